@@ -1,0 +1,62 @@
+// Browser tests against the real server with a fresh embedded database (demo city loaded on start).
+// The web app must be built first (`npm run build:web`; `npm test` does this before test:browser).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3917;
+// LAGEBILD_E2E_BASE_URL runs the tests against a server that is already running (development).
+const external = process.env.LAGEBILD_E2E_BASE_URL;
+const baseURL = external ?? `http://127.0.0.1:${PORT}`;
+// Playwright loads this file in every worker too; the environment carries one directory to all of them.
+const dbDir = (process.env.LAGEBILD_E2E_DB ??= mkdtempSync(join(tmpdir(), 'lagebild-e2e-')));
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL,
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    viewport: { width: 1280, height: 860 },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: external
+    ? undefined
+    : {
+        command: `node bin/lagebild.js serve --db ${JSON.stringify(dbDir)} --port ${PORT}`,
+        url: `${baseURL}/api/health`,
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
+});

@@ -1,0 +1,188 @@
+/** SQL for territories, levels and areas. Only current areas (valid_to IS NULL) are read. */
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Db } from '../db/db.ts';
+import type { AreaLevel, AreaSummary } from './area.schema.ts';
+
+export interface LevelRow {
+  id: number;
+  key: string;
+  name: string;
+  rank: number;
+  parent_level_id: number | null;
+  [k: string]: unknown;
+}
+
+export interface AreaRow {
+  id: number;
+  key: string;
+  name: string;
+  level: string;
+  parent: string | null;
+  parent_id: number | null;
+  area_m2: number;
+  [k: string]: unknown;
+}
+
+export async function getTerritory(db: Db) {
+  const [row] = await db.query<{ id: number; key: string; name: string; kind: string }>(
+    'SELECT id, key, name, kind FROM territory ORDER BY id LIMIT 1',
+  );
+  return row ?? null;
+}
+
+export async function ensureTerritory(db: Db, t: { key: string; name: string; kind: 'stadt' | 'kreis' }) {
+  const existing = await getTerritory(db);
+  if (existing) return existing;
+  const [row] = await db.query<{ id: number; key: string; name: string; kind: string }>(
+    'INSERT INTO territory (key, name, kind) VALUES ($1, $2, $3) RETURNING id, key, name, kind',
+    [t.key, t.name, t.kind],
+  );
+  return row!;
+}
+
+export async function listLevels(db: Db): Promise<AreaLevel[]> {
+  return db.query<AreaLevel & Record<string, unknown>>(
+    `SELECT l.key, l.name, l.rank, p.key AS parent,
+            (SELECT count(*)::int FROM area a WHERE a.level_id = l.id AND a.valid_to IS NULL) AS "areaCount"
+       FROM area_level l LEFT JOIN area_level p ON p.id = l.parent_level_id
+      ORDER BY l.rank, l.id`,
+  );
+}
+
+export async function findLevel(db: Db, key: string): Promise<LevelRow | null> {
+  const [row] = await db.query<LevelRow>('SELECT * FROM area_level WHERE key = $1', [key]);
+  return row ?? null;
+}
+
+export async function insertLevel(
+  db: Db,
+  l: { territoryId: number; key: string; name: string; rank: number; parentLevelId: number | null },
+): Promise<LevelRow> {
+  const [row] = await db.query<LevelRow>(
+    'INSERT INTO area_level (territory_id, key, name, rank, parent_level_id) VALUES ($1, $2, $3, $4, $5) RETURNING *',
+    [l.territoryId, l.key, l.name, l.rank, l.parentLevelId],
+  );
+  return row!;
+}
+
+export async function deepestLevel(db: Db): Promise<LevelRow | null> {
+  const [row] = await db.query<LevelRow>('SELECT * FROM area_level ORDER BY rank DESC, id DESC LIMIT 1');
+  return row ?? null;
+}
+
+const AREA_COLUMNS = `a.id, a.key, a.name, l.key AS level, p.key AS parent, a.parent_id, a.area_m2`;
+
+export async function listAreas(db: Db, levelKey: string): Promise<AreaRow[]> {
+  return db.query<AreaRow>(
+    `SELECT ${AREA_COLUMNS}
+       FROM area a JOIN area_level l ON l.id = a.level_id LEFT JOIN area p ON p.id = a.parent_id
+      WHERE l.key = $1 AND a.valid_to IS NULL
+      ORDER BY a.key`,
+    [levelKey],
+  );
+}
+
+/** All current areas of all levels (the tree used for aggregation). */
+export async function listAllAreas(db: Db): Promise<AreaRow[]> {
+  return db.query<AreaRow>(
+    `SELECT ${AREA_COLUMNS}
+       FROM area a JOIN area_level l ON l.id = a.level_id LEFT JOIN area p ON p.id = a.parent_id
+      WHERE a.valid_to IS NULL ORDER BY l.rank, a.key`,
+  );
+}
+
+export async function findArea(db: Db, levelKey: string, key: string): Promise<AreaRow | null> {
+  const [row] = await db.query<AreaRow>(
+    `SELECT ${AREA_COLUMNS}
+       FROM area a JOIN area_level l ON l.id = a.level_id LEFT JOIN area p ON p.id = a.parent_id
+      WHERE l.key = $1 AND a.key = $2 AND a.valid_to IS NULL`,
+    [levelKey, key],
+  );
+  return row ?? null;
+}
+
+export async function areaGeometries(
+  db: Db,
+  levelKey: string,
+  detail: 'display' | 'full',
+): Promise<{ key: string; name: string; parent: string | null; geometry: Geometry }[]> {
+  const column = detail === 'display' ? 'coalesce(a.display_geometry, a.geometry)' : 'a.geometry';
+  return db.query(
+    `SELECT a.key, a.name, p.key AS parent, ${column} AS geometry
+       FROM area a JOIN area_level l ON l.id = a.level_id LEFT JOIN area p ON p.id = a.parent_id
+      WHERE l.key = $1 AND a.valid_to IS NULL ORDER BY a.key`,
+    [levelKey],
+  );
+}
+
+export function toSummary(r: AreaRow): AreaSummary {
+  return { id: r.key, name: r.name, level: r.level, parent: r.parent, areaM2: r.area_m2 };
+}
+
+export interface NewArea {
+  key: string;
+  name: string;
+  parentId: number | null;
+  geometry: Polygon | MultiPolygon;
+  areaM2: number;
+  bbox: [number, number, number, number];
+}
+
+/**
+ * Inserts areas in one statement (unnest of parallel arrays: fast on PGlite and PostgreSQL,
+ * and independent of the number of rows).
+ */
+export async function insertAreas(
+  db: Db,
+  levelId: number,
+  sourceId: number,
+  validFrom: string,
+  areas: NewArea[],
+): Promise<Map<string, number>> {
+  const rows = await db.query<{ id: number; key: string }>(
+    `INSERT INTO area (level_id, key, name, parent_id, geometry, area_m2, bbox, valid_from, source_id)
+     SELECT $1, k, n, p, g::jsonb, m, ARRAY[b1, b2, b3, b4], $3::date, $2
+       FROM unnest($4::text[], $5::text[], $6::int[], $7::text[], $8::float8[],
+                   $9::float8[], $10::float8[], $11::float8[], $12::float8[]) AS t(k, n, p, g, m, b1, b2, b3, b4)
+     RETURNING id, key`,
+    [
+      levelId,
+      sourceId,
+      validFrom,
+      areas.map((a) => a.key),
+      areas.map((a) => a.name),
+      areas.map((a) => a.parentId),
+      areas.map((a) => JSON.stringify(a.geometry)),
+      areas.map((a) => a.areaM2),
+      areas.map((a) => a.bbox[0]),
+      areas.map((a) => a.bbox[1]),
+      areas.map((a) => a.bbox[2]),
+      areas.map((a) => a.bbox[3]),
+    ],
+  );
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+/** Ends the current Gebietsstand of a level (kept as history, no longer current). */
+export async function closeCurrentAreas(db: Db, levelId: number, validTo: string): Promise<number> {
+  const rows = await db.query(
+    'UPDATE area SET valid_to = $2::date WHERE level_id = $1 AND valid_to IS NULL RETURNING id',
+    [levelId, validTo],
+  );
+  return rows.length;
+}
+
+export async function setDisplayGeometries(db: Db, items: { id: number; geometry: Geometry }[]): Promise<void> {
+  await db.query(
+    `UPDATE area SET display_geometry = t.g::jsonb
+       FROM unnest($1::int[], $2::text[]) AS t(id, g) WHERE area.id = t.id`,
+    [items.map((i) => i.id), items.map((i) => JSON.stringify(i.geometry))],
+  );
+}
+
+export async function currentAreaIds(db: Db, levelId: number) {
+  return db.query<{ id: number; key: string; name: string; geometry: Polygon | MultiPolygon }>(
+    'SELECT id, key, name, geometry FROM area WHERE level_id = $1 AND valid_to IS NULL ORDER BY key',
+    [levelId],
+  );
+}

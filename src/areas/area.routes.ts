@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize } from '../auth/policy.ts';
+import { badRequest } from '../core/errors.ts';
+import { areaProfile } from '../indicators/indicator.service.ts';
+import { AreaProfile, ProfileQuery } from '../indicators/indicator.schema.ts';
+import { ErrorBody } from '../server/error.schema.ts';
+import {
+  AreaLevel,
+  AreaSummary,
+  GeometryQuery,
+  ImportAreasFields,
+  ImportAreasResult,
+  LevelQuery,
+  LocateQuery,
+  LocateResult,
+} from './area.schema.ts';
+import { listLevels } from './area.repository.ts';
+import { importAreas, levelGeojson, listAreaSummaries, locate } from './area.service.ts';
+import { readAreaFiles } from './readers/index.ts';
+
+const FeatureCollection = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })
+  .describe('GeoJSON FeatureCollection (WGS84); properties: id, name, parent, level');
+
+export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/levels',
+    { schema: { tags: ['Gebiete'], summary: 'Gebietsebenen', response: { 200: z.array(AreaLevel) } } },
+    () => listLevels(app.db),
+  );
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['Gebiete'],
+        summary: 'Gebiete einer Ebene',
+        querystring: LevelQuery,
+        response: { 200: z.array(AreaSummary), 404: ErrorBody },
+      },
+    },
+    (req) => listAreaSummaries(app.db, req.query.level),
+  );
+
+  app.get(
+    '/geojson',
+    {
+      schema: {
+        tags: ['Gebiete'],
+        summary: 'Geometrien einer Ebene als GeoJSON',
+        querystring: GeometryQuery,
+        response: { 200: FeatureCollection, 404: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      void reply.header('cache-control', 'no-cache');
+      return levelGeojson(app.db, req.query.level, req.query.detail);
+    },
+  );
+
+  app.get(
+    '/locate',
+    {
+      schema: {
+        tags: ['Gebiete'],
+        summary: 'Gebiet zu einem Punkt (WGS84)',
+        querystring: LocateQuery,
+        response: { 200: LocateResult, 404: ErrorBody },
+      },
+    },
+    (req) => locate(app.db, req.query.level, req.query.lon, req.query.lat),
+  );
+
+  app.get(
+    '/:level/:id/profile',
+    {
+      schema: {
+        tags: ['Gebiete'],
+        summary: 'Gebietsprofil: alle Indikatoren mit Stadtwert',
+        params: z.object({ level: z.string(), id: z.string() }),
+        querystring: ProfileQuery,
+        response: { 200: AreaProfile, 404: ErrorBody },
+      },
+    },
+    (req) => areaProfile(app.db, req.user, req.params.level, req.params.id, req.query.date),
+  );
+
+  app.post(
+    '/import',
+    {
+      schema: {
+        tags: ['Gebiete'],
+        summary: 'Gebiete importieren (Shapefile, ZIP oder GeoJSON; multipart/form-data)',
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportAreasResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (req) => {
+      authorize(req.user, 'areas.import');
+      if (!req.isMultipart()) throw badRequest('request.not_multipart', 'Bitte die Dateien als multipart/form-data senden.');
+      const files: { name: string; data: Uint8Array }[] = [];
+      const fields: Record<string, string> = {};
+      for await (const part of req.parts()) {
+        if (part.type === 'file') files.push({ name: part.filename, data: await part.toBuffer() });
+        else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      }
+      const parsed = ImportAreasFields.safeParse(fields);
+      if (!parsed.success) throw badRequest('request.invalid', 'Bitte die Ebene (level) angeben.');
+      if (!files.length) throw badRequest('import.no_file', 'Es wurde keine Datei hochgeladen.');
+      const { level, ...readOpts } = parsed.data;
+      const file = await readAreaFiles(files, readOpts);
+      return importAreas(app.db, file, { level, userId: req.user.id });
+    },
+  );
+};

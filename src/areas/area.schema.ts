@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** One area as listed by the API and the CLI (`lagebild areas list --json`). */
+export const AreaSummary = z
+  .object({
+    id: z.string().describe('Area key (Gebietsschlüssel), e.g. the Berlin PLR_ID'),
+    name: z.string(),
+    level: z.string().describe('Level key, e.g. `sozialraum`'),
+    parent: z.string().nullable().describe('Key of the parent area, if any'),
+    areaM2: z.number().describe('True area on the ellipsoid in m²'),
+  })
+  .describe('Gebiet');
+export type AreaSummary = z.infer<typeof AreaSummary>;
+
+export const AreaLevel = z.object({
+  key: z.string(),
+  name: z.string(),
+  rank: z.number().int().describe('0 = whole territory, larger = finer'),
+  parent: z.string().nullable(),
+  areaCount: z.number().int(),
+});
+export type AreaLevel = z.infer<typeof AreaLevel>;
+
+export const LevelQuery = z.object({ level: z.string().min(1).describe('Level key') });
+
+export const GeometryQuery = LevelQuery.extend({
+  detail: z.enum(['display', 'full']).default('display').describe('Simplified display geometry or full'),
+});
+
+export const LocateQuery = LevelQuery.extend({
+  lon: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+});
+
+export const LocateResult = z.object({ id: z.string(), name: z.string() });
+export type LocateResult = z.infer<typeof LocateResult>;
+
+export const ImportAreasFields = z.object({
+  level: z.string().min(1),
+  idField: z.string().optional(),
+  nameField: z.string().optional(),
+  parentField: z.string().optional(),
+  crs: z.string().optional(),
+});
+
+export const ImportAreasResult = z.object({
+  level: z.string(),
+  imported: z.number().int(),
+  crs: z.string().describe('Source CRS as understood (proj4 string or EPSG code)'),
+  repaired: z.array(z.string()).describe('Keys of areas whose geometry was repaired'),
+  sourceId: z.number().int(),
+});
+export type ImportAreasResult = z.infer<typeof ImportAreasResult>;

@@ -1,0 +1,213 @@
+/**
+ * Areas: import a level from a file (one transaction, new Gebietsstand), list, locate, export.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { importError, notFound } from '../core/errors.ts';
+import { recordSource } from '../core/provenance.ts';
+import type { Db } from '../db/db.ts';
+import { AreaIndex } from '../geo/area-index.ts';
+import { simplifyForDisplay } from '../geo/display.ts';
+import type { AreaSummary, ImportAreasResult, LocateResult } from './area.schema.ts';
+import * as repo from './area.repository.ts';
+import type { AreaFile } from './readers/index.ts';
+
+const LEVEL_NAMES: Record<string, string> = {
+  stadt: 'Stadt',
+  kreis: 'Kreis',
+  gemeinde: 'Gemeinde',
+  stadtbezirk: 'Stadtbezirk',
+  stadtteil: 'Stadtteil',
+  sozialraum: 'Sozialraum',
+  planungsraum: 'Planungsraum',
+  wohnplatz: 'Wohnplatz',
+  bezirksregion: 'Bezirksregion',
+};
+
+/** German display name for a level key. */
+export const levelName = (key: string) => LEVEL_NAMES[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
+
+export function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const poly of polys)
+    for (const ring of poly)
+      for (const [x, y] of ring) {
+        if (x! < minX) minX = x!;
+        if (y! < minY) minY = y!;
+        if (x! > maxX) maxX = x!;
+        if (y! > maxY) maxY = y!;
+      }
+  return [minX, minY, maxX, maxY];
+}
+
+export interface ImportAreasOptions {
+  level: string;
+  levelName?: string;
+  /** Gebietsstand: date from which these areas are valid (default today). */
+  validFrom?: string;
+  userId?: number | null;
+  /** Level of the parent keys; default: the level's parent level, else the finest existing level. */
+  parentLevel?: string;
+}
+
+/**
+ * Stores the areas of `file` as the new current Gebietsstand of a level, in one transaction:
+ * the previous areas of the level stay as history (valid_to set), nothing is half-imported.
+ */
+export async function importAreas(db: Db, file: AreaFile, opts: ImportAreasOptions): Promise<ImportAreasResult> {
+  const validFrom = opts.validFrom ?? new Date().toISOString().slice(0, 10);
+  const result = await db.transaction(async (tx) => {
+    const territory = await repo.ensureTerritory(tx, { key: 'gebiet', name: 'Gebiet', kind: 'stadt' });
+    let level = await repo.findLevel(tx, opts.level);
+    const needsParent = file.areas.some((a) => a.parentKey !== null);
+    let parentLevel: repo.LevelRow | null = null;
+    if (opts.parentLevel) {
+      parentLevel = await repo.findLevel(tx, opts.parentLevel);
+      if (!parentLevel)
+        throw importError('unknown_level', `Die übergeordnete Ebene „${opts.parentLevel}“ gibt es nicht.`);
+    } else if (level?.parent_level_id) {
+      const rows = await tx.query<repo.LevelRow>('SELECT * FROM area_level WHERE id = $1', [level.parent_level_id]);
+      parentLevel = rows[0] ?? null;
+    } else if (needsParent) {
+      const deepest = await repo.deepestLevel(tx);
+      parentLevel = deepest && deepest.key !== opts.level ? deepest : null;
+    }
+    if (needsParent && !parentLevel) {
+      throw importError(
+        'no_parent_level',
+        `${file.fileName}: Es wurde ein Feld für übergeordnete Gebiete angegeben, aber es gibt noch keine übergeordnete Ebene. Bitte zuerst die übergeordneten Gebiete importieren.`,
+        { file: file.fileName },
+      );
+    }
+    if (!level) {
+      const rank = parentLevel ? parentLevel.rank + 1 : ((await repo.deepestLevel(tx))?.rank ?? 0) + 1;
+      level = await repo.insertLevel(tx, {
+        territoryId: territory.id,
+        key: opts.level,
+        name: opts.levelName ?? levelName(opts.level),
+        rank,
+        parentLevelId: parentLevel?.id ?? null,
+      });
+    }
+    const parentIds = new Map<string, number>();
+    if (parentLevel) for (const p of await repo.currentAreaIds(tx, parentLevel.id)) parentIds.set(p.key, p.id);
+    const rows: repo.NewArea[] = file.areas.map((a) => {
+      let parentId: number | null = null;
+      if (a.parentKey !== null) {
+        const id = parentIds.get(a.parentKey);
+        if (id === undefined) {
+          throw importError(
+            'unknown_parent',
+            `${file.fileName}, Datensatz ${a.record} (${a.key}): übergeordnetes Gebiet „${a.parentKey}“ gibt es auf der Ebene „${parentLevel!.name}“ nicht.`,
+            { file: file.fileName, record: a.record, key: a.key, parent: a.parentKey },
+          );
+        }
+        parentId = id;
+      }
+      return { key: a.key, name: a.name, parentId, geometry: a.geometry, areaM2: a.areaM2, bbox: bboxOf(a.geometry) };
+    });
+    const sourceId = await recordSource(tx, {
+      kind: 'areas',
+      name: `Gebiete ${level.name}`,
+      fileName: file.fileName,
+      fileHash: file.fileHash,
+      stichtag: validFrom,
+      importedBy: opts.userId ?? null,
+      details: { level: level.key, crs: file.crs, count: rows.length },
+    });
+    await repo.closeCurrentAreas(tx, level.id, validFrom);
+    await repo.insertAreas(tx, level.id, sourceId, validFrom, rows);
+    await refreshDisplayGeometry(tx, level.id);
+    return { level: level.key, imported: rows.length, crs: file.crs, repaired: [], sourceId };
+  });
+  indexCache.delete(db);
+  return result;
+}
+
+/** Recomputes the simplified display geometry of a level (shared borders stay shared). */
+export async function refreshDisplayGeometry(db: Db, levelId: number): Promise<void> {
+  const current = await repo.currentAreaIds(db, levelId);
+  const features: Feature<Polygon | MultiPolygon>[] = current.map((a) => ({
+    type: 'Feature',
+    id: a.id,
+    properties: {},
+    geometry: a.geometry,
+  }));
+  const simplified = simplifyForDisplay(features);
+  await repo.setDisplayGeometries(
+    db,
+    simplified.map((f, i) => ({ id: current[i]!.id, geometry: f.geometry })),
+  );
+}
+
+async function requireLevel(db: Db, levelKey: string) {
+  const level = await repo.findLevel(db, levelKey);
+  if (!level) {
+    const known = (await repo.listLevels(db)).map((l) => l.key).join(', ') || 'keine';
+    throw notFound('areas.unknown_level', `Die Ebene „${levelKey}“ gibt es nicht (vorhanden: ${known}).`, {
+      level: levelKey,
+    });
+  }
+  return level;
+}
+
+export async function listAreaSummaries(db: Db, levelKey: string): Promise<AreaSummary[]> {
+  await requireLevel(db, levelKey);
+  return (await repo.listAreas(db, levelKey)).map(repo.toSummary);
+}
+
+export async function levelGeojson(
+  db: Db,
+  levelKey: string,
+  detail: 'display' | 'full',
+): Promise<FeatureCollection> {
+  await requireLevel(db, levelKey);
+  const rows = await repo.areaGeometries(db, levelKey, detail);
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((r) => ({
+      type: 'Feature',
+      id: r.key,
+      properties: { id: r.key, name: r.name, parent: r.parent, level: levelKey },
+      geometry: r.geometry,
+    })),
+  };
+}
+
+// Point-in-polygon indexes per database and level, dropped whenever areas are imported.
+const indexCache = new WeakMap<Db, Map<string, Promise<AreaIndex<{ key: string; name: string }>>>>();
+
+async function levelIndex(db: Db, levelKey: string) {
+  let perDb = indexCache.get(db);
+  if (!perDb) indexCache.set(db, (perDb = new Map()));
+  let index = perDb.get(levelKey);
+  if (!index) {
+    index = repo
+      .areaGeometries(db, levelKey, 'full')
+      .then(
+        (rows) =>
+          new AreaIndex(
+            rows.map((r) => ({ key: { key: r.key, name: r.name }, geometry: r.geometry as Polygon | MultiPolygon })),
+          ),
+      );
+    perDb.set(levelKey, index);
+  }
+  return index;
+}
+
+/** The area of `levelKey` containing the WGS84 point, or a `areas.point_outside` error. */
+export async function locate(db: Db, levelKey: string, lon: number, lat: number): Promise<LocateResult> {
+  await requireLevel(db, levelKey);
+  const hit = (await levelIndex(db, levelKey)).locate(lon, lat);
+  if (!hit) {
+    throw notFound(
+      'areas.point_outside',
+      `Der Punkt (${lon}, ${lat}) liegt in keinem Gebiet der Ebene „${levelKey}“.`,
+      { lon, lat, level: levelKey },
+    );
+  }
+  return { id: hit.key, name: hit.name };
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { importError } from '../../core/errors.ts';
+import type { AreaFile, NamedFile, ReadAreaOptions, SourceTable } from './area-file.ts';
+import { buildAreas } from './build-areas.ts';
+import { readGeoJson } from './geojson.ts';
+import { readerMessages } from './messages.ts';
+import { readShapefileSet } from './shapefile-set.ts';
+import { unzipFiles, zipWithoutShp } from './zip.ts';
+
+const extOf = (name: string): string => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+const baseOf = (name: string): string => name.replace(/\.[^./\\]+$/, '').toLowerCase();
+const isJson = (f: NamedFile) => ['geojson', 'json'].includes(extOf(f.name));
+const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Reads an uploaded area file into WGS84 areas with keys, names and ellipsoidal areas.
+ *
+ * Accepts a shapefile set (.shp and .dbf required; .prj, .cpg, .shx used when present; siblings
+ * matched by base name, extension case ignored), a .zip holding one shapefile set (or one GeoJSON),
+ * or a GeoJSON FeatureCollection (.geojson/.json). Other files (.sbn, .qmd, .xml …) are ignored.
+ *
+ * @param files the uploaded files (names with extension)
+ * @param opts field choice and CRS override (see `ReadAreaOptions`)
+ * @returns the areas in file order; `fileHash` is the SHA-256 of the .shp, .zip or .geojson
+ * @throws LagebildError `import.*` naming file, record and problem
+ * @example await readAreaFiles([{ name: 'gebiete.zip', data }], { idField: 'STT_NR' })
+ */
+export function readAreaFiles(files: readonly NamedFile[], opts: ReadAreaOptions = {}): Promise<AreaFile> {
+  return Promise.resolve().then(() => readSync(files, opts));
+}
+
+function readSync(files: readonly NamedFile[], opts: ReadAreaOptions): AreaFile {
+  if (files.length === 0) throw importError('no_files', readerMessages.noFiles());
+  const shps = files.filter((f) => extOf(f.name) === 'shp');
+  const zips = files.filter((f) => extOf(f.name) === 'zip');
+  const jsons = files.filter(isJson);
+  const mains = [...shps, ...zips, ...jsons];
+  if (mains.length > 1) {
+    const names = mains.map((f) => f.name);
+    throw importError('multiple_main_files', readerMessages.multipleMain(names), { files: names });
+  }
+  const main = mains[0];
+  if (!main) return failWithoutMain(files);
+  if (shps.length === 1) return buildAreas(shapefileTable(main, files, ''), opts, sha256(main.data));
+  if (jsons.length === 1) return buildAreas(readGeoJson(main.data, main.name), opts, sha256(main.data));
+
+  const entries = unzipFiles(main);
+  const table = tableInZip(main, entries);
+  const areaFile = buildAreas(table, opts, sha256(main.data));
+  return { ...areaFile, fileName: main.name };
+}
+
+function tableInZip(zip: NamedFile, entries: readonly NamedFile[]): SourceTable {
+  const prefix = `${zip.name}/`;
+  const shps = entries.filter((f) => extOf(f.name) === 'shp');
+  const jsons = entries.filter(isJson);
+  if (shps.length > 1 || (shps.length === 0 && jsons.length > 1)) {
+    const names = (shps.length > 1 ? shps : jsons).map((f) => prefix + f.name);
+    throw importError('multiple_main_files', readerMessages.multipleMain(names), {
+      file: zip.name,
+      files: names,
+    });
+  }
+  if (shps[0]) return shapefileTable(shps[0], entries, prefix);
+  if (jsons[0]) return readGeoJson(jsons[0].data, prefix + jsons[0].name);
+  throw zipWithoutShp(zip, entries);
+}
+
+/** The .shp and its siblings of the same base name (same folder inside a zip). */
+function shapefileTable(shp: NamedFile, files: readonly NamedFile[], prefix: string): SourceTable {
+  const base = baseOf(shp.name);
+  const sibling = (ext: string) => files.find((f) => extOf(f.name) === ext && baseOf(f.name) === base);
+  const set = {
+    shp,
+    ...optional('dbf', sibling('dbf')),
+    ...optional('prj', sibling('prj')),
+    ...optional('cpg', sibling('cpg')),
+    ...optional('shx', sibling('shx')),
+  };
+  return readShapefileSet(set, prefix);
+}
+
+const optional = <K extends string>(key: K, file: NamedFile | undefined) =>
+  (file ? { [key]: file } : {}) as Partial<Record<K, NamedFile>>;
+
+function failWithoutMain(files: readonly NamedFile[]): never {
+  const dbf = files.find((f) => extOf(f.name) === 'dbf');
+  if (dbf) throw importError('shp_missing', readerMessages.shpMissing(dbf.name), { file: dbf.name });
+  const names = files.map((f) => f.name);
+  throw importError('unsupported_file', readerMessages.unsupported(names), { files: names });
+}

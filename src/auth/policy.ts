@@ -1,0 +1,32 @@
+/**
+ * Authorization policy: one named check per action, called explicitly by every route
+ * that needs it (STYLE.md §4). Anonymous visitors may read published data only.
+ */
+import { forbidden, unauthorized } from '../core/errors.ts';
+import type { Role, User } from './auth.schema.ts';
+
+export type Action =
+  | 'areas.import'
+  | 'data.readUnpublished'
+  | 'indicators.edit'
+  | 'users.manage'
+  | 'demo.load';
+
+const allowed: Record<Action, Role[]> = {
+  'areas.import': ['admin', 'planner'],
+  'data.readUnpublished': ['admin', 'planner'],
+  'indicators.edit': ['admin', 'planner'],
+  'users.manage': ['admin'],
+  'demo.load': ['admin'],
+};
+
+/** True when `user` may perform `action`. */
+export function can(user: User | null, action: Action): boolean {
+  return user !== null && allowed[action].includes(user.role);
+}
+
+/** Throws 401 for anonymous visitors and 403 for users whose role lacks `action`. */
+export function authorize(user: User | null, action: Action): asserts user is User {
+  if (!user) throw unauthorized();
+  if (!allowed[action].includes(user.role)) throw forbidden(action);
+}

@@ -1,0 +1,36 @@
+/**
+ * `lagebild` command line. Global options: `--db <dir|postgres-url>`, `--json`.
+ * Every command opens (and migrates) the database itself.
+ */
+import { Command, Option } from 'commander';
+import { areasCommands } from './areas.command.ts';
+import { fail, type GlobalOptions } from './context.ts';
+import { demoCommand } from './demo.command.ts';
+import { importCommands } from './import.command.ts';
+import { serveCommand } from './serve.command.ts';
+
+const program = new Command('lagebild')
+  .description('Lagebild – Software für strategische Sozialplanung')
+  .option('--db <dir|url>', 'Datenbank: Verzeichnis (eingebettet, PGlite) oder postgres://-URL (Standard: $LAGEBILD_DB oder ./.lagebild/db)')
+  .option('--json', 'maschinenlesbare Ausgabe (JSON)')
+  .showHelpAfterError()
+  .configureHelp({ showGlobalOptions: true });
+
+/** The global options as seen from any sub-command. */
+export const globals = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
+
+program.addCommand(serveCommand());
+program.addCommand(demoCommand());
+program.addCommand(importCommands());
+program.addCommand(areasCommands());
+program.addOption(new Option('--version').hideHelp());
+program.on('option:version', () => {
+  process.stdout.write('0.1.0\n');
+  process.exit(0);
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  fail(err, process.argv.includes('--json'));
+}

@@ -1,0 +1,120 @@
+/**
+ * One PostgreSQL dialect, two engines: PGlite embedded (default, a data directory or memory)
+ * and a PostgreSQL server (a `postgres://` URL). Both run the same migrations and queries.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Row = Record<string, unknown>;
+
+export interface Db {
+  readonly kind: 'pglite' | 'postgres';
+  /** Human-readable location (directory, `memory` or the URL without password). */
+  readonly location: string;
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs `fn` in one transaction: all of it commits, or nothing does. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** True when `spec` names a PostgreSQL server rather than a PGlite directory. */
+export const isPostgresUrl = (spec: string) => /^postgres(ql)?:\/\//.test(spec);
+
+// Dates stay 'YYYY-MM-DD' strings and int8 counts become numbers on both engines, so that
+// results do not depend on the engine (node-pg would give local-time Date objects).
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const asString = (v: string) => v;
+
+/** Opens the database named by `spec`: a directory, `memory://`, or a postgres URL. */
+export async function openDb(spec: string): Promise<Db> {
+  if (isPostgresUrl(spec)) return openPostgres(spec);
+  return openPglite(spec);
+}
+
+async function openPglite(spec: string): Promise<Db> {
+  const inMemory = spec === '' || spec === 'memory://';
+  if (!inMemory) mkdirSync(spec, { recursive: true });
+  const parsers = { [DATE_OID]: asString, [INT8_OID]: Number, [NUMERIC_OID]: Number };
+  const client = await PGlite.create(inMemory ? undefined : spec, { parsers });
+  const wrap = (q: {
+    query: PGlite['query'];
+    exec: PGlite['exec'];
+  }): Omit<Db, 'transaction' | 'close'> => ({
+    kind: 'pglite',
+    location: inMemory ? 'memory' : spec,
+    async query<T extends Row>(sql: string, params: unknown[] = []) {
+      const res = await q.query<T>(sql, params);
+      return res.rows;
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  });
+  const db: Db = {
+    ...wrap(client),
+    async transaction<T>(fn: (tx: Db) => Promise<T>) {
+      return client.transaction(async (tx) => {
+        const txDb: Db = {
+          ...wrap(tx),
+          transaction: (inner) => inner(txDb), // nested: join the outer transaction
+          close: () => Promise.resolve(),
+        };
+        return fn(txDb);
+      });
+    },
+    close: () => client.close(),
+  };
+  return db;
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const typeParser = (oid: number, format?: string) => {
+    if (oid === DATE_OID) return asString;
+    if (oid === INT8_OID || oid === NUMERIC_OID) return Number;
+    return pg.types.getTypeParser(oid, format as 'text');
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 5, types: { getTypeParser: typeParser } as pg.CustomTypesConfig });
+  // Fail early with a clear message rather than on the first query.
+  const probe = await pool.connect();
+  probe.release();
+  const location = url.replace(/:[^:@/]*@/, ':***@');
+  const forClient = (c: pg.Pool | pg.PoolClient): Omit<Db, 'transaction' | 'close'> => ({
+    kind: 'postgres',
+    location,
+    async query<T extends Row>(sql: string, params: unknown[] = []) {
+      const res = await c.query<T>(sql, params);
+      return res.rows;
+    },
+    async exec(sql: string) {
+      await c.query(sql);
+    },
+  });
+  return {
+    ...forClient(pool),
+    async transaction<T>(fn: (tx: Db) => Promise<T>) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const txDb: Db = {
+          ...forClient(c),
+          transaction: (inner) => inner(txDb),
+          close: () => Promise.resolve(),
+        };
+        const result = await fn(txDb);
+        await c.query('COMMIT');
+        return result;
+      } catch (err) {
+        await c.query('ROLLBACK');
+        throw err;
+      } finally {
+        c.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Loads the generated demo city "Musterstadt" into an empty database in one transaction:
+ * levels, areas with true areas and display geometry, counts for 10 Stichtage, facilities,
+ * demo users and the indicator catalogue.
+ */
+import type { MultiPolygon, Polygon } from 'geojson';
+import { bboxOf, refreshDisplayGeometry } from '../areas/area.service.ts';
+import * as areaRepo from '../areas/area.repository.ts';
+import { createUser, DEMO_USERS } from '../auth/auth.service.ts';
+import { findUserForLogin } from '../auth/user.repository.ts';
+import { recordSource } from '../core/provenance.ts';
+import type { Db } from '../db/db.ts';
+import { geodesicAreaM2 } from '../geo/ellipsoid-area.ts';
+import { ensureCatalogue } from '../indicators/indicator.setup.ts';
+import { insertObservations, upsertVariables } from '../observations/observation.repository.ts';
+import { generateCity, type DemoCity } from './generate.ts';
+
+export interface DemoSummary {
+  areas: number;
+  observations: number;
+  facilities: number;
+  population: number;
+  ms: number;
+}
+
+/** Derived totals the catalogue needs that the generator does not emit directly. */
+function derivedObservations(city: DemoCity) {
+  const ew = new Map<string, number>();
+  const old = new Map<string, number>();
+  for (const o of city.observations) {
+    if (o.breakdown !== '') continue;
+    if (o.variable === 'ew') ew.set(`${o.area}|${o.date}`, o.value);
+    if (o.variable === 'ew_65plus') old.set(`${o.area}|${o.date}`, o.value);
+  }
+  return [...ew].map(([k, v]) => {
+    const [area, date] = k.split('|') as [string, string];
+    return { variable: 'ew_u65', area, date, breakdown: '', value: v - (old.get(k) ?? 0) };
+  });
+}
+
+export async function loadDemo(db: Db, opts: { seed?: number; population?: number } = {}): Promise<DemoSummary> {
+  const t0 = performance.now();
+  const city = generateCity({ seed: opts.seed ?? 1, population: opts.population });
+  const summary = await db.transaction(async (tx) => {
+    const territory = await areaRepo.ensureTerritory(tx, city.territory);
+    const sourceId = await recordSource(tx, {
+      kind: 'demo',
+      name: `Demo-Stadt ${city.territory.name} (Seed ${opts.seed ?? 1})`,
+      stichtag: city.dates.at(-1) ?? null,
+      details: { seed: opts.seed ?? 1, population: opts.population ?? 250000 },
+    });
+    const levelIds = new Map<string, number>();
+    const areaIds = new Map<string, number>(); // 'level|key' → id
+    for (const level of [...city.levels].sort((a, b) => a.rank - b.rank)) {
+      const row =
+        (await areaRepo.findLevel(tx, level.key)) ??
+        (await areaRepo.insertLevel(tx, {
+          territoryId: territory.id,
+          key: level.key,
+          name: level.name,
+          rank: level.rank,
+          parentLevelId: level.parent ? (levelIds.get(level.parent) ?? null) : null,
+        }));
+      levelIds.set(level.key, row.id);
+      const areas = city.areas.filter((a) => a.level === level.key);
+      const ids = await areaRepo.insertAreas(
+        tx,
+        row.id,
+        sourceId,
+        '1900-01-01',
+        areas.map((a) => ({
+          key: a.key,
+          name: a.name,
+          parentId: a.parentKey && level.parent ? (areaIds.get(`${level.parent}|${a.parentKey}`) ?? null) : null,
+          geometry: a.geometry as Polygon | MultiPolygon,
+          areaM2: geodesicAreaM2(a.geometry as Polygon | MultiPolygon),
+          bbox: bboxOf(a.geometry as Polygon | MultiPolygon),
+        })),
+      );
+      for (const [key, id] of ids) areaIds.set(`${level.key}|${key}`, id);
+      await refreshDisplayGeometry(tx, row.id);
+    }
+    const finest = [...city.levels].sort((a, b) => b.rank - a.rank)[0]!.key;
+    const variables = [
+      ...city.variables,
+      { key: 'ew_u65', name: 'Einwohner unter 65 Jahren', unit: 'Personen', description: 'ew minus ew_65plus' },
+    ];
+    const varIds = await upsertVariables(tx, variables);
+    const observations = [...city.observations, ...derivedObservations(city)];
+    const inserted = await insertObservations(
+      tx,
+      observations.map((o) => ({
+        variableId: varIds.get(o.variable)!,
+        areaId: areaIds.get(`${finest}|${o.area}`)!,
+        date: o.date,
+        breakdown: o.breakdown,
+        value: o.value,
+        status: 'value' as const,
+        sourceId,
+      })),
+    );
+    for (const f of city.facilities) {
+      await tx.query(
+        `INSERT INTO facility (kind, key, name, capacity, lon, lat, address, area_id, source_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [f.kind, f.key, f.name, f.capacity, f.lon, f.lat, f.address, areaIds.get(`${finest}|${f.area}`) ?? null, sourceId],
+      );
+    }
+    for (const u of DEMO_USERS) if (!(await findUserForLogin(tx, u.username))) await createUser(tx, u);
+    await ensureCatalogue(tx);
+    const population = city.observations
+      .filter((o) => o.variable === 'ew' && o.breakdown === '' && o.date === city.dates.at(-1))
+      .reduce((s, o) => s + o.value, 0);
+    return { areas: city.areas.length, observations: inserted, facilities: city.facilities.length, population };
+  });
+  return { ...summary, ms: Math.round(performance.now() - t0) };
+}

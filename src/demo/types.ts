@@ -1,0 +1,65 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+
+/** Level of the demo city's area hierarchy: Stadt (0) → Stadtbezirk (1) → Sozialraum (2). */
+export interface DemoLevel {
+  key: 'stadt' | 'stadtbezirk' | 'sozialraum';
+  name: string;
+  rank: number;
+  parent: string | null;
+}
+
+/** One area (Gebiet) with WGS84 geometry in RFC 7946 ring order. */
+export interface DemoArea {
+  level: string;
+  key: string;
+  name: string;
+  parentKey: string | null;
+  geometry: Polygon | MultiPolygon;
+}
+
+/** Metadata of a variable (Merkmal). */
+export interface DemoVariable {
+  key: string;
+  name: string;
+  unit: string;
+  description: string;
+}
+
+/** One count for a Sozialraum at a Stichtag; `breakdown` is '' or e.g. 'age=7;sex=w'. */
+export interface DemoObservation {
+  variable: string;
+  area: string;
+  date: string;
+  breakdown: string;
+  value: number;
+}
+
+/** Kinds of social infrastructure in the demo city. */
+export type FacilityKind = 'kita' | 'pflegeheim' | 'tagespflege' | 'spielplatz' | 'begegnungsstaette';
+
+/** One facility (Einrichtung) at its latest state. */
+export interface DemoFacility {
+  kind: FacilityKind;
+  key: string;
+  name: string;
+  /** Places; for playgrounds the play area in m². */
+  capacity: number;
+  lon: number;
+  lat: number;
+  /** Key of the Sozialraum the facility lies in. */
+  area: string;
+  address: string;
+}
+
+/** The generated demo city "Musterstadt". */
+export interface DemoCity {
+  territory: { key: 'musterstadt'; name: 'Musterstadt'; kind: 'stadt' };
+  levels: DemoLevel[];
+  areas: DemoArea[];
+  variables: DemoVariable[];
+  /** Stichtage 31.12. of ten years, oldest first. */
+  dates: string[];
+  /** Sozialraum level only; the app aggregates to higher levels. */
+  observations: DemoObservation[];
+  facilities: DemoFacility[];
+}

@@ -1,0 +1,73 @@
+import type { Db } from '../db/db.ts';
+import type { Cell } from './aggregate.ts';
+import type { IndicatorDefinition } from './catalogue.ts';
+import type { Indicator, ValueStatus } from './indicator.schema.ts';
+
+export interface IndicatorRow extends Indicator {
+  numerator: string;
+  denominator: string | null;
+  [k: string]: unknown;
+}
+
+const SELECT = `SELECT key, name, theme, numerator_key AS numerator, denominator_key AS denominator, formula,
+                       unit, polarity, decimals, description, published FROM indicator`;
+
+export async function listIndicators(db: Db, onlyPublished: boolean): Promise<IndicatorRow[]> {
+  return db.query<IndicatorRow>(`${SELECT} ${onlyPublished ? 'WHERE published' : ''} ORDER BY sort, key`);
+}
+
+export async function findIndicator(db: Db, key: string): Promise<IndicatorRow | null> {
+  const [row] = await db.query<IndicatorRow>(`${SELECT} WHERE key = $1`, [key]);
+  return row ?? null;
+}
+
+export async function upsertIndicators(db: Db, defs: IndicatorDefinition[]): Promise<void> {
+  let sort = 0;
+  for (const x of defs) {
+    await db.query(
+      `INSERT INTO indicator (key, name, theme, numerator_key, denominator_key, formula, unit, polarity, decimals, description, sort)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (key) DO UPDATE SET name = excluded.name, theme = excluded.theme, numerator_key = excluded.numerator_key,
+         denominator_key = excluded.denominator_key, formula = excluded.formula, unit = excluded.unit,
+         polarity = excluded.polarity, decimals = excluded.decimals, description = excluded.description, sort = excluded.sort`,
+      [x.key, x.name, x.theme, x.numerator, x.denominator, x.formula, x.unit, x.polarity, x.decimals, x.description, sort++],
+    );
+  }
+}
+
+export async function setPublished(db: Db, key: string, published: boolean): Promise<boolean> {
+  const rows = await db.query('UPDATE indicator SET published = $2 WHERE key = $1 RETURNING key', [key, published]);
+  return rows.length > 0;
+}
+
+/** Totals (breakdown '') of the given variables, all areas, optionally one Stichtag. */
+export async function loadTotals(
+  db: Db,
+  variableKeys: string[],
+  date: string | null,
+): Promise<Map<string, Map<string, Map<number, Cell>>>> {
+  const rows = await db.query<{ variable: string; area_id: number; ref_date: string; value: number | null; status: ValueStatus }>(
+    `SELECT v.key AS variable, o.area_id, o.ref_date, o.value, o.status
+       FROM observation o JOIN variable v ON v.id = o.variable_id JOIN area a ON a.id = o.area_id
+      WHERE v.key = ANY($1::text[]) AND o.breakdown = '' AND a.valid_to IS NULL
+        AND ($2::date IS NULL OR o.ref_date = $2::date)`,
+    [variableKeys, date],
+  );
+  // variable → date → area id → cell
+  const out = new Map<string, Map<string, Map<number, Cell>>>();
+  for (const r of rows) {
+    let byDate = out.get(r.variable);
+    if (!byDate) out.set(r.variable, (byDate = new Map()));
+    let byArea = byDate.get(r.ref_date);
+    if (!byArea) byDate.set(r.ref_date, (byArea = new Map()));
+    byArea.set(r.area_id, { value: r.value, status: r.status });
+  }
+  return out;
+}
+
+export async function listDates(db: Db): Promise<string[]> {
+  const rows = await db.query<{ d: string }>(
+    `SELECT DISTINCT ref_date AS d FROM observation ORDER BY 1`,
+  );
+  return rows.map((r) => r.d);
+}

@@ -1,0 +1,55 @@
+/** SQL for count series (variables) and their observations. */
+import type { Db } from '../db/db.ts';
+import type { ValueStatus } from '../indicators/indicator.schema.ts';
+
+export interface NewObservation {
+  variableId: number;
+  areaId: number;
+  date: string;
+  breakdown: string;
+  value: number | null;
+  status: ValueStatus;
+  sourceId: number;
+}
+
+export async function upsertVariables(
+  db: Db,
+  vars: { key: string; name: string; unit: string; description: string }[],
+): Promise<Map<string, number>> {
+  const rows = await db.query<{ id: number; key: string }>(
+    `INSERT INTO variable (key, name, unit, description)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+     ON CONFLICT (key) DO UPDATE SET name = excluded.name, unit = excluded.unit, description = excluded.description
+     RETURNING id, key`,
+    [vars.map((v) => v.key), vars.map((v) => v.name), vars.map((v) => v.unit), vars.map((v) => v.description)],
+  );
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+const CHUNK = 20000;
+
+/**
+ * Bulk insert through unnest of parallel arrays, in chunks: one round trip per 20,000 rows on
+ * both engines. Existing rows for the same key are replaced.
+ */
+export async function insertObservations(db: Db, rows: NewObservation[]): Promise<number> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const c = rows.slice(i, i + CHUNK);
+    await db.query(
+      `INSERT INTO observation (variable_id, area_id, ref_date, breakdown, value, status, source_id)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::date[], $4::text[], $5::float8[], $6::text[], $7::int[])
+       ON CONFLICT (variable_id, area_id, ref_date, breakdown)
+       DO UPDATE SET value = excluded.value, status = excluded.status, source_id = excluded.source_id`,
+      [
+        c.map((r) => r.variableId),
+        c.map((r) => r.areaId),
+        c.map((r) => r.date),
+        c.map((r) => r.breakdown),
+        c.map((r) => r.value),
+        c.map((r) => r.status),
+        c.map((r) => r.sourceId),
+      ],
+    );
+  }
+  return rows.length;
+}

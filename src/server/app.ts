@@ -1,0 +1,84 @@
+/**
+ * The HTTP server: Fastify with zod schemas (validation, types and OpenAPI from one source),
+ * cookie sessions, the API under /api and the built web app under /.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { areaRoutes } from '../areas/area.routes.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import { sessionHook } from '../auth/session.ts';
+import { userRoutes } from '../auth/user.routes.ts';
+import type { Db } from '../db/db.ts';
+import { indicatorRoutes } from '../indicators/indicator.routes.ts';
+import { configRoutes } from './config.routes.ts';
+import { errorHandler } from './error-handler.ts';
+
+export interface AppOptions {
+  db: Db;
+  /** Optional raster tile URL template for a basemap (`LAGEBILD_TILE_URL`). */
+  tileUrl?: string | null;
+  /** Directory of the built web app; default `dist/web` in the checkout. */
+  webDir?: string;
+  logger?: boolean;
+  /** Secure cookies (behind HTTPS). */
+  secureCookies?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    appOptions: AppOptions;
+  }
+}
+
+const defaultWebDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 200 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorate('db', opts.db);
+  app.decorate('appOptions', opts);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lagebild API', description: 'Sozialplanung: Gebiete, Daten, Indikatoren', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lagebild_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 10 } });
+  app.addHook('onRequest', sessionHook);
+
+  app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }));
+  await app.register(configRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(userRoutes, { prefix: '/api/users' });
+  await app.register(areaRoutes, { prefix: '/api/areas' });
+  await app.register(indicatorRoutes, { prefix: '/api/indicators' });
+
+  const webDir = opts.webDir ?? defaultWebDir;
+  if (existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // Client-side routes: any non-API GET serves the app shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ code: 'not_found', message: 'Nicht gefunden.' });
+    });
+  } else {
+    app.get('/', () => ({ message: 'Web-App nicht gebaut: npm run build:web' }));
+  }
+  return app;
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { AreaLevel } from '../areas/area.schema.ts';
+import { User } from '../auth/auth.schema.ts';
+
+/** What the web app needs to start: territory, levels, dates, the current user. */
+export const AppConfig = z.object({
+  territory: z.object({ key: z.string(), name: z.string() }).nullable(),
+  levels: z.array(AreaLevel),
+  defaultLevel: z.string().nullable(),
+  dates: z.array(z.string()).describe('Stichtage with data, ascending (YYYY-MM-DD)'),
+  tileUrl: z.string().nullable().describe('Optional raster tile URL template for a basemap'),
+  user: User.nullable(),
+});
+export type AppConfig = z.infer<typeof AppConfig>;

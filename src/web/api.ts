@@ -1,0 +1,110 @@
+/**
+ * Typed fetch wrapper for the Lagebild API. Response types come from the server's zod schemas
+ * (type imports only, so zod itself stays out of the browser bundle).
+ */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { AppConfig } from '../server/config.schema.ts';
+import type { AreaProfile, Indicator, IndicatorValues, Series } from '../indicators/indicator.schema.ts';
+import type { User } from '../auth/auth.schema.ts';
+
+export type { AppConfig, AreaProfile, Indicator, IndicatorValues, Series, User };
+
+/** Properties of one area feature in `GET /api/areas/geojson`. */
+export interface AreaFeatureProperties {
+  id: string;
+  name: string;
+  parent: string | null;
+}
+export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaFeatureProperties>;
+
+/** An error answer of the API (`{ code, message }`, message in German). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const fallbackMessage = (status: number) =>
+  status === 429
+    ? 'Zu viele Versuche. Bitte warten Sie einen Moment.'
+    : status >= 500
+      ? 'Der Server hat einen Fehler gemeldet. Bitte später erneut versuchen.'
+      : `Anfrage fehlgeschlagen (HTTP ${status}).`;
+
+async function request<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network', 'Der Server ist nicht erreichbar.');
+  }
+  if (!response.ok) {
+    let code = `http.${response.status}`;
+    let message = fallbackMessage(response.status);
+    try {
+      const payload = (await response.json()) as { code?: unknown; message?: unknown };
+      if (typeof payload.code === 'string') code = payload.code;
+      if (typeof payload.message === 'string' && payload.message) message = payload.message;
+    } catch {
+      // not JSON: keep the generic German message
+    }
+    throw new ApiError(response.status, code, message);
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/**
+ * GETs of data that do not change during a visit (geometry, values) are cached per URL so that
+ * switching back to an indicator or year is instant. Failed requests are not cached.
+ */
+const cache = new Map<string, Promise<unknown>>();
+function cachedGet<T>(path: string): Promise<T> {
+  let hit = cache.get(path) as Promise<T> | undefined;
+  if (!hit) {
+    hit = request<T>('GET', path);
+    cache.set(path, hit);
+    hit.catch(() => cache.delete(path));
+  }
+  return hit;
+}
+
+/** Forget cached data, e.g. after login or logout (other indicators may be visible). */
+export function clearCache(): void {
+  cache.clear();
+}
+
+const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+const enc = encodeURIComponent;
+
+export const api = {
+  config: (signal?: AbortSignal) => request<AppConfig>('GET', '/api/config', undefined, signal),
+  indicators: (signal?: AbortSignal) => request<Indicator[]>('GET', '/api/indicators', undefined, signal),
+  areas: (level: string) => cachedGet<AreaCollection>(`/api/areas/geojson?${q({ level })}`),
+  values: (indicator: string, level: string, date: string) =>
+    cachedGet<IndicatorValues>(`/api/indicators/${enc(indicator)}/values?${q({ level, date })}`),
+  series: (indicator: string, level: string, id: string) =>
+    cachedGet<Series>(`/api/indicators/${enc(indicator)}/series?${q({ level, id })}`),
+  profile: (level: string, id: string, date: string) =>
+    cachedGet<AreaProfile>(`/api/areas/${enc(level)}/${enc(id)}/profile?${q({ date })}`),
+  login: (username: string, password: string) =>
+    request<{ user: User }>('POST', '/api/auth/login', { username, password }),
+  logout: () => request<unknown>('POST', '/api/auth/logout'),
+};

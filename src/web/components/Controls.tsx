@@ -1,0 +1,96 @@
+import { useId } from 'react';
+import type { AppConfig, Indicator } from '../api.ts';
+import { formatDate } from '../format.ts';
+import { t } from '../texts.ts';
+
+type Level = AppConfig['levels'][number];
+
+interface ControlsProps {
+  indicators: readonly Indicator[];
+  indicator: Indicator;
+  dates: readonly string[];
+  date: string;
+  levels: readonly Level[];
+  level: string;
+  onIndicator: (key: string) => void;
+  onDate: (date: string) => void;
+  onLevel: (key: string) => void;
+}
+
+/** Groups indicators by theme, keeping the order in which the API lists them. */
+function byTheme(indicators: readonly Indicator[]): [string, Indicator[]][] {
+  const groups = new Map<string, Indicator[]>();
+  for (const indicator of indicators) {
+    const group = groups.get(indicator.theme) ?? [];
+    group.push(indicator);
+    groups.set(indicator.theme, group);
+  }
+  return [...groups];
+}
+
+/** Indikator, Jahr and Ebene. */
+export function Controls(props: ControlsProps) {
+  const { indicators, indicator, dates, date, levels, level } = props;
+  const id = useId();
+  return (
+    <section className="controls" aria-label={t.controls.region}>
+      <div className="controls__row">
+        <div className="field field--grow">
+          <label htmlFor={`${id}-indicator`}>{t.controls.indicator}</label>
+          <select
+            id={`${id}-indicator`}
+            value={indicator.key}
+            onChange={(e) => props.onIndicator(e.target.value)}
+            aria-describedby={`${id}-description`}
+            data-testid="indicator-select"
+          >
+            {byTheme(indicators).map(([theme, group]) => (
+              <optgroup key={theme} label={theme}>
+                {group.map((i) => (
+                  <option key={i.key} value={i.key}>
+                    {i.published ? i.name : `${i.name} ${t.controls.unpublished}`}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>{t.controls.date}</label>
+          <select
+            id={`${id}-date`}
+            value={date}
+            onChange={(e) => props.onDate(e.target.value)}
+            data-testid="date-select"
+          >
+            {[...dates].reverse().map((d) => (
+              <option key={d} value={d}>
+                {formatDate(d)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="field segmented" data-testid="level-switch">
+          <legend>{t.controls.level}</legend>
+          <div className="segmented__options">
+            {levels.map((l) => (
+              <label key={l.key} className="segmented__option">
+                <input
+                  type="radio"
+                  name={`${id}-level`}
+                  value={l.key}
+                  checked={l.key === level}
+                  onChange={() => props.onLevel(l.key)}
+                />
+                <span>{l.name}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <p id={`${id}-description`} className="controls__description">
+        {indicator.description} <span className="muted">{t.polarity[indicator.polarity]}</span>
+      </p>
+    </section>
+  );
+}

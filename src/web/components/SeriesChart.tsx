@@ -1,0 +1,158 @@
+/**
+ * Line chart of one indicator over time, area against city (ECharts, loaded lazily with only the
+ * line chart, grid, tooltip and legend and the SVG renderer).
+ */
+import { useEffect, useRef } from 'react';
+import { init, use as registerECharts, type ComposeOption } from 'echarts/core';
+import { LineChart, type LineSeriesOption } from 'echarts/charts';
+import {
+  GridSimpleComponent,
+  LegendPlainComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { Series } from '../api.ts';
+import { formatDate, formatNumber, formatValue } from '../format.ts';
+import { t } from '../texts.ts';
+
+registerECharts([LineChart, GridSimpleComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
+
+type Option = ComposeOption<
+  LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
+type Point = Series['points'][number];
+
+export interface SeriesChartProps {
+  points: readonly Point[];
+  areaName: string;
+  indicatorName: string;
+  unit: string;
+  decimals: number;
+}
+
+const AREA_COLOR = '#1f4e79';
+const CITY_COLOR = '#6b7280';
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+const plotted = (value: number | null, status: Point['status']) =>
+  (status === 'value' || status === 'estimated') && value !== null ? value : null;
+
+/** Text alternative of the chart: every point with area and city value. */
+export function describeSeries(props: SeriesChartProps): string {
+  const { points, areaName, indicatorName, unit, decimals } = props;
+  const list = points
+    .map(
+      (p) =>
+        `${formatDate(p.date)}: ${formatValue(p.value, p.status, decimals, unit)} (${t.panel.city} ${formatValue(
+          p.cityValue,
+          p.cityStatus,
+          decimals,
+          unit,
+        )})`,
+    )
+    .join('; ');
+  return t.panel.chartLabel(indicatorName, areaName, list);
+}
+
+function chartOption({ points, areaName, unit, decimals }: SeriesChartProps): Option {
+  return {
+    animation: false,
+    textStyle: { fontFamily: FONT, color: '#1d232b' },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, itemWidth: 18, textStyle: { fontSize: 12 } },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params) => {
+        const first = Array.isArray(params) ? params[0] : params;
+        const point = points[first?.dataIndex ?? -1];
+        if (!point) return '';
+        return [
+          `<strong>${formatDate(point.date)}</strong>`,
+          `${escapeHtml(areaName)}: ${formatValue(point.value, point.status, decimals, unit)}`,
+          `${t.panel.city}: ${formatValue(point.cityValue, point.cityStatus, decimals, unit)}`,
+        ].join('<br>');
+      },
+    },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: points.map((p) => formatDate(p.date)),
+      axisLabel: { color: '#4b5563', fontSize: 11 },
+    },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      name: unit,
+      nameTextStyle: { color: '#4b5563', align: 'left' },
+      axisLabel: { color: '#4b5563', fontSize: 11, formatter: (v: number) => formatNumber(v, decimals) },
+      splitLine: { lineStyle: { color: '#e5e7eb' } },
+    },
+    series: [
+      {
+        name: areaName,
+        type: 'line',
+        data: points.map((p) => plotted(p.value, p.status)),
+        color: AREA_COLOR,
+        lineStyle: { width: 2.5 },
+        symbol: 'circle',
+        symbolSize: 7,
+        connectNulls: false,
+      },
+      {
+        name: t.panel.city,
+        type: 'line',
+        data: points.map((p) => plotted(p.cityValue, p.cityStatus)),
+        color: CITY_COLOR,
+        lineStyle: { width: 2, type: 'dashed' },
+        symbol: 'rect',
+        symbolSize: 6,
+        connectNulls: false,
+      },
+    ],
+  };
+}
+
+export default function SeriesChart(props: SeriesChartProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<ReturnType<typeof init> | null>(null);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const chart = init(element, null, { renderer: 'svg' });
+    chartRef.current = chart;
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+
+  const { points, areaName, indicatorName, unit, decimals } = props;
+  useEffect(() => {
+    chartRef.current?.setOption(chartOption({ points, areaName, indicatorName, unit, decimals }), {
+      notMerge: true,
+    });
+  }, [points, areaName, indicatorName, unit, decimals]);
+
+  return (
+    <div
+      ref={ref}
+      className="series-chart"
+      role="img"
+      aria-label={describeSeries(props)}
+      data-testid="series-chart"
+    />
+  );
+}

@@ -1,0 +1,229 @@
+/**
+ * The choropleth map (MapLibre, loaded lazily in its own chunk). Geometry is set once per level;
+ * switching indicator or year only writes feature state, so the map is never rebuilt.
+ */
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { AreaCollection } from '../api.ts';
+import type { AreaStyle } from '../choropleth.ts';
+import { MISSING_FILL } from '../palette.ts';
+import { t } from '../texts.ts';
+import { collectionBounds } from './bounds.ts';
+import { hatchPattern } from './hatch.ts';
+import { areaLayers, baseStyle, FILL_LAYER, HATCH_IMAGE, SOURCE } from './style.ts';
+
+declare global {
+  interface Window {
+    /** The map instance, exposed only to automated browsers (navigator.webdriver) for tests. */
+    __lagebildMap?: MapLibreMap;
+  }
+}
+
+// The worker is served from our own origin (no blob: or CDN), see vite.config.ts.
+setWorkerUrl(workerUrl);
+
+export interface AtlasMapProps {
+  /** Areas of the current level. */
+  areas: AreaCollection;
+  /** Colours per area id, or null while the values for these areas are loading. */
+  styles: ReadonlyMap<string, AreaStyle> | null;
+  /** Identifies what `styles` show (indicator, year, level); set as `data-drawn` once rendered. */
+  drawKey: string | null;
+  selectedId: string | null;
+  /** Area highlighted from outside, e.g. the focused table row. */
+  focusId: string | null;
+  tileUrl: string | null;
+  /** Accessible name of the map canvas. */
+  label: string;
+  /** Two lines (name, value) for the hover tooltip. */
+  describe: (id: string) => [string, string] | null;
+  onSelect: (id: string) => void;
+}
+
+function webglAvailable(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return !!(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+export default function AtlasMap(props: AtlasMapProps) {
+  const { areas, styles, drawKey, selectedId, focusId, tileUrl, label } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const tooltipRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const appliedAreas = useRef<AreaCollection | null>(null);
+  const [supported] = useState(webglAvailable);
+  const [ready, setReady] = useState(false);
+  const [drawn, setDrawn] = useState<string | null>(null);
+
+  const initial = useEffectEvent(() => ({ areas, tileUrl, label }));
+  const select = useEffectEvent((id: string) => props.onSelect(id));
+  const describe = useEffectEvent((id: string) => props.describe(id));
+
+  // Create the map once.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || !supported) return;
+    const start = initial();
+    const bounds = collectionBounds(start.areas);
+    const map = new MapLibreMap({
+      container,
+      style: baseStyle(start.tileUrl),
+      bounds: bounds ?? undefined,
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      maxPitch: 0,
+      renderWorldCopies: false,
+      fadeDuration: 0,
+      locale: {
+        'Map.Title': start.label,
+        'NavigationControl.ZoomIn': t.map.zoomIn,
+        'NavigationControl.ZoomOut': t.map.zoomOut,
+        'NavigationControl.ResetBearing': t.map.resetBearing,
+      },
+    });
+    mapRef.current = map;
+    if (navigator.webdriver) window.__lagebildMap = map;
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.touchZoomRotate.disableRotation();
+
+    map.on('load', () => {
+      map.addImage(HATCH_IMAGE, hatchPattern());
+      map.addSource(SOURCE, { type: 'geojson', data: start.areas, promoteId: 'id' });
+      appliedAreas.current = start.areas;
+      for (const layer of areaLayers(start.tileUrl !== null)) map.addLayer(layer);
+      setReady(true);
+    });
+
+    let hovered: string | number | null = null;
+    const tooltip = tooltipRef.current;
+    const clearHover = () => {
+      if (hovered !== null && map.getSource(SOURCE))
+        map.setFeatureState({ source: SOURCE, id: hovered }, { hover: false });
+      hovered = null;
+      map.getCanvas().style.cursor = '';
+      if (tooltip) tooltip.hidden = true;
+    };
+    map.on('mousemove', FILL_LAYER, (e: MapLayerMouseEvent) => {
+      const id = e.features?.[0]?.id;
+      if (id === undefined) return clearHover();
+      if (id !== hovered) {
+        clearHover();
+        hovered = id;
+        map.setFeatureState({ source: SOURCE, id }, { hover: true });
+      }
+      map.getCanvas().style.cursor = 'pointer';
+      const lines = describe(String(id));
+      if (tooltip && lines) {
+        const [title, value] = lines;
+        tooltip.firstElementChild!.textContent = title;
+        tooltip.lastElementChild!.textContent = value;
+        tooltip.hidden = false;
+        const flip = e.point.x > container.clientWidth - 220;
+        tooltip.style.transform = `translate(${e.point.x + (flip ? -12 : 12)}px, ${e.point.y + 12}px)${flip ? ' translateX(-100%)' : ''}`;
+      }
+    });
+    map.on('mouseleave', FILL_LAYER, clearHover);
+    map.on('click', FILL_LAYER, (e: MapLayerMouseEvent) => {
+      const id = e.features?.[0]?.id;
+      if (id !== undefined) select(String(id));
+    });
+
+    return () => {
+      mapRef.current = null;
+      appliedAreas.current = null;
+      if (window.__lagebildMap === map) delete window.__lagebildMap;
+      map.remove();
+    };
+  }, [supported]);
+
+  // New level: new geometry, old feature state dropped.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || appliedAreas.current === areas) return;
+    map.removeFeatureState({ source: SOURCE });
+    void map.getSource<GeoJSONSource>(SOURCE)?.setData(areas);
+    appliedAreas.current = areas;
+  }, [ready, areas]);
+
+  // New indicator or year: recolour through feature state only.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !styles || drawKey === null) return;
+    for (const feature of areas.features) {
+      const id = feature.properties.id;
+      const style = styles.get(id);
+      map.setFeatureState(
+        { source: SOURCE, id },
+        style ? { color: style.color, status: style.status } : { color: MISSING_FILL, status: 'missing' },
+      );
+    }
+    let current = true;
+    void map.once('idle', () => {
+      if (!current) return;
+      // for the benchmark and browser tests: when the colours of a selection were on screen
+      performance.mark('lagebild:drawn', { detail: drawKey });
+      setDrawn(drawKey);
+    });
+    map.triggerRepaint();
+    return () => {
+      current = false;
+    };
+  }, [ready, areas, styles, drawKey]);
+
+  // Selection and keyboard focus outline.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || selectedId === null) return;
+    map.setFeatureState({ source: SOURCE, id: selectedId }, { selected: true });
+    return () => {
+      if (mapRef.current === map)
+        map.setFeatureState({ source: SOURCE, id: selectedId }, { selected: false });
+    };
+  }, [ready, areas, selectedId]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || focusId === null) return;
+    map.setFeatureState({ source: SOURCE, id: focusId }, { focus: true });
+    return () => {
+      if (mapRef.current === map) map.setFeatureState({ source: SOURCE, id: focusId }, { focus: false });
+    };
+  }, [ready, areas, focusId]);
+
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute('aria-label', label);
+  }, [label]);
+
+  if (!supported) {
+    return (
+      <div className="map-fallback" role="note" data-testid="map" data-ready="false">
+        {t.map.webglError}
+      </div>
+    );
+  }
+  return (
+    <div className="atlas-map">
+      <div
+        ref={containerRef}
+        className="atlas-map__canvas"
+        data-testid="map"
+        data-ready={drawn !== null ? 'true' : 'false'}
+        data-drawn={drawn ?? ''}
+      />
+      <div ref={tooltipRef} className="map-tooltip" aria-hidden="true" hidden>
+        <strong />
+        <span />
+      </div>
+    </div>
+  );
+}
