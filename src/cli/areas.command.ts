@@ -14,7 +14,9 @@ export function areasCommands() {
     .action(async (opts: { level: string }, sub: Command) => {
       const g = sub.optsWithGlobals<GlobalOptions>();
       const areas = await withDb(g, (db) => listAreaSummaries(db, opts.level));
-      output(g, areas, () => areas.map((a) => `${a.id}\t${a.name}\t${a.parent ?? ''}\t${km2(a.areaM2)} km²`).join('\n'));
+      output(g, areas, () =>
+        areas.map((a) => `${a.id}\t${a.name}\t${a.parent ?? ''}\t${km2(a.areaM2)} km²`).join('\n'),
+      );
     });
   cmd
     .command('locate <lon> <lat>')
@@ -26,7 +28,10 @@ export function areasCommands() {
       const lon = Number(lonText.replace(',', '.'));
       const lat = Number(latText.replace(',', '.'));
       if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90)
-        throw new LagebildError('areas.invalid_point', `Ungültige Koordinaten: ${lonText} ${latText} (erwartet: Länge Breite in Grad, WGS84).`);
+        throw new LagebildError(
+          'areas.invalid_point',
+          `Ungültige Koordinaten: ${lonText} ${latText} (erwartet: Länge Breite in Grad, WGS84).`,
+        );
       const hit = await withDb(g, (db) => locate(db, opts.level, lon, lat));
       output(g, hit, () => hit.id);
     });
@@ -39,7 +44,10 @@ export function areasCommands() {
     .action(async (opts: { level: string; format: string; detail: string }, sub: Command) => {
       const g = sub.optsWithGlobals<GlobalOptions>();
       if (opts.format !== 'geojson')
-        throw new LagebildError('areas.unknown_format', `Unbekanntes Format „${opts.format}“ (möglich: geojson).`);
+        throw new LagebildError(
+          'areas.unknown_format',
+          `Unbekanntes Format „${opts.format}“ (möglich: geojson).`,
+        );
       const detail = opts.detail === 'display' ? 'display' : 'full';
       const fc = await withDb(g, (db) => levelGeojson(db, opts.level, detail));
       process.stdout.write(JSON.stringify(fc) + '\n');

@@ -38,7 +38,10 @@ export function output(opts: GlobalOptions, data: unknown, text: () => string) {
 /** Error → message on stderr and a non-zero exit code (JSON with `--json`). */
 export function fail(err: unknown, json: boolean): never {
   if (err instanceof LagebildError) {
-    if (json) process.stderr.write(JSON.stringify({ code: err.code, message: err.message, details: err.details }) + '\n');
+    if (json)
+      process.stderr.write(
+        JSON.stringify({ code: err.code, message: err.message, details: err.details }) + '\n',
+      );
     else process.stderr.write(`Fehler: ${err.message}\n`);
     process.exit(err.status === 404 ? 1 : 2);
   }

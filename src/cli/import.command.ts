@@ -17,15 +17,27 @@ export function importCommands() {
     .action(
       async (
         file: string,
-        opts: { level: string; idField?: string; nameField?: string; parentField?: string; crs?: string; validFrom?: string },
+        opts: {
+          level: string;
+          idField?: string;
+          nameField?: string;
+          parentField?: string;
+          crs?: string;
+          validFrom?: string;
+        },
         sub: Command,
       ) => {
         const g = sub.optsWithGlobals<GlobalOptions>();
         const t0 = performance.now();
         const areaFile = await readAreaFile(file, opts);
-        const result = await withDb(g, (db) => importAreas(db, areaFile, { level: opts.level, validFrom: opts.validFrom }));
-        output(g, result, () =>
-          `${result.imported} Gebiete in die Ebene „${result.level}“ importiert (Koordinatensystem: ${result.crs}, ${Math.round(performance.now() - t0)} ms).`,
+        const result = await withDb(g, (db) =>
+          importAreas(db, areaFile, { level: opts.level, validFrom: opts.validFrom }),
+        );
+        output(
+          g,
+          result,
+          () =>
+            `${result.imported} Gebiete in die Ebene „${result.level}“ importiert (Koordinatensystem: ${result.crs}, ${Math.round(performance.now() - t0)} ms).`,
         );
       },
     );

@@ -11,7 +11,10 @@ import { serveCommand } from './serve.command.ts';
 
 const program = new Command('lagebild')
   .description('Lagebild – Software für strategische Sozialplanung')
-  .option('--db <dir|url>', 'Datenbank: Verzeichnis (eingebettet, PGlite) oder postgres://-URL (Standard: $LAGEBILD_DB oder ./.lagebild/db)')
+  .option(
+    '--db <dir|url>',
+    'Datenbank: Verzeichnis (eingebettet, PGlite) oder postgres://-URL (Standard: $LAGEBILD_DB oder ./.lagebild/db)',
+  )
   .option('--json', 'maschinenlesbare Ausgabe (JSON)')
   .showHelpAfterError()
   .configureHelp({ showGlobalOptions: true });

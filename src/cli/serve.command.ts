@@ -48,7 +48,10 @@ export function serveCommand() {
         ].join('\n'),
       );
       const stop = () => {
-        void app.close().then(() => db.close()).then(() => process.exit(0));
+        void app
+          .close()
+          .then(() => db.close())
+          .then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -23,7 +23,7 @@ export interface CellLayout {
 
 /** Grid spacing for the Lloyd centroids, in metres: ~12,000 samples over the city. */
 const GRID_STEP = 100;
-const LLOYD_ITERATIONS = 8;
+const LLOYD_ITERATIONS = 4;
 
 /**
  * Seeded Sozialraum cells: random sites inside the outline, moved by weighted Lloyd relaxation

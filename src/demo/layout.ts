@@ -56,7 +56,7 @@ export function buildLayout(rng: Rng): CityLayout {
   const count = cellRng.int(58, 62);
   const weight = (x: number, y: number) => {
     const [u, v] = utmToFrame(frame, x, y);
-    return 1 + 3 * centrality(u * 0.75, v * 0.75);
+    return 1 + 6 * centrality(u * 0.75, v * 0.75);
   };
   const cells = buildCells(outline, count, weight, cellRng);
   const traits = cellTraits(cells, frame, traitFields(rng.fork('fields')), rng.fork('traits'));

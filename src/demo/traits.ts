@@ -171,9 +171,9 @@ export function cellTraits(layout: CellLayout, frame: CityFrame, fields: TraitFi
   setRole(newDev, 'newDevelopment');
 
   // Gentrification: poorer-than-average quarters next to the centre improve year by year.
-  const depMedian = [...dep].sort((a, b) => a - b)[Math.floor(n / 2)] ?? 0;
-  const improving = by(radius, (i) => free(i) && (traits[i]?.dep ?? 0) > depMedian).slice(0, 2);
-  for (const i of improving) (traits[i] as AreaTraits).depTrend = -rng.range(0.1, 0.14);
+  const depUpperThird = [...dep].sort((a, b) => b - a)[Math.floor(n / 3)] ?? 0;
+  const improving = by(radius, (i) => free(i) && (dep[i] ?? 0) > depUpperThird).slice(0, 2);
+  for (const i of improving) (traits[i] as AreaTraits).depTrend = -rng.range(0.14, 0.18);
   if (estateCell !== undefined) (traits[estateCell] as AreaTraits).depTrend = rng.range(0.07, 0.09);
   return traits;
 }

@@ -4,6 +4,9 @@
  * Each PostgreSQL test database is created fresh and dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openDb, type Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
@@ -13,11 +16,15 @@ export interface Engine {
   name: 'pglite' | 'postgres';
   /** A fresh, migrated database; `drop()` closes and removes it. */
   create(): Promise<{ db: Db; spec: string; drop(): Promise<void> }>;
+  /** A fresh, empty database location (directory or URL) for another process, e.g. the CLI. */
+  location(): Promise<{ spec: string; drop(): Promise<void> }>;
 }
 
 const pgUrl = process.env.LAGEBILD_TEST_PG_URL;
 if (process.env.CI && !pgUrl) {
-  throw new Error('CI=true but LAGEBILD_TEST_PG_URL is not set: PostgreSQL integration tests would be skipped.');
+  throw new Error(
+    'CI=true but LAGEBILD_TEST_PG_URL is not set: PostgreSQL integration tests would be skipped.',
+  );
 }
 
 const pglite: Engine = {
@@ -28,19 +35,35 @@ const pglite: Engine = {
     await ensureCatalogue(db);
     return { db, spec: 'memory://', drop: () => db.close() };
   },
+  async location() {
+    const dir = await mkdtemp(join(tmpdir(), 'lagebild-test-'));
+    return { spec: dir, drop: () => rm(dir, { recursive: true, force: true }) };
+  },
 };
+
+async function adminQuery(url: string, sql: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function freshPostgresDatabase(url: string) {
+  const name = `lagebild_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return { spec: u.toString(), drop: () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
 
 const postgres = (url: string): Engine => ({
   name: 'postgres',
+  location: () => freshPostgresDatabase(url),
   async create() {
-    const name = `lagebild_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const spec = u.toString();
+    const { spec, drop } = await freshPostgresDatabase(url);
     const db = await openDb(spec);
     await migrate(db);
     await ensureCatalogue(db);
@@ -49,10 +72,7 @@ const postgres = (url: string): Engine => ({
       spec,
       async drop() {
         await db.close();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
+        await drop();
       },
     };
   },

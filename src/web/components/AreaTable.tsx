@@ -68,68 +68,70 @@ export function AreaTable(props: AreaTableProps) {
   const classCount = choropleth.classes.length;
   return (
     <div className="area-table">
-      <table data-testid="area-table">
-        <caption>{t.table.caption(levelName, indicator.name, formatDate(values.date))}</caption>
-        <thead>
-          <tr>
-            {header('name', t.table.area)}
-            {header('value', `${t.table.value}${indicator.unit ? ` (${indicator.unit})` : ''}`, 'num')}
-            <th scope="col">{t.table.cls}</th>
-          </tr>
-        </thead>
-        <tbody onMouseLeave={() => onFocusArea(null)}>
-          {rows.map((row) => {
-            const style = choropleth.styles.get(row.id);
-            const selected = row.id === selectedId;
-            return (
-              <tr
-                key={row.id}
-                className={selected ? 'is-selected' : undefined}
-                onMouseEnter={() => onFocusArea(row.id)}
-              >
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-current={selected ? 'true' : undefined}
-                    aria-label={t.table.openProfile(row.name)}
-                    onClick={() => onOpen(row.id)}
-                    onFocus={() => onFocusArea(row.id)}
-                    onBlur={() => onFocusArea(null)}
-                    data-area-id={row.id}
-                  >
-                    {row.name}
-                  </button>
-                </th>
-                <td className="num">
-                  {formatValue(row.value, row.status, indicator.decimals, indicator.unit, { unit: false })}
-                  {row.status === 'estimated' && <span className="muted"> ({t.table.estimated})</span>}
-                </td>
-                <td>
-                  <span className="class-cell">
-                    <span
-                      className={`swatch swatch--small${
-                        style?.cls != null
-                          ? ''
-                          : row.status === 'secret'
-                            ? ' swatch--secret'
-                            : ' swatch--missing'
-                      }`}
-                      style={style?.cls != null ? { background: style.color } : undefined}
-                      aria-hidden="true"
-                    />
-                    {style?.cls != null
-                      ? t.table.clsOf(style.cls + 1, classCount)
-                      : row.status === 'secret'
-                        ? t.legend.secret
-                        : t.legend.missing}
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="area-table__scroll">
+        <table data-testid="area-table">
+          <caption>{t.table.caption(levelName, indicator.name, formatDate(values.date))}</caption>
+          <thead>
+            <tr>
+              {header('name', t.table.area)}
+              {header('value', `${t.table.value}${indicator.unit ? ` (${indicator.unit})` : ''}`, 'num')}
+              <th scope="col">{t.table.cls}</th>
+            </tr>
+          </thead>
+          <tbody onMouseLeave={() => onFocusArea(null)}>
+            {rows.map((row) => {
+              const style = choropleth.styles.get(row.id);
+              const selected = row.id === selectedId;
+              return (
+                <tr
+                  key={row.id}
+                  className={selected ? 'is-selected' : undefined}
+                  onMouseEnter={() => onFocusArea(row.id)}
+                >
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-current={selected ? 'true' : undefined}
+                      aria-label={t.table.openProfile(row.name)}
+                      onClick={() => onOpen(row.id)}
+                      onFocus={() => onFocusArea(row.id)}
+                      onBlur={() => onFocusArea(null)}
+                      data-area-id={row.id}
+                    >
+                      {row.name}
+                    </button>
+                  </th>
+                  <td className="num">
+                    {formatValue(row.value, row.status, indicator.decimals, indicator.unit, { unit: false })}
+                    {row.status === 'estimated' && <span className="muted"> ({t.table.estimated})</span>}
+                  </td>
+                  <td>
+                    <span className="class-cell">
+                      <span
+                        className={`swatch swatch--small${
+                          style?.cls != null
+                            ? ''
+                            : row.status === 'secret'
+                              ? ' swatch--secret'
+                              : ' swatch--missing'
+                        }`}
+                        style={style?.cls != null ? { background: style.color } : undefined}
+                        aria-hidden="true"
+                      />
+                      {style?.cls != null
+                        ? t.table.clsOf(style.cls + 1, classCount)
+                        : row.status === 'secret'
+                          ? t.legend.secret
+                          : t.legend.missing}
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -67,7 +67,7 @@ function chartOption({ points, areaName, unit, decimals }: SeriesChartProps): Op
   return {
     animation: false,
     textStyle: { fontFamily: FONT, color: '#1d232b' },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     legend: { top: 0, left: 0, itemWidth: 18, textStyle: { fontSize: 12 } },
     tooltip: {
       trigger: 'axis',
@@ -91,8 +91,6 @@ function chartOption({ points, areaName, unit, decimals }: SeriesChartProps): Op
     yAxis: {
       type: 'value',
       scale: true,
-      name: unit,
-      nameTextStyle: { color: '#4b5563', align: 'left' },
       axisLabel: { color: '#4b5563', fontSize: 11, formatter: (v: number) => formatNumber(v, decimals) },
       splitLine: { lineStyle: { color: '#e5e7eb' } },
     },

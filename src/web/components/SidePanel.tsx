@@ -83,7 +83,10 @@ export function SidePanel(props: SidePanelProps) {
       )}
 
       <section className="side-panel__section" aria-labelledby="side-panel-series">
-        <h3 id="side-panel-series">{t.panel.series(indicator.name)}</h3>
+        <h3 id="side-panel-series">
+          {t.panel.series(indicator.name)}
+          {indicator.unit && <span className="muted"> ({indicator.unit})</span>}
+        </h3>
         {series.data ? (
           points.length > 0 ? (
             <Suspense fallback={<div className="series-chart series-chart--loading">{t.loading}</div>}>
