@@ -124,6 +124,8 @@ export interface NewArea {
   name: string;
   parentId: number | null;
   geometry: Polygon | MultiPolygon;
+  /** Simplified geometry for maps (see geo/display.ts). */
+  displayGeometry: Polygon | MultiPolygon;
   areaM2: number;
   bbox: [number, number, number, number];
 }
@@ -140,10 +142,11 @@ export async function insertAreas(
   areas: NewArea[],
 ): Promise<Map<string, number>> {
   const rows = await db.query<{ id: number; key: string }>(
-    `INSERT INTO area (level_id, key, name, parent_id, geometry, area_m2, bbox, valid_from, source_id)
-     SELECT $1, k, n, p, g::jsonb, m, ARRAY[b1, b2, b3, b4], $3::date, $2
+    `INSERT INTO area (level_id, key, name, parent_id, geometry, display_geometry, area_m2, bbox, valid_from, source_id)
+     SELECT $1, k, n, p, g::jsonb, dg::jsonb, m, ARRAY[b1, b2, b3, b4], $3::date, $2
        FROM unnest($4::text[], $5::text[], $6::int[], $7::text[], $8::float8[],
-                   $9::float8[], $10::float8[], $11::float8[], $12::float8[]) AS t(k, n, p, g, m, b1, b2, b3, b4)
+                   $9::float8[], $10::float8[], $11::float8[], $12::float8[], $13::text[])
+            AS t(k, n, p, g, m, b1, b2, b3, b4, dg)
      RETURNING id, key`,
     [
       levelId,
@@ -158,6 +161,7 @@ export async function insertAreas(
       areas.map((a) => a.bbox[1]),
       areas.map((a) => a.bbox[2]),
       areas.map((a) => a.bbox[3]),
+      areas.map((a) => JSON.stringify(a.displayGeometry)),
     ],
   );
   return new Map(rows.map((r) => [r.key, r.id]));
@@ -170,14 +174,6 @@ export async function closeCurrentAreas(db: Db, levelId: number, validTo: string
     [levelId, validTo],
   );
   return rows.length;
-}
-
-export async function setDisplayGeometries(db: Db, items: { id: number; geometry: Geometry }[]): Promise<void> {
-  await db.query(
-    `UPDATE area SET display_geometry = t.g::jsonb
-       FROM unnest($1::int[], $2::text[]) AS t(id, g) WHERE area.id = t.id`,
-    [items.map((i) => i.id), items.map((i) => JSON.stringify(i.geometry))],
-  );
 }
 
 export async function currentAreaIds(db: Db, levelId: number) {

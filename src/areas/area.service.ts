@@ -1,7 +1,7 @@
 /**
  * Areas: import a level from a file (one transaction, new Gebietsstand), list, locate, export.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { importError, notFound } from '../core/errors.ts';
 import { recordSource } from '../core/provenance.ts';
 import type { Db } from '../db/db.ts';
@@ -94,7 +94,7 @@ export async function importAreas(db: Db, file: AreaFile, opts: ImportAreasOptio
     }
     const parentIds = new Map<string, number>();
     if (parentLevel) for (const p of await repo.currentAreaIds(tx, parentLevel.id)) parentIds.set(p.key, p.id);
-    const rows: repo.NewArea[] = file.areas.map((a) => {
+    const rows = file.areas.map((a) => {
       let parentId: number | null = null;
       if (a.parentKey !== null) {
         const id = parentIds.get(a.parentKey);
@@ -107,7 +107,7 @@ export async function importAreas(db: Db, file: AreaFile, opts: ImportAreasOptio
         }
         parentId = id;
       }
-      return { key: a.key, name: a.name, parentId, geometry: a.geometry, areaM2: a.areaM2, bbox: bboxOf(a.geometry) };
+      return { key: a.key, name: a.name, parentId, geometry: a.geometry, areaM2: a.areaM2 };
     });
     const sourceId = await recordSource(tx, {
       kind: 'areas',
@@ -119,28 +119,46 @@ export async function importAreas(db: Db, file: AreaFile, opts: ImportAreasOptio
       details: { level: level.key, crs: file.crs, count: rows.length },
     });
     await repo.closeCurrentAreas(tx, level.id, validFrom);
-    await repo.insertAreas(tx, level.id, sourceId, validFrom, rows);
-    await refreshDisplayGeometry(tx, level.id);
-    return { level: level.key, imported: rows.length, crs: file.crs, repaired: [], sourceId };
+    await repo.insertAreas(tx, level.id, sourceId, validFrom, prepareAreas(rows));
+    const repaired = file.areas.filter((a) => a.repairs.length > 0).map((a) => a.key);
+    return { level: level.key, imported: rows.length, crs: file.crs, repaired, sourceId };
   });
   indexCache.delete(db);
   return result;
 }
 
-/** Recomputes the simplified display geometry of a level (shared borders stay shared). */
-export async function refreshDisplayGeometry(db: Db, levelId: number): Promise<void> {
-  const current = await repo.currentAreaIds(db, levelId);
-  const features: Feature<Polygon | MultiPolygon>[] = current.map((a) => ({
+/**
+ * Rounds coordinates to 7 decimals (about 1 cm): far below the accuracy of any official
+ * boundary, and it keeps the stored GeoJSON about 40 % smaller.
+ */
+export function roundGeometry<G extends Polygon | MultiPolygon>(geometry: G): G {
+  const r = (p: Position) => [Math.round(p[0]! * 1e7) / 1e7, Math.round(p[1]! * 1e7) / 1e7];
+  return (
+    geometry.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(r)) }
+      : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(r))) }
+  ) as G;
+}
+
+/**
+ * Rows ready to store: rounded geometry, bbox, and the display geometry simplified together for
+ * the whole level, so that neighbouring areas keep their shared borders.
+ */
+export function prepareAreas(
+  areas: { key: string; name: string; parentId: number | null; geometry: Polygon | MultiPolygon; areaM2: number }[],
+): repo.NewArea[] {
+  const features: Feature<Polygon | MultiPolygon>[] = areas.map((a) => ({
     type: 'Feature',
-    id: a.id,
     properties: {},
     geometry: a.geometry,
   }));
-  const simplified = simplifyForDisplay(features);
-  await repo.setDisplayGeometries(
-    db,
-    simplified.map((f, i) => ({ id: current[i]!.id, geometry: f.geometry })),
-  );
+  const display = simplifyForDisplay(features);
+  return areas.map((a, i) => ({
+    ...a,
+    geometry: roundGeometry(a.geometry),
+    displayGeometry: display[i]!.geometry,
+    bbox: bboxOf(a.geometry),
+  }));
 }
 
 async function requireLevel(db: Db, levelKey: string) {

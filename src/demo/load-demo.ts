@@ -3,8 +3,7 @@
  * levels, areas with true areas and display geometry, counts for 10 Stichtage, facilities,
  * demo users and the indicator catalogue.
  */
-import type { MultiPolygon, Polygon } from 'geojson';
-import { bboxOf, refreshDisplayGeometry } from '../areas/area.service.ts';
+import { prepareAreas } from '../areas/area.service.ts';
 import * as areaRepo from '../areas/area.repository.ts';
 import { createUser, DEMO_USERS } from '../auth/auth.service.ts';
 import { findUserForLogin } from '../auth/user.repository.ts';
@@ -68,17 +67,17 @@ export async function loadDemo(db: Db, opts: { seed?: number; population?: numbe
         row.id,
         sourceId,
         '1900-01-01',
-        areas.map((a) => ({
-          key: a.key,
-          name: a.name,
-          parentId: a.parentKey && level.parent ? (areaIds.get(`${level.parent}|${a.parentKey}`) ?? null) : null,
-          geometry: a.geometry as Polygon | MultiPolygon,
-          areaM2: geodesicAreaM2(a.geometry as Polygon | MultiPolygon),
-          bbox: bboxOf(a.geometry as Polygon | MultiPolygon),
-        })),
+        prepareAreas(
+          areas.map((a) => ({
+            key: a.key,
+            name: a.name,
+            parentId: a.parentKey && level.parent ? (areaIds.get(`${level.parent}|${a.parentKey}`) ?? null) : null,
+            geometry: a.geometry,
+            areaM2: geodesicAreaM2(a.geometry),
+          })),
+        ),
       );
       for (const [key, id] of ids) areaIds.set(`${level.key}|${key}`, id);
-      await refreshDisplayGeometry(tx, row.id);
     }
     const finest = [...city.levels].sort((a, b) => b.rank - a.rank)[0]!.key;
     const variables = [

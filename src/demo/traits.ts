@@ -174,6 +174,6 @@ export function cellTraits(layout: CellLayout, frame: CityFrame, fields: TraitFi
   const depUpperThird = [...dep].sort((a, b) => b - a)[Math.floor(n / 3)] ?? 0;
   const improving = by(radius, (i) => free(i) && (dep[i] ?? 0) > depUpperThird).slice(0, 2);
   for (const i of improving) (traits[i] as AreaTraits).depTrend = -rng.range(0.14, 0.18);
-  if (estateCell !== undefined) (traits[estateCell] as AreaTraits).depTrend = rng.range(0.07, 0.09);
+  if (estateCell !== undefined) (traits[estateCell] as AreaTraits).depTrend = rng.range(0.09, 0.11);
   return traits;
 }

@@ -1,6 +1,7 @@
 import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type AppConfig, type Indicator } from '../api.ts';
 import { buildChoropleth } from '../choropleth.ts';
+import { prefetchValues } from '../prefetch.ts';
 import { formatDate, formatValue } from '../format.ts';
 import { t } from '../texts.ts';
 import { useFetched } from '../useFetched.ts';
@@ -39,7 +40,9 @@ function initialSelection({ config, indicators, levels, dates }: AtlasProps): Se
     levels.find((l) => l.key === config.defaultLevel) ??
     levels.at(-1);
   return {
-    indicator: fromUrl.indicator ?? indicators[0]?.key ?? '',
+    // open with a rate rather than a head count: counts make a poor choropleth
+    indicator:
+      fromUrl.indicator ?? (indicators.find((i) => i.formula !== 'count') ?? indicators[0])?.key ?? '',
     date: fromUrl.date && dates.includes(fromUrl.date) ? fromUrl.date : (dates.at(-1) ?? ''),
     level: level?.key ?? '',
     area: fromUrl.area ?? null,
@@ -68,6 +71,12 @@ export function Atlas(props: AtlasProps) {
   );
   const values = useFetched(`${indicator.key}|${level.key}|${date}`, () =>
     api.values(indicator.key, level.key, date),
+  );
+
+  const loaded = values.data !== undefined;
+  useEffect(
+    () => (loaded ? prefetchValues(indicators, indicator.key, level.key, dates, date) : undefined),
+    [loaded, indicators, indicator.key, level.key, dates, date],
   );
 
   // Until the new values arrive, map, legend and table keep showing the previous ones together.

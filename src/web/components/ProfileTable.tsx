@@ -41,9 +41,16 @@ export function ProfileTable({ profile, currentKey }: ProfileTableProps) {
           </tr>
           {rows.map((row) => (
             <tr key={row.key} className={row.key === currentKey ? 'is-current' : undefined}>
-              <th scope="row">{row.name}</th>
-              <td className="num">{formatValue(row.value, row.status, row.decimals, row.unit)}</td>
-              <td className="num">{formatValue(row.cityValue, row.cityStatus, row.decimals, row.unit)}</td>
+              <th scope="row">
+                {row.name}
+                {row.unit && <span className="profile-table__unit">{row.unit}</span>}
+              </th>
+              <td className="num">
+                {formatValue(row.value, row.status, row.decimals, row.unit, { unit: false })}
+              </td>
+              <td className="num">
+                {formatValue(row.cityValue, row.cityStatus, row.decimals, row.unit, { unit: false })}
+              </td>
             </tr>
           ))}
         </tbody>

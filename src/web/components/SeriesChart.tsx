@@ -31,6 +31,8 @@ export interface SeriesChartProps {
   indicatorName: string;
   unit: string;
   decimals: number;
+  /** Draw the city line too (not for counts: a city total dwarfs any area). */
+  withCity: boolean;
 }
 
 const AREA_COLOR = '#1f4e79';
@@ -63,7 +65,7 @@ export function describeSeries(props: SeriesChartProps): string {
   return t.panel.chartLabel(indicatorName, areaName, list);
 }
 
-function chartOption({ points, areaName, unit, decimals }: SeriesChartProps): Option {
+function chartOption({ points, areaName, unit, decimals, withCity }: SeriesChartProps): Option {
   return {
     animation: false,
     textStyle: { fontFamily: FONT, color: '#1d232b' },
@@ -105,17 +107,21 @@ function chartOption({ points, areaName, unit, decimals }: SeriesChartProps): Op
         symbolSize: 7,
         connectNulls: false,
       },
-      {
-        name: t.panel.city,
-        type: 'line',
-        data: points.map((p) => plotted(p.cityValue, p.cityStatus)),
-        color: CITY_COLOR,
-        lineStyle: { width: 2, type: 'dashed' },
-        symbol: 'rect',
-        symbolSize: 6,
-        connectNulls: false,
-      },
+      ...(withCity ? [cityLine(points)] : []),
     ],
+  };
+}
+
+function cityLine(points: readonly Point[]): LineSeriesOption {
+  return {
+    name: t.panel.city,
+    type: 'line',
+    data: points.map((p) => plotted(p.cityValue, p.cityStatus)),
+    color: CITY_COLOR,
+    lineStyle: { width: 2, type: 'dashed' },
+    symbol: 'rect',
+    symbolSize: 6,
+    connectNulls: false,
   };
 }
 
@@ -137,12 +143,12 @@ export default function SeriesChart(props: SeriesChartProps) {
     };
   }, []);
 
-  const { points, areaName, indicatorName, unit, decimals } = props;
+  const { points, areaName, indicatorName, unit, decimals, withCity } = props;
   useEffect(() => {
-    chartRef.current?.setOption(chartOption({ points, areaName, indicatorName, unit, decimals }), {
+    chartRef.current?.setOption(chartOption({ points, areaName, indicatorName, unit, decimals, withCity }), {
       notMerge: true,
     });
-  }, [points, areaName, indicatorName, unit, decimals]);
+  }, [points, areaName, indicatorName, unit, decimals, withCity]);
 
   return (
     <div

@@ -96,6 +96,7 @@ export function SidePanel(props: SidePanelProps) {
                 indicatorName={indicator.name}
                 unit={indicator.unit}
                 decimals={indicator.decimals}
+                withCity={indicator.formula !== 'count'}
               />
             </Suspense>
           ) : (
