@@ -98,7 +98,8 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       authorize(req.user, 'areas.import');
-      if (!req.isMultipart()) throw badRequest('request.not_multipart', 'Bitte die Dateien als multipart/form-data senden.');
+      if (!req.isMultipart())
+        throw badRequest('request.not_multipart', 'Bitte die Dateien als multipart/form-data senden.');
       const files: { name: string; data: Uint8Array }[] = [];
       const fields: Record<string, string> = {};
       for await (const part of req.parts()) {

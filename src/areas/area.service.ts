@@ -57,7 +57,11 @@ export interface ImportAreasOptions {
  * Stores the areas of `file` as the new current Gebietsstand of a level, in one transaction:
  * the previous areas of the level stay as history (valid_to set), nothing is half-imported.
  */
-export async function importAreas(db: Db, file: AreaFile, opts: ImportAreasOptions): Promise<ImportAreasResult> {
+export async function importAreas(
+  db: Db,
+  file: AreaFile,
+  opts: ImportAreasOptions,
+): Promise<ImportAreasResult> {
   const validFrom = opts.validFrom ?? new Date().toISOString().slice(0, 10);
   const result = await db.transaction(async (tx) => {
     const territory = await repo.ensureTerritory(tx, { key: 'gebiet', name: 'Gebiet', kind: 'stadt' });
@@ -69,7 +73,9 @@ export async function importAreas(db: Db, file: AreaFile, opts: ImportAreasOptio
       if (!parentLevel)
         throw importError('unknown_level', `Die übergeordnete Ebene „${opts.parentLevel}“ gibt es nicht.`);
     } else if (level?.parent_level_id) {
-      const rows = await tx.query<repo.LevelRow>('SELECT * FROM area_level WHERE id = $1', [level.parent_level_id]);
+      const rows = await tx.query<repo.LevelRow>('SELECT * FROM area_level WHERE id = $1', [
+        level.parent_level_id,
+      ]);
       parentLevel = rows[0] ?? null;
     } else if (needsParent) {
       const deepest = await repo.deepestLevel(tx);
@@ -93,7 +99,8 @@ export async function importAreas(db: Db, file: AreaFile, opts: ImportAreasOptio
       });
     }
     const parentIds = new Map<string, number>();
-    if (parentLevel) for (const p of await repo.currentAreaIds(tx, parentLevel.id)) parentIds.set(p.key, p.id);
+    if (parentLevel)
+      for (const p of await repo.currentAreaIds(tx, parentLevel.id)) parentIds.set(p.key, p.id);
     const rows = file.areas.map((a) => {
       let parentId: number | null = null;
       if (a.parentKey !== null) {
@@ -136,7 +143,10 @@ export function roundGeometry<G extends Polygon | MultiPolygon>(geometry: G): G 
   return (
     geometry.type === 'Polygon'
       ? { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(r)) }
-      : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(r))) }
+      : {
+          type: 'MultiPolygon',
+          coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(r))),
+        }
   ) as G;
 }
 
@@ -145,7 +155,13 @@ export function roundGeometry<G extends Polygon | MultiPolygon>(geometry: G): G 
  * the whole level, so that neighbouring areas keep their shared borders.
  */
 export function prepareAreas(
-  areas: { key: string; name: string; parentId: number | null; geometry: Polygon | MultiPolygon; areaM2: number }[],
+  areas: {
+    key: string;
+    name: string;
+    parentId: number | null;
+    geometry: Polygon | MultiPolygon;
+    areaM2: number;
+  }[],
 ): repo.NewArea[] {
   const features: Feature<Polygon | MultiPolygon>[] = areas.map((a) => ({
     type: 'Feature',
@@ -200,7 +216,8 @@ const indexCache = new WeakMap<Db, Map<string, Promise<AreaIndex<{ key: string; 
 
 async function levelIndex(db: Db, levelKey: string) {
   let perDb = indexCache.get(db);
-  if (!perDb) indexCache.set(db, (perDb = new Map()));
+  if (!perDb)
+    indexCache.set(db, (perDb = new Map<string, Promise<AreaIndex<{ key: string; name: string }>>>()));
   let index = perDb.get(levelKey);
   if (!index) {
     index = repo
@@ -208,7 +225,10 @@ async function levelIndex(db: Db, levelKey: string) {
       .then(
         (rows) =>
           new AreaIndex(
-            rows.map((r) => ({ key: { key: r.key, name: r.name }, geometry: r.geometry as Polygon | MultiPolygon })),
+            rows.map((r) => ({
+              key: { key: r.key, name: r.name },
+              geometry: r.geometry as Polygon | MultiPolygon,
+            })),
           ),
       );
     perDb.set(levelKey, index);

@@ -31,7 +31,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/logout',
-    { schema: { tags: ['Anmeldung'], summary: 'Abmelden', response: { 200: z.object({ ok: z.boolean() }) } } },
+    {
+      schema: { tags: ['Anmeldung'], summary: 'Abmelden', response: { 200: z.object({ ok: z.boolean() }) } },
+    },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await deleteSession(app.db, token);
@@ -42,7 +44,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/me',
-    { schema: { tags: ['Anmeldung'], summary: 'Angemeldeter Benutzer', response: { 200: UserResponse, 401: ErrorBody } } },
+    {
+      schema: {
+        tags: ['Anmeldung'],
+        summary: 'Angemeldeter Benutzer',
+        response: { 200: UserResponse, 401: ErrorBody },
+      },
+    },
     (req) => {
       if (!req.user) throw unauthorized();
       return { user: req.user };

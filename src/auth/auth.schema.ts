@@ -11,7 +11,10 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const LoginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+export const LoginBody = z.object({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
 export const CreateUserBody = z.object({
   username: z
     .string()

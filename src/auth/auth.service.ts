@@ -8,7 +8,11 @@ import { createSession, findUserForLogin, insertUser } from './user.repository.t
 // so login timing does not reveal which usernames exist.
 let dummyHash: Promise<string> | undefined;
 
-export async function login(db: Db, username: string, password: string): Promise<{ user: User; token: string }> {
+export async function login(
+  db: Db,
+  username: string,
+  password: string,
+): Promise<{ user: User; token: string }> {
   const found = await findUserForLogin(db, username);
   dummyHash ??= hashPassword('not-a-real-password');
   const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash));

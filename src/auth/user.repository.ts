@@ -11,7 +11,12 @@ interface UserRow {
   [k: string]: unknown;
 }
 
-const toUser = (r: UserRow): User => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role });
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+});
 
 export const SESSION_DAYS = 7;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -29,8 +29,7 @@ export const notFound = (code: string, message: string, details: Record<string, 
 export const badRequest = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new LagebildError(code, message, 400, details);
 
-export const unauthorized = () =>
-  new LagebildError('auth.unauthenticated', 'Anmeldung erforderlich.', 401);
+export const unauthorized = () => new LagebildError('auth.unauthenticated', 'Anmeldung erforderlich.', 401);
 
 export const forbidden = (action: string) =>
   new LagebildError('auth.forbidden', `Keine Berechtigung für diese Aktion (${action}).`, 403, { action });

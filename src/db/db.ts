@@ -6,6 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
+const { TypeOverrides } = pg;
+
 export type Row = Record<string, unknown>;
 
 export interface Db {
@@ -41,10 +43,7 @@ async function openPglite(spec: string): Promise<Db> {
   if (!inMemory) mkdirSync(spec, { recursive: true });
   const parsers = { [DATE_OID]: asString, [INT8_OID]: Number, [NUMERIC_OID]: Number };
   const client = await PGlite.create(inMemory ? undefined : spec, { parsers });
-  const wrap = (q: {
-    query: PGlite['query'];
-    exec: PGlite['exec'];
-  }): Omit<Db, 'transaction' | 'close'> => ({
+  const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Omit<Db, 'transaction' | 'close'> => ({
     kind: 'pglite',
     location: inMemory ? 'memory' : spec,
     async query<T extends Row>(sql: string, params: unknown[] = []) {
@@ -73,12 +72,11 @@ async function openPglite(spec: string): Promise<Db> {
 }
 
 async function openPostgres(url: string): Promise<Db> {
-  const typeParser = (oid: number, format?: string) => {
-    if (oid === DATE_OID) return asString;
-    if (oid === INT8_OID || oid === NUMERIC_OID) return Number;
-    return pg.types.getTypeParser(oid, format as 'text');
-  };
-  const pool = new pg.Pool({ connectionString: url, max: 5, types: { getTypeParser: typeParser } as pg.CustomTypesConfig });
+  const types = new TypeOverrides();
+  types.setTypeParser(DATE_OID, asString);
+  types.setTypeParser(INT8_OID, Number);
+  types.setTypeParser(NUMERIC_OID, Number);
+  const pool = new pg.Pool({ connectionString: url, max: 5, types });
   // Fail early with a clear message rather than on the first query.
   const probe = await pool.connect();
   probe.release();

@@ -11,9 +11,30 @@ export const AGES = MAX_AGE + 1;
 
 /** Persons per single year of age, Germany end of 2015, thousands (both sexes), anchor points. */
 const PYRAMID_2015: [age: number, thousands: number][] = [
-  [0, 740], [5, 700], [10, 720], [15, 780], [20, 900], [25, 1020], [30, 1010], [35, 960], [40, 1000],
-  [45, 1320], [51, 1430], [55, 1300], [60, 1100], [65, 930], [69, 800], [70, 720], [74, 860], [77, 930],
-  [80, 640], [85, 390], [90, 150], [95, 45], [99, 12], [100, 17],
+  [0, 740],
+  [5, 700],
+  [10, 720],
+  [15, 780],
+  [20, 900],
+  [25, 1020],
+  [30, 1010],
+  [35, 960],
+  [40, 1000],
+  [45, 1320],
+  [51, 1430],
+  [55, 1300],
+  [60, 1100],
+  [65, 930],
+  [69, 800],
+  [70, 720],
+  [74, 860],
+  [77, 930],
+  [80, 640],
+  [85, 390],
+  [90, 150],
+  [95, 45],
+  [99, 12],
+  [100, 17],
 ];
 
 function interpolate(anchors: [number, number][], age: number): number {
@@ -26,7 +47,9 @@ function interpolate(anchors: [number, number][], age: number): number {
 }
 
 /** Relative size of each age class in 2015 (both sexes). */
-export const BASE_PYRAMID: readonly number[] = Array.from({ length: AGES }, (_, a) => interpolate(PYRAMID_2015, a));
+export const BASE_PYRAMID: readonly number[] = Array.from({ length: AGES }, (_, a) =>
+  interpolate(PYRAMID_2015, a),
+);
 
 /** Share of men in an age class: 105 boys per 100 girls at birth, women outliving men late in life. */
 export function maleShare(age: number): number {
@@ -46,26 +69,38 @@ export function deathProbability(age: number, male: boolean): number {
 
 /** Age-specific fertility rates for ages 15…49 summing to 1; multiply by a total fertility rate. */
 export const FERTILITY_SHAPE: readonly number[] = (() => {
-  const raw = Array.from({ length: AGES }, (_, a) => (a < 15 || a > 49 ? 0 : Math.exp(-((a - 31) ** 2) / (2 * 5.5 ** 2))));
+  const raw = Array.from({ length: AGES }, (_, a) =>
+    a < 15 || a > 49 ? 0 : Math.exp(-((a - 31) ** 2) / (2 * 5.5 ** 2)),
+  );
   const sum = raw.reduce((s, v) => s + v, 0);
   return raw.map((v) => v / sum);
 })();
 
 /** Net migration age profile of movers (students, young workers, young families), sums to 1. */
 export const MOVER_PROFILE: readonly number[] = normalise((a) =>
-  a < 18 ? 0.35 * Math.exp(-a / 8) : a <= 45 ? Math.exp(-((a - 26) ** 2) / (2 * 6 ** 2)) + 0.15 : 0.08 * Math.exp(-(a - 45) / 15),
+  a < 18
+    ? 0.35 * Math.exp(-a / 8)
+    : a <= 45
+      ? Math.exp(-((a - 26) ** 2) / (2 * 6 ** 2)) + 0.15
+      : 0.08 * Math.exp(-(a - 45) / 15),
 );
 
 /** Young adults (18–29) who move towards the centre. */
 export const YOUNG_ADULT_PROFILE: readonly number[] = normalise((a) => (a >= 18 && a <= 29 ? 1 : 0));
 
 /** Families: parents 28–45 and their children 0–12. */
-export const FAMILY_PROFILE: readonly number[] = normalise((a) => (a <= 12 ? 0.8 : a >= 28 && a <= 45 ? 1 : 0));
+export const FAMILY_PROFILE: readonly number[] = normalise((a) =>
+  a <= 12 ? 0.8 : a >= 28 && a <= 45 ? 1 : 0,
+);
 
 /** Refugees 2015/16: mostly young men, some families. Index 0 men, 1 women. */
 export const REFUGEE_2016_PROFILE: readonly (readonly number[])[] = [
-  normalise((a) => (a < 18 ? 0.5 : a <= 40 ? 1.6 * Math.exp(-((a - 25) ** 2) / 120) + 0.2 : a < 65 ? 0.08 : 0)),
-  normalise((a) => (a < 18 ? 0.5 : a <= 40 ? 0.5 * Math.exp(-((a - 27) ** 2) / 140) + 0.1 : a < 65 ? 0.05 : 0)),
+  normalise((a) =>
+    a < 18 ? 0.5 : a <= 40 ? 1.6 * Math.exp(-((a - 25) ** 2) / 120) + 0.2 : a < 65 ? 0.08 : 0,
+  ),
+  normalise((a) =>
+    a < 18 ? 0.5 : a <= 40 ? 0.5 * Math.exp(-((a - 27) ** 2) / 140) + 0.1 : a < 65 ? 0.05 : 0,
+  ),
 ].map((p, s) => p.map((v) => v * (s === 0 ? 0.65 : 0.35)));
 
 /** Refugees from Ukraine 2022: mothers, children and older people; few men of military age. */

@@ -80,7 +80,9 @@ export function nameDistricts(
     const b = Math.atan2(x - cityCentre[0], y - cityCentre[1]); // from north, clockwise
     return b < 0 ? b + 2 * Math.PI : b;
   });
-  const outer = [...centroids.keys()].filter((d) => d !== 0).sort((a, b) => (bearing[a] ?? 0) - (bearing[b] ?? 0));
+  const outer = [...centroids.keys()]
+    .filter((d) => d !== 0)
+    .sort((a, b) => (bearing[a] ?? 0) - (bearing[b] ?? 0));
   const order = [0, ...outer];
   const names = centroids.map((_, d): string => (d === 0 ? 'Mitte' : ''));
   const taken = new Set<number>();
@@ -91,7 +93,8 @@ export function nameDistricts(
     }
     // Nearest free compass direction, so that two districts never share a name.
     const want = Math.round((bearing[d] ?? 0) / (Math.PI / 4));
-    const bin = [0, 1, -1, 2, -2, 3, -3, 4].map((k) => (((want + k) % 8) + 8) % 8).find((b) => !taken.has(b)) ?? 0;
+    const bin =
+      [0, 1, -1, 2, -2, 3, -3, 4].map((k) => (((want + k) % 8) + 8) % 8).find((b) => !taken.has(b)) ?? 0;
     taken.add(bin);
     names[d] = COMPASS[bin] ?? 'Außenbezirk';
   }

@@ -27,13 +27,46 @@ interface KindSpec {
 }
 
 const KITA_NAMES = [
-  'Sonnenschein', 'Regenbogen', 'Pusteblume', 'Kunterbunt', 'Wirbelwind', 'Zwergenland', 'Löwenzahn',
-  'Spatzennest', 'Schatzkiste', 'Sternschnuppe', 'Arche Noah', 'Rappelkiste', 'Purzelbaum', 'Abenteuerland',
-  'Wolkenburg', 'Sonnenblume', 'Marienkäfer', 'Kleine Füße', 'Villa Kunterbunt', 'Traumland',
+  'Sonnenschein',
+  'Regenbogen',
+  'Pusteblume',
+  'Kunterbunt',
+  'Wirbelwind',
+  'Zwergenland',
+  'Löwenzahn',
+  'Spatzennest',
+  'Schatzkiste',
+  'Sternschnuppe',
+  'Arche Noah',
+  'Rappelkiste',
+  'Purzelbaum',
+  'Abenteuerland',
+  'Wolkenburg',
+  'Sonnenblume',
+  'Marienkäfer',
+  'Kleine Füße',
+  'Villa Kunterbunt',
+  'Traumland',
 ];
 const EV_PATRONS = ['Johannes', 'Lukas', 'Markus', 'Paulus', 'Christus', 'Matthäus', 'Petrus'];
-const RC_PATRONS = ['St. Marien', 'St. Josef', 'St. Elisabeth', 'St. Michael', 'Heilig Kreuz', 'St. Ludgerus', 'St. Antonius'];
-const CARE_NAMES = ['Am Park', 'Abendsonne', 'Lindenhaus', 'Haus am Wall', 'Rosengarten', 'Am Mühlenteich', 'Eichenhof'];
+const RC_PATRONS = [
+  'St. Marien',
+  'St. Josef',
+  'St. Elisabeth',
+  'St. Michael',
+  'Heilig Kreuz',
+  'St. Ludgerus',
+  'St. Antonius',
+];
+const CARE_NAMES = [
+  'Am Park',
+  'Abendsonne',
+  'Lindenhaus',
+  'Haus am Wall',
+  'Rosengarten',
+  'Am Mühlenteich',
+  'Eichenhof',
+];
 
 /** Random integer in [lo, hi] with a triangular distribution around the middle, in steps. */
 function triangular(rng: Rng, lo: number, hi: number, step: number): number {
@@ -66,7 +99,8 @@ const SPECS: KindSpec[] = [
     capacity: (rng) => triangular(rng, 60, 150, 1),
     name: (rng, area) => {
       const r = rng.float();
-      if (r < 0.35) return `${rng.pick(['AWO-Seniorenzentrum', 'Seniorenzentrum', 'Altenzentrum'])} ${area.name}`;
+      if (r < 0.35)
+        return `${rng.pick(['AWO-Seniorenzentrum', 'Seniorenzentrum', 'Altenzentrum'])} ${area.name}`;
       if (r < 0.6) return `Caritas-Altenzentrum ${rng.pick(RC_PATRONS)}`;
       return `${rng.pick(['Haus', 'Diakonie-Haus', 'Seniorenresidenz'])} ${rng.pick(CARE_NAMES)}`;
     },
@@ -77,7 +111,8 @@ const SPECS: KindSpec[] = [
     count: 15,
     weight: (t) => t.ew_65plus ?? 0,
     capacity: (rng) => triangular(rng, 12, 25, 1),
-    name: (rng, area) => (rng.chance(0.6) ? `Tagespflege ${area.name}` : `Tagespflege ${rng.pick(CARE_NAMES)}`),
+    name: (rng, area) =>
+      rng.chance(0.6) ? `Tagespflege ${area.name}` : `Tagespflege ${rng.pick(CARE_NAMES)}`,
   },
   {
     kind: 'spielplatz',

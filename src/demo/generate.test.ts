@@ -52,7 +52,9 @@ describe('generateCity: structure', () => {
     }
     const perAreaDate = 2 * 101 + city.variables.length - 1;
     expect(city.observations.length).toBe(perAreaDate * srs.length * city.dates.length);
-    expect(new Set(city.observations.map((o) => o.variable))).toEqual(new Set(city.variables.map((v) => v.key)));
+    expect(new Set(city.observations.map((o) => o.variable))).toEqual(
+      new Set(city.variables.map((v) => v.key)),
+    );
   });
 });
 
@@ -93,7 +95,10 @@ describe('generateCity: population', () => {
     for (const [key, cells] of bev) {
       const [area = '', date = ''] = key.split('|');
       const sum = (from: number, to: number, sexes = [0, 1]) =>
-        sexes.reduce((s, sex) => s + cells.slice(sex * 101 + from, sex * 101 + to + 1).reduce((a, b) => a + b, 0), 0);
+        sexes.reduce(
+          (s, sex) => s + cells.slice(sex * 101 + from, sex * 101 + to + 1).reduce((a, b) => a + b, 0),
+          0,
+        );
       const expected: Record<string, number> = {
         ew: sum(0, 100),
         ew_m: sum(0, 100, [0]),
@@ -140,7 +145,8 @@ describe('generateCity: population', () => {
     }
     for (const date of city.dates) {
       for (const a of srs) {
-        for (const [small, large] of rules) expect(get(small, a, date)).toBeLessThanOrEqual(get(large, a, date));
+        for (const [small, large] of rules)
+          expect(get(small, a, date)).toBeLessThanOrEqual(get(large, a, date));
         // sgb2 counts only people under 65: the 15–64 part must fit into ew_15_64.
         expect(get('sgb2', a, date) - get('sgb2_u15', a, date)).toBeLessThanOrEqual(get('ew_15_64', a, date));
       }
@@ -149,8 +155,13 @@ describe('generateCity: population', () => {
 
   it('ages cohorts from year to year instead of redrawing them', () => {
     const bev = (area: string, date: string, age: number, sex: string) =>
-      city.observations.find((o) => o.variable === 'bev' && o.area === area && o.date === date && o.breakdown === `age=${age};sex=${sex}`)
-        ?.value ?? 0;
+      city.observations.find(
+        (o) =>
+          o.variable === 'bev' &&
+          o.area === area &&
+          o.date === date &&
+          o.breakdown === `age=${age};sex=${sex}`,
+      )?.value ?? 0;
     const area = srs.find((a) => get('ew', a, '2020-12-31') > 3000) ?? '';
     let moved = 0;
     let total = 0;

@@ -123,7 +123,13 @@ describe('demo city facilities', () => {
     expect(count('tagespflege')).toBe(15);
     expect(count('spielplatz')).toBe(200);
     expect(count('begegnungsstaette')).toBe(20);
-    const bounds = { kita: [20, 120], pflegeheim: [60, 150], tagespflege: [12, 25], spielplatz: [200, 3000], begegnungsstaette: [30, 150] };
+    const bounds = {
+      kita: [20, 120],
+      pflegeheim: [60, 150],
+      tagespflege: [12, 25],
+      spielplatz: [200, 3000],
+      begegnungsstaette: [30, 150],
+    };
     for (const f of city.facilities) {
       const [lo = 0, hi = 0] = bounds[f.kind];
       expect(f.capacity).toBeGreaterThanOrEqual(lo);

@@ -59,9 +59,17 @@ export function buildHouseholds(age: Uint8Array, sex: Uint8Array, plan: Househol
   const free = (filter: (p: number) => boolean) => all.filter((p) => !taken[p] && filter(p));
   const a = (p: number) => age[p] ?? 0;
 
-  const seniors = weightedOrder(free((p) => a(p) >= 65), (p) => 1 + (a(p) >= 75 ? 1 : 0) + (sex[p] ? 0.8 : 0), rng);
+  const seniors = weightedOrder(
+    free((p) => a(p) >= 65),
+    (p) => 1 + (a(p) >= 75 ? 1 : 0) + (sex[p] ? 0.8 : 0),
+    rng,
+  );
   for (const p of seniors.slice(0, plan.hh_1p_65)) add([p], HouseholdType.SingleOld);
-  const young = weightedOrder(free((p) => a(p) >= 18 && a(p) < 65), (p) => (a(p) >= 20 && a(p) < 35 ? 1.6 : 1), rng);
+  const young = weightedOrder(
+    free((p) => a(p) >= 18 && a(p) < 65),
+    (p) => (a(p) >= 20 && a(p) < 35 ? 1.6 : 1),
+    rng,
+  );
   for (const p of young.slice(0, plan.hh_1p - plan.hh_1p_65)) add([p], HouseholdType.SingleYoung);
 
   const couples = plan.hh_kinder - plan.hh_alleinerz;
@@ -79,7 +87,9 @@ export function buildHouseholds(age: Uint8Array, sex: Uint8Array, plan: Househol
   for (let i = 0; i + 1 < rest.length; i += 2) pairs.push([rest[i] as number, rest[i + 1] as number]);
   for (const pair of pairs) add(pair, HouseholdType.CoupleWithChildren);
 
-  const family = members.map((_, h) => h).filter((h) => type[h] === HouseholdType.SingleParent || type[h] === HouseholdType.CoupleWithChildren);
+  const family = members
+    .map((_, h) => h)
+    .filter((h) => type[h] === HouseholdType.SingleParent || type[h] === HouseholdType.CoupleWithChildren);
   // Youngest parent's age, fixed before any child joins the household.
   const parentAges = new Map(family.map((h) => [h, Math.min(...(members[h] ?? []).map(a))]));
   const parentAge = (h: number) => parentAges.get(h) ?? 40;

@@ -37,7 +37,10 @@ function derivedObservations(city: DemoCity) {
   });
 }
 
-export async function loadDemo(db: Db, opts: { seed?: number; population?: number } = {}): Promise<DemoSummary> {
+export async function loadDemo(
+  db: Db,
+  opts: { seed?: number; population?: number } = {},
+): Promise<DemoSummary> {
   const t0 = performance.now();
   const city = generateCity({ seed: opts.seed ?? 1, population: opts.population });
   const summary = await db.transaction(async (tx) => {
@@ -71,7 +74,8 @@ export async function loadDemo(db: Db, opts: { seed?: number; population?: numbe
           areas.map((a) => ({
             key: a.key,
             name: a.name,
-            parentId: a.parentKey && level.parent ? (areaIds.get(`${level.parent}|${a.parentKey}`) ?? null) : null,
+            parentId:
+              a.parentKey && level.parent ? (areaIds.get(`${level.parent}|${a.parentKey}`) ?? null) : null,
             geometry: a.geometry,
             areaM2: geodesicAreaM2(a.geometry),
           })),
@@ -82,7 +86,12 @@ export async function loadDemo(db: Db, opts: { seed?: number; population?: numbe
     const finest = [...city.levels].sort((a, b) => b.rank - a.rank)[0]!.key;
     const variables = [
       ...city.variables,
-      { key: 'ew_u65', name: 'Einwohner unter 65 Jahren', unit: 'Personen', description: 'ew minus ew_65plus' },
+      {
+        key: 'ew_u65',
+        name: 'Einwohner unter 65 Jahren',
+        unit: 'Personen',
+        description: 'ew minus ew_65plus',
+      },
     ];
     const varIds = await upsertVariables(tx, variables);
     const observations = [...city.observations, ...derivedObservations(city)];
@@ -102,7 +111,17 @@ export async function loadDemo(db: Db, opts: { seed?: number; population?: numbe
       await tx.query(
         `INSERT INTO facility (kind, key, name, capacity, lon, lat, address, area_id, source_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [f.kind, f.key, f.name, f.capacity, f.lon, f.lat, f.address, areaIds.get(`${finest}|${f.area}`) ?? null, sourceId],
+        [
+          f.kind,
+          f.key,
+          f.name,
+          f.capacity,
+          f.lon,
+          f.lat,
+          f.address,
+          areaIds.get(`${finest}|${f.area}`) ?? null,
+          sourceId,
+        ],
       );
     }
     for (const u of DEMO_USERS) if (!(await findUserForLogin(tx, u.username))) await createUser(tx, u);
@@ -110,7 +129,12 @@ export async function loadDemo(db: Db, opts: { seed?: number; population?: numbe
     const population = city.observations
       .filter((o) => o.variable === 'ew' && o.breakdown === '' && o.date === city.dates.at(-1))
       .reduce((s, o) => s + o.value, 0);
-    return { areas: city.areas.length, observations: inserted, facilities: city.facilities.length, population };
+    return {
+      areas: city.areas.length,
+      observations: inserted,
+      facilities: city.facilities.length,
+      population,
+    };
   });
   return { ...summary, ms: Math.round(performance.now() - t0) };
 }

@@ -27,9 +27,30 @@ export interface AreaPersons {
 
 /** ISO 3166-1 alpha-2 codes of foreign nationalities with rough weights for a NRW city. */
 export const COUNTRIES: readonly [code: string, weight: number][] = [
-  ['TR', 14], ['SY', 9], ['UA', 8], ['PL', 7], ['RO', 7], ['IT', 5], ['GR', 4], ['BG', 4], ['IQ', 4], ['AF', 3],
-  ['XK', 3], ['HR', 3], ['RS', 2], ['RU', 2], ['MA', 2], ['IR', 2], ['IN', 2], ['ES', 1], ['PT', 1], ['NL', 1],
-  ['VN', 1], ['CN', 1], ['ER', 1], ['NG', 1],
+  ['TR', 14],
+  ['SY', 9],
+  ['UA', 8],
+  ['PL', 7],
+  ['RO', 7],
+  ['IT', 5],
+  ['GR', 4],
+  ['BG', 4],
+  ['IQ', 4],
+  ['AF', 3],
+  ['XK', 3],
+  ['HR', 3],
+  ['RS', 2],
+  ['RU', 2],
+  ['MA', 2],
+  ['IR', 2],
+  ['IN', 2],
+  ['ES', 1],
+  ['PT', 1],
+  ['NL', 1],
+  ['VN', 1],
+  ['CN', 1],
+  ['ER', 1],
+  ['NG', 1],
 ];
 const COUNTRY_TOTAL = COUNTRIES.reduce((s, [, w]) => s + w, 0);
 

@@ -87,7 +87,8 @@ describe('writeMicrodata', () => {
     const last = city.dates.at(-1) ?? '';
     const expected = new Map<string, number>();
     for (const o of city.observations) {
-      if (o.variable === 'bev' && o.date === last) expected.set(o.breakdown, (expected.get(o.breakdown) ?? 0) + o.value);
+      if (o.variable === 'bev' && o.date === last)
+        expected.set(o.breakdown, (expected.get(o.breakdown) ?? 0) + o.value);
     }
     for (const [breakdown, value] of expected) expect(counts.get(breakdown) ?? 0, breakdown).toBe(value);
   });

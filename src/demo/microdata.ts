@@ -37,7 +37,9 @@ function mix32(x: number): number {
 
 /** Unique pseudonymous id for the i-th record: a keyed permutation of 32-bit numbers, as hex. */
 function pseudonym(i: number, key: number): string {
-  return mix32((i + key) >>> 0).toString(16).padStart(8, '0');
+  return mix32((i + key) >>> 0)
+    .toString(16)
+    .padStart(8, '0');
 }
 
 /** Published counts of every Sozialraum at the Stichtag, read from the observations. */

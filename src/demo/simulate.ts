@@ -19,8 +19,16 @@ import {
  * 2016 and 2022, a flat Covid year 2020), and every year stays within ±2 %.
  */
 const TARGET_INDEX: Record<number, number> = {
-  2015: 0.981, 2016: 0.987, 2017: 0.989, 2018: 0.991, 2019: 0.993,
-  2020: 0.992, 2021: 0.992, 2022: 0.997, 2023: 0.999, 2024: 1,
+  2015: 0.981,
+  2016: 0.987,
+  2017: 0.989,
+  2018: 0.991,
+  2019: 0.993,
+  2020: 0.992,
+  2021: 0.992,
+  2022: 0.997,
+  2023: 0.999,
+  2024: 1,
 };
 /** Planned city total at a Stichtag relative to the requested population. */
 export function targetIndex(year: number): number {
@@ -29,7 +37,15 @@ export function targetIndex(year: number): number {
 
 /** Total fertility rate relative to 1.5 (German TFR peaked 2016 and 2021, fell from 2022). */
 const TFR_INDEX: Record<number, number> = {
-  2016: 1.06, 2017: 1.05, 2018: 1.05, 2019: 1.04, 2020: 1.04, 2021: 1.06, 2022: 0.98, 2023: 0.91, 2024: 0.9,
+  2016: 1.06,
+  2017: 1.05,
+  2018: 1.05,
+  2019: 1.04,
+  2020: 1.04,
+  2021: 1.06,
+  2022: 0.98,
+  2023: 0.91,
+  2024: 0.9,
 };
 /** Excess mortality in the Covid years. */
 const MORTALITY_INDEX: Record<number, number> = { 2020: 1.05, 2021: 1.07, 2022: 1.06 };
@@ -84,7 +100,8 @@ function naturalStep(c: Cohorts, t: AreaTraits, year: number, rng: Rng): Cohorts
   let births = [0, 0];
   for (let nat = 0; nat < 2; nat++) {
     let expected = 0;
-    for (let age = 15; age < 50; age++) expected += (c[cohortIndex(nat, 1, age)] ?? 0) * (FERTILITY_SHAPE[age] ?? 0);
+    for (let age = 15; age < 50; age++)
+      expected += (c[cohortIndex(nat, 1, age)] ?? 0) * (FERTILITY_SHAPE[age] ?? 0);
     births[nat] = rng.poisson(expected * (tfr[nat] ?? 1.5) * (TFR_INDEX[year] ?? 1));
   }
   // About half of the children of foreign mothers are German at birth (ius soli, German father).
@@ -149,7 +166,11 @@ function externalMigration(
   population: number,
 ): void {
   const spreadBy = (spread: number) =>
-    normalise(cohorts.map((c, i) => (traits[i]?.role === 'industrial' ? 0 : total(c) * Math.exp(spread * (traits[i]?.dep ?? 0)))));
+    normalise(
+      cohorts.map((c, i) =>
+        traits[i]?.role === 'industrial' ? 0 : total(c) * Math.exp(spread * (traits[i]?.dep ?? 0)),
+      ),
+    );
   const add = (area: number, nat: number, persons: number, profile: readonly (readonly number[])[]) => {
     const d = delta[area];
     if (!d) return;
@@ -205,7 +226,8 @@ function balance(cohorts: Cohorts[], traits: AreaTraits[], year: number, populat
     for (let nat = 0; nat < 2; nat++) {
       for (let sex = 0; sex < 2; sex++) {
         for (let age = 0; age < AGES; age++) {
-          d[cohortIndex(nat, sex, age)] = gap * w * (nat === 0 ? 0.75 : 0.25) * 0.5 * (MOVER_PROFILE[age] ?? 0);
+          d[cohortIndex(nat, sex, age)] =
+            gap * w * (nat === 0 ? 0.75 : 0.25) * 0.5 * (MOVER_PROFILE[age] ?? 0);
         }
       }
     }

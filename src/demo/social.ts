@@ -8,15 +8,38 @@ import { MAX_AGE } from './demography.ts';
 const CITY_SGB2_QUOTE_2015 = 0.105;
 /** Year effects on the SGB-II logit: refugees entering the system 2016–17, Covid 2020, 2022 on. */
 const SGB2_YEAR: Record<number, number> = {
-  2016: 0.03, 2017: 0.05, 2018: 0.02, 2019: -0.04, 2020: -0.01, 2021: -0.04, 2022: -0.02, 2023: 0.0, 2024: 0.01,
+  2016: 0.03,
+  2017: 0.05,
+  2018: 0.02,
+  2019: -0.04,
+  2020: -0.01,
+  2021: -0.04,
+  2022: -0.02,
+  2023: 0.0,
+  2024: 0.01,
 };
 /** Extra logit for foreigners in the years after arrival waves (recognised refugees, Ukrainians). */
 const SGB2_FOREIGN_YEAR: Record<number, number> = {
-  2016: 0.15, 2017: 0.3, 2018: 0.2, 2019: 0.1, 2020: 0.1, 2021: 0.05, 2022: 0.2, 2023: 0.3, 2024: 0.25,
+  2016: 0.15,
+  2017: 0.3,
+  2018: 0.2,
+  2019: 0.1,
+  2020: 0.1,
+  2021: 0.05,
+  2022: 0.2,
+  2023: 0.3,
+  2024: 0.25,
 };
 /** Unemployment insurance (SGB III) cycle: Covid 2020/21, weak economy 2023/24. */
 const ALO3_YEAR: Record<number, number> = {
-  2015: 1.05, 2017: 0.97, 2018: 0.93, 2019: 0.92, 2020: 1.3, 2021: 1.12, 2023: 1.08, 2024: 1.18,
+  2015: 1.05,
+  2017: 0.97,
+  2018: 0.93,
+  2019: 0.92,
+  2020: 1.3,
+  2021: 1.12,
+  2023: 1.08,
+  2024: 1.18,
 };
 /** Share of SGB-II ELB registered unemployed; Ukrainians in integration courses are not. */
 const ALO2_YEAR: Record<number, number> = { 2020: 1.08, 2021: 1.06, 2022: 0.95, 2023: 0.97 };
@@ -117,9 +140,14 @@ export function households(d: Record<string, number>, t: AreaTraits, dep: number
   const a65 = d.ew_65plus ?? 0;
   const a1864 = (d.ew ?? 0) - kids - a65;
   const share80 = a65 > 0 ? (d.ew_80plus ?? 0) / a65 : 0;
-  let h1old = Math.round(a65 * clamp(0.22 + 0.04 * t.urban + 0.45 * (share80 - 0.25) + 0.02 * dep, 0.15, 0.55));
+  let h1old = Math.round(
+    a65 * clamp(0.22 + 0.04 * t.urban + 0.45 * (share80 - 0.25) + 0.02 * dep, 0.15, 0.55),
+  );
   let h1young = Math.round(a1864 * clamp(0.24 + 0.09 * t.urban + 0.03 * dep - 0.02 * t.fam, 0.1, 0.45));
-  let hk = kids > 0 ? Math.min(kids, Math.max(1, Math.round(kids / clamp(1.62 + 0.07 * dep + 0.03 * t.fam, 1.4, 2.1)))) : 0;
+  let hk =
+    kids > 0
+      ? Math.min(kids, Math.max(1, Math.round(kids / clamp(1.62 + 0.07 * dep + 0.03 * t.fam, 1.4, 2.1))))
+      : 0;
   let ha = Math.round(hk * clamp(0.19 + 0.06 * dep + 0.03 * t.urban, 0.08, 0.4));
   const rest = () => a1864 + a65 - h1old - h1young - ha - 2 * (hk - ha);
   // Too few adults for this many households: fewer singles first, then fewer two-parent families.

@@ -4,7 +4,8 @@ import type { CityFrame } from './outline.ts';
 import { utmToFrame } from './outline.ts';
 
 /** What kind of quarter a Sozialraum is; drives its name and some of its dynamics. */
-export type AreaRole = 'core' | 'deprived' | 'estate' | 'affluent' | 'industrial' | 'newDevelopment' | 'regular';
+export type AreaRole =
+  'core' | 'deprived' | 'estate' | 'affluent' | 'industrial' | 'newDevelopment' | 'regular';
 
 /**
  * Latent traits of one Sozialraum. They are never published; population and social data are
@@ -128,7 +129,12 @@ function zScores(values: number[]): number[] {
  * a boundary cell on the industrial side is the tiny `industrial` estate; a boundary cell with many
  * families is the `newDevelopment` that grows; two poorer cells close to the centre gentrify.
  */
-export function cellTraits(layout: CellLayout, frame: CityFrame, fields: TraitFields, rng: Rng): AreaTraits[] {
+export function cellTraits(
+  layout: CellLayout,
+  frame: CityFrame,
+  fields: TraitFields,
+  rng: Rng,
+): AreaTraits[] {
   const framePos = layout.cells.map((c) => utmToFrame(frame, c.centroid[0], c.centroid[1]));
   const raw = framePos.map(([u, v]) => rawTraits(fields, u, v));
   const dep = zScores(raw.map((t) => t.dep));
@@ -150,7 +156,12 @@ export function cellTraits(layout: CellLayout, frame: CityFrame, fields: TraitFi
   const radius = (i: number) => Math.hypot(...(framePos[i] ?? [0, 0]));
   const angleGap = (i: number) => {
     const [u, v] = framePos[i] ?? [0, 0];
-    return Math.abs(Math.atan2(Math.sin(Math.atan2(v, u) - fields.industrialAngle), Math.cos(Math.atan2(v, u) - fields.industrialAngle)));
+    return Math.abs(
+      Math.atan2(
+        Math.sin(Math.atan2(v, u) - fields.industrialAngle),
+        Math.cos(Math.atan2(v, u) - fields.industrialAngle),
+      ),
+    );
   };
   const setRole = (i: number | undefined, role: AreaRole) => {
     const t = i === undefined ? undefined : traits[i];
@@ -159,15 +170,26 @@ export function cellTraits(layout: CellLayout, frame: CityFrame, fields: TraitFi
   const by = (score: (i: number) => number, filter: (i: number) => boolean = free) =>
     ids.filter(filter).sort((a, b) => score(a) - score(b) || a - b);
 
-  setRole(by((i) => angleGap(i), (i) => free(i) && (layout.cells[i]?.onBoundary ?? false))[0], 'industrial');
+  setRole(
+    by(
+      (i) => angleGap(i),
+      (i) => free(i) && (layout.cells[i]?.onBoundary ?? false),
+    )[0],
+    'industrial',
+  );
   setRole(by(radius)[0], 'core');
   for (const i of by((i) => -(traits[i]?.dep ?? 0)).slice(0, 3)) setRole(i, 'deprived');
   const estateU = fields.estate.u;
   const estateV = fields.estate.v;
-  const estateCell = by((i) => Math.hypot((framePos[i]?.[0] ?? 0) - estateU, (framePos[i]?.[1] ?? 0) - estateV))[0];
+  const estateCell = by((i) =>
+    Math.hypot((framePos[i]?.[0] ?? 0) - estateU, (framePos[i]?.[1] ?? 0) - estateV),
+  )[0];
   setRole(estateCell, 'estate');
   for (const i of by((i) => traits[i]?.dep ?? 0).slice(0, 3)) setRole(i, 'affluent');
-  const newDev = by((i) => -(traits[i]?.fam ?? 0), (i) => free(i) && (layout.cells[i]?.onBoundary ?? false))[0];
+  const newDev = by(
+    (i) => -(traits[i]?.fam ?? 0),
+    (i) => free(i) && (layout.cells[i]?.onBoundary ?? false),
+  )[0];
   setRole(newDev, 'newDevelopment');
 
   // Gentrification: poorer-than-average quarters next to the centre improve year by year.

@@ -65,7 +65,8 @@ export function sumCells(cells: Cell[]): Cell {
   let sum = 0;
   let status: ValueStatus = 'value';
   for (const c of cells) {
-    if (c.value === null || c.status === 'secret' || c.status === 'missing') return { value: null, status: 'missing' };
+    if (c.value === null || c.status === 'secret' || c.status === 'missing')
+      return { value: null, status: 'missing' };
     sum += c.value;
     if (c.status === 'estimated') status = 'estimated';
   }

@@ -6,7 +6,8 @@ import type { Cell } from './aggregate.ts';
 import type { Indicator } from './indicator.schema.ts';
 
 export function applyFormula(formula: Indicator['formula'], num: Cell, den: Cell | null): Cell {
-  if (num.value === null || num.status === 'missing' || num.status === 'secret') return { value: null, status: num.status };
+  if (num.value === null || num.status === 'missing' || num.status === 'secret')
+    return { value: null, status: num.status };
   if (formula === 'count') return num;
   if (!den || den.value === null || den.status === 'missing' || den.status === 'secret')
     return { value: null, status: den?.status ?? 'missing' };

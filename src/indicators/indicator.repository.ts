@@ -30,13 +30,28 @@ export async function upsertIndicators(db: Db, defs: IndicatorDefinition[]): Pro
        ON CONFLICT (key) DO UPDATE SET name = excluded.name, theme = excluded.theme, numerator_key = excluded.numerator_key,
          denominator_key = excluded.denominator_key, formula = excluded.formula, unit = excluded.unit,
          polarity = excluded.polarity, decimals = excluded.decimals, description = excluded.description, sort = excluded.sort`,
-      [x.key, x.name, x.theme, x.numerator, x.denominator, x.formula, x.unit, x.polarity, x.decimals, x.description, sort++],
+      [
+        x.key,
+        x.name,
+        x.theme,
+        x.numerator,
+        x.denominator,
+        x.formula,
+        x.unit,
+        x.polarity,
+        x.decimals,
+        x.description,
+        sort++,
+      ],
     );
   }
 }
 
 export async function setPublished(db: Db, key: string, published: boolean): Promise<boolean> {
-  const rows = await db.query('UPDATE indicator SET published = $2 WHERE key = $1 RETURNING key', [key, published]);
+  const rows = await db.query('UPDATE indicator SET published = $2 WHERE key = $1 RETURNING key', [
+    key,
+    published,
+  ]);
   return rows.length > 0;
 }
 
@@ -46,7 +61,13 @@ export async function loadTotals(
   variableKeys: string[],
   date: string | null,
 ): Promise<Map<string, Map<string, Map<number, Cell>>>> {
-  const rows = await db.query<{ variable: string; area_id: number; ref_date: string; value: number | null; status: ValueStatus }>(
+  const rows = await db.query<{
+    variable: string;
+    area_id: number;
+    ref_date: string;
+    value: number | null;
+    status: ValueStatus;
+  }>(
     `SELECT v.key AS variable, o.area_id, o.ref_date, o.value, o.status
        FROM observation o JOIN variable v ON v.id = o.variable_id JOIN area a ON a.id = o.area_id
       WHERE v.key = ANY($1::text[]) AND o.breakdown = '' AND a.valid_to IS NULL
@@ -57,17 +78,15 @@ export async function loadTotals(
   const out = new Map<string, Map<string, Map<number, Cell>>>();
   for (const r of rows) {
     let byDate = out.get(r.variable);
-    if (!byDate) out.set(r.variable, (byDate = new Map()));
+    if (!byDate) out.set(r.variable, (byDate = new Map<string, Map<number, Cell>>()));
     let byArea = byDate.get(r.ref_date);
-    if (!byArea) byDate.set(r.ref_date, (byArea = new Map()));
+    if (!byArea) byDate.set(r.ref_date, (byArea = new Map<number, Cell>()));
     byArea.set(r.area_id, { value: r.value, status: r.status });
   }
   return out;
 }
 
 export async function listDates(db: Db): Promise<string[]> {
-  const rows = await db.query<{ d: string }>(
-    `SELECT DISTINCT ref_date AS d FROM observation ORDER BY 1`,
-  );
+  const rows = await db.query<{ d: string }>(`SELECT DISTINCT ref_date AS d FROM observation ORDER BY 1`);
   return rows.map((r) => r.d);
 }

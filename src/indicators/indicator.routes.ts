@@ -65,7 +65,12 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Indikator veröffentlichen oder zurückziehen',
         params: KeyParams,
         body: IndicatorPatch,
-        response: { 200: z.object({ key: z.string(), published: z.boolean() }), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+        response: {
+          200: z.object({ key: z.string(), published: z.boolean() }),
+          401: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+        },
       },
     },
     async (req) => {

@@ -32,7 +32,10 @@ export const CityValue = z.object({ value: z.number().nullable(), status: ValueS
 
 export const IndicatorValuesQuery = z.object({
   level: z.string().min(1),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Stichtag YYYY-MM-DD'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .describe('Stichtag YYYY-MM-DD'),
 });
 
 export const IndicatorValues = z.object({

@@ -58,7 +58,7 @@ async function loadContext(db: Db, ind: repo.IndicatorRow, date: string | null) 
   const totals = await repo.loadTotals(db, vars, date);
   const nodes = tree.map((a) => ({ id: a.id, parentId: a.parent_id }));
   const aggregated = (variable: string | null, d: string) =>
-    variable ? aggregateUp(nodes, totals.get(variable)?.get(d) ?? new Map()) : null;
+    variable ? aggregateUp(nodes, totals.get(variable)?.get(d) ?? new Map<number, Cell>()) : null;
   const compute = (d: string) => {
     const num = aggregated(ind.numerator, d)!;
     const den = aggregated(ind.denominator, d);
@@ -66,7 +66,12 @@ async function loadContext(db: Db, ind: repo.IndicatorRow, date: string | null) 
     const at = (id: number): Computed => {
       const n = num.get(id) ?? { value: null, status: 'missing' as const };
       const dn = den ? (den.get(id) ?? { value: null, status: 'missing' as const }) : null;
-      return { cell: applyFormula(ind.formula, n, dn), num: n.value, den: dn?.value ?? null, pop: pop.get(id)?.value ?? null };
+      return {
+        cell: applyFormula(ind.formula, n, dn),
+        num: n.value,
+        den: dn?.value ?? null,
+        pop: pop.get(id)?.value ?? null,
+      };
     };
     const sumOf = (ids: number[]): Computed => {
       const n = sumCells(ids.map((id) => num.get(id) ?? { value: null, status: 'missing' }));
@@ -87,7 +92,11 @@ function publish(ind: repo.IndicatorRow, c: Computed, unprotected: boolean) {
 }
 
 /** City value: the single top area (rank 0) if there is one, else the sum over the level. */
-function cityOf(ctx: Awaited<ReturnType<typeof loadContext>>, calc: ReturnType<typeof ctx.compute>, levelIds: number[]) {
+function cityOf(
+  ctx: Awaited<ReturnType<typeof loadContext>>,
+  calc: ReturnType<typeof ctx.compute>,
+  levelIds: number[],
+) {
   const top = ctx.root.length === 1 ? ctx.root[0] : undefined;
   return top && !levelIds.includes(top.id) ? calc.at(top.id) : calc.sumOf(levelIds);
 }
@@ -105,7 +114,15 @@ export async function indicatorValues(
   const ctx = await loadContext(db, ind, date);
   const calc = ctx.compute(date);
   const unprotected = seesUnprotected(user);
-  const city = publish(ind, cityOf(ctx, calc, areas.map((a) => a.id)), unprotected);
+  const city = publish(
+    ind,
+    cityOf(
+      ctx,
+      calc,
+      areas.map((a) => a.id),
+    ),
+    unprotected,
+  );
   return {
     indicator: ind.key,
     level: levelKey,
@@ -124,7 +141,8 @@ export async function indicatorSeries(
 ): Promise<Series> {
   const ind = await requireIndicator(db, key, user);
   const area = await areaRepo.findArea(db, levelKey, areaKey);
-  if (!area) throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
+  if (!area)
+    throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
   const levelIds = (await areaRepo.listAreas(db, levelKey)).map((a) => a.id);
   const ctx = await loadContext(db, ind, null);
   const unprotected = seesUnprotected(user);
@@ -149,7 +167,8 @@ export async function areaProfile(
   date: string,
 ): Promise<AreaProfile> {
   const area = await areaRepo.findArea(db, levelKey, areaKey);
-  if (!area) throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
+  if (!area)
+    throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
   const parent = area.parent_id
     ? (await db.query<{ name: string }>('SELECT name FROM area WHERE id = $1', [area.parent_id]))[0]
     : undefined;

@@ -21,7 +21,12 @@ export async function upsertVariables(
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
      ON CONFLICT (key) DO UPDATE SET name = excluded.name, unit = excluded.unit, description = excluded.description
      RETURNING id, key`,
-    [vars.map((v) => v.key), vars.map((v) => v.name), vars.map((v) => v.unit), vars.map((v) => v.description)],
+    [
+      vars.map((v) => v.key),
+      vars.map((v) => v.name),
+      vars.map((v) => v.unit),
+      vars.map((v) => v.description),
+    ],
   );
   return new Map(rows.map((r) => [r.key, r.id]));
 }

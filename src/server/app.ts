@@ -51,8 +51,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Lagebild API', description: 'Sozialplanung: Gebiete, Daten, Indikatoren', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lagebild_session' } } },
+      info: {
+        title: 'Lagebild API',
+        description: 'Sozialplanung: Gebiete, Daten, Indikatoren',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lagebild_session' } },
+      },
     },
     transform: jsonSchemaTransform,
   });

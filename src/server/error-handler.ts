@@ -26,11 +26,17 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   }
   const status = (err as FastifyError).statusCode ?? 500;
   if (status === 429) {
-    return reply.status(429).send({ code: 'request.rate_limited', message: 'Zu viele Versuche. Bitte später erneut versuchen.' });
+    return reply
+      .status(429)
+      .send({ code: 'request.rate_limited', message: 'Zu viele Versuche. Bitte später erneut versuchen.' });
   }
   if (status < 500) {
-    return reply.status(status).send({ code: (err as FastifyError).code ?? 'request.error', message: err.message });
+    return reply
+      .status(status)
+      .send({ code: (err as FastifyError).code ?? 'request.error', message: err.message });
   }
   req.log.error(err);
-  return reply.status(500).send({ code: 'internal', message: 'Interner Fehler. Bitte später erneut versuchen.' });
+  return reply
+    .status(500)
+    .send({ code: 'internal', message: 'Interner Fehler. Bitte später erneut versuchen.' });
 }

@@ -15,9 +15,9 @@ import { ensureCatalogue } from '../indicators/indicator.setup.ts';
 export interface Engine {
   name: 'pglite' | 'postgres';
   /** A fresh, migrated database; `drop()` closes and removes it. */
-  create(): Promise<{ db: Db; spec: string; drop(): Promise<void> }>;
+  create: () => Promise<{ db: Db; spec: string; drop: () => Promise<void> }>;
   /** A fresh, empty database location (directory or URL) for another process, e.g. the CLI. */
-  location(): Promise<{ spec: string; drop(): Promise<void> }>;
+  location: () => Promise<{ spec: string; drop: () => Promise<void> }>;
 }
 
 const pgUrl = process.env.LAGEBILD_TEST_PG_URL;
