@@ -22,10 +22,15 @@ const program = new Command('lagebild')
 /** The global options as seen from any sub-command. */
 export const globals = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
 
-program.addCommand(serveCommand());
-program.addCommand(demoCommand());
-program.addCommand(importCommands());
-program.addCommand(areasCommands());
+/** German help texts on every (sub)command. */
+function germanHelp(cmd: Command): void {
+  cmd.helpOption('-h, --help', 'Hilfe anzeigen').configureHelp({ showGlobalOptions: true });
+  if (cmd.commands.length) cmd.helpCommand('help [befehl]', 'Hilfe zu einem Befehl anzeigen');
+  cmd.commands.forEach(germanHelp);
+}
+
+for (const sub of [serveCommand(), demoCommand(), importCommands(), areasCommands()]) program.addCommand(sub);
+germanHelp(program);
 program.addOption(new Option('--version').hideHelp());
 program.on('option:version', () => {
   process.stdout.write('0.1.0\n');
