@@ -169,7 +169,8 @@ function pointIn(area: FacilityArea, rng: Rng): Pt {
  */
 export function generateFacilities(areas: FacilityArea[], population: number, rng: Rng): DemoFacility[] {
   const facilities: DemoFacility[] = [];
-  const names = new Set<string>();
+  // Name → Sozialraum key, to tell a namesake elsewhere in town from a second one next door.
+  const names = new Map<string, string>();
   for (const spec of SPECS) {
     const kindRng = rng.fork(spec.kind);
     const count = Math.max(1, Math.round((spec.count * population) / REFERENCE_POPULATION));
@@ -183,9 +184,10 @@ export function generateFacilities(areas: FacilityArea[], population: number, rn
       for (let k = 0; k < (perArea[i] ?? 0); k++) {
         const street = kindRng.pick(area.streets);
         const base = spec.name(kindRng, area, street);
-        let name = names.has(base) && !base.includes(area.name) ? `${base} (${area.name})` : base;
+        const elsewhere = names.has(base) && names.get(base) !== area.key && !base.includes(area.name);
+        let name = elsewhere ? `${base} (${area.name})` : base;
         for (let n = 2; names.has(name); n++) name = `${base} ${toRoman(n)}`;
-        names.add(name);
+        names.set(name, area.key);
         const [lon, lat] = pointIn(area, kindRng);
         facilities.push({
           kind: spec.kind,

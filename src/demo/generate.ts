@@ -88,25 +88,25 @@ export function generateCity(opts: GenerateCityOptions): DemoCity {
     });
   });
 
-  const geo = (utm: Parameters<typeof toGeoJson>[0]) => toGeoJson(utm);
   const areas: DemoArea[] = [
-    { level: 'stadt', key: '0', name: 'Musterstadt', parentKey: null, geometry: geo(layout.city.utm) },
+    { level: 'stadt', key: '0', name: 'Musterstadt', parentKey: null, geometry: toGeoJson(layout.city.utm) },
     ...layout.districts.map((d) => ({
       level: 'stadtbezirk',
       key: d.key,
       name: d.name,
       parentKey: '0',
-      geometry: geo(d.utm),
+      geometry: toGeoJson(d.utm),
     })),
     ...srs.map((s) => ({
       level: 'sozialraum',
       key: s.key,
       name: s.name,
       parentKey: s.districtKey,
-      geometry: geo(s.utm),
+      geometry: toGeoJson(s.utm),
     })),
   ];
 
+  const srGeometry = new Map(areas.filter((a) => a.level === 'sozialraum').map((a) => [a.key, a.geometry]));
   const facilityRng = rng.fork('facilities');
   const streets = streetsByArea(srs.length, 5, facilityRng.fork('streets'));
   const facilities = generateFacilities(
@@ -114,7 +114,7 @@ export function generateCity(opts: GenerateCityOptions): DemoCity {
       key: s.key,
       name: s.name,
       utm: s.utm,
-      geometry: areas.find((a) => a.level === 'sozialraum' && a.key === s.key)?.geometry ?? geo(s.utm),
+      geometry: srGeometry.get(s.key) ?? toGeoJson(s.utm),
       totals: latest[i] ?? {},
       streets: streets[i] ?? [],
     })),

@@ -11,7 +11,7 @@ import { sgb2Quote, totalsIndex } from './test-helpers.ts';
 let city: DemoCity;
 let srs: DemoArea[];
 beforeAll(() => {
-  city = generateCity({ seed: Number(process.env.DEMO_SEED ?? 1) });
+  city = generateCity({ seed: 1 });
   srs = city.areas.filter((a) => a.level === 'sozialraum');
 });
 
@@ -72,6 +72,23 @@ describe('demo city geometry', () => {
     for (const d of city.areas.filter((a) => a.level === 'stadtbezirk')) {
       const parts = srs.filter((a) => a.parentKey === d.key).reduce((s, a) => s + areaM2(a), 0);
       expect(Math.abs(parts / areaM2(d) - 1)).toBeLessThan(0.005);
+    }
+  });
+
+  it('shares borders exactly: no vertex of one Sozialraum is missing from its neighbour', () => {
+    const key = (p: Position) => `${p[0]},${p[1]}`;
+    const vertices = (a: DemoArea) => new Set(polygons(a).flat(2).map(key));
+    const stadt = vertices(city.areas.find((a) => a.level === 'stadt') as DemoArea);
+    const count = new Map<string, number>();
+    for (const a of srs) for (const k of vertices(a)) count.set(k, (count.get(k) ?? 0) + 1);
+    // A vertex used by only one Sozialraum must lie on the city boundary; otherwise a neighbour
+    // would have a gap or a sliver there.
+    expect([...count].filter(([k, n]) => n === 1 && !stadt.has(k))).toEqual([]);
+    for (const a of city.areas.filter((x) => x.level !== 'sozialraum')) {
+      expect(
+        [...vertices(a)].filter((k) => !count.has(k)),
+        a.key,
+      ).toEqual([]);
     }
   });
 

@@ -141,8 +141,9 @@ export function buildHouseholds(age: Uint8Array, sex: Uint8Array, plan: Househol
 /**
  * Mark exactly `quotas[c]` persons of each class c, preferring whole households: households are
  * visited in weighted random order and taken as a whole while every class still has room; the
- * rest is filled person by person. `classOf` returns −1 for persons who must not be marked.
- * @returns the households that were taken whole, in order
+ * rest is filled person by person. `classOf` returns −1 for persons who must not be marked;
+ * `mark` is told whether the person came with a whole household (e.g. to share a nationality).
+ * Quotas must not exceed the number of eligible persons per class.
  */
 export function selectClustered(
   hh: Households,

@@ -42,19 +42,17 @@ describe('writeMicrodata', () => {
     index.finish();
     const locate = (x: number, y: number) => {
       const hits = index.search(x, y, x, y).filter((i) => pointInMultiPoly(x, y, shapes[i] ?? []));
-      expect(hits).toHaveLength(1);
-      return srs[hits[0] ?? -1]?.key ?? '';
+      return hits.length === 1 ? (srs[hits[0] ?? -1]?.key ?? '') : `ambiguous ${hits.length}`;
     };
 
     const stats = new Map<string, { ew: number; ausl: number; sgb2: number; hh: Set<string> }>();
+    const households = new Map<string, { area: string; ages: number[] }>();
     const pseudonyms = new Set<string>();
+    const row = /^[0-9a-f]{8};\d{4}-\d\d-\d\d;[mw];(deutsch|[A-Z]{2});H[0-9a-f]{8};[01];\d+\.\d;\d+\.\d$/;
+    const bad: string[] = [];
     for (const line of lines.slice(1, -1)) {
-      const [id = '', birth = '', sex, nat, hh = '', sgb2, x, y] = line.split(';');
-      expect(birth).toMatch(/^\d{4}-\d\d-\d\d$/);
-      expect(['m', 'w']).toContain(sex);
-      expect(nat).toMatch(/^(deutsch|[A-Z]{2})$/);
-      expect(['0', '1']).toContain(sgb2);
-      expect(x).toMatch(/^\d+\.\d$/);
+      if (!row.test(line)) bad.push(line);
+      const [id = '', birth = '', , nat, hh = '', sgb2, x, y] = line.split(';');
       pseudonyms.add(id);
       const area = locate(Number(x), Number(y));
       const s = stats.get(area) ?? { ew: 0, ausl: 0, sgb2: 0, hh: new Set<string>() };
@@ -63,7 +61,22 @@ describe('writeMicrodata', () => {
       if (sgb2 === '1') s.sgb2++;
       s.hh.add(hh);
       stats.set(area, s);
+      const members = households.get(hh) ?? { area, ages: [] };
+      if (members.area !== area) bad.push(`household ${hh} in two areas`); // one address per household
+      members.ages.push(2024 - Number(birth.slice(0, 4)));
+      households.set(hh, members);
     }
+    const types = new Map<string, Record<string, number>>();
+    for (const { area, ages } of households.values()) {
+      const t = types.get(area) ?? { hh_1p: 0, hh_1p_65: 0, hh_kinder: 0, hh_alleinerz: 0 };
+      const adults = ages.filter((a) => a >= 18).length;
+      if (ages.length === 1) t.hh_1p = (t.hh_1p ?? 0) + 1;
+      if (ages.length === 1 && (ages[0] ?? 0) >= 65) t.hh_1p_65 = (t.hh_1p_65 ?? 0) + 1;
+      if (adults < ages.length) t.hh_kinder = (t.hh_kinder ?? 0) + 1;
+      if (adults < ages.length && adults === 1) t.hh_alleinerz = (t.hh_alleinerz ?? 0) + 1;
+      types.set(area, t);
+    }
+    expect(bad).toEqual([]);
     expect(pseudonyms.size).toBe(rows);
 
     const get = totalsIndex(city);
@@ -74,6 +87,9 @@ describe('writeMicrodata', () => {
       expect(s?.ausl ?? 0, area).toBe(get('ausl', area, last));
       expect(s?.sgb2 ?? 0, area).toBe(get('sgb2', area, last));
       expect(s?.hh.size ?? 0, area).toBe(get('hh', area, last));
+      for (const [variable, value] of Object.entries(types.get(area) ?? {})) {
+        expect(value, `${variable} in ${area}`).toBe(get(variable, area, last));
+      }
     }
   });
 

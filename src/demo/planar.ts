@@ -142,6 +142,9 @@ export function isSimpleRing(ring: readonly Pt[]): boolean {
     const a = ring[i] as Pt;
     const b = ring[i + 1] as Pt;
     if (a[0] === b[0] && a[1] === b[1]) return false;
+    // A spike: the next edge runs straight back along this one.
+    const c = ring[i + 2 > n ? 1 : i + 2] as Pt;
+    if (orient(a, b, c) === 0 && (onSegment(a, c, b) || onSegment(b, a, c))) return false;
     for (let j = i + 1; j < n; j++) {
       // Neighbouring edges share a vertex by construction; skip them.
       if (j === i + 1 || (i === 0 && j === n - 1)) continue;
