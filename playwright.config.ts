@@ -1,6 +1,6 @@
 // Browser tests against the real server with a fresh embedded database (demo city loaded on start).
 // The web app must be built first (`npm run build:web`; `npm test` does this before test:browser).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -9,8 +9,27 @@ const PORT = 3917;
 // LAGEBILD_E2E_BASE_URL runs the tests against a server that is already running (development).
 const external = process.env.LAGEBILD_E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${PORT}`;
-// Playwright loads this file in every worker too; the environment carries one directory to all of them.
-const dbDir = (process.env.LAGEBILD_E2E_DB ??= mkdtempSync(join(tmpdir(), 'lagebild-e2e-')));
+const PREFIX = 'lagebild-e2e-';
+
+/**
+ * A fresh database directory for the server under test. Playwright loads this file in every worker
+ * too; the environment carries the one directory to all of them. Directories of earlier runs
+ * (older than an hour, so never one in use) are removed: each holds a full demo database.
+ */
+function freshDbDir(): string {
+  if (process.env.LAGEBILD_E2E_DB) return process.env.LAGEBILD_E2E_DB;
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    try {
+      if (name.startsWith(PREFIX) && Date.now() - statSync(path).mtimeMs > 3600_000) {
+        rmSync(path, { recursive: true, force: true });
+      }
+    } catch {
+      // another run may be cleaning up at the same time
+    }
+  }
+  return (process.env.LAGEBILD_E2E_DB = mkdtempSync(join(tmpdir(), PREFIX)));
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -52,7 +71,7 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `node bin/lagebild.js serve --db ${JSON.stringify(dbDir)} --port ${PORT}`,
+        command: `node bin/lagebild.js serve --db ${JSON.stringify(freshDbDir())} --port ${PORT}`,
         url: `${baseURL}/api/health`,
         timeout: 180_000,
         reuseExistingServer: false,

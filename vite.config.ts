@@ -19,6 +19,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   server: {
-    proxy: { '/api': 'http://localhost:3000' },
+    // '/api/' with the slash: a bare '/api' prefix would also catch the module /api.ts
+    proxy: { '/api/': 'http://localhost:3000' },
   },
 });

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import type { IndicatorValues } from '../src/indicators/indicator.schema.ts';
+import type { AreaProfile, IndicatorValues } from '../src/indicators/indicator.schema.ts';
 import type { User } from '../src/auth/auth.schema.ts';
 import {
   lastSwitchMs,
@@ -12,6 +14,9 @@ import {
   pointInsideArea,
   type Rgb,
 } from './helpers.ts';
+
+/** Shown in the README; rewritten by every run of this test. */
+const README_SCREENSHOT = fileURLToPath(new URL('../docs/atlas.png', import.meta.url));
 
 const isGrey = ([r, g, b]: Rgb) => Math.max(r, g, b) - Math.min(r, g, b) < 12;
 
@@ -46,13 +51,13 @@ test('draws the choropleth in the legend colours and saves the README screenshot
   await map.click({ position: { x, y } });
   await expect(page.getByTestId('series-chart').locator('svg')).toBeVisible();
   await expect(page.getByTestId('profile-table')).toBeVisible();
-  mkdirSync('docs', { recursive: true });
-  await page.screenshot({ path: 'docs/atlas.png', fullPage: true });
+  mkdirSync(dirname(README_SCREENSHOT), { recursive: true });
+  await page.screenshot({ path: README_SCREENSHOT, fullPage: true });
 });
 
 test('clicking an area on the map opens its profile with German numbers', async ({ page }) => {
   await openAtlas(page);
-  const { x, y, name } = await pointInsideArea(page);
+  const { x, y, id, name } = await pointInsideArea(page);
   await page.getByTestId('map').click({ position: { x, y } });
 
   const panel = page.getByTestId('side-panel');
@@ -61,13 +66,46 @@ test('clicking an area on the map opens its profile with German numbers', async 
   await expect(page.getByTestId('announcer')).toContainText(name);
   const rows = panel.getByTestId('profile-table').locator('tbody tr:not(.profile-table__theme)');
   await expect(rows.first()).toBeVisible();
-  // area and city value side by side, German decimal comma (or · / – for secret and missing)
-  const cells = await rows.evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+  // area and city value side by side: German numbers (decimal comma, thousands dot), · or –
+  const byKey = Object.fromEntries(
+    await rows.evaluateAll((trs) =>
+      trs.map((tr): [string, string[]] => [
+        tr.getAttribute('data-key') ?? '',
+        [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      ]),
+    ),
   );
+  const cells = Object.values(byKey);
   expect(cells.every((c) => c.length === 2)).toBe(true);
-  expect(cells.flat().some((text) => /^-?[\d.]+(,\d+)?\s/.test(text ?? ''))).toBe(true);
-  expect(cells.flat().some((text) => /\d\.\d{3},/.test(text ?? '') || /\d,\d/.test(text ?? ''))).toBe(true);
+  for (const text of cells.flat()) expect(text).toMatch(/^(-?\d{1,3}(\.\d{3})*(,\d+)?|·|–)$/);
+  expect(cells.flat().some((text) => /\d,\d/.test(text))).toBe(true);
+
+  // the values are the API's, formatted the German way
+  const date = await page.getByLabel('Jahr (Stichtag)').inputValue();
+  const level = (await page
+    .getByTestId('level-switch')
+    .locator('input:checked')
+    .getAttribute('value')) as string;
+  const profile = (await (
+    await page.request.get(`/api/areas/${level}/${id}/profile?date=${date}`)
+  ).json()) as AreaProfile;
+  const german = (v: number | null, status: string, decimals: number) =>
+    status === 'secret'
+      ? '·'
+      : v === null || status === 'missing'
+        ? '–'
+        : new Intl.NumberFormat('de-DE', {
+            minimumFractionDigits: decimals,
+            maximumFractionDigits: decimals,
+          }).format(v);
+  expect(byKey).toEqual(
+    Object.fromEntries(
+      profile.indicators.map((i) => [
+        i.key,
+        [german(i.value, i.status, i.decimals), german(i.cityValue, i.cityStatus, i.decimals)],
+      ]),
+    ),
+  );
   await expect(panel.getByTestId('series-chart').locator('svg path').first()).toBeAttached();
   await expect(panel.getByTestId('series-chart')).toHaveAttribute('aria-label', /Stadt/);
 

@@ -16,8 +16,10 @@ export function App() {
 
   const config = useFetched(`config#${attempt}`, () => api.config());
   const currentUser = user === undefined ? (config.data?.user ?? null) : user;
-  const indicators = useFetched(config.data ? `indicators#${attempt}#${currentUser?.id ?? '-'}` : null, () =>
-    api.indicators(),
+  // Loaded in parallel with the configuration (same session cookie); again after login or logout.
+  const indicators = useFetched(
+    `indicators#${attempt}#${user === undefined ? 'session' : (user?.id ?? '-')}`,
+    () => api.indicators(),
   );
 
   const cfg = config.latest;

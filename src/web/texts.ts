@@ -8,6 +8,8 @@ import type { Indicator } from '../indicators/indicator.schema.ts';
 export const t = {
   appName: 'Lagebild',
   atlasTitle: (territory: string | null) => (territory ? `Sozialatlas ${territory}` : 'Sozialatlas'),
+  documentTitle: (indicator: string, territory: string | null) =>
+    `${indicator} · ${territory ? `Sozialatlas ${territory}` : 'Sozialatlas'} – Lagebild`,
   skipLink: 'Zum Inhalt springen',
   loading: 'Wird geladen …',
   mapLoading: 'Karte wird geladen …',
@@ -31,7 +33,6 @@ export const t = {
   } satisfies Record<Indicator['polarity'], string>,
 
   legend: {
-    heading: 'Legende',
     classes: (n: number) => (n === 1 ? '1 Klasse' : `${n} Klassen (Quantile, je etwa gleich viele Gebiete)`),
     secret: 'geheim',
     secretHint: 'aus Datenschutzgründen nicht ausgewiesen',
@@ -48,6 +49,7 @@ export const t = {
     resetBearing: 'Nach Norden ausrichten',
     webglError:
       'Die Karte kann in diesem Browser nicht angezeigt werden (WebGL nicht verfügbar). Die Tabelle zeigt alle Werte.',
+    failed: 'Die Karte konnte nicht geladen werden. Die Tabelle zeigt alle Werte.',
   },
 
   table: {
@@ -76,6 +78,7 @@ export const t = {
     chartLabel: (indicator: string, area: string, points: string) =>
       `Liniendiagramm ${indicator}, ${area} im Vergleich zur Stadt. ${points}`,
     noSeries: 'Keine Zeitreihe verfügbar.',
+    chartFailed: 'Das Diagramm konnte nicht geladen werden.',
   },
 
   auth: {

@@ -7,11 +7,14 @@ import { t } from '../texts.ts';
 import { useFetched } from '../useFetched.ts';
 import { readSelection, writeSelection, type Selection } from '../url-state.ts';
 import { AreaTable } from './AreaTable.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Controls } from './Controls.tsx';
 import { Legend } from './Legend.tsx';
 import { SidePanel } from './SidePanel.tsx';
 
-const AtlasMap = lazy(() => import('../map/AtlasMap.tsx'));
+// MapLibre is the largest part of the app: start loading it at once, in parallel with the data.
+const mapModule = import('../map/AtlasMap.tsx');
+const AtlasMap = lazy(() => mapModule);
 const Table = memo(AreaTable);
 
 type Level = AppConfig['levels'][number];
@@ -73,10 +76,18 @@ export function Atlas(props: AtlasProps) {
     api.values(indicator.key, level.key, date),
   );
 
-  const loaded = values.data !== undefined;
+  const territory = config.territory?.name ?? null;
+  useEffect(() => {
+    document.title = t.documentTitle(indicator.name, territory);
+  }, [indicator.name, territory]);
+
+  // Fetch ahead only once the current choice is on screen, not in competition with it.
+  const [drawnKey, setDrawnKey] = useState<string | null>(null);
+  const currentKey = `${indicator.key}|${date}|${level.key}`;
+  const onScreen = drawnKey === currentKey;
   useEffect(
-    () => (loaded ? prefetchValues(indicators, indicator.key, level.key, dates, date) : undefined),
-    [loaded, indicators, indicator.key, level.key, dates, date],
+    () => (onScreen ? prefetchValues(indicators, indicator.key, levels, level.key, dates, date) : undefined),
+    [onScreen, indicators, indicator.key, levels, level.key, dates, date],
   );
 
   // Until the new values arrive, map, legend and table keep showing the previous ones together.
@@ -163,19 +174,22 @@ export function Atlas(props: AtlasProps) {
           )}
           <div className="map-frame" aria-busy={values.loading || geo.loading}>
             {areas ? (
-              <Suspense fallback={<div className="map-placeholder">{t.mapLoading}</div>}>
-                <AtlasMap
-                  areas={areas.collection}
-                  styles={stylesFit && choropleth ? choropleth.styles : null}
-                  drawKey={stylesFit ? drawKey : null}
-                  selectedId={selectedArea}
-                  focusId={focusId}
-                  tileUrl={config.tileUrl}
-                  label={mapLabel}
-                  describe={describe}
-                  onSelect={open}
-                />
-              </Suspense>
+              <ErrorBoundary fallback={<div className="map-placeholder">{t.map.failed}</div>}>
+                <Suspense fallback={<div className="map-placeholder">{t.mapLoading}</div>}>
+                  <AtlasMap
+                    areas={areas.collection}
+                    styles={stylesFit && choropleth ? choropleth.styles : null}
+                    drawKey={stylesFit ? drawKey : null}
+                    selectedId={selectedArea}
+                    focusId={focusId}
+                    tileUrl={config.tileUrl}
+                    label={mapLabel}
+                    describe={describe}
+                    onSelect={open}
+                    onDrawn={setDrawnKey}
+                  />
+                </Suspense>
+              </ErrorBoundary>
             ) : (
               <div className="map-placeholder">{geo.error ? '' : t.mapLoading}</div>
             )}
@@ -190,7 +204,7 @@ export function Atlas(props: AtlasProps) {
           )}
           {shown && choropleth && (
             <Table
-              levelName={level.name}
+              levelName={(levels.find((l) => l.key === shown.level) ?? level).name}
               indicator={shownIndicator}
               values={shown}
               choropleth={choropleth}

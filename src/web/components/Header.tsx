@@ -13,10 +13,7 @@ export function Header({ territory, user, onLogin, onLogout }: HeaderProps) {
   return (
     <header className="app-header">
       <h1 className="app-title">
-        <span className="app-title__brand">{t.appName}</span>
-        <span aria-hidden="true"> – </span>
-        <span className="visually-hidden">: </span>
-        {t.atlasTitle(territory)}
+        <span className="app-title__brand">{t.appName}</span> – {t.atlasTitle(territory)}
       </h1>
       <div className="app-user">
         {user ? (

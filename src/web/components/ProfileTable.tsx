@@ -40,7 +40,11 @@ export function ProfileTable({ profile, currentKey }: ProfileTableProps) {
             </th>
           </tr>
           {rows.map((row) => (
-            <tr key={row.key} className={row.key === currentKey ? 'is-current' : undefined}>
+            <tr
+              key={row.key}
+              className={row.key === currentKey ? 'is-current' : undefined}
+              data-key={row.key}
+            >
               <th scope="row">
                 {row.name}
                 {row.unit && <span className="profile-table__unit">{row.unit}</span>}

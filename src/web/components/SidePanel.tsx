@@ -3,6 +3,7 @@ import { api, type Indicator } from '../api.ts';
 import { formatArea, formatDate } from '../format.ts';
 import { t } from '../texts.ts';
 import { useFetched } from '../useFetched.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ProfileTable } from './ProfileTable.tsx';
 
 const SeriesChart = lazy(() => import('./SeriesChart.tsx'));
@@ -89,16 +90,18 @@ export function SidePanel(props: SidePanelProps) {
         </h3>
         {series.data ? (
           points.length > 0 ? (
-            <Suspense fallback={<div className="series-chart series-chart--loading">{t.loading}</div>}>
-              <SeriesChart
-                points={points}
-                areaName={name}
-                indicatorName={indicator.name}
-                unit={indicator.unit}
-                decimals={indicator.decimals}
-                withCity={indicator.formula !== 'count'}
-              />
-            </Suspense>
+            <ErrorBoundary fallback={<p className="muted">{t.panel.chartFailed}</p>}>
+              <Suspense fallback={<div className="series-chart series-chart--loading">{t.loading}</div>}>
+                <SeriesChart
+                  points={points}
+                  areaName={name}
+                  indicatorName={indicator.name}
+                  unit={indicator.unit}
+                  decimals={indicator.decimals}
+                  withCity={indicator.formula !== 'count'}
+                />
+              </Suspense>
+            </ErrorBoundary>
           ) : (
             <p className="muted">{t.panel.noSeries}</p>
           )

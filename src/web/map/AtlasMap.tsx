@@ -41,6 +41,8 @@ export interface AtlasMapProps {
   /** Two lines (name, value) for the hover tooltip. */
   describe: (id: string) => [string, string] | null;
   onSelect: (id: string) => void;
+  /** Called with `drawKey` once those colours are on screen. */
+  onDrawn?: (drawKey: string) => void;
 }
 
 function webglAvailable(): boolean {
@@ -65,6 +67,7 @@ export default function AtlasMap(props: AtlasMapProps) {
   const initial = useEffectEvent(() => ({ areas, tileUrl, label }));
   const select = useEffectEvent((id: string) => props.onSelect(id));
   const describe = useEffectEvent((id: string) => props.describe(id));
+  const drawnCallback = useEffectEvent((key: string) => props.onDrawn?.(key));
 
   // Create the map once.
   useEffect(() => {
@@ -94,6 +97,16 @@ export default function AtlasMap(props: AtlasMapProps) {
     mapRef.current = map;
     if (navigator.webdriver) window.__lagebildMap = map;
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+
+    // Keep the whole territory in view when the map changes size (side panel, window), until the
+    // user has moved the map themselves.
+    let userMoved = false;
+    map.on('movestart', (e: { originalEvent?: Event }) => {
+      if (e.originalEvent) userMoved = true;
+    });
+    map.on('resize', () => {
+      if (!userMoved && bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+    });
     map.touchZoomRotate.disableRotation();
 
     map.on('load', () => {
@@ -173,6 +186,7 @@ export default function AtlasMap(props: AtlasMapProps) {
       // for the benchmark and browser tests: when the colours of a selection were on screen
       performance.mark('lagebild:drawn', { detail: drawKey });
       setDrawn(drawKey);
+      drawnCallback(drawKey);
     });
     map.triggerRepaint();
     return () => {
