@@ -1,5 +1,5 @@
 /** SQL for territories, levels and areas. Only current areas (valid_to IS NULL) are read. */
-import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../db/db.ts';
 import type { AreaLevel, AreaSummary } from './area.schema.ts';
 
@@ -105,7 +105,7 @@ export async function areaGeometries(
   db: Db,
   levelKey: string,
   detail: 'display' | 'full',
-): Promise<{ key: string; name: string; parent: string | null; geometry: Geometry }[]> {
+): Promise<{ key: string; name: string; parent: string | null; geometry: Polygon | MultiPolygon }[]> {
   const column = detail === 'display' ? 'coalesce(a.display_geometry, a.geometry)' : 'a.geometry';
   return db.query(
     `SELECT a.key, a.name, p.key AS parent, ${column} AS geometry

@@ -6,6 +6,7 @@ import { areaProfile } from '../indicators/indicator.service.ts';
 import { AreaProfile, ProfileQuery } from '../indicators/indicator.schema.ts';
 import { ErrorBody } from '../server/error.schema.ts';
 import {
+  AreaFeatureCollection,
   AreaLevel,
   AreaSummary,
   GeometryQuery,
@@ -18,10 +19,6 @@ import {
 import { listLevels } from './area.repository.ts';
 import { importAreas, levelGeojson, listAreaSummaries, locate } from './area.service.ts';
 import { readAreaFiles } from './readers/index.ts';
-
-const FeatureCollection = z
-  .object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })
-  .describe('GeoJSON FeatureCollection (WGS84); properties: id, name, parent, level');
 
 export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -50,7 +47,7 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Gebiete'],
         summary: 'Geometrien einer Ebene als GeoJSON',
         querystring: GeometryQuery,
-        response: { 200: FeatureCollection, 404: ErrorBody },
+        response: { 200: AreaFeatureCollection, 404: ErrorBody },
       },
     },
     async (req, reply) => {

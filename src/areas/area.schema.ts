@@ -12,6 +12,32 @@ export const AreaSummary = z
   .describe('Gebiet');
 export type AreaSummary = z.infer<typeof AreaSummary>;
 
+/** Properties of every feature in `GET /api/areas/geojson`. */
+export const AreaFeatureProperties = z.object({
+  id: z.string().describe('Area key'),
+  name: z.string(),
+  parent: z.string().nullable(),
+  level: z.string(),
+});
+export type AreaFeatureProperties = z.infer<typeof AreaFeatureProperties>;
+
+const Geometry = z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) });
+
+export const AreaFeatureCollection = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.string(),
+        properties: AreaFeatureProperties,
+        geometry: Geometry,
+      }),
+    ),
+  })
+  .describe('GeoJSON FeatureCollection in WGS84');
+export type AreaFeatureCollection = z.infer<typeof AreaFeatureCollection>;
+
 export const AreaLevel = z.object({
   key: z.string(),
   name: z.string(),

@@ -1,13 +1,13 @@
 /**
  * Areas: import a level from a file (one transaction, new Gebietsstand), list, locate, export.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { importError, notFound } from '../core/errors.ts';
 import { recordSource } from '../core/provenance.ts';
 import type { Db } from '../db/db.ts';
 import { AreaIndex } from '../geo/area-index.ts';
 import { simplifyForDisplay } from '../geo/display.ts';
-import type { AreaSummary, ImportAreasResult, LocateResult } from './area.schema.ts';
+import type { AreaFeatureCollection, AreaSummary, ImportAreasResult, LocateResult } from './area.schema.ts';
 import * as repo from './area.repository.ts';
 import type { AreaFile } from './readers/index.ts';
 
@@ -197,7 +197,7 @@ export async function levelGeojson(
   db: Db,
   levelKey: string,
   detail: 'display' | 'full',
-): Promise<FeatureCollection> {
+): Promise<AreaFeatureCollection> {
   await requireLevel(db, levelKey);
   const rows = await repo.areaGeometries(db, levelKey, detail);
   return {
@@ -220,17 +220,15 @@ async function levelIndex(db: Db, levelKey: string) {
     indexCache.set(db, (perDb = new Map<string, Promise<AreaIndex<{ key: string; name: string }>>>()));
   let index = perDb.get(levelKey);
   if (!index) {
-    index = repo
-      .areaGeometries(db, levelKey, 'full')
-      .then(
-        (rows) =>
-          new AreaIndex(
-            rows.map((r) => ({
-              key: { key: r.key, name: r.name },
-              geometry: r.geometry as Polygon | MultiPolygon,
-            })),
-          ),
-      );
+    index = repo.areaGeometries(db, levelKey, 'full').then(
+      (rows) =>
+        new AreaIndex(
+          rows.map((r) => ({
+            key: { key: r.key, name: r.name },
+            geometry: r.geometry,
+          })),
+        ),
+    );
     perDb.set(levelKey, index);
   }
   return index;

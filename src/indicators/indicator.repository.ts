@@ -87,6 +87,13 @@ export async function loadTotals(
 }
 
 export async function listDates(db: Db): Promise<string[]> {
-  const rows = await db.query<{ d: string }>(`SELECT DISTINCT ref_date AS d FROM observation ORDER BY 1`);
+  // A skip scan over the date index: one index probe per Stichtag instead of reading every row.
+  const rows = await db.query<{ d: string }>(
+    `WITH RECURSIVE t AS (
+       SELECT min(ref_date) AS d FROM observation
+       UNION ALL
+       SELECT (SELECT min(ref_date) FROM observation WHERE ref_date > t.d) FROM t WHERE t.d IS NOT NULL
+     ) SELECT d FROM t WHERE d IS NOT NULL ORDER BY d`,
+  );
   return rows.map((r) => r.d);
 }

@@ -32,10 +32,7 @@ export const CityValue = z.object({ value: z.number().nullable(), status: ValueS
 
 export const IndicatorValuesQuery = z.object({
   level: z.string().min(1),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .describe('Stichtag YYYY-MM-DD'),
+  date: z.iso.date().describe('Stichtag YYYY-MM-DD (a real calendar date)'),
 });
 
 export const IndicatorValues = z.object({
@@ -59,7 +56,7 @@ export const SeriesPoint = z.object({
 export const Series = z.object({ indicator: z.string(), id: z.string(), points: z.array(SeriesPoint) });
 export type Series = z.infer<typeof Series>;
 
-export const ProfileQuery = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+export const ProfileQuery = z.object({ date: z.iso.date().describe('Stichtag YYYY-MM-DD') });
 export const AreaProfile = z.object({
   area: z.object({
     id: z.string(),

@@ -257,6 +257,12 @@ describe.each(engines)('API on $name', (engine) => {
     expect(p.indicators.length).toBeGreaterThan(10);
   });
 
+  it('rejects impossible dates with 400, not 500', async () => {
+    const res = await app.inject('/api/indicators/sgb2_quote/values?level=sozialraum&date=2024-13-99');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'request.invalid' });
+  });
+
   it('rate-limits the login', async () => {
     let last = 0;
     for (let i = 0; i < 12; i++) {

@@ -80,7 +80,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDir, wildcard: false });
     // Client-side routes: any non-API GET serves the app shell.
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      // Paths with a file extension are assets: a missing one is a 404, never the app shell
+      // (else a stale page would load HTML as JavaScript after a rebuild).
+      const path = req.url.split('?')[0] ?? '';
+      if (req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path))
+        return reply.sendFile('index.html');
       return reply.status(404).send({ code: 'not_found', message: 'Nicht gefunden.' });
     });
   } else {

@@ -6,15 +6,11 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AppConfig } from '../server/config.schema.ts';
 import type { AreaProfile, Indicator, IndicatorValues, Series } from '../indicators/indicator.schema.ts';
 import type { User } from '../auth/auth.schema.ts';
+import type { AreaFeatureProperties } from '../areas/area.schema.ts';
 
 export type { AppConfig, AreaProfile, Indicator, IndicatorValues, Series, User };
 
-/** Properties of one area feature in `GET /api/areas/geojson`. */
-export interface AreaFeatureProperties {
-  id: string;
-  name: string;
-  parent: string | null;
-}
+export type { AreaFeatureProperties };
 export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaFeatureProperties>;
 
 /** An error answer of the API (`{ code, message }`, message in German). */

@@ -88,6 +88,7 @@ CREATE TABLE observation (
   PRIMARY KEY (variable_id, area_id, ref_date, breakdown)
 );
 CREATE INDEX observation_area_date ON observation (area_id, ref_date);
+CREATE INDEX observation_date ON observation (ref_date); -- list of Stichtage by skip scan
 
 -- Replaced values of re-imports (who, when, which file: via source_id).
 CREATE TABLE observation_history (
