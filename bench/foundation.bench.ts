@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { importAreas, levelGeojson } from '../src/areas/area.service.ts';
 import { readAreaFile } from '../src/areas/readers/index.ts';
 import { openDb } from '../src/db/db.ts';
@@ -14,7 +15,6 @@ import { record, timeMedian } from './harness.ts';
 import { startServer } from './server-process.ts';
 
 const berlinShp = resolve('../shared/data/berlin-lor-2021-plr-shp/lor_planungsraeume_2021.shp');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function benchFoundation(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'lagebild-bench-'));
@@ -52,18 +52,7 @@ async function startAndAtlas(dbDir: string) {
       value: gzipSync(Buffer.from(demoGeo)).length / 1024,
       unit: 'KB',
     });
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions);
     try {
       const firstMap: number[] = [];
       const switches: number[] = [];
