@@ -77,6 +77,9 @@ async function openPostgres(url: string): Promise<Db> {
   types.setTypeParser(INT8_OID, Number);
   types.setTypeParser(NUMERIC_OID, Number);
   const pool = new pg.Pool({ connectionString: url, max: 5, types });
+  // An idle connection dropped by the server (restart, admin) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', (err) => process.stderr.write(`PostgreSQL-Verbindung getrennt: ${err.message}\n`));
   // Fail early with a clear message rather than on the first query.
   const probe = await pool.connect();
   probe.release();

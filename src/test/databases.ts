@@ -51,12 +51,29 @@ async function adminQuery(url: string, sql: string) {
   }
 }
 
+/**
+ * Drops a test database once its connections are gone. Not `WITH (FORCE)`: terminating a
+ * backend whose client is still closing makes node-pg raise an uncaught error.
+ */
+async function dropWhenClosed(url: string, name: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(url, `DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (err) {
+      const inUse = (err as { code?: string }).code === '55006';
+      if (!inUse || attempt >= 100) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 async function freshPostgresDatabase(url: string) {
   const name = `lagebild_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(url, `CREATE DATABASE ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
-  return { spec: u.toString(), drop: () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { spec: u.toString(), drop: () => dropWhenClosed(url, name) };
 }
 
 const postgres = (url: string): Engine => ({
