@@ -1,183 +1,422 @@
 /**
- * Default indicator catalogue (first part; the data issue extends it to the full catalogue).
- * Definitions follow common German Sozialplanung practice; denominators are the usual
- * reference populations.
+ * Default indicator catalogue: what German Sozialplanung commonly reports (themes after
+ * METHODS.md §2), defined on the count series the demo city and the importers deliver.
+ * Denominators are the usual reference populations. Installed into an empty database; after
+ * that the catalogue is data, edited in the web app or exchanged as JSON.
  */
-import type { Indicator } from './indicator.schema.ts';
+import type { Formula, Indicator } from './indicator.schema.ts';
 
-export interface IndicatorDefinition extends Omit<Indicator, 'published'> {
-  numerator: string;
-  denominator: string | null;
-}
+const UNIT: Record<Formula, string> = {
+  count: 'Personen',
+  share: '%',
+  per_mille: '‰',
+  per_1000: 'je 1.000',
+  ratio: 'je Einheit',
+  change_pp: 'Pp.',
+  relative_change: '%',
+  trend_slope: 'Pp. je Jahr',
+};
 
-const d = (
+const REGISTER = 'Einwohnermelderegister (Demo-Stadt)';
+const BA = 'Statistik der Bundesagentur für Arbeit (Demo-Stadt)';
+const SOZIALAMT = 'Sozialamt, Grundsicherungsstatistik (Demo-Stadt)';
+
+type Def = Pick<
+  Indicator,
+  'key' | 'name' | 'theme' | 'numerator' | 'denominator' | 'formula' | 'polarity' | 'description'
+> &
+  Partial<Pick<Indicator, 'periodYears' | 'unit' | 'decimals' | 'source'>>;
+
+const ind = (d: Def): Indicator => ({
+  periodYears: null,
+  unit: UNIT[d.formula],
+  decimals: d.formula === 'count' ? 0 : d.formula === 'ratio' ? 2 : 1,
+  source: REGISTER,
+  updateCycle: 'jährlich zum 31.12.',
+  published: true,
+  ...d,
+});
+
+const share = (
   key: string,
   name: string,
   theme: string,
   numerator: string,
-  denominator: string | null,
-  formula: Indicator['formula'],
+  denominator: string,
   polarity: Indicator['polarity'],
   description: string,
-): IndicatorDefinition => ({
-  key,
-  name,
-  theme,
-  numerator,
-  denominator,
-  formula,
-  polarity,
-  description,
-  unit:
-    formula === 'share'
-      ? '%'
-      : formula === 'count'
-        ? 'Personen'
-        : formula === 'per_mille'
-          ? '‰'
-          : 'je 1.000 EW',
-  decimals: formula === 'count' ? 0 : 1,
-});
+  source = REGISTER,
+) => ind({ key, name, theme, numerator, denominator, formula: 'share', polarity, description, source });
 
-export const DEFAULT_CATALOGUE: IndicatorDefinition[] = [
-  d(
-    'einwohner',
-    'Einwohnerinnen und Einwohner',
+const change = (
+  key: string,
+  name: string,
+  theme: string,
+  numerator: string,
+  denominator: string,
+  years: number,
+  polarity: Indicator['polarity'],
+  description: string,
+  source = REGISTER,
+) =>
+  ind({
+    key,
+    name,
+    theme,
+    numerator,
+    denominator,
+    formula: 'change_pp',
+    periodYears: years,
+    polarity,
+    description,
+    source,
+    decimals: 2,
+  });
+
+export const DEFAULT_CATALOGUE: Indicator[] = [
+  // Demografie
+  ind({
+    key: 'einwohner',
+    name: 'Einwohnerinnen und Einwohner',
+    theme: 'Demografie',
+    numerator: 'ew',
+    denominator: null,
+    formula: 'count',
+    polarity: 'neutral',
+    description: 'Einwohner mit Hauptwohnsitz am Stichtag.',
+  }),
+  ind({
+    key: 'bevoelkerungsentwicklung_5j',
+    name: 'Bevölkerungsentwicklung (5 Jahre)',
+    theme: 'Demografie',
+    numerator: 'ew',
+    denominator: null,
+    formula: 'relative_change',
+    periodYears: 5,
+    polarity: 'neutral',
+    description: 'Veränderung der Einwohnerzahl gegenüber dem Stand fünf Jahre zuvor in Prozent.',
+  }),
+  ind({
+    key: 'bevoelkerungsentwicklung_1j',
+    name: 'Bevölkerungsentwicklung (Vorjahr)',
+    theme: 'Demografie',
+    numerator: 'ew',
+    denominator: null,
+    formula: 'relative_change',
+    periodYears: 1,
+    polarity: 'neutral',
+    description: 'Veränderung der Einwohnerzahl gegenüber dem Vorjahr in Prozent.',
+  }),
+  share(
+    'frauenanteil',
+    'Frauenanteil',
     'Demografie',
+    'ew_w',
     'ew',
-    null,
-    'count',
     'neutral',
-    'Einwohner mit Hauptwohnsitz am Stichtag.',
+    'Einwohnerinnen je 100 Einwohner.',
   ),
-  d(
+  share(
+    'anteil_u6',
+    'Anteil Kinder unter 6',
+    'Demografie',
+    'ew_u6',
+    'ew',
+    'neutral',
+    'Kinder unter 6 Jahren je 100 Einwohner.',
+  ),
+  share(
     'anteil_u18',
     'Anteil Minderjährige',
     'Demografie',
     'ew_u18',
     'ew',
-    'share',
     'neutral',
     'Einwohner unter 18 Jahren je 100 Einwohner.',
   ),
-  d(
+  share(
+    'anteil_18_64',
+    'Anteil 18 bis 64 Jahre',
+    'Demografie',
+    'ew_18_64',
+    'ew',
+    'neutral',
+    'Einwohner von 18 bis 64 Jahren je 100 Einwohner.',
+  ),
+  share(
     'anteil_65plus',
     'Anteil 65 Jahre und älter',
     'Demografie',
     'ew_65plus',
     'ew',
-    'share',
     'neutral',
     'Einwohner ab 65 Jahren je 100 Einwohner.',
   ),
-  d(
+  share(
     'hochaltrige',
     'Hochaltrigenanteil (80+)',
     'Demografie',
     'ew_80plus',
     'ew',
-    'share',
     'neutral',
     'Einwohner ab 80 Jahren je 100 Einwohner.',
   ),
-  d(
+  share(
     'jugendquotient',
     'Jugendquotient',
     'Demografie',
     'ew_u18',
     'ew_18_64',
-    'share',
     'neutral',
     'Einwohner unter 18 Jahren je 100 Einwohner von 18 bis 64 Jahren.',
   ),
-  d(
+  share(
     'altenquotient',
     'Altenquotient',
     'Demografie',
     'ew_65plus',
     'ew_18_64',
-    'share',
     'neutral',
     'Einwohner ab 65 Jahren je 100 Einwohner von 18 bis 64 Jahren.',
   ),
-  d(
-    'auslaenderanteil',
-    'Ausländeranteil',
-    'Integration',
-    'ausl',
-    'ew',
-    'share',
-    'neutral',
-    'Einwohner mit ausschließlich ausländischer Staatsangehörigkeit je 100 Einwohner.',
-  ),
-  d(
-    'sgb2_quote',
-    'SGB-II-Quote',
-    'Soziale Lage',
-    'sgb2',
-    'ew_u65',
-    'share',
-    'high_bad',
-    'Leistungsberechtigte nach SGB II je 100 Einwohner unter 65 Jahren.',
-  ),
-  d(
-    'kinderarmut',
-    'Kinderarmut (SGB II unter 15)',
-    'Soziale Lage',
-    'sgb2_u15',
-    'ew_u15',
-    'share',
-    'high_bad',
-    'Nicht erwerbsfähige Leistungsberechtigte nach SGB II unter 15 Jahren je 100 Einwohner unter 15 Jahren.',
-  ),
-  d(
-    'arbeitslosenanteil',
-    'Arbeitslosenanteil',
-    'Arbeit',
-    'alo',
-    'ew_15_64',
-    'share',
-    'high_bad',
-    'Arbeitslose (SGB II und III) je 100 Einwohner von 15 bis 64 Jahren.',
-  ),
-  d(
-    'grundsicherung_alter',
-    'Grundsicherung im Alter',
-    'Alter und Pflege',
-    'gsia',
+  change(
+    'veraenderung_65plus_5j',
+    'Veränderung Anteil 65+ (5 Jahre)',
+    'Demografie',
     'ew_65plus',
-    'share',
-    'high_bad',
-    'Empfänger von Grundsicherung im Alter je 100 Einwohner ab 65 Jahren.',
+    'ew',
+    5,
+    'neutral',
+    'Veränderung des Anteils der Einwohner ab 65 Jahren gegenüber fünf Jahren zuvor in Prozentpunkten.',
   ),
-  d(
+  // Kinder und Familie
+  ind({
+    key: 'kinder_u3',
+    name: 'Kinder unter 3 Jahren',
+    theme: 'Kinder und Familie',
+    numerator: 'ew_u3',
+    denominator: null,
+    formula: 'count',
+    polarity: 'neutral',
+    description: 'Kinder unter 3 Jahren (Krippenalter).',
+  }),
+  ind({
+    key: 'kinder_3_5',
+    name: 'Kinder von 3 bis 5 Jahren',
+    theme: 'Kinder und Familie',
+    numerator: 'ew_3_5',
+    denominator: null,
+    formula: 'count',
+    polarity: 'neutral',
+    description: 'Kinder von 3 bis unter 6 Jahren (Kindergartenalter).',
+  }),
+  share(
+    'haushalte_mit_kindern',
+    'Haushalte mit Kindern',
+    'Kinder und Familie',
+    'hh_kinder',
+    'hh',
+    'neutral',
+    'Haushalte mit Kindern unter 18 Jahren je 100 Haushalte.',
+  ),
+  share(
     'alleinerziehende',
     'Alleinerziehendenanteil',
     'Kinder und Familie',
     'hh_alleinerz',
     'hh_kinder',
-    'share',
     'high_bad',
     'Alleinerziehendenhaushalte je 100 Haushalte mit Kindern unter 18 Jahren.',
   ),
-  d(
-    'einpersonenhaushalte',
-    'Einpersonenhaushalte',
-    'Wohnen und Haushalte',
-    'hh_1p',
-    'hh',
-    'share',
-    'neutral',
-    'Einpersonenhaushalte je 100 Haushalte.',
+  // Soziale Lage
+  share(
+    'sgb2_quote',
+    'SGB-II-Quote',
+    'Soziale Lage',
+    'sgb2',
+    'ew_u65',
+    'high_bad',
+    'Leistungsberechtigte nach SGB II je 100 Einwohner unter 65 Jahren.',
+    BA,
   ),
-  d(
+  ind({
+    key: 'sgb2_je_1000',
+    name: 'SGB-II-Leistungsberechtigte je 1.000 Einwohner',
+    theme: 'Soziale Lage',
+    numerator: 'sgb2',
+    denominator: 'ew',
+    formula: 'per_1000',
+    polarity: 'high_bad',
+    description: 'Leistungsberechtigte nach SGB II je 1.000 Einwohner.',
+    source: BA,
+  }),
+  share(
+    'elb_quote',
+    'Quote erwerbsfähiger Leistungsberechtigter',
+    'Soziale Lage',
+    'sgb2_elb',
+    'ew_15_64',
+    'high_bad',
+    'Erwerbsfähige Leistungsberechtigte nach SGB II je 100 Einwohner von 15 bis 64 Jahren.',
+    BA,
+  ),
+  share(
+    'kinderarmut',
+    'Kinderarmut (SGB II unter 15)',
+    'Soziale Lage',
+    'sgb2_u15',
+    'ew_u15',
+    'high_bad',
+    'Nicht erwerbsfähige Leistungsberechtigte nach SGB II unter 15 Jahren je 100 Einwohner unter 15 Jahren.',
+    BA,
+  ),
+  change(
+    'sgb2_quote_veraenderung_2j',
+    'Veränderung SGB-II-Quote (2 Jahre)',
+    'Soziale Lage',
+    'sgb2',
+    'ew_u65',
+    2,
+    'high_bad',
+    'Veränderung der SGB-II-Quote gegenüber zwei Jahren zuvor in Prozentpunkten (wie die Dynamik im Berliner Monitoring).',
+    BA,
+  ),
+  change(
+    'kinderarmut_veraenderung_2j',
+    'Veränderung Kinderarmut (2 Jahre)',
+    'Soziale Lage',
+    'sgb2_u15',
+    'ew_u15',
+    2,
+    'high_bad',
+    'Veränderung der Kinderarmut gegenüber zwei Jahren zuvor in Prozentpunkten.',
+    BA,
+  ),
+  ind({
+    key: 'sgb2_quote_trend_5j',
+    name: 'Trend SGB-II-Quote (5 Jahre)',
+    theme: 'Soziale Lage',
+    numerator: 'sgb2',
+    denominator: 'ew_u65',
+    formula: 'trend_slope',
+    periodYears: 5,
+    polarity: 'high_bad',
+    description:
+      'Durchschnittliche jährliche Veränderung der SGB-II-Quote über die letzten fünf Jahre (Steigung der Ausgleichsgeraden) in Prozentpunkten je Jahr.',
+    source: BA,
+    decimals: 2,
+  }),
+  // Arbeit
+  share(
+    'arbeitslosenanteil',
+    'Arbeitslosenanteil',
+    'Arbeit',
+    'alo',
+    'ew_15_64',
+    'high_bad',
+    'Arbeitslose (SGB II und III) je 100 Einwohner von 15 bis 64 Jahren.',
+    BA,
+  ),
+  share(
+    'arbeitslose_sgb2_anteil',
+    'Arbeitslose im Rechtskreis SGB II',
+    'Arbeit',
+    'alo_sgb2',
+    'alo',
+    'high_bad',
+    'Arbeitslose im Rechtskreis SGB II je 100 Arbeitslose.',
+    BA,
+  ),
+  change(
+    'arbeitslosenanteil_veraenderung_2j',
+    'Veränderung Arbeitslosenanteil (2 Jahre)',
+    'Arbeit',
+    'alo',
+    'ew_15_64',
+    2,
+    'high_bad',
+    'Veränderung des Arbeitslosenanteils gegenüber zwei Jahren zuvor in Prozentpunkten.',
+    BA,
+  ),
+  // Alter und Pflege
+  share(
+    'grundsicherung_alter',
+    'Grundsicherung im Alter',
+    'Alter und Pflege',
+    'gsia',
+    'ew_65plus',
+    'high_bad',
+    'Empfänger von Grundsicherung im Alter je 100 Einwohner ab 65 Jahren.',
+    SOZIALAMT,
+  ),
+  change(
+    'grundsicherung_alter_veraenderung_5j',
+    'Veränderung Altersarmut (5 Jahre)',
+    'Alter und Pflege',
+    'gsia',
+    'ew_65plus',
+    5,
+    'high_bad',
+    'Veränderung der Quote der Grundsicherung im Alter gegenüber fünf Jahren zuvor in Prozentpunkten.',
+    SOZIALAMT,
+  ),
+  share(
     'einpersonenhaushalte_65',
     'Einpersonenhaushalte 65+',
     'Alter und Pflege',
     'hh_1p_65',
     'hh',
-    'share',
     'high_bad',
     'Einpersonenhaushalte mit einer Person ab 65 Jahren je 100 Haushalte.',
   ),
+  // Integration
+  share(
+    'auslaenderanteil',
+    'Ausländeranteil',
+    'Integration',
+    'ausl',
+    'ew',
+    'neutral',
+    'Einwohner mit ausschließlich ausländischer Staatsangehörigkeit je 100 Einwohner.',
+  ),
+  share(
+    'auslaenderanteil_u18',
+    'Ausländeranteil unter 18',
+    'Integration',
+    'ausl_u18',
+    'ew_u18',
+    'neutral',
+    'Minderjährige mit ausschließlich ausländischer Staatsangehörigkeit je 100 Minderjährige.',
+  ),
+  change(
+    'auslaenderanteil_veraenderung_5j',
+    'Veränderung Ausländeranteil (5 Jahre)',
+    'Integration',
+    'ausl',
+    'ew',
+    5,
+    'neutral',
+    'Veränderung des Ausländeranteils gegenüber fünf Jahren zuvor in Prozentpunkten.',
+  ),
+  // Wohnen und Haushalte
+  share(
+    'einpersonenhaushalte',
+    'Einpersonenhaushalte',
+    'Wohnen und Haushalte',
+    'hh_1p',
+    'hh',
+    'neutral',
+    'Einpersonenhaushalte je 100 Haushalte.',
+  ),
+  ind({
+    key: 'haushaltsgroesse',
+    name: 'Durchschnittliche Haushaltsgröße',
+    theme: 'Wohnen und Haushalte',
+    numerator: 'ew',
+    denominator: 'hh',
+    formula: 'ratio',
+    polarity: 'neutral',
+    description: 'Einwohner je Haushalt.',
+    unit: 'Personen je Haushalt',
+  }),
 ];

@@ -5,7 +5,7 @@
  * come with the data issue; until then public outputs carry no counts, only protected rates.
  */
 import type { Cell } from './aggregate.ts';
-import type { Indicator } from './indicator.schema.ts';
+import type { Formula } from './indicator.schema.ts';
 
 export interface DisclosureRules {
   /** Counts below this are secret (Bundesagentur für Arbeit practice: 3). */
@@ -25,7 +25,7 @@ const SECRET: Cell = { value: null, status: 'secret' };
  * @example protect('share', {value: 50, status:'value'}, 1, 2, 2000) // secret: numerator 1 < 3
  */
 export function protect(
-  formula: Indicator['formula'],
+  formula: Formula,
   value: Cell,
   num: number | null,
   den: number | null,

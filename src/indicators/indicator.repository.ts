@@ -1,35 +1,36 @@
 import type { Db } from '../db/db.ts';
 import type { Cell } from './aggregate.ts';
-import type { IndicatorDefinition } from './catalogue.ts';
 import type { Indicator, ValueStatus } from './indicator.schema.ts';
 
-export interface IndicatorRow extends Indicator {
-  numerator: string;
-  denominator: string | null;
-  [k: string]: unknown;
-}
+type IndicatorRow = Indicator & Record<string, unknown>;
 
 const SELECT = `SELECT key, name, theme, numerator_key AS numerator, denominator_key AS denominator, formula,
-                       unit, polarity, decimals, description, published FROM indicator`;
+                       period_years AS "periodYears", unit, polarity, decimals, description, source,
+                       update_cycle AS "updateCycle", published
+                  FROM indicator`;
 
-export async function listIndicators(db: Db, onlyPublished: boolean): Promise<IndicatorRow[]> {
+export async function listIndicators(db: Db, onlyPublished: boolean): Promise<Indicator[]> {
   return db.query<IndicatorRow>(`${SELECT} ${onlyPublished ? 'WHERE published' : ''} ORDER BY sort, key`);
 }
 
-export async function findIndicator(db: Db, key: string): Promise<IndicatorRow | null> {
+export async function findIndicator(db: Db, key: string): Promise<Indicator | null> {
   const [row] = await db.query<IndicatorRow>(`${SELECT} WHERE key = $1`, [key]);
   return row ?? null;
 }
 
-export async function upsertIndicators(db: Db, defs: IndicatorDefinition[]): Promise<void> {
-  let sort = 0;
+/** Inserts or replaces definitions; new ones go to the end of the catalogue order. */
+export async function upsertIndicators(db: Db, defs: Indicator[]): Promise<void> {
   for (const x of defs) {
     await db.query(
-      `INSERT INTO indicator (key, name, theme, numerator_key, denominator_key, formula, unit, polarity, decimals, description, sort)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (key) DO UPDATE SET name = excluded.name, theme = excluded.theme, numerator_key = excluded.numerator_key,
-         denominator_key = excluded.denominator_key, formula = excluded.formula, unit = excluded.unit,
-         polarity = excluded.polarity, decimals = excluded.decimals, description = excluded.description, sort = excluded.sort`,
+      `INSERT INTO indicator (key, name, theme, numerator_key, denominator_key, formula, period_years, unit, polarity,
+                              decimals, description, source, update_cycle, published, sort)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+               (SELECT coalesce(max(sort), 0) + 1 FROM indicator))
+       ON CONFLICT (key) DO UPDATE SET name = excluded.name, theme = excluded.theme,
+         numerator_key = excluded.numerator_key, denominator_key = excluded.denominator_key,
+         formula = excluded.formula, period_years = excluded.period_years, unit = excluded.unit,
+         polarity = excluded.polarity, decimals = excluded.decimals, description = excluded.description,
+         source = excluded.source, update_cycle = excluded.update_cycle, published = excluded.published`,
       [
         x.key,
         x.name,
@@ -37,14 +38,21 @@ export async function upsertIndicators(db: Db, defs: IndicatorDefinition[]): Pro
         x.numerator,
         x.denominator,
         x.formula,
+        x.periodYears,
         x.unit,
         x.polarity,
         x.decimals,
         x.description,
-        sort++,
+        x.source,
+        x.updateCycle,
+        x.published,
       ],
     );
   }
+}
+
+export async function deleteIndicator(db: Db, key: string): Promise<boolean> {
+  return (await db.query('DELETE FROM indicator WHERE key = $1 RETURNING key', [key])).length > 0;
 }
 
 export async function setPublished(db: Db, key: string, published: boolean): Promise<boolean> {
@@ -55,11 +63,17 @@ export async function setPublished(db: Db, key: string, published: boolean): Pro
   return rows.length > 0;
 }
 
-/** Totals (breakdown '') of the given variables, all areas, optionally one Stichtag. */
+export async function existingVariables(db: Db, keys: string[]): Promise<Set<string>> {
+  const rows = await db.query<{ key: string }>('SELECT key FROM variable WHERE key = ANY($1::text[])', [
+    keys,
+  ]);
+  return new Set(rows.map((r) => r.key));
+}
+
+/** Totals (breakdown '') of the given variables for all current areas and Stichtage. */
 export async function loadTotals(
   db: Db,
   variableKeys: string[],
-  date: string | null,
 ): Promise<Map<string, Map<string, Map<number, Cell>>>> {
   const rows = await db.query<{
     variable: string;
@@ -70,9 +84,8 @@ export async function loadTotals(
   }>(
     `SELECT v.key AS variable, o.area_id, o.ref_date, o.value, o.status
        FROM observation o JOIN variable v ON v.id = o.variable_id JOIN area a ON a.id = o.area_id
-      WHERE v.key = ANY($1::text[]) AND o.breakdown = '' AND a.valid_to IS NULL
-        AND ($2::date IS NULL OR o.ref_date = $2::date)`,
-    [variableKeys, date],
+      WHERE v.key = ANY($1::text[]) AND o.breakdown = '' AND a.valid_to IS NULL`,
+    [variableKeys],
   );
   // variable → date → area id → cell
   const out = new Map<string, Map<string, Map<number, Cell>>>();

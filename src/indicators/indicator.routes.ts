@@ -3,37 +3,143 @@ import { z } from 'zod';
 import { authorize } from '../auth/policy.ts';
 import { notFound } from '../core/errors.ts';
 import { ErrorBody } from '../server/error.schema.ts';
-import { setPublished } from './indicator.repository.ts';
+import { createIndicator, importIndicators, removeIndicator, replaceIndicator } from './indicator.admin.ts';
+import { listIndicators as listAll, setPublished } from './indicator.repository.ts';
 import {
   Indicator,
+  IndicatorList,
   IndicatorPatch,
   IndicatorValues,
   IndicatorValuesQuery,
   Series,
   SeriesQuery,
 } from './indicator.schema.ts';
-import { indicatorSeries, indicatorValues, listIndicators } from './indicator.service.ts';
+import { indicatorSeries, indicatorValues, listIndicators, requireIndicator } from './indicator.service.ts';
 
 const KeyParams = z.object({ key: z.string().min(1) });
+const tags = ['Indikatoren'];
+const writeErrors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  422: ErrorBody,
+};
 
 export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
       schema: {
-        tags: ['Indikatoren'],
+        tags,
         summary: 'Indikatorenkatalog (öffentlich: nur veröffentlichte)',
-        response: { 200: z.array(Indicator) },
+        response: { 200: IndicatorList },
       },
     },
     (req) => listIndicators(app.db, req.user),
   );
 
   app.get(
+    '/export',
+    {
+      schema: {
+        tags,
+        summary: 'Alle Indikatordefinitionen als JSON (zum Import in eine andere Installation)',
+        response: { 200: IndicatorList, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      authorize(req.user, 'indicators.edit');
+      void reply.header('content-disposition', 'attachment; filename="indikatoren.json"');
+      return listAll(app.db, false);
+    },
+  );
+
+  app.post(
+    '/import',
+    {
+      schema: {
+        tags,
+        summary: 'Indikatordefinitionen aus JSON importieren (alle oder keine)',
+        body: IndicatorList,
+        response: { 200: z.object({ imported: z.number().int() }), ...writeErrors },
+      },
+    },
+    async (req) => {
+      authorize(req.user, 'indicators.edit');
+      return importIndicators(app.db, req.body);
+    },
+  );
+
+  app.get(
+    '/:key',
+    {
+      schema: {
+        tags,
+        summary: 'Kennblatt eines Indikators',
+        params: KeyParams,
+        response: { 200: Indicator, 404: ErrorBody },
+      },
+    },
+    (req) => requireIndicator(app.db, req.params.key, req.user),
+  );
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Indikator anlegen',
+        body: Indicator,
+        response: { 201: Indicator, ...writeErrors },
+      },
+    },
+    async (req, reply) => {
+      authorize(req.user, 'indicators.edit');
+      return reply.status(201).send(await createIndicator(app.db, req.body));
+    },
+  );
+
+  app.put(
+    '/:key',
+    {
+      schema: {
+        tags,
+        summary: 'Indikator ändern',
+        params: KeyParams,
+        body: Indicator,
+        response: { 200: Indicator, ...writeErrors },
+      },
+    },
+    async (req) => {
+      authorize(req.user, 'indicators.edit');
+      return replaceIndicator(app.db, req.params.key, req.body);
+    },
+  );
+
+  app.delete(
+    '/:key',
+    {
+      schema: {
+        tags,
+        summary: 'Indikator löschen',
+        params: KeyParams,
+        response: { 204: z.null(), ...writeErrors },
+      },
+    },
+    async (req, reply) => {
+      authorize(req.user, 'indicators.edit');
+      await removeIndicator(app.db, req.params.key);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
     '/:key/values',
     {
       schema: {
-        tags: ['Indikatoren'],
+        tags,
         summary: 'Werte je Gebiet zu einem Stichtag (öffentlich: geheimhaltungsgeprüft)',
         params: KeyParams,
         querystring: IndicatorValuesQuery,
@@ -47,7 +153,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:key/series',
     {
       schema: {
-        tags: ['Indikatoren'],
+        tags,
         summary: 'Zeitreihe eines Gebiets mit Stadtwert',
         params: KeyParams,
         querystring: SeriesQuery,
@@ -61,16 +167,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:key',
     {
       schema: {
-        tags: ['Indikatoren'],
+        tags,
         summary: 'Indikator veröffentlichen oder zurückziehen',
         params: KeyParams,
         body: IndicatorPatch,
-        response: {
-          200: z.object({ key: z.string(), published: z.boolean() }),
-          401: ErrorBody,
-          403: ErrorBody,
-          404: ErrorBody,
-        },
+        response: { 200: z.object({ key: z.string(), published: z.boolean() }), ...writeErrors },
       },
     },
     async (req) => {

@@ -5,17 +5,49 @@ export const ValueStatus = z
   .describe('value = measured; secret = suppressed for disclosure control (shown as ·); missing = no data');
 export type ValueStatus = z.infer<typeof ValueStatus>;
 
-export const Indicator = z.object({
-  key: z.string(),
-  name: z.string(),
-  theme: z.string(),
-  unit: z.string().describe('e.g. `%`, `‰`, `je 1.000 EW`, `Personen`'),
-  formula: z.enum(['share', 'per_mille', 'per_1000', 'count']),
-  polarity: z.enum(['high_bad', 'high_good', 'neutral']),
-  decimals: z.number().int(),
-  description: z.string(),
-  published: z.boolean(),
-});
+export const Formula = z
+  .enum(['count', 'share', 'per_mille', 'per_1000', 'ratio', 'change_pp', 'relative_change', 'trend_slope'])
+  .describe(
+    'count = x; share = x/y·100; per_mille and per_1000 = x/y·1000; ratio = x/y; ' +
+      'change_pp = change of the share x/y·100 in percentage points over periodYears; ' +
+      'relative_change = change of x (or x/y) in % over periodYears; ' +
+      'trend_slope = least-squares slope per year of the share x/y·100 (or of x) over the last periodYears years',
+  );
+export type Formula = z.infer<typeof Formula>;
+
+/** An indicator definition: data, editable in the web app and exchanged as JSON. */
+export const Indicator = z
+  .object({
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{1,62}$/)
+      .describe('Stable key (lower case, digits, underscore)'),
+    name: z.string().min(1).max(200),
+    theme: z.string().min(1).max(100).describe('e.g. Demografie, Soziale Lage'),
+    numerator: z.string().min(1).describe('Key of the numerator count series (Zähler)'),
+    denominator: z.string().min(1).nullable().describe('Key of the denominator count series (Nenner)'),
+    formula: Formula,
+    periodYears: z.number().int().min(1).max(30).nullable().describe('n years for changes and trends'),
+    unit: z.string().max(50).describe('e.g. `%`, `‰`, `je 1.000 EW`, `Personen`, `Pp.`'),
+    polarity: z.enum(['high_bad', 'high_good', 'neutral']).describe('Is a high value bad or good?'),
+    decimals: z.number().int().min(0).max(4),
+    description: z.string().max(4000).describe('Definition in plain German'),
+    source: z.string().max(500).describe('Data source (Quelle)'),
+    updateCycle: z.string().max(100).describe('e.g. jährlich zum 31.12.'),
+    published: z.boolean().describe('Visible to the public (with disclosure control)'),
+  })
+  .superRefine((d, ctx) => {
+    const needsPeriod = ['change_pp', 'relative_change', 'trend_slope'].includes(d.formula);
+    if (needsPeriod && d.periodYears === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodYears'],
+        message: 'Für Veränderungen und Trends die Jahre angeben.',
+      });
+    const needsDenominator = ['share', 'per_mille', 'per_1000', 'ratio', 'change_pp'].includes(d.formula);
+    if (needsDenominator && d.denominator === null)
+      ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'Diese Formel braucht einen Nenner.' });
+  });
 export type Indicator = z.infer<typeof Indicator>;
 
 export const IndicatorValue = z.object({
@@ -84,3 +116,4 @@ export const AreaProfile = z.object({
 export type AreaProfile = z.infer<typeof AreaProfile>;
 
 export const IndicatorPatch = z.object({ published: z.boolean() });
+export const IndicatorList = z.array(Indicator);

@@ -2,103 +2,63 @@
  * Indicator values per area and Stichtag, computed from counts at request time, with
  * disclosure control for everyone who may not see unprotected data.
  */
+import * as areaRepo from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { can } from '../auth/policy.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
-import * as areaRepo from '../areas/area.repository.ts';
-import { aggregateUp, sumCells, type Cell } from './aggregate.ts';
-import { DEFAULT_RULES, protect } from './disclosure.ts';
-import { applyFormula } from './formula.ts';
+import { makeCalculator, POPULATION, type Computed } from './calculator.ts';
 import type { AreaProfile, Indicator, IndicatorValues, Series } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
-
-/** Population variable used for the minimum-population rule. */
-const POPULATION = 'ew';
 
 /** Whether `user` sees unprotected values (planners) or only protected ones (everyone else). */
 export const seesUnprotected = (user: User | null) => can(user, 'data.readUnpublished');
 
-export function presentIndicator(r: repo.IndicatorRow): Indicator {
-  return {
-    key: r.key,
-    name: r.name,
-    theme: r.theme,
-    unit: r.unit,
-    formula: r.formula,
-    polarity: r.polarity,
-    decimals: r.decimals,
-    description: r.description,
-    published: r.published,
-  };
-}
-
 export async function listIndicators(db: Db, user: User | null): Promise<Indicator[]> {
-  return (await repo.listIndicators(db, !seesUnprotected(user))).map(presentIndicator);
+  return repo.listIndicators(db, !seesUnprotected(user));
 }
 
-async function requireIndicator(db: Db, key: string, user: User | null) {
+export async function requireIndicator(db: Db, key: string, user: User | null): Promise<Indicator> {
   const ind = await repo.findIndicator(db, key);
   if (!ind || (!ind.published && !seesUnprotected(user)))
     throw notFound('indicators.not_found', `Den Indikator „${key}“ gibt es nicht.`, { indicator: key });
   return ind;
 }
 
-interface Computed {
-  cell: Cell;
-  num: number | null;
-  den: number | null;
-  pop: number | null;
-}
-
-/** Context shared by all computations of one request: the area tree and the counts. */
-async function loadContext(db: Db, ind: repo.IndicatorRow, date: string | null) {
+/** Area tree, counts and one calculator per indicator, for one request. */
+export async function indicatorContext(db: Db, indicators: Indicator[]) {
   const tree = await areaRepo.listAllAreas(db);
-  const vars = [ind.numerator, ind.denominator, POPULATION].filter((v): v is string => v !== null);
-  const totals = await repo.loadTotals(db, vars, date);
+  const vars = new Set<string>([POPULATION]);
+  for (const i of indicators) {
+    vars.add(i.numerator);
+    if (i.denominator) vars.add(i.denominator);
+  }
+  const totals = await repo.loadTotals(db, [...vars]);
   const nodes = tree.map((a) => ({ id: a.id, parentId: a.parent_id }));
-  const aggregated = (variable: string | null, d: string) =>
-    variable ? aggregateUp(nodes, totals.get(variable)?.get(d) ?? new Map<number, Cell>()) : null;
-  const compute = (d: string) => {
-    const num = aggregated(ind.numerator, d)!;
-    const den = aggregated(ind.denominator, d);
-    const pop = aggregated(POPULATION, d)!;
-    const at = (id: number): Computed => {
-      const n = num.get(id) ?? { value: null, status: 'missing' as const };
-      const dn = den ? (den.get(id) ?? { value: null, status: 'missing' as const }) : null;
-      return {
-        cell: applyFormula(ind.formula, n, dn),
-        num: n.value,
-        den: dn?.value ?? null,
-        pop: pop.get(id)?.value ?? null,
-      };
-    };
-    const sumOf = (ids: number[]): Computed => {
-      const n = sumCells(ids.map((id) => num.get(id) ?? { value: null, status: 'missing' }));
-      const dn = den ? sumCells(ids.map((id) => den.get(id) ?? { value: null, status: 'missing' })) : null;
-      const p = sumCells(ids.map((id) => pop.get(id) ?? { value: null, status: 'missing' }));
-      return { cell: applyFormula(ind.formula, n, dn), num: n.value, den: dn?.value ?? null, pop: p.value };
-    };
-    return { at, sumOf };
+  const roots = tree.filter((a) => a.parent_id === null);
+  const calculators = new Map(indicators.map((i) => [i.key, makeCalculator(i, nodes, totals)]));
+  return {
+    tree,
+    calc: (key: string) => calculators.get(key)!,
+    /** The city: the single top area if there is one, else the sum of the level's areas. */
+    cityTarget: (levelIds: number[]) => {
+      const top = roots.length === 1 ? roots[0] : undefined;
+      return top && !levelIds.includes(top.id) ? top.id : levelIds;
+    },
   };
-  const root = tree.filter((a) => a.parent_id === null);
-  return { tree, compute, root };
 }
 
-function publish(ind: repo.IndicatorRow, c: Computed, unprotected: boolean) {
-  if (unprotected) return { ...c.cell, numerator: c.num, denominator: c.den };
-  const cell = protect(ind.formula, c.cell, c.num, c.den, c.pop, DEFAULT_RULES);
-  return { ...cell, numerator: null, denominator: null };
+/** The value as the user may see it: planners unprotected with counts, others protected without. */
+export function present(c: Computed, unprotected: boolean) {
+  return unprotected
+    ? { ...c.cell, numerator: c.numerator, denominator: c.denominator }
+    : { ...c.published, numerator: null, denominator: null };
 }
 
-/** City value: the single top area (rank 0) if there is one, else the sum over the level. */
-function cityOf(
-  ctx: Awaited<ReturnType<typeof loadContext>>,
-  calc: ReturnType<typeof ctx.compute>,
-  levelIds: number[],
-) {
-  const top = ctx.root.length === 1 ? ctx.root[0] : undefined;
-  return top && !levelIds.includes(top.id) ? calc.at(top.id) : calc.sumOf(levelIds);
+async function levelAreas(db: Db, levelKey: string) {
+  const areas = await areaRepo.listAreas(db, levelKey);
+  if (!areas.length) throw notFound('areas.unknown_level', `Die Ebene „${levelKey}“ hat keine Gebiete.`);
+  return areas;
 }
 
 export async function indicatorValues(
@@ -109,26 +69,17 @@ export async function indicatorValues(
   date: string,
 ): Promise<IndicatorValues> {
   const ind = await requireIndicator(db, key, user);
-  const areas = await areaRepo.listAreas(db, levelKey);
-  if (!areas.length) throw notFound('areas.unknown_level', `Die Ebene „${levelKey}“ hat keine Gebiete.`);
-  const ctx = await loadContext(db, ind, date);
-  const calc = ctx.compute(date);
+  const areas = await levelAreas(db, levelKey);
+  const ctx = await indicatorContext(db, [ind]);
+  const calc = ctx.calc(ind.key);
   const unprotected = seesUnprotected(user);
-  const city = publish(
-    ind,
-    cityOf(
-      ctx,
-      calc,
-      areas.map((a) => a.id),
-    ),
-    unprotected,
-  );
+  const city = present(calc(ctx.cityTarget(areas.map((a) => a.id)), date), unprotected);
   return {
     indicator: ind.key,
     level: levelKey,
     date,
     city: { value: city.value, status: city.status },
-    values: areas.map((a) => ({ id: a.key, name: a.name, ...publish(ind, calc.at(a.id), unprotected) })),
+    values: areas.map((a) => ({ id: a.key, name: a.name, ...present(calc(a.id, date), unprotected) })),
   };
 }
 
@@ -143,17 +94,17 @@ export async function indicatorSeries(
   const area = await areaRepo.findArea(db, levelKey, areaKey);
   if (!area)
     throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
-  const levelIds = (await areaRepo.listAreas(db, levelKey)).map((a) => a.id);
-  const ctx = await loadContext(db, ind, null);
+  const levelIds = (await levelAreas(db, levelKey)).map((a) => a.id);
+  const ctx = await indicatorContext(db, [ind]);
+  const calc = ctx.calc(ind.key);
+  const city = ctx.cityTarget(levelIds);
   const unprotected = seesUnprotected(user);
-  const dates = await repo.listDates(db);
   return {
     indicator: ind.key,
     id: area.key,
-    points: dates.map((date) => {
-      const calc = ctx.compute(date);
-      const v = publish(ind, calc.at(area.id), unprotected);
-      const c = publish(ind, cityOf(ctx, calc, levelIds), unprotected);
+    points: (await repo.listDates(db)).map((date) => {
+      const v = present(calc(area.id, date), unprotected);
+      const c = present(calc(city, date), unprotected);
       return { date, value: v.value, status: v.status, cityValue: c.value, cityStatus: c.status };
     }),
   };
@@ -169,29 +120,12 @@ export async function areaProfile(
   const area = await areaRepo.findArea(db, levelKey, areaKey);
   if (!area)
     throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
-  const parent = area.parent_id
-    ? (await db.query<{ name: string }>('SELECT name FROM area WHERE id = $1', [area.parent_id]))[0]
-    : undefined;
-  const levelIds = (await areaRepo.listAreas(db, levelKey)).map((a) => a.id);
+  const levelIds = (await levelAreas(db, levelKey)).map((a) => a.id);
   const unprotected = seesUnprotected(user);
-  const indicators = [];
-  for (const ind of await repo.listIndicators(db, !unprotected)) {
-    const ctx = await loadContext(db, ind, date);
-    const calc = ctx.compute(date);
-    const v = publish(ind, calc.at(area.id), unprotected);
-    const c = publish(ind, cityOf(ctx, calc, levelIds), unprotected);
-    indicators.push({
-      key: ind.key,
-      name: ind.name,
-      theme: ind.theme,
-      unit: ind.unit,
-      decimals: ind.decimals,
-      value: v.value,
-      status: v.status,
-      cityValue: c.value,
-      cityStatus: c.status,
-    });
-  }
+  const indicators = await repo.listIndicators(db, !unprotected);
+  const ctx = await indicatorContext(db, indicators);
+  const parent = ctx.tree.find((a) => a.id === area.parent_id);
+  const city = ctx.cityTarget(levelIds);
   return {
     area: {
       id: area.key,
@@ -202,6 +136,20 @@ export async function areaProfile(
       areaM2: area.area_m2,
     },
     date,
-    indicators,
+    indicators: indicators.map((ind) => {
+      const v = present(ctx.calc(ind.key)(area.id, date), unprotected);
+      const c = present(ctx.calc(ind.key)(city, date), unprotected);
+      return {
+        key: ind.key,
+        name: ind.name,
+        theme: ind.theme,
+        unit: ind.unit,
+        decimals: ind.decimals,
+        value: v.value,
+        status: v.status,
+        cityValue: c.value,
+        cityStatus: c.status,
+      };
+    }),
   };
 }

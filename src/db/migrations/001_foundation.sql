@@ -110,11 +110,15 @@ CREATE TABLE indicator (
   theme           text NOT NULL,
   numerator_key   text NOT NULL,         -- variable key
   denominator_key text,                  -- variable key; NULL for plain counts
-  formula         text NOT NULL CHECK (formula IN ('share', 'per_mille', 'per_1000', 'count')),
+  formula         text NOT NULL CHECK (formula IN ('count', 'share', 'per_mille', 'per_1000', 'ratio',
+                                                   'change_pp', 'relative_change', 'trend_slope')),
+  period_years    integer,               -- n years for changes and trends
   unit            text NOT NULL,
   polarity        text NOT NULL CHECK (polarity IN ('high_bad', 'high_good', 'neutral')),
   decimals        integer NOT NULL DEFAULT 1,
   description     text NOT NULL DEFAULT '',
+  source          text NOT NULL DEFAULT '',
+  update_cycle    text NOT NULL DEFAULT 'jährlich',
   published       boolean NOT NULL DEFAULT true,
   sort            integer NOT NULL DEFAULT 0
 );

@@ -1,0 +1,101 @@
+/**
+ * Computes one indicator for any area (or sum of areas) and Stichtag from the count series,
+ * with the publishable (disclosure-protected) value beside the raw one.
+ */
+import type { Cell, TreeNode } from './aggregate.ts';
+import { aggregateUp, sumCells } from './aggregate.ts';
+import { DEFAULT_RULES, protect, type DisclosureRules } from './disclosure.ts';
+import { applyFormula, baseValue, changeOver, relativeChange, trendSlope, yearsBefore } from './formula.ts';
+import type { Indicator } from './indicator.schema.ts';
+
+/** Population series used for the minimum-population rule. */
+export const POPULATION = 'ew';
+
+export interface Computed {
+  /** Unprotected value (planners). */
+  cell: Cell;
+  /** Value after primary disclosure control (everyone else). */
+  published: Cell;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+type Totals = Map<string, Map<string, Map<number, Cell>>>; // variable → date → area id → cell
+type Target = number | number[]; // one area, or the sum of several
+
+const MISSING: Cell = { value: null, status: 'missing' };
+
+export function makeCalculator(
+  ind: Pick<Indicator, 'numerator' | 'denominator' | 'formula' | 'periodYears'>,
+  nodes: TreeNode[],
+  totals: Totals,
+  rules: DisclosureRules = DEFAULT_RULES,
+) {
+  const perDate = new Map<
+    string,
+    { num: Map<number, Cell>; den: Map<number, Cell> | null; pop: Map<number, Cell> }
+  >();
+  const aggregated = (date: string) => {
+    let a = perDate.get(date);
+    if (!a) {
+      const of = (v: string) => aggregateUp(nodes, totals.get(v)?.get(date) ?? new Map<number, Cell>());
+      a = { num: of(ind.numerator), den: ind.denominator ? of(ind.denominator) : null, pop: of(POPULATION) };
+      perDate.set(date, a);
+    }
+    return a;
+  };
+  const pick = (m: Map<number, Cell>, t: Target): Cell =>
+    typeof t === 'number' ? (m.get(t) ?? MISSING) : sumCells(t.map((id) => m.get(id) ?? MISSING));
+
+  /** Counts of the target at a date. */
+  const counts = (t: Target, date: string) => {
+    const a = aggregated(date);
+    return { num: pick(a.num, t), den: a.den ? pick(a.den, t) : null, pop: pick(a.pop, t) };
+  };
+
+  /** The base series value (share or count) with its protected twin, at one date. */
+  const base = (t: Target, date: string) => {
+    const c = counts(t, date);
+    const cell = baseValue(c.num, c.den);
+    const published = protect(
+      c.den ? 'share' : 'count',
+      cell,
+      c.num.value,
+      c.den?.value ?? null,
+      c.pop.value,
+      rules,
+    );
+    return { cell, published };
+  };
+
+  return (t: Target, date: string): Computed => {
+    const c = counts(t, date);
+    const n = ind.periodYears ?? 1;
+    let cell: Cell;
+    let published: Cell;
+    switch (ind.formula) {
+      case 'change_pp':
+      case 'relative_change': {
+        const now = base(t, date);
+        const before = base(t, yearsBefore(date, n));
+        const f = ind.formula === 'change_pp' ? changeOver : relativeChange;
+        cell = f(now.cell, before.cell);
+        published = f(now.published, before.published);
+        break;
+      }
+      case 'trend_slope': {
+        const points = Array.from({ length: n + 1 }, (_, i) => {
+          const d = yearsBefore(date, n - i);
+          return [Number(d.slice(0, 4)), base(t, d)] as const;
+        });
+        cell = trendSlope(points.map(([y, b]) => [y, b.cell]));
+        published = trendSlope(points.map(([y, b]) => [y, b.published]));
+        break;
+      }
+      default:
+        cell = applyFormula(ind.formula, c.num, c.den);
+        published = protect(ind.formula, cell, c.num.value, c.den?.value ?? null, c.pop.value, rules);
+    }
+    return { cell, published, numerator: c.num.value, denominator: c.den?.value ?? null };
+  };
+}

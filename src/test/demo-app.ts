@@ -1,0 +1,50 @@
+/** A real app on a real database with the demo city loaded, and logged-in cookies per role. */
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { loadDemo } from '../demo/load-demo.ts';
+import { buildApp } from '../server/app.ts';
+import type { Engine } from './databases.ts';
+
+export async function loginCookie(app: FastifyInstance, username: string, password: string) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  expect(res.statusCode).toBe(200);
+  const cookie = res.cookies.find((c) => c.name === 'lagebild_session');
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe('Lax');
+  return `lagebild_session=${cookie!.value}`;
+}
+
+export async function demoApp(engine: Engine) {
+  const { db, drop } = await engine.create();
+  await loadDemo(db, { seed: 1 });
+  const app = await buildApp({ db, webDir: '/nonexistent' });
+  return {
+    app,
+    db,
+    planner: await loginCookie(app, 'planer', 'planer-demo-2024'),
+    viewer: await loginCookie(app, 'gast', 'gast-demo-2024'),
+    admin: await loginCookie(app, 'admin', 'admin-demo-2024'),
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+/** Asserts 401 without a cookie and 403 with `forbiddenCookie` for one mutating request. */
+export async function expectGuarded(
+  app: FastifyInstance,
+  req: { method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown },
+  forbiddenCookie: string,
+) {
+  const anon = await app.inject({ ...req, payload: req.payload as never });
+  expect(anon.statusCode, `${req.method} ${req.url} anonymous`).toBe(401);
+  expect(anon.json()).toMatchObject({ code: 'auth.unauthenticated' });
+  const denied = await app.inject({
+    ...req,
+    payload: req.payload as never,
+    headers: { cookie: forbiddenCookie },
+  });
+  expect(denied.statusCode, `${req.method} ${req.url} without role`).toBe(403);
+  expect(denied.json()).toMatchObject({ code: 'auth.forbidden' });
+}
