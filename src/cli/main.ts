@@ -7,6 +7,7 @@ import { areasCommands } from './areas.command.ts';
 import { fail, type GlobalOptions } from './context.ts';
 import { demoCommand } from './demo.command.ts';
 import { importCommands } from './import.command.ts';
+import { exportCommands, indicatorsCommands } from './indicators.command.ts';
 import { serveCommand } from './serve.command.ts';
 
 const program = new Command('lagebild')
@@ -29,7 +30,15 @@ function germanHelp(cmd: Command): void {
   cmd.commands.forEach(germanHelp);
 }
 
-for (const sub of [serveCommand(), demoCommand(), importCommands(), areasCommands()]) program.addCommand(sub);
+for (const sub of [
+  serveCommand(),
+  demoCommand(),
+  importCommands(),
+  areasCommands(),
+  indicatorsCommands(),
+  exportCommands(),
+])
+  program.addCommand(sub);
 germanHelp(program);
 program.addOption(new Option('--version').hideHelp());
 program.on('option:version', () => {

@@ -17,6 +17,7 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import { sessionHook } from '../auth/session.ts';
 import { userRoutes } from '../auth/user.routes.ts';
 import type { Db } from '../db/db.ts';
+import { exportRoutes } from '../exports/export.routes.ts';
 import { indicatorRoutes } from '../indicators/indicator.routes.ts';
 import { configRoutes } from './config.routes.ts';
 import { errorHandler } from './error-handler.ts';
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(areaRoutes, { prefix: '/api/areas' });
   await app.register(indicatorRoutes, { prefix: '/api/indicators' });
+  await app.register(exportRoutes, { prefix: '/api/exports' });
 
   const webDir = opts.webDir ?? defaultWebDir;
   if (existsSync(webDir)) {
