@@ -138,6 +138,15 @@ CREATE TABLE facility (
   UNIQUE (kind, key)
 );
 
+-- Saved column mappings for recurring deliveries (Importprofile).
+CREATE TABLE import_profile (
+  name       text PRIMARY KEY,
+  level_key  text,
+  mapping    jsonb NOT NULL,
+  created_by integer REFERENCES app_user (id),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
 CREATE TABLE app_setting (
   key   text PRIMARY KEY,
   value jsonb NOT NULL
