@@ -7,6 +7,7 @@ import { aggregateUp, sumCells } from './aggregate.ts';
 import { DEFAULT_RULES, protect, type DisclosureRules } from './disclosure.ts';
 import { applyFormula, baseValue, changeOver, relativeChange, trendSlope, yearsBefore } from './formula.ts';
 import type { Indicator } from './indicator.schema.ts';
+import { TOTAL, type SecretCells } from './public-protection.ts';
 
 /** Population series used for the minimum-population rule. */
 export const POPULATION = 'ew';
@@ -24,12 +25,15 @@ type Totals = Map<string, Map<string, Map<number, Cell>>>; // variable → date 
 type Target = number | number[]; // one area, or the sum of several
 
 const MISSING: Cell = { value: null, status: 'missing' };
+const SECRET: Cell = { value: null, status: 'secret' };
 
 export function makeCalculator(
   ind: Pick<Indicator, 'numerator' | 'denominator' | 'formula' | 'periodYears'>,
   nodes: TreeNode[],
   totals: Totals,
   rules: DisclosureRules = DEFAULT_RULES,
+  /** Cells withheld by secondary suppression of the count tables (public outputs only). */
+  secret?: SecretCells,
 ) {
   const perDate = new Map<
     string,
@@ -53,19 +57,31 @@ export function makeCalculator(
     return { num: pick(a.num, t), den: a.den ? pick(a.den, t) : null, pop: pick(a.pop, t) };
   };
 
+  /** Whether a count behind the target's value was suppressed in its protected table. */
+  const withheld = (t: Target, date: string) => {
+    if (!secret) return false;
+    const id = typeof t === 'number' ? String(t) : TOTAL;
+    return (
+      secret(ind.numerator, date).has(id) ||
+      (ind.denominator !== null && secret(ind.denominator, date).has(id))
+    );
+  };
+  const publish = (
+    formula: Indicator['formula'],
+    t: Target,
+    date: string,
+    cell: Cell,
+    c: ReturnType<typeof counts>,
+  ) =>
+    withheld(t, date)
+      ? SECRET
+      : protect(formula, cell, c.num.value, c.den?.value ?? null, c.pop.value, rules);
+
   /** The base series value (share or count) with its protected twin, at one date. */
   const base = (t: Target, date: string) => {
     const c = counts(t, date);
     const cell = baseValue(c.num, c.den);
-    const published = protect(
-      c.den ? 'share' : 'count',
-      cell,
-      c.num.value,
-      c.den?.value ?? null,
-      c.pop.value,
-      rules,
-    );
-    return { cell, published };
+    return { cell, published: publish(c.den ? 'share' : 'count', t, date, cell, c) };
   };
 
   return (t: Target, date: string): Computed => {
@@ -94,7 +110,7 @@ export function makeCalculator(
       }
       default:
         cell = applyFormula(ind.formula, c.num, c.den);
-        published = protect(ind.formula, cell, c.num.value, c.den?.value ?? null, c.pop.value, rules);
+        published = publish(ind.formula, t, date, cell, c);
     }
     return { cell, published, numerator: c.num.value, denominator: c.den?.value ?? null };
   };

@@ -33,9 +33,10 @@ export function protect(
   rules: DisclosureRules = DEFAULT_RULES,
 ): Cell {
   if (value.status === 'missing' || value.status === 'secret') return value;
-  if (num !== null && num < rules.minCount) return SECRET;
+  // Zero is published ("-" in BA tables): only 1 … threshold−1 cases are secret.
+  if (num !== null && num > 0 && num < rules.minCount) return SECRET;
   if (formula === 'count') return value;
-  if (den !== null && den < rules.minCount) return SECRET;
+  if (den !== null && den > 0 && den < rules.minCount) return SECRET;
   if (population === null || population < rules.minPopulation) return SECRET;
   return value;
 }

@@ -10,6 +10,7 @@ import type { Db } from '../db/db.ts';
 import { makeCalculator, POPULATION, type Computed } from './calculator.ts';
 import type { AreaProfile, Indicator, IndicatorValues, Series } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
+import { secretCellsFor, type SecretCells } from './public-protection.ts';
 
 /** Whether `user` sees unprotected values (planners) or only protected ones (everyone else). */
 export const seesUnprotected = (user: User | null) => can(user, 'data.readUnpublished');
@@ -25,8 +26,11 @@ export async function requireIndicator(db: Db, key: string, user: User | null): 
   return ind;
 }
 
-/** Area tree, counts and one calculator per indicator, for one request. */
-export async function indicatorContext(db: Db, indicators: Indicator[]) {
+/**
+ * Area tree, counts and one calculator per indicator, for one request. For everyone who may
+ * not see unprotected data, the count tables behind the indicators are protected first.
+ */
+export async function indicatorContext(db: Db, indicators: Indicator[], unprotected: boolean) {
   const tree = await areaRepo.listAllAreas(db);
   const vars = new Set<string>([POPULATION]);
   for (const i of indicators) {
@@ -36,7 +40,15 @@ export async function indicatorContext(db: Db, indicators: Indicator[]) {
   const totals = await repo.loadTotals(db, [...vars]);
   const nodes = tree.map((a) => ({ id: a.id, parentId: a.parent_id }));
   const roots = tree.filter((a) => a.parent_id === null);
-  const calculators = new Map(indicators.map((i) => [i.key, makeCalculator(i, nodes, totals)]));
+  let secret: SecretCells | undefined;
+  if (!unprotected) {
+    const dates = await repo.listDates(db);
+    const needs = [...vars].filter((v) => v !== POPULATION).map((variable) => ({ variable, dates }));
+    secret = await secretCellsFor(db, nodes, totals, needs);
+  }
+  const calculators = new Map(
+    indicators.map((i) => [i.key, makeCalculator(i, nodes, totals, undefined, secret)]),
+  );
   return {
     tree,
     calc: (key: string) => calculators.get(key)!,
@@ -70,7 +82,7 @@ export async function indicatorValues(
 ): Promise<IndicatorValues> {
   const ind = await requireIndicator(db, key, user);
   const areas = await levelAreas(db, levelKey);
-  const ctx = await indicatorContext(db, [ind]);
+  const ctx = await indicatorContext(db, [ind], seesUnprotected(user));
   const calc = ctx.calc(ind.key);
   const unprotected = seesUnprotected(user);
   const city = present(calc(ctx.cityTarget(areas.map((a) => a.id)), date), unprotected);
@@ -95,7 +107,7 @@ export async function indicatorSeries(
   if (!area)
     throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
   const levelIds = (await levelAreas(db, levelKey)).map((a) => a.id);
-  const ctx = await indicatorContext(db, [ind]);
+  const ctx = await indicatorContext(db, [ind], seesUnprotected(user));
   const calc = ctx.calc(ind.key);
   const city = ctx.cityTarget(levelIds);
   const unprotected = seesUnprotected(user);
@@ -123,7 +135,7 @@ export async function areaProfile(
   const levelIds = (await levelAreas(db, levelKey)).map((a) => a.id);
   const unprotected = seesUnprotected(user);
   const indicators = await repo.listIndicators(db, !unprotected);
-  const ctx = await indicatorContext(db, indicators);
+  const ctx = await indicatorContext(db, indicators, unprotected);
   const parent = ctx.tree.find((a) => a.id === area.parent_id);
   const city = ctx.cityTarget(levelIds);
   return {
