@@ -39,7 +39,12 @@ export async function indicatorContext(db: Db, indicators: Indicator[], unprotec
   }
   const totals = await repo.loadTotals(db, [...vars]);
   const nodes = tree.map((a) => ({ id: a.id, parentId: a.parent_id }));
-  const roots = tree.filter((a) => a.parent_id === null);
+  const parentOf = new Map(tree.map((a) => [a.id, a.parent_id]));
+  const topOf = (id: number): number => {
+    let cur = id;
+    for (let p = parentOf.get(cur); p !== null && p !== undefined; p = parentOf.get(cur)) cur = p;
+    return cur;
+  };
   let secret: SecretCells | undefined;
   if (!unprotected) {
     const dates = await repo.listDates(db);
@@ -52,10 +57,14 @@ export async function indicatorContext(db: Db, indicators: Indicator[], unprotec
   return {
     tree,
     calc: (key: string) => calculators.get(key)!,
-    /** The city: the single top area if there is one, else the sum of the level's areas. */
+    /**
+     * The city: the one top ancestor all of the level's areas share (e.g. the Stadt), else the
+     * sum of the level's areas (e.g. Berlin's Planungsräume imported without a city level).
+     */
     cityTarget: (levelIds: number[]) => {
-      const top = roots.length === 1 ? roots[0] : undefined;
-      return top && !levelIds.includes(top.id) ? top.id : levelIds;
+      const tops = new Set(levelIds.map(topOf));
+      const [top] = tops;
+      return tops.size === 1 && top !== undefined && !levelIds.includes(top) ? top : levelIds;
     },
   };
 }
