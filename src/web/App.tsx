@@ -1,26 +1,34 @@
-import { useCallback, useMemo, useState } from 'react';
-import { api, clearCache, type User } from './api.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, clearCache, messageOf, type User } from './api.ts';
 import { Atlas } from './components/Atlas.tsx';
+import { Catalogue } from './components/Catalogue.tsx';
 import { Header } from './components/Header.tsx';
+import { IndicatorEditor } from './components/IndicatorEditor.tsx';
+import { IndicatorSheet } from './components/IndicatorSheet.tsx';
+import { Link } from './components/Link.tsx';
 import { LoginDialog } from './components/LoginDialog.tsx';
+import { PageHeading } from './components/PageHeading.tsx';
+import { takeFocusAfterNavigation, useRoute } from './router.ts';
 import { t } from './texts.ts';
 import { useFetched } from './useFetched.ts';
 
-/** Loads configuration and indicators, holds the login state and frames the atlas. */
+/** Loads configuration and indicators, holds the login state and shows the page of the address. */
 export function App() {
+  const route = useRoute();
   const [attempt, setAttempt] = useState(0);
   // undefined: as the server reported in /api/config; afterwards set by login and logout
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [loginOpen, setLoginOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // counts changes of the catalogue: the indicator list (and every Kennblatt) loads again
+  const [revision, setRevision] = useState(0);
+  const mainRef = useRef<HTMLElement>(null);
 
   const config = useFetched(`config#${attempt}`, () => api.config());
   const currentUser = user === undefined ? (config.data?.user ?? null) : user;
+  const session = user === undefined ? 'session' : (user?.id ?? '-');
   // Loaded in parallel with the configuration (same session cookie); again after login or logout.
-  const indicators = useFetched(
-    `indicators#${attempt}#${user === undefined ? 'session' : (user?.id ?? '-')}`,
-    () => api.indicators(),
-  );
+  const indicators = useFetched(`indicators#${attempt}#${session}#${revision}`, () => api.indicators());
 
   const cfg = config.latest;
   const levels = useMemo(
@@ -28,6 +36,19 @@ export function App() {
     [cfg],
   );
   const announce = useCallback((message: string) => setAnnouncement(message), []);
+  const canEdit = currentUser?.role === 'planner' || currentUser?.role === 'admin';
+
+  /** After an indicator was saved, deleted, (un)published or imported. */
+  const catalogueChanged = useCallback(() => {
+    // values of a changed definition are computed anew: nothing cached may be shown
+    clearCache();
+    setRevision((n) => n + 1);
+  }, []);
+
+  // The atlas has no heading of its own in the main area: after navigating there, focus the area.
+  useEffect(() => {
+    if (route.page === 'atlas' && takeFocusAfterNavigation()) mainRef.current?.focus();
+  }, [route]);
 
   const logout = () => {
     api.logout().then(
@@ -36,7 +57,7 @@ export function App() {
         setUser(null);
         announce(t.auth.logout);
       },
-      (error: unknown) => announce(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => announce(messageOf(error)),
     );
   };
   const loggedIn = (next: User) => {
@@ -62,6 +83,46 @@ export function App() {
     );
   } else if (!cfg || !list) {
     content = <p className="notice">{t.loading}</p>;
+  } else if (route.page === 'catalogue') {
+    content = (
+      <Catalogue indicators={list} canEdit={canEdit} onChanged={catalogueChanged} announce={announce} />
+    );
+  } else if (route.page === 'sheet') {
+    content = (
+      <IndicatorSheet
+        key={route.key}
+        indicatorKey={route.key}
+        listed={list.find((i) => i.key === route.key)}
+        config={cfg}
+        levels={levels}
+        canEdit={canEdit}
+        reloadKey={`${session}#${revision}`}
+        onChanged={catalogueChanged}
+        announce={announce}
+      />
+    );
+  } else if (route.page === 'create' || route.page === 'edit') {
+    content = (
+      <IndicatorEditor
+        key={route.page === 'edit' ? route.key : ''}
+        indicatorKey={route.page === 'edit' ? route.key : null}
+        indicators={list}
+        user={currentUser}
+        canEdit={canEdit}
+        onLogin={() => setLoginOpen(true)}
+        onChanged={catalogueChanged}
+        announce={announce}
+      />
+    );
+  } else if (route.page === 'notFound') {
+    content = (
+      <div className="page">
+        <PageHeading title={`${t.notFound} – ${t.appName}`}>{t.notFound}</PageHeading>
+        <p>
+          <Link to="/">{t.toAtlas}</Link>
+        </p>
+      </div>
+    );
   } else if (levels.length === 0) {
     content = <p className="notice">{t.noAreas}</p>;
   } else if (list.length === 0) {
@@ -80,10 +141,11 @@ export function App() {
       <Header
         territory={cfg?.territory?.name ?? null}
         user={currentUser}
+        route={route}
         onLogin={() => setLoginOpen(true)}
         onLogout={logout}
       />
-      <main id="main" tabIndex={-1}>
+      <main id="main" ref={mainRef} tabIndex={-1}>
         {content}
       </main>
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">

@@ -13,12 +13,14 @@ export type { AppConfig, AreaProfile, Indicator, IndicatorValues, Series, User }
 export type { AreaFeatureProperties };
 export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaFeatureProperties>;
 
-/** An error answer of the API (`{ code, message }`, message in German). */
+/** An error answer of the API (`{ code, message, details }`, message in German). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** e.g. `issues` of a 400 or `variables` of indicators.unknown_variable */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -33,7 +35,7 @@ const fallbackMessage = (status: number) =>
       : `Anfrage fehlgeschlagen (HTTP ${status}).`;
 
 async function request<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   signal?: AbortSignal,
@@ -54,14 +56,17 @@ async function request<T>(
   if (!response.ok) {
     let code = `http.${response.status}`;
     let message = fallbackMessage(response.status);
+    let details: Record<string, unknown> = {};
     try {
-      const payload = (await response.json()) as { code?: unknown; message?: unknown };
+      const payload = (await response.json()) as { code?: unknown; message?: unknown; details?: unknown };
       if (typeof payload.code === 'string') code = payload.code;
       if (typeof payload.message === 'string' && payload.message) message = payload.message;
+      if (payload.details && typeof payload.details === 'object')
+        details = payload.details as Record<string, unknown>;
     } catch {
       // not JSON: keep the generic German message
     }
-    throw new ApiError(response.status, code, message);
+    throw new ApiError(response.status, code, message, details);
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
@@ -82,7 +87,10 @@ function cachedGet<T>(path: string): Promise<T> {
   return hit;
 }
 
-/** Forget cached data, e.g. after login or logout (other indicators may be visible). */
+/**
+ * Forget cached data, e.g. after login or logout (other indicators may be visible) or after an
+ * indicator definition changed (its values are computed anew).
+ */
 export function clearCache(): void {
   cache.clear();
 }
@@ -93,6 +101,16 @@ const enc = encodeURIComponent;
 export const api = {
   config: (signal?: AbortSignal) => request<AppConfig>('GET', '/api/config', undefined, signal),
   indicators: (signal?: AbortSignal) => request<Indicator[]>('GET', '/api/indicators', undefined, signal),
+  indicator: (key: string) => request<Indicator>('GET', `/api/indicators/${enc(key)}`),
+  createIndicator: (definition: Indicator) => request<Indicator>('POST', '/api/indicators', definition),
+  replaceIndicator: (key: string, definition: Indicator) =>
+    request<Indicator>('PUT', `/api/indicators/${enc(key)}`, definition),
+  deleteIndicator: (key: string) => request<undefined>('DELETE', `/api/indicators/${enc(key)}`),
+  setPublished: (key: string, published: boolean) =>
+    request<{ key: string; published: boolean }>('PATCH', `/api/indicators/${enc(key)}`, { published }),
+  /** Definitions as read from a JSON file; the server checks them (all or nothing). */
+  importIndicators: (definitions: unknown) =>
+    request<{ imported: number }>('POST', '/api/indicators/import', definitions),
   areas: (level: string) => cachedGet<AreaCollection>(`/api/areas/geojson?${q({ level })}`),
   values: (indicator: string, level: string, date: string) =>
     cachedGet<IndicatorValues>(`/api/indicators/${enc(indicator)}/values?${q({ level, date })}`),
@@ -104,3 +122,13 @@ export const api = {
     request<{ user: User }>('POST', '/api/auth/login', { username, password }),
   logout: () => request<unknown>('POST', '/api/auth/logout'),
 };
+
+/** Addresses of files the browser downloads itself (links with `download`). */
+export const downloads = {
+  indicatorsJson: '/api/indicators/export',
+  values: (indicator: string, level: string, date: string, format: 'csv' | 'xlsx' | 'json') =>
+    `/api/exports/values?${q({ indicator, level, date, format })}`,
+};
+
+/** The German message of a failed request (or any other error). */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

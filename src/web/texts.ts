@@ -3,7 +3,10 @@
  * Functions take the variable parts; everything a person reads comes from here.
  */
 import type { Role } from '../auth/auth.schema.ts';
-import type { Indicator } from '../indicators/indicator.schema.ts';
+import type { Formula, Indicator } from '../indicators/indicator.schema.ts';
+
+const years = (n: number | null) => (n === 1 ? '1 Jahr' : `${n ?? 'n'} Jahre`);
+const thousand = '1.000';
 
 export const t = {
   appName: 'Lagebild',
@@ -18,6 +21,200 @@ export const t = {
   noAreas: 'Es sind noch keine Gebiete importiert. Bitte wenden Sie sich an die Administration.',
   noIndicators: 'Es sind noch keine Indikatoren veröffentlicht.',
   noDates: 'Für diese Indikatoren liegen noch keine Stichtage vor.',
+  notFound: 'Diese Seite gibt es nicht.',
+  toAtlas: 'Zum Sozialatlas',
+
+  nav: {
+    label: 'Hauptnavigation',
+    atlas: 'Atlas',
+    catalogue: 'Indikatoren',
+  },
+
+  /** Calculation rules in words, for the catalogue table. */
+  formula: {
+    count: () => 'Anzahl (Zähler)',
+    share: () => 'Anteil (Zähler/Nenner·100)',
+    per_mille: () => `Promille (Zähler/Nenner·${thousand})`,
+    per_1000: () => `Je ${thousand} (Zähler/Nenner·${thousand})`,
+    ratio: () => 'Verhältnis (Zähler/Nenner)',
+    change_pp: (n: number | null) => `Veränderung in Prozentpunkten über ${years(n)}`,
+    relative_change: (n: number | null) => `Veränderung in % über ${years(n)}`,
+    trend_slope: (n: number | null) => `Trend (Steigung je Jahr) über ${years(n)}`,
+  } satisfies Record<Formula, (periodYears: number | null) => string>,
+
+  /**
+   * The calculation written out with the variables, for the Kennblatt.
+   * @example t.formulaWritten({ formula: 'share', numerator: 'sgb2', denominator: 'ew_u65', periodYears: null }) // 'sgb2 / ew_u65 · 100'
+   */
+  formulaWritten: ({
+    formula,
+    numerator: z,
+    denominator: n,
+    periodYears,
+  }: Pick<Indicator, 'formula' | 'numerator' | 'denominator' | 'periodYears'>): string => {
+    const share = n ? `(${z} / ${n} · 100)` : z;
+    const before = `${years(periodYears)} zuvor`;
+    switch (formula) {
+      case 'count':
+        return z;
+      case 'share':
+        return `${z} / ${n ?? '?'} · 100`;
+      case 'per_mille':
+      case 'per_1000':
+        return `${z} / ${n ?? '?'} · ${thousand}`;
+      case 'ratio':
+        return `${z} / ${n ?? '?'}`;
+      case 'change_pp':
+        return `${share} am Stichtag − ${share} ${before}`;
+      case 'relative_change': {
+        const base = n ? `(${z} / ${n})` : z;
+        return `(${base} am Stichtag ÷ ${base} ${before} − 1) · 100`;
+      }
+      case 'trend_slope':
+        return `Steigung der Ausgleichsgeraden (kleinste Quadrate) von ${share} je Jahr über die letzten ${years(periodYears)}`;
+    }
+  },
+
+  /** Short reading of the polarity, for table cells. */
+  polarityShort: {
+    high_bad: 'Hoher Wert = Handlungsbedarf',
+    high_good: 'Hoher Wert = günstig',
+    neutral: 'Ohne Wertung',
+  } satisfies Record<Indicator['polarity'], string>,
+
+  catalogue: {
+    title: 'Indikatorenkatalog',
+    intro:
+      'Alle Kennzahlen des Sozialatlas mit ihrer Berechnung. Das Kennblatt eines Indikators beschreibt Definition, Quelle und Aktualisierung.',
+    filter: 'Katalog durchsuchen',
+    filterHint: 'Name, Thema, Schlüssel oder Zählgröße',
+    count: (shown: number, total: number) =>
+      shown === total
+        ? total === 1
+          ? '1 Indikator'
+          : `${total} Indikatoren`
+        : `${shown} von ${total} Indikatoren`,
+    noMatch: (query: string) => `Kein Indikator passt zu „${query}“.`,
+    empty: 'Der Katalog ist leer.',
+    name: 'Indikator',
+    unit: 'Einheit',
+    formula: 'Berechnung',
+    polarity: 'Wertung',
+    published: 'Veröffentlicht',
+    links: 'Verweise',
+    yes: 'ja',
+    no: 'nein',
+    showInAtlas: 'Im Atlas zeigen',
+    publishedLabel: (name: string) => `${name} veröffentlicht`,
+  },
+
+  admin: {
+    tools: 'Katalog bearbeiten',
+    create: 'Neuer Indikator',
+    edit: 'Bearbeiten',
+    delete: 'Löschen',
+    export: 'Export (JSON)',
+    import: 'Import (JSON)',
+    importing: 'Import läuft …',
+    importHint:
+      'JSON-Datei eines Exports. Es werden alle Definitionen übernommen oder keine; vorhandene Schlüssel werden überschrieben.',
+    imported: (n: number) => (n === 1 ? '1 Indikator importiert.' : `${n} Indikatoren importiert.`),
+    notJson: (file: string) => `Die Datei „${file}“ enthält kein gültiges JSON.`,
+    published: 'Veröffentlicht',
+    publishedNow: (name: string) => `„${name}“ ist jetzt veröffentlicht.`,
+    unpublishedNow: (name: string) => `„${name}“ ist nicht mehr veröffentlicht.`,
+    confirmTitle: 'Indikator löschen?',
+    confirmText: (name: string) =>
+      `„${name}“ wird aus dem Katalog entfernt. Die Zählgrößen und ihre Daten bleiben erhalten.`,
+    confirmDelete: 'Endgültig löschen',
+    deleted: (name: string) => `„${name}“ wurde gelöscht.`,
+    saved: (name: string) => `„${name}“ wurde gespeichert.`,
+    needsRole: 'Indikatoren können nur Angemeldete mit der Rolle Planung oder Administration bearbeiten.',
+  },
+
+  sheet: {
+    eyebrow: 'Kennblatt',
+    unpublished: 'nicht veröffentlicht',
+    definition: 'Definition',
+    noDefinition: 'Keine Beschreibung hinterlegt.',
+    formula: 'Berechnung',
+    numerator: 'Zähler',
+    denominator: 'Nenner',
+    noDenominator: 'keiner',
+    unit: 'Einheit',
+    decimals: (n: number) => (n === 1 ? '1 Nachkommastelle' : `${n} Nachkommastellen`),
+    polarity: 'Wertung',
+    source: 'Quelle',
+    date: 'Stichtag',
+    noDate: 'noch keine Daten',
+    updateCycle: 'Aktualisierung',
+    key: 'Schlüssel',
+    notStated: 'nicht angegeben',
+    downloadTitle: 'Werte herunterladen',
+    downloadIntro: (date: string) =>
+      `Werte aller Gebiete der gewählten Ebene zum Stichtag ${date}, mit Stadtwert und Quelle.`,
+    downloadPublic: 'Aus Datenschutzgründen ohne Fallzahlen; geheim gehaltene Werte erscheinen als ·.',
+    level: 'Ebene',
+    download: (format: string) => `${format} herunterladen`,
+    backToCatalogue: 'Zurück zum Katalog',
+    notFound: (key: string) => `Den Indikator „${key}“ gibt es nicht oder er ist nicht veröffentlicht.`,
+  },
+
+  editor: {
+    createTitle: 'Neuer Indikator',
+    editTitle: (name: string) => `${name} bearbeiten`,
+    key: 'Schlüssel',
+    keyHint:
+      'Kleinbuchstaben, Ziffern und Unterstrich, mit einem Buchstaben beginnend. Später nicht mehr änderbar.',
+    keyFixed: 'Der Schlüssel kann nicht geändert werden.',
+    periodHint: 'Abstand der verglichenen Stichtage bzw. Länge des Trendzeitraums (1 bis 30).',
+    loginFirst: 'Anmelden',
+    name: 'Name',
+    theme: 'Thema',
+    themeHint: 'Ein vorhandenes Thema wählen oder ein neues eintragen.',
+    formula: 'Berechnung',
+    periodYears: 'Zeitraum in Jahren',
+    numerator: 'Zähler (Zählgröße)',
+    denominator: 'Nenner (Zählgröße)',
+    denominatorOptional: 'Nenner (Zählgröße, optional)',
+    variableHint: 'Schlüssel einer importierten Zählgröße, z. B. ew.',
+    unit: 'Einheit',
+    polarity: 'Wertung',
+    decimals: 'Nachkommastellen',
+    description: 'Definition',
+    source: 'Quelle',
+    updateCycle: 'Aktualisierung',
+    published: 'Veröffentlicht (für alle sichtbar)',
+    save: 'Speichern',
+    saving: 'Wird gespeichert …',
+    cancel: 'Abbrechen',
+    invalid: 'Der Indikator wurde nicht gespeichert. Bitte die markierten Angaben prüfen.',
+    /** Default unit per formula (as in the default catalogue). */
+    units: {
+      count: 'Personen',
+      share: '%',
+      per_mille: '‰',
+      per_1000: 'je 1.000',
+      ratio: 'je Einheit',
+      change_pp: 'Pp.',
+      relative_change: '%',
+      trend_slope: 'Pp. je Jahr',
+    } satisfies Record<Formula, string>,
+  },
+
+  /** German readings of the schema checks the server reports in English. */
+  issues: {
+    required: 'Bitte ausfüllen.',
+    tooLong: (n: string) => `Höchstens ${n} Zeichen.`,
+    tooShort: (n: string) => `Mindestens ${n} Zeichen.`,
+    max: (n: string) => `Höchstens ${n}.`,
+    min: (n: string) => `Mindestens ${n}.`,
+    number: 'Bitte eine ganze Zahl angeben.',
+    option: 'Bitte einen der angebotenen Werte wählen.',
+    key: 'Nur Kleinbuchstaben, Ziffern und Unterstrich, mit einem Buchstaben beginnend (2 bis 63 Zeichen).',
+    pattern: 'Ungültiges Format.',
+    unknownVariable: 'Diese Zählgröße gibt es nicht.',
+  },
 
   controls: {
     region: 'Auswahl',

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { AppConfig, Indicator } from '../api.ts';
+import { byTheme } from '../catalogue.ts';
 import { formatDate } from '../format.ts';
 import { t } from '../texts.ts';
 
@@ -15,17 +16,6 @@ interface ControlsProps {
   onIndicator: (key: string) => void;
   onDate: (date: string) => void;
   onLevel: (key: string) => void;
-}
-
-/** Groups indicators by theme, keeping the order in which the API lists them. */
-function byTheme(indicators: readonly Indicator[]): [string, Indicator[]][] {
-  const groups = new Map<string, Indicator[]>();
-  for (const indicator of indicators) {
-    const group = groups.get(indicator.theme) ?? [];
-    group.push(indicator);
-    groups.set(indicator.theme, group);
-  }
-  return [...groups];
 }
 
 /** Indikator, Jahr and Ebene. */

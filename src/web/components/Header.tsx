@@ -1,20 +1,70 @@
 import type { User } from '../api.ts';
+import { paths, type Route } from '../router.ts';
 import { t } from '../texts.ts';
+import { atlasHref } from '../url-state.ts';
+import { Link } from './Link.tsx';
 
 interface HeaderProps {
   territory: string | null;
   user: User | null;
+  route: Route;
   onLogin: () => void;
   onLogout: () => void;
 }
 
-/** Title bar with the territory name and the login state. */
-export function Header({ territory, user, onLogin, onLogout }: HeaderProps) {
+interface NavItem {
+  label: string;
+  to: string | (() => string);
+  /** The item's own page ('page') or a page below it ('true'); null when elsewhere. */
+  current: (route: Route) => 'page' | 'true' | null;
+  /** Items for some roles only (e.g. a later data import for planners). */
+  visible?: (user: User | null) => boolean;
+}
+
+const NAV: NavItem[] = [
+  {
+    label: t.nav.atlas,
+    // back to the selection last shown in the atlas
+    to: () => atlasHref(),
+    current: (route) => (route.page === 'atlas' ? 'page' : null),
+  },
+  {
+    label: t.nav.catalogue,
+    to: paths.catalogue,
+    current: (route) =>
+      route.page === 'catalogue'
+        ? 'page'
+        : route.page === 'sheet' || route.page === 'create' || route.page === 'edit'
+          ? 'true'
+          : null,
+  },
+];
+
+/** Title bar with the territory name, the main navigation and the login state. */
+export function Header({ territory, user, route, onLogin, onLogout }: HeaderProps) {
+  const title = (
+    <>
+      <span className="app-title__brand">{t.appName}</span> – {t.atlasTitle(territory)}
+    </>
+  );
   return (
     <header className="app-header">
-      <h1 className="app-title">
-        <span className="app-title__brand">{t.appName}</span> – {t.atlasTitle(territory)}
-      </h1>
+      {/* On the atlas the title is the page heading; other pages have their own h1. */}
+      {route.page === 'atlas' ? <h1 className="app-title">{title}</h1> : <p className="app-title">{title}</p>}
+      <nav className="app-nav" aria-label={t.nav.label}>
+        <ul className="app-nav__list">
+          {NAV.filter((item) => item.visible?.(user) ?? true).map((item) => {
+            const current = item.current(route);
+            return (
+              <li key={item.label}>
+                <Link to={item.to} className="app-nav__link" aria-current={current ?? undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
       <div className="app-user">
         {user ? (
           <>

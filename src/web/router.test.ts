@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, paths } from './router.ts';
+
+describe('parseRoute', () => {
+  it('knows the pages', () => {
+    expect(parseRoute('/')).toEqual({ page: 'atlas' });
+    expect(parseRoute('/indikatoren')).toEqual({ page: 'catalogue' });
+    expect(parseRoute('/indikatoren/')).toEqual({ page: 'catalogue' });
+    expect(parseRoute('/indikatoren/sgb2_quote')).toEqual({ page: 'sheet', key: 'sgb2_quote' });
+    expect(parseRoute('/indikatoren/sgb2_quote/bearbeiten')).toEqual({ page: 'edit', key: 'sgb2_quote' });
+    expect(parseRoute(paths.create)).toEqual({ page: 'create' });
+  });
+
+  it('answers unknown paths with notFound', () => {
+    expect(parseRoute('/karte')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/indikatoren/a/b')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/indikatoren/%E0%A4%A')).toEqual({ page: 'notFound' });
+  });
+
+  it('builds paths that parse back', () => {
+    expect(parseRoute(paths.sheet('alq'))).toEqual({ page: 'sheet', key: 'alq' });
+    expect(parseRoute(paths.edit('alq'))).toEqual({ page: 'edit', key: 'alq' });
+  });
+});

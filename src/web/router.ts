@@ -1,0 +1,102 @@
+/**
+ * Client-side navigation: the path names the page (`/`, `/indikatoren`, `/indikatoren/<key>`, …),
+ * history.pushState adds an entry, popstate (Back/Forward) switches back. The server answers every
+ * non-API path without a file extension with index.html, so every address can be opened directly.
+ */
+import { useMemo, useSyncExternalStore } from 'react';
+
+export type Route =
+  | { page: 'atlas' }
+  | { page: 'catalogue' }
+  | { page: 'sheet'; key: string }
+  | { page: 'create' }
+  | { page: 'edit'; key: string }
+  | { page: 'notFound' };
+
+const CATALOGUE = '/indikatoren';
+// Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
+const CREATE = 'neuer-indikator';
+const EDIT = 'bearbeiten';
+
+export const paths = {
+  atlas: '/',
+  catalogue: CATALOGUE,
+  create: `${CATALOGUE}/${CREATE}`,
+  sheet: (key: string) => `${CATALOGUE}/${encodeURIComponent(key)}`,
+  edit: (key: string) => `${CATALOGUE}/${encodeURIComponent(key)}/${EDIT}`,
+};
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The page a path shows; a trailing slash is ignored.
+ * @example parseRoute('/indikatoren/sgb2_quote') // { page: 'sheet', key: 'sgb2_quote' }
+ */
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean);
+  if (parts.length === 0) return { page: 'atlas' };
+  if (`/${parts[0]}` !== CATALOGUE) return { page: 'notFound' };
+  if (parts.length === 1) return { page: 'catalogue' };
+  const key = decode(parts[1] ?? '');
+  if (!key) return { page: 'notFound' };
+  if (parts.length === 2) return key === CREATE ? { page: 'create' } : { page: 'sheet', key };
+  if (parts.length === 3 && parts[2] === EDIT) return { page: 'edit', key };
+  return { page: 'notFound' };
+}
+
+const EVENT = 'lagebild:navigate';
+/** Set by a navigation inside the app; the next page heading takes the focus (see takeFocusAfterNavigation). */
+let focusPending = false;
+/** The path on screen: Back/Forward between fragments of one page (skip link) is no page change. */
+let shownPath: string | null = null;
+
+function subscribe(onChange: () => void): () => void {
+  shownPath ??= window.location.pathname;
+  const onPop = () => {
+    if (window.location.pathname !== shownPath) focusPending = true;
+    shownPath = window.location.pathname;
+    onChange();
+  };
+  window.addEventListener('popstate', onPop);
+  window.addEventListener(EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onPop);
+    window.removeEventListener(EVENT, onChange);
+  };
+}
+
+const pathname = () => window.location.pathname;
+
+/** The current route; re-renders on navigate() and on Back/Forward. */
+export function useRoute(): Route {
+  const path = useSyncExternalStore(subscribe, pathname);
+  return useMemo(() => parseRoute(path), [path]);
+}
+
+/** Goes to an address inside the app (path with optional query) without reloading the page. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  const current = `${window.location.pathname}${window.location.search}`;
+  if (to === current && !options.replace) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  focusPending = true;
+  shownPath = window.location.pathname;
+  window.scrollTo(0, 0);
+  window.dispatchEvent(new Event(EVENT));
+}
+
+/**
+ * True once after a navigation inside the app: the new page moves the focus to its heading, so
+ * screen readers announce the page change. A page opened by its address keeps the default focus.
+ */
+export function takeFocusAfterNavigation(): boolean {
+  const pending = focusPending;
+  focusPending = false;
+  return pending;
+}
