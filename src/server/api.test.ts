@@ -84,6 +84,11 @@ describe.each(engines)('API on $name', (engine) => {
     expect((await app.inject('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('lists the count series (variables) with German names', async () => {
+    const vars = (await app.inject('/api/variables')).json<{ key: string; name: string }[]>();
+    expect(vars.find((v) => v.key === 'sgb2')?.name).toMatch(/SGB/);
+  });
+
   it('rejects wrong passwords with 401 and a German message', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -19,6 +19,7 @@ import { userRoutes } from '../auth/user.routes.ts';
 import type { Db } from '../db/db.ts';
 import { exportRoutes } from '../exports/export.routes.ts';
 import { indicatorRoutes } from '../indicators/indicator.routes.ts';
+import { variableRoutes } from '../observations/variable.routes.ts';
 import { configRoutes } from './config.routes.ts';
 import { errorHandler } from './error-handler.ts';
 
@@ -76,6 +77,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(areaRoutes, { prefix: '/api/areas' });
   await app.register(indicatorRoutes, { prefix: '/api/indicators' });
   await app.register(exportRoutes, { prefix: '/api/exports' });
+  await app.register(variableRoutes, { prefix: '/api/variables' });
 
   const webDir = opts.webDir ?? defaultWebDir;
   if (existsSync(webDir)) {
