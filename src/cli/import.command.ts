@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { importAreas } from '../areas/area.service.ts';
 import { readAreaFile } from '../areas/readers/index.ts';
+import { deepestLevel } from '../areas/area.repository.ts';
+import { importTable } from '../imports/table-import.service.ts';
 import { output, withDb, type GlobalOptions } from './context.ts';
 
 export function importCommands() {
@@ -38,6 +40,43 @@ export function importCommands() {
           result,
           () =>
             `${result.imported} Gebiete in die Ebene „${result.level}“ importiert (Koordinatensystem: ${result.crs}, ${Math.round(performance.now() - t0)} ms).`,
+        );
+      },
+    );
+  cmd
+    .command('table <file>')
+    .description(
+      'Statistiktabelle (CSV, XLSX; lang, breit oder GENESIS) importieren: erst prüfen, dann alles oder nichts',
+    )
+    .option('--profile <name>', 'gespeichertes Importprofil (Spaltenzuordnung)')
+    .option('--level <key>', 'Ebene der Gebietsschlüssel (Standard: aus dem Profil, sonst die feinste Ebene)')
+    .option('--date <YYYY-MM-DD>', 'Stichtag, wenn die Datei keinen enthält')
+    .option('--dry-run', 'nur prüfen, nichts speichern')
+    .action(
+      async (
+        file: string,
+        opts: { profile?: string; level?: string; date?: string; dryRun?: boolean },
+        sub: Command,
+      ) => {
+        const g = sub.optsWithGlobals<GlobalOptions>();
+        const result = await withDb(g, async (db) => {
+          const level = opts.level ?? (opts.profile ? undefined : (await deepestLevel(db))?.key);
+          return importTable(
+            db,
+            { path: file },
+            { level: level!, date: opts.date, profile: opts.profile, dryRun: opts.dryRun },
+          );
+        });
+        const r = result.report;
+        output(g, { ...result, report: { ...r, problems: r.problems.slice(0, 100) } }, () =>
+          [
+            ...r.problems
+              .slice(0, 20)
+              .map((p) => `${p.severity === 'error' ? 'Fehler' : 'Hinweis'}: ${p.message}`),
+            result.committed
+              ? `${result.stored} Werte importiert (${r.variables.length} Merkmale, Stichtage ${r.dates.join(', ')}; ${result.replaced} frühere Werte in die Historie verschoben).`
+              : `Geprüft: ${r.stats.records} Werte, ${r.variables.length} Merkmale, ${r.problems.length} Hinweise – nichts gespeichert.`,
+          ].join('\n'),
         );
       },
     );

@@ -24,17 +24,17 @@ export interface StoreResult {
   dates: string[];
 }
 
-export async function storeCounts(
+/** Resolves area ids of a level and variable ids (creating unknown variables). */
+export async function prepareStore(
   tx: Db,
-  opts: { levelKey: string; sourceId: number; fileName: string; variableNames?: Record<string, string> },
-  records: CountRecord[],
-): Promise<StoreResult> {
+  opts: { levelKey: string; fileName: string; variableNames?: Record<string, string> },
+  variables: string[],
+) {
   const areas = await tx.query<{ id: number; key: string }>(
     `SELECT a.id, a.key FROM area a JOIN area_level l ON l.id = a.level_id WHERE l.key = $1 AND a.valid_to IS NULL`,
     [opts.levelKey],
   );
   const areaIds = new Map(areas.map((a) => [a.key, a.id]));
-  const variables = [...new Set(records.map((r) => r.variable))];
   const existing = new Set(
     (
       await tx.query<{ key: string }>('SELECT key FROM variable WHERE key = ANY($1::text[])', [variables])
@@ -56,30 +56,49 @@ export async function storeCounts(
     [variables],
   ))
     varIds.set(r.key, r.id);
-  const dates = [...new Set(records.map((r) => r.date))].sort();
-  const ids = [...varIds.values()];
-  const levelAreaIds = [...areaIds.values()];
-  // History first, then replace: the whole (variable, Stichtag) slice of this level.
+  return { areaIds, varIds };
+}
+
+/**
+ * Moves the current values of (variables × Stichtage) on the level's areas to history and
+ * removes them, so the new delivery becomes the current version. Returns how many were replaced.
+ */
+export async function replaceSlices(
+  tx: Db,
+  sourceId: number,
+  varIds: number[],
+  dates: string[],
+  areaIds: number[],
+): Promise<number> {
   await tx.query(
     `INSERT INTO observation_history (variable_id, area_id, ref_date, breakdown, value, status, source_id, replaced_by)
      SELECT variable_id, area_id, ref_date, breakdown, value, status, source_id, $4
        FROM observation WHERE variable_id = ANY($1::int[]) AND ref_date = ANY($2::date[]) AND area_id = ANY($3::int[])`,
-    [ids, dates, levelAreaIds, opts.sourceId],
+    [varIds, dates, areaIds, sourceId],
   );
   const deleted = await tx.query(
     `DELETE FROM observation WHERE variable_id = ANY($1::int[]) AND ref_date = ANY($2::date[]) AND area_id = ANY($3::int[])
      RETURNING 1`,
-    [ids, dates, levelAreaIds],
+    [varIds, dates, areaIds],
   );
-  const rows = records.map((r) => {
-    const areaId = areaIds.get(r.areaKey);
+  return deleted.length;
+}
+
+/** Converts records to rows of the prepared ids; an unknown area key refuses the import. */
+export function toRows(
+  records: CountRecord[],
+  ids: { areaIds: Map<string, number>; varIds: Map<string, number> },
+  opts: { levelKey: string; sourceId: number; fileName: string },
+) {
+  return records.map((r) => {
+    const areaId = ids.areaIds.get(r.areaKey);
     if (areaId === undefined)
       throw importError(
         'unknown_area_key',
         `${opts.fileName}: Gebiet „${r.areaKey}“ gibt es auf der Ebene „${opts.levelKey}“ nicht.`,
       );
     return {
-      variableId: varIds.get(r.variable)!,
+      variableId: ids.varIds.get(r.variable)!,
       areaId,
       date: r.date,
       breakdown: r.breakdown,
@@ -88,6 +107,21 @@ export async function storeCounts(
       sourceId: opts.sourceId,
     };
   });
+}
+
+/** All of it at once (small deliveries, microdata aggregates). */
+export async function storeCounts(
+  tx: Db,
+  opts: { levelKey: string; sourceId: number; fileName: string; variableNames?: Record<string, string> },
+  records: CountRecord[],
+): Promise<StoreResult> {
+  const variables = [...new Set(records.map((r) => r.variable))];
+  const dates = [...new Set(records.map((r) => r.date))].sort();
+  const ids = await prepareStore(tx, opts, variables);
+  const replaced = await replaceSlices(tx, opts.sourceId, [...ids.varIds.values()], dates, [
+    ...ids.areaIds.values(),
+  ]);
+  const rows = toRows(records, ids, opts);
   await insertObservations(tx, rows);
-  return { stored: rows.length, replaced: deleted.length, variables, dates };
+  return { stored: rows.length, replaced, variables, dates };
 }

@@ -18,6 +18,7 @@ import { sessionHook } from '../auth/session.ts';
 import { userRoutes } from '../auth/user.routes.ts';
 import type { Db } from '../db/db.ts';
 import { exportRoutes } from '../exports/export.routes.ts';
+import { importRoutes } from '../imports/import.routes.ts';
 import { indicatorRoutes } from '../indicators/indicator.routes.ts';
 import { variableRoutes } from '../observations/variable.routes.ts';
 import { configRoutes } from './config.routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(indicatorRoutes, { prefix: '/api/indicators' });
   await app.register(exportRoutes, { prefix: '/api/exports' });
   await app.register(variableRoutes, { prefix: '/api/variables' });
+  await app.register(importRoutes, { prefix: '/api/imports' });
 
   const webDir = opts.webDir ?? defaultWebDir;
   if (existsSync(webDir)) {

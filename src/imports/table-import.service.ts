@@ -1,0 +1,170 @@
+/**
+ * Import of statistics tables: validate the whole file first (report with file, row, column and
+ * problem in German), then store it in one transaction as the current version of each
+ * (variable, Stichtag), keeping what it replaces in history. Import profiles save a mapping.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { LagebildError, notFound } from '../core/errors.ts';
+import { recordSource } from '../core/provenance.ts';
+import type { Db } from '../db/db.ts';
+import { listIndicators } from '../indicators/indicator.repository.ts';
+import { insertObservations } from '../observations/observation.repository.ts';
+import { prepareStore, replaceSlices, toRows } from '../observations/store-counts.ts';
+import {
+  assertImportable,
+  checkNumeratorDenominator,
+  readTable,
+  streamTable,
+  type ImportProfile,
+  type TableInput,
+  type TableReadResult,
+  type TableRecord,
+} from './table/index.ts';
+
+export interface TableImportOptions {
+  level: string;
+  date?: string;
+  profile?: string;
+  mapping?: ImportProfile;
+  userId?: number | null;
+  /** Validate only (preview in the web app). */
+  dryRun?: boolean;
+}
+
+export interface TableImportResult {
+  report: TableReadResult;
+  committed: boolean;
+  sourceId: number | null;
+  stored: number;
+  replaced: number;
+}
+
+async function fileHash(input: TableInput): Promise<string> {
+  const hash = createHash('sha256');
+  if ('data' in input) hash.update(input.data);
+  else for await (const chunk of createReadStream(input.path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function getProfile(
+  db: Db,
+  name: string,
+): Promise<{ level: string | null; mapping: ImportProfile }> {
+  const [row] = await db.query<{ level_key: string | null; mapping: ImportProfile }>(
+    'SELECT level_key, mapping FROM import_profile WHERE name = $1',
+    [name],
+  );
+  if (!row) throw notFound('import.unknown_profile', `Das Importprofil „${name}“ gibt es nicht.`);
+  return { level: row.level_key, mapping: row.mapping };
+}
+
+export async function saveProfile(
+  db: Db,
+  name: string,
+  level: string | null,
+  mapping: ImportProfile,
+  userId: number | null,
+) {
+  await db.query(
+    `INSERT INTO import_profile (name, level_key, mapping, created_by) VALUES ($1, $2, $3::jsonb, $4)
+     ON CONFLICT (name) DO UPDATE SET level_key = excluded.level_key, mapping = excluded.mapping, updated_at = now()`,
+    [name, level, JSON.stringify(mapping), userId],
+  );
+}
+
+export async function listProfiles(db: Db) {
+  return db.query<{ name: string; level: string | null; mapping: ImportProfile }>(
+    'SELECT name, level_key AS level, mapping FROM import_profile ORDER BY name',
+  );
+}
+
+/** Numerator above denominator (e.g. SGB II under 15 above all under 15) for the catalogue's pairs. */
+async function plausibility(
+  db: Db,
+  input: TableInput,
+  opts: Parameters<typeof readTable>[1],
+  report: TableReadResult,
+) {
+  const present = new Set(report.variables.map((v) => v.key));
+  const pairs = (await listIndicators(db, false))
+    .filter((i) => ['share', 'per_mille', 'per_1000'].includes(i.formula) && i.denominator)
+    .filter((i) => present.has(i.numerator) && present.has(i.denominator!))
+    .map((i) => ({ numerator: i.numerator, denominator: i.denominator! }));
+  if (!pairs.length || report.stats.records > 500_000) return [];
+  const records: TableRecord[] = [];
+  await readTable(input, { ...opts, onRecords: (rs) => void records.push(...rs) });
+  return checkNumeratorDenominator(records, pairs, report.file);
+}
+
+export async function importTable(
+  db: Db,
+  input: TableInput,
+  opts: TableImportOptions,
+): Promise<TableImportResult> {
+  const profile = opts.profile ? await getProfile(db, opts.profile) : null;
+  const level = opts.level ?? profile?.level;
+  const levelRows = await db.query<{ key: string }>(
+    `SELECT a.key FROM area a JOIN area_level l ON l.id = a.level_id WHERE l.key = $1 AND a.valid_to IS NULL`,
+    [level],
+  );
+  if (!levelRows.length)
+    throw notFound('areas.unknown_level', `Die Ebene „${level}“ gibt es nicht oder sie hat keine Gebiete.`);
+  const readOpts = {
+    knownKeys: levelRows.map((r) => r.key),
+    mapping: opts.mapping ?? profile?.mapping,
+    date: opts.date,
+  };
+  const report = await readTable(input, readOpts);
+  const implausible = report.ok ? await plausibility(db, input, readOpts, report) : [];
+  if (implausible.length) {
+    report.problems.unshift(...implausible);
+    report.ok = false;
+  }
+  if (opts.dryRun || !report.ok) {
+    if (!opts.dryRun) assertImportable(report);
+    return { report, committed: false, sourceId: null, stored: 0, replaced: 0 };
+  }
+  const fileName = 'path' in input ? basename(input.path) : input.name;
+  const hash = await fileHash(input);
+  return db.transaction(async (tx) => {
+    const sourceId = await recordSource(tx, {
+      kind: 'table',
+      name: fileName,
+      fileName,
+      fileHash: hash,
+      stichtag: report.dates.at(-1) ?? null,
+      importedBy: opts.userId ?? null,
+      details: {
+        level,
+        shape: report.shape,
+        variables: report.variables.map((v) => v.key),
+        profile: opts.profile ?? null,
+      },
+    });
+    const names = Object.fromEntries(report.variables.filter((v) => v.label).map((v) => [v.key, v.label!]));
+    const ids = await prepareStore(
+      tx,
+      { levelKey: level!, fileName, variableNames: names },
+      report.variables.map((v) => v.key),
+    );
+    const replaced = await replaceSlices(tx, sourceId, [...ids.varIds.values()], report.dates, [
+      ...ids.areaIds.values(),
+    ]);
+    let stored = 0;
+    const stream = streamTable(input, readOpts);
+    for (let next = await stream.next(); !next.done; next = await stream.next()) {
+      const rows = toRows(next.value, ids, { levelKey: level!, sourceId, fileName });
+      await insertObservations(tx, rows);
+      stored += rows.length;
+    }
+    if (stored !== report.stats.records)
+      throw new LagebildError(
+        'import.changed_during_import',
+        `${fileName}: Die Datei hat sich während des Imports geändert.`,
+        409,
+      );
+    return { report, committed: true, sourceId, stored, replaced };
+  });
+}

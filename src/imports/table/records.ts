@@ -1,0 +1,412 @@
+/**
+ * Rows → normalised records, with the row-level checks: unknown and empty keys, dates, text or
+ * formulas where numbers belong, negative counts, duplicates (same area, date, variable and
+ * breakdown twice). Memory stays bounded: caches are cleared when large, duplicates are tracked
+ * as one row-number array per (date, variable, breakdown) indexed by the area.
+ */
+import { parseDateCell, refinePeriod } from './dates.ts';
+import { DuplicateIndex } from './duplicates.ts';
+import { detach, keyText, type KeyMatcher } from './keys.ts';
+import { UnknownKeyLog } from './unknown-keys.ts';
+import { cellText } from './layout.ts';
+import { tableMessages } from './messages.ts';
+import type { Report } from './report.ts';
+import { isCountVariable, type CountOption, type Plan, type Slot } from './shape.ts';
+import type {
+  CellValue,
+  SourceRow,
+  TableReadStats,
+  TableRecord,
+  ValueStatus,
+  VariableInfo,
+} from './types.ts';
+import { parseValue, qualityStatus, quickNumber, type NumberConvention } from './values.ts';
+
+const UNKNOWN = -1;
+const BLANK = -2;
+const TOTAL = -3;
+const TOTAL_KEY = /^(insgesamt|summe|gesamt|total|zusammen|gesamtstadt|stadt insgesamt|alle)$/i;
+const MAX_VARIABLES = 10_000;
+const MAX_DATES = 10_000;
+
+/** Sanitises a breakdown name or value: `;` and `=` would break the `k=v;k=v` form. */
+const part = (s: string): string => s.replace(/;/g, ',').replace(/=/g, ':');
+
+export interface BuilderOptions {
+  file: string;
+  plan: Plan;
+  columnNames: readonly string[];
+  matcher: KeyMatcher;
+  report: Report;
+  counts: CountOption;
+  unknownKeys: 'refuse' | 'skip';
+  /** Number convention per column index, and whether it came from evidence in the column. */
+  conventions: ReadonlyMap<number, { convention: NumberConvention; evidence: boolean }>;
+}
+
+export class RecordBuilder {
+  readonly stats: TableReadStats = {
+    rows: 0,
+    records: 0,
+    byStatus: { value: 0, secret: 0, missing: 0, estimated: 0 },
+    emptyCells: 0,
+    totalRows: 0,
+    areas: 0,
+  };
+  readonly variables = new Map<string, VariableInfo>();
+  readonly dates = new Set<string>();
+  readonly unknown = new UnknownKeyLog();
+  private readonly dateMemo = new Map<string, string | null>();
+  private readonly countMemo = new Map<string, boolean>();
+  private readonly dynamicAreas = new Map<string, number>();
+  private readonly areaMemo = new Map<string, number>();
+  private readonly variableMemo = new Map<string, string>();
+  private readonly breakdownMemo = new Map<string, string>();
+  /** Result of `value()`, kept in fields to spare an object per cell. */
+  private v: number | null = null;
+  private st: ValueStatus = 'value';
+  private sym: string | undefined = undefined;
+  private readonly lastCombo: (
+    { date: string; variable: string; breakdown: string; combo: string } | undefined
+  )[] = [];
+  private readonly areasSeen: Uint8Array;
+  private readonly areasSeenDynamic = new Set<number>();
+  private readonly duplicates: DuplicateIndex;
+  private readonly ambiguousWarned = new Set<number>();
+  private duplicateStopReported = false;
+
+  constructor(private readonly o: BuilderOptions) {
+    this.areasSeen = new Uint8Array(o.matcher.keys.length);
+    this.duplicates = new DuplicateIndex(Math.max(1, o.matcher.keys.length));
+    for (const v of o.plan.variables) this.variables.set(v.key, v);
+  }
+
+  private col(i: number): string {
+    return this.o.columnNames[i] ?? String(i + 1);
+  }
+
+  private date(cell: CellValue): string | null {
+    if (typeof cell !== 'string') return parseDateCell(cell);
+    const hit = this.dateMemo.get(cell);
+    if (hit !== undefined) return hit;
+    const d = parseDateCell(cell);
+    if (this.dateMemo.size > 10_000) this.dateMemo.clear();
+    this.dateMemo.set(detach(cell), d);
+    return d;
+  }
+
+  private isCount(variable: string, unit: string | null): boolean {
+    const hit = this.countMemo.get(variable);
+    if (hit !== undefined) return hit;
+    const info = this.variables.get(variable);
+    const count = info
+      ? info.count
+      : this.o.plan.valuesAreCounts || isCountVariable(variable, unit, this.o.counts);
+    if (this.countMemo.size > MAX_VARIABLES) this.countMemo.clear();
+    this.countMemo.set(variable, count);
+    return count;
+  }
+
+  /** Area index of a key text (-1 unknown); with no known keys, every key gets an index. */
+  private areaIndex(text: string): number {
+    const m = this.o.matcher;
+    if (!m.acceptsAll) return m.indexOf(text);
+    let i = this.dynamicAreas.get(text);
+    if (i === undefined) {
+      i = this.dynamicAreas.size;
+      this.dynamicAreas.set(detach(text), i);
+    }
+    return i;
+  }
+
+  /** Key text of a row (the concatenation when the key is split over columns). */
+  private areaCell(cells: readonly CellValue[]): CellValue {
+    const parts = this.o.plan.areaParts;
+    if (parts.length === 0) return cells[this.o.plan.area] ?? null;
+    let key = '';
+    for (const c of parts) key += keyText(cells[c] ?? null);
+    return key;
+  }
+
+  /** Area index of a cell, or BLANK / TOTAL / UNKNOWN; memoised on the raw text. */
+  private areaOf(cell: CellValue): number {
+    if (typeof cell === 'string') {
+      const hit = this.areaMemo.get(cell);
+      if (hit !== undefined) return hit;
+    }
+    const text = keyText(cell);
+    const r = text === '' ? BLANK : TOTAL_KEY.test(text) ? TOTAL : this.areaIndex(text);
+    if (typeof cell === 'string') {
+      if (this.areaMemo.size > 100_000) this.areaMemo.clear();
+      this.areaMemo.set(detach(cell), r);
+    }
+    return r;
+  }
+
+  /** Variable key of a row (long form), '' when a part is empty. */
+  private variableOf(cells: readonly CellValue[]): string {
+    const cols = this.o.plan.variableColumns;
+    if (cols.length === 1) {
+      const cell = cells[cols[0]!] ?? null;
+      if (typeof cell !== 'string') return keyText(cell);
+      let v = this.variableMemo.get(cell);
+      if (v === undefined) {
+        v = detach(keyText(cell));
+        if (this.variableMemo.size > 100_000) this.variableMemo.clear();
+        this.variableMemo.set(detach(cell), v);
+      }
+      return v;
+    }
+    let key = '';
+    for (let k = 0; k < cols.length; k++) {
+      const t = keyText(cells[cols[k]!] ?? null);
+      if (t === '') return '';
+      key = k === 0 ? t : `${key}.${t}`;
+    }
+    return key;
+  }
+
+  /** Duplicate check, with the row-number array of the last combination reused. */
+  private firstRow(
+    slot: number,
+    date: string,
+    variable: string,
+    breakdown: string,
+    area: number,
+    line: number,
+  ): number {
+    const last = this.lastCombo[slot];
+    let combo: string;
+    if (last && last.date === date && last.variable === variable && last.breakdown === breakdown)
+      combo = last.combo;
+    else {
+      combo = `${date}\u0001${variable}\u0001${breakdown}`;
+      this.lastCombo[slot] = { date, variable, breakdown, combo };
+    }
+    return this.duplicates.check(combo, area, line);
+  }
+
+  /** Turns one data row into records (appended to `out`). */
+  row(row: SourceRow, out: TableRecord[]): void {
+    const { plan, report, file } = this.o;
+    const cells = row.cells;
+    const line = row.line;
+    this.stats.rows++;
+    const areaCell = this.areaCell(cells);
+    const areaIdx = this.areaOf(areaCell);
+    if (areaIdx < 0) {
+      if (areaIdx === UNKNOWN) this.unknown.note(keyText(areaCell), line);
+      else if (areaIdx === TOTAL || plan.blankAreaIsTotal) this.stats.totalRows++;
+      else
+        report.warning(
+          'empty_area_key',
+          line,
+          this.col(plan.area),
+          tableMessages.emptyKey(file, line, this.col(plan.area)),
+        );
+      return;
+    }
+    const areaKey = this.o.matcher.acceptsAll ? keyText(areaCell) : this.o.matcher.keys[areaIdx]!;
+
+    let date = plan.fixedDate;
+    if (plan.dateColumn !== null) {
+      const cell = cells[plan.dateColumn] ?? null;
+      date = this.date(cell);
+      if (date === null) {
+        const c = this.col(plan.dateColumn);
+        report.error('bad_date', line, c, tableMessages.badDate(file, line, c, cellText(cell) || '(leer)'));
+        return;
+      }
+    }
+    if (plan.periodColumn !== null && date !== null)
+      date = refinePeriod(date, cellText(cells[plan.periodColumn] ?? null));
+
+    let rowVariable: string | null = null;
+    let unit: string | null = null;
+    if (plan.variableColumns.length > 0) {
+      rowVariable = this.variableOf(cells);
+      if (rowVariable === '') {
+        const c = this.col(plan.variableColumns[0]!);
+        report.error('empty_variable', line, c, tableMessages.emptyVariable(file, line, c));
+        return;
+      }
+      if (plan.unitColumn !== null) unit = cellText(cells[plan.unitColumn] ?? null);
+      if (!this.variables.has(rowVariable) && this.variables.size < MAX_VARIABLES) {
+        const info: VariableInfo = { key: rowVariable, count: this.isCount(rowVariable, unit) };
+        const label = plan.variableLabelColumns
+          .map((i) => cellText(cells[i] ?? null))
+          .filter((t) => t !== '');
+        if (label.length > 0) info.label = detach(label.join(': '));
+        if (unit) info.unit = detach(unit);
+        info.key = detach(rowVariable);
+        this.variables.set(info.key, info);
+      }
+    }
+    const breakdown = plan.breakdown.length === 0 ? '' : this.breakdown(cells);
+    const rowQuality =
+      plan.qualityColumn !== null ? qualityStatus(cellText(cells[plan.qualityColumn] ?? null)) : null;
+
+    const slots = plan.slots;
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s]!;
+      const variable = slot.variable ?? rowVariable!;
+      const d = slot.date ?? date!;
+      if (!this.value(slot, cells, line, rowQuality, variable, unit)) continue;
+      const first = this.firstRow(s, d, variable, breakdown, areaIdx, line);
+      if (first > 0) {
+        const c = slot.name;
+        report.error(
+          'duplicate_record',
+          line,
+          c,
+          tableMessages.duplicate(file, line, c, first, areaKey, d, variable, breakdown),
+        );
+        continue;
+      }
+      if (this.duplicates.stopped && !this.duplicateStopReported) {
+        this.duplicateStopReported = true;
+        report.warning(
+          'duplicate_check_stopped',
+          line,
+          null,
+          tableMessages.duplicateCheckStopped(file, line),
+        );
+      }
+      const record: TableRecord = {
+        row: line,
+        areaKey,
+        date: d,
+        variable,
+        breakdown,
+        value: this.v,
+        status: this.st,
+      };
+      if (this.sym !== undefined) record.symbol = this.sym;
+      out.push(record);
+      this.stats.records++;
+      this.stats.byStatus[this.st]++;
+      if (this.dates.size < MAX_DATES) this.dates.add(d);
+      if (this.o.matcher.acceptsAll) this.areasSeenDynamic.add(areaIdx);
+      else if (this.areasSeen[areaIdx] === 0) {
+        this.areasSeen[areaIdx] = 1;
+        this.stats.areas++;
+      }
+    }
+  }
+
+  private breakdown(cells: readonly CellValue[]): string {
+    const parts = this.o.plan.breakdown;
+    const only = parts.length === 1 ? parts[0]! : null;
+    if (only && only.name !== null) {
+      // The common case, one breakdown column: memoised on the raw cell.
+      const cell = cells[only.valueColumn] ?? null;
+      if (typeof cell === 'string') {
+        let b = this.breakdownMemo.get(cell);
+        if (b === undefined) {
+          const value = cellText(cell);
+          b = value === '' ? '' : `${part(only.name)}=${part(value)}`;
+          if (this.breakdownMemo.size > 10_000) this.breakdownMemo.clear();
+          b = detach(b);
+          this.breakdownMemo.set(detach(cell), b);
+        }
+        return b;
+      }
+    }
+    const texts: string[] = [];
+    for (const b of parts) {
+      const value = cellText(cells[b.valueColumn] ?? null);
+      if (value === '') continue;
+      const name = b.name ?? cellText(cells[b.nameColumn!] ?? null);
+      texts.push(`${part(name)}=${part(value)}`);
+    }
+    return texts.length <= 1 ? (texts[0] ?? '') : texts.sort().join(';');
+  }
+
+  /**
+   * Reads the value of one cell into `v`, `st`, `sym`; false after reporting why there is none.
+   */
+  private value(
+    slot: Slot,
+    cells: readonly CellValue[],
+    line: number,
+    rowQuality: ValueStatus | null,
+    variable: string,
+    unit: string | null,
+  ): boolean {
+    const cell = cells[slot.column] ?? null;
+    if (typeof cell === 'string') {
+      const quick = quickNumber(cell);
+      if (quick !== undefined)
+        return this.number(slot, cells, line, rowQuality, variable, unit, quick, 'value');
+    }
+    const { report, file } = this.o;
+    const conv = this.o.conventions.get(slot.column);
+    const v = parseValue(cell, conv?.convention ?? 'de');
+    switch (v.kind) {
+      case 'empty':
+        this.stats.emptyCells++;
+        return false;
+      case 'text':
+        report.error(
+          'not_a_number',
+          line,
+          slot.name,
+          tableMessages.notANumber(file, line, slot.name, v.text),
+        );
+        return false;
+      case 'formula':
+        report.error('formula_cell', line, slot.name, tableMessages.formula(file, line, slot.name, v.text));
+        return false;
+      case 'symbol':
+        this.v = null;
+        this.st = v.status;
+        this.sym = v.symbol;
+        return true;
+      case 'number':
+        if (v.ambiguous && !conv?.evidence && !this.ambiguousWarned.has(slot.column)) {
+          this.ambiguousWarned.add(slot.column);
+          report.warning(
+            'ambiguous_number',
+            line,
+            slot.name,
+            tableMessages.ambiguousNumber(file, line, slot.name, cellText(cell), v.value),
+          );
+        }
+        return this.number(slot, cells, line, rowQuality, variable, unit, v.value, v.status);
+    }
+  }
+
+  private number(
+    slot: Slot,
+    cells: readonly CellValue[],
+    line: number,
+    rowQuality: ValueStatus | null,
+    variable: string,
+    unit: string | null,
+    value: number,
+    status: ValueStatus,
+  ): boolean {
+    if (value < 0 && this.isCount(variable, unit)) {
+      const { report, file } = this.o;
+      report.error(
+        'negative_count',
+        line,
+        slot.name,
+        tableMessages.negativeCount(file, line, slot.name, value, variable),
+      );
+      return false;
+    }
+    const q = slot.quality !== null ? qualityStatus(cellText(cells[slot.quality] ?? null)) : rowQuality;
+    this.v = value;
+    this.st = q === 'estimated' ? 'estimated' : status;
+    this.sym = undefined;
+    return true;
+  }
+
+  /** Reports the unknown keys (one entry per key, with its rows). */
+  finish(): void {
+    const { report, file, plan } = this.o;
+    this.unknown.report(report, file, this.col(plan.area), this.o.unknownKeys);
+    if (this.o.matcher.acceptsAll) this.stats.areas = this.areasSeenDynamic.size;
+  }
+}
