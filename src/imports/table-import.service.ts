@@ -146,7 +146,7 @@ export async function importTable(
     const names = Object.fromEntries(report.variables.filter((v) => v.label).map((v) => [v.key, v.label!]));
     const ids = await prepareStore(
       tx,
-      { levelKey: level!, fileName, variableNames: names },
+      { levelKey: level, fileName, variableNames: names },
       report.variables.map((v) => v.key),
     );
     const replaced = await replaceSlices(tx, sourceId, [...ids.varIds.values()], report.dates, [
@@ -155,7 +155,7 @@ export async function importTable(
     let stored = 0;
     const stream = streamTable(input, readOpts);
     for (let next = await stream.next(); !next.done; next = await stream.next()) {
-      const rows = toRows(next.value, ids, { levelKey: level!, sourceId, fileName });
+      const rows = toRows(next.value, ids, { levelKey: level, sourceId, fileName });
       await insertObservations(tx, rows);
       stored += rows.length;
     }
