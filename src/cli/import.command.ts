@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { importAreas } from '../areas/area.service.ts';
 import { readAreaFile } from '../areas/readers/index.ts';
 import { deepestLevel } from '../areas/area.repository.ts';
+import { importMicrodata } from '../imports/microdata-import.service.ts';
 import { importTable } from '../imports/table-import.service.ts';
 import { output, withDb, type GlobalOptions } from './context.ts';
 
@@ -76,6 +77,41 @@ export function importCommands() {
             result.committed
               ? `${result.stored} Werte importiert (${r.variables.length} Merkmale, Stichtage ${r.dates.join(', ')}; ${result.replaced} frühere Werte in die Historie verschoben).`
               : `Geprüft: ${r.stats.records} Werte, ${r.variables.length} Merkmale, ${r.problems.length} Hinweise – nichts gespeichert.`,
+          ].join('\n'),
+        );
+      },
+    );
+  cmd
+    .command('microdata <file>')
+    .description(
+      'Personen-Mikrodaten (CSV) zu Fallzahlen je Gebiet zählen und speichern (Personen werden nie gespeichert)',
+    )
+    .requiredOption('--level <key>', 'Ebene, der die Personen zugeordnet werden')
+    .requiredOption('--date <YYYY-MM-DD>', 'Stichtag')
+    .option(
+      '--age-groups <groups>',
+      'Altersgruppen, z. B. 0-2,3-5,6-9,10-14,15-17,18-24,25-44,45-64,65-79,80-',
+    )
+    .option('--crs <EPSG:N>', 'Koordinatensystem der Koordinaten (Standard EPSG:25832)')
+    .action(
+      async (
+        file: string,
+        opts: { level: string; date: string; ageGroups?: string; crs?: string },
+        sub: Command,
+      ) => {
+        const g = sub.optsWithGlobals<GlobalOptions>();
+        const t0 = performance.now();
+        const r = await withDb(g, (db) => importMicrodata(db, file, opts));
+        const unplaced = r.result.unplaced.reduce((s, u) => s + u.count, 0);
+        output(g, r, () =>
+          [
+            ...r.result.problems
+              .slice(0, 20)
+              .map((p) => `${p.severity === 'error' ? 'Fehler' : 'Hinweis'}: ${p.message}`),
+            ...r.result.unplaced.map(
+              (u) => `nicht zuordenbar (${u.label}): ${u.count} (Zeilen ${u.rows.join(', ')})`,
+            ),
+            `${r.result.persons} Personen gezählt, ${unplaced} nicht zuordenbar; ${r.stored} Fallzahlen gespeichert (${Math.round(performance.now() - t0)} ms).`,
           ].join('\n'),
         );
       },

@@ -152,13 +152,20 @@ export async function importTable(
     const replaced = await replaceSlices(tx, sourceId, [...ids.varIds.values()], report.dates, [
       ...ids.areaIds.values(),
     ]);
+    // The reader hands out batches of 1,000; PGlite and PostgreSQL prefer fewer, larger inserts.
     let stored = 0;
+    let pending: ReturnType<typeof toRows> = [];
+    const flush = async () => {
+      await insertObservations(tx, pending);
+      stored += pending.length;
+      pending = [];
+    };
     const stream = streamTable(input, readOpts);
     for (let next = await stream.next(); !next.done; next = await stream.next()) {
-      const rows = toRows(next.value, ids, { levelKey: level, sourceId, fileName });
-      await insertObservations(tx, rows);
-      stored += rows.length;
+      pending.push(...toRows(next.value, ids, { levelKey: level!, sourceId, fileName }));
+      if (pending.length >= 20_000) await flush();
     }
+    await flush();
     if (stored !== report.stats.records)
       throw new LagebildError(
         'import.changed_during_import',
