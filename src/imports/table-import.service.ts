@@ -162,7 +162,7 @@ export async function importTable(
     };
     const stream = streamTable(input, readOpts);
     for (let next = await stream.next(); !next.done; next = await stream.next()) {
-      pending.push(...toRows(next.value, ids, { levelKey: level!, sourceId, fileName }));
+      pending.push(...toRows(next.value, ids, { levelKey: level, sourceId, fileName }));
       if (pending.length >= 20_000) await flush();
     }
     await flush();
