@@ -3,6 +3,7 @@ import { api, clearCache, messageOf, type User } from './api.ts';
 import { Atlas } from './components/Atlas.tsx';
 import { Catalogue } from './components/Catalogue.tsx';
 import { Header } from './components/Header.tsx';
+import { ImportPage } from './components/ImportPage.tsx';
 import { IndicatorEditor } from './components/IndicatorEditor.tsx';
 import { IndicatorSheet } from './components/IndicatorSheet.tsx';
 import { Link } from './components/Link.tsx';
@@ -43,6 +44,12 @@ export function App() {
     // values of a changed definition are computed anew: nothing cached may be shown
     clearCache();
     setRevision((n) => n + 1);
+  }, []);
+
+  /** After a table import: new values and perhaps new Stichtage (configuration) and variables. */
+  const dataImported = useCallback(() => {
+    clearCache();
+    setAttempt((n) => n + 1);
   }, []);
 
   // The atlas has no heading of its own in the main area: after navigating there, focus the area.
@@ -111,6 +118,17 @@ export function App() {
         canEdit={canEdit}
         onLogin={() => setLoginOpen(true)}
         onChanged={catalogueChanged}
+        announce={announce}
+      />
+    );
+  } else if (route.page === 'import') {
+    content = (
+      <ImportPage
+        levels={levels}
+        user={currentUser}
+        canImport={canEdit}
+        onLogin={() => setLoginOpen(true)}
+        onImported={dataImported}
         announce={announce}
       />
     );

@@ -7,10 +7,12 @@ import type { AppConfig } from '../server/config.schema.ts';
 import type { AreaProfile, Indicator, IndicatorValues, Series } from '../indicators/indicator.schema.ts';
 import type { User } from '../auth/auth.schema.ts';
 import type { AreaFeatureProperties } from '../areas/area.schema.ts';
+import type { ImportProfile, TableReadResult } from '../imports/table/types.ts';
+import type { Variable } from '../observations/variable.routes.ts';
 
 export type { AppConfig, AreaProfile, Indicator, IndicatorValues, Series, User };
 
-export type { AreaFeatureProperties };
+export type { AreaFeatureProperties, ImportProfile, TableReadResult, Variable };
 export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaFeatureProperties>;
 
 /** An error answer of the API (`{ code, message, details }`, message in German). */
@@ -45,8 +47,12 @@ async function request<T>(
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // FormData sets its own multipart content type (with the boundary)
+      headers:
+        body === undefined || body instanceof FormData
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       signal,
     });
   } catch (error) {
@@ -95,6 +101,47 @@ export function clearCache(): void {
   cache.clear();
 }
 
+/** A statistics table to check (`dryRun`) or import; see POST /api/imports/table. */
+export interface TableImportRequest {
+  file: File;
+  level: string;
+  /** Stichtag for tables without a date column (YYYY-MM-DD). */
+  date?: string;
+  /** Name of a saved import profile. */
+  profile?: string;
+  /** Explicit column mapping; overrides detection and profile. */
+  mapping?: ImportProfile;
+  dryRun: boolean;
+  /** Save `mapping` as a profile under this name. */
+  saveProfile?: string;
+}
+
+export interface TableImportResult {
+  committed: boolean;
+  sourceId: number | null;
+  stored: number;
+  replaced: number;
+  report: TableReadResult;
+}
+
+export interface SavedImportProfile {
+  name: string;
+  level: string | null;
+  mapping: ImportProfile;
+}
+
+function importForm(req: TableImportRequest): FormData {
+  const form = new FormData();
+  form.set('level', req.level);
+  if (req.date) form.set('date', req.date);
+  if (req.profile) form.set('profile', req.profile);
+  if (req.mapping) form.set('mapping', JSON.stringify(req.mapping));
+  form.set('dryRun', req.dryRun ? '1' : '0');
+  if (req.saveProfile) form.set('saveProfile', req.saveProfile);
+  form.set('file', req.file, req.file.name);
+  return form;
+}
+
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 const enc = encodeURIComponent;
 
@@ -118,6 +165,11 @@ export const api = {
     cachedGet<Series>(`/api/indicators/${enc(indicator)}/series?${q({ level, id })}`),
   profile: (level: string, id: string, date: string) =>
     cachedGet<AreaProfile>(`/api/areas/${enc(level)}/${enc(id)}/profile?${q({ date })}`),
+  variables: () => request<Variable[]>('GET', '/api/variables'),
+  importProfiles: () => request<SavedImportProfile[]>('GET', '/api/imports/profiles'),
+  /** Checks (dryRun) or imports a statistics table (multipart upload). */
+  importTable: (req: TableImportRequest) =>
+    request<TableImportResult>('POST', '/api/imports/table', importForm(req)),
   login: (username: string, password: string) =>
     request<{ user: User }>('POST', '/api/auth/login', { username, password }),
   logout: () => request<unknown>('POST', '/api/auth/logout'),

@@ -9,11 +9,14 @@ describe('parseRoute', () => {
     expect(parseRoute('/indikatoren/sgb2_quote')).toEqual({ page: 'sheet', key: 'sgb2_quote' });
     expect(parseRoute('/indikatoren/sgb2_quote/bearbeiten')).toEqual({ page: 'edit', key: 'sgb2_quote' });
     expect(parseRoute(paths.create)).toEqual({ page: 'create' });
+    expect(parseRoute('/import')).toEqual({ page: 'import' });
+    expect(parseRoute(paths.import)).toEqual({ page: 'import' });
   });
 
   it('answers unknown paths with notFound', () => {
     expect(parseRoute('/karte')).toEqual({ page: 'notFound' });
     expect(parseRoute('/indikatoren/a/b')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/import/x')).toEqual({ page: 'notFound' });
     expect(parseRoute('/indikatoren/%E0%A4%A')).toEqual({ page: 'notFound' });
   });
 

@@ -1,5 +1,5 @@
 /**
- * Client-side navigation: the path names the page (`/`, `/indikatoren`, `/indikatoren/<key>`, …),
+ * Client-side navigation: the path names the page (`/`, `/indikatoren`, `/indikatoren/<key>`, `/import`, …),
  * history.pushState adds an entry, popstate (Back/Forward) switches back. The server answers every
  * non-API path without a file extension with index.html, so every address can be opened directly.
  */
@@ -11,9 +11,11 @@ export type Route =
   | { page: 'sheet'; key: string }
   | { page: 'create' }
   | { page: 'edit'; key: string }
+  | { page: 'import' }
   | { page: 'notFound' };
 
 const CATALOGUE = '/indikatoren';
+const IMPORT = '/import';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
 const CREATE = 'neuer-indikator';
 const EDIT = 'bearbeiten';
@@ -21,6 +23,7 @@ const EDIT = 'bearbeiten';
 export const paths = {
   atlas: '/',
   catalogue: CATALOGUE,
+  import: IMPORT,
   create: `${CATALOGUE}/${CREATE}`,
   sheet: (key: string) => `${CATALOGUE}/${encodeURIComponent(key)}`,
   edit: (key: string) => `${CATALOGUE}/${encodeURIComponent(key)}/${EDIT}`,
@@ -41,6 +44,7 @@ function decode(segment: string): string | null {
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
   if (parts.length === 0) return { page: 'atlas' };
+  if (`/${parts[0]}` === IMPORT) return parts.length === 1 ? { page: 'import' } : { page: 'notFound' };
   if (`/${parts[0]}` !== CATALOGUE) return { page: 'notFound' };
   if (parts.length === 1) return { page: 'catalogue' };
   const key = decode(parts[1] ?? '');

@@ -17,7 +17,7 @@ interface NavItem {
   to: string | (() => string);
   /** The item's own page ('page') or a page below it ('true'); null when elsewhere. */
   current: (route: Route) => 'page' | 'true' | null;
-  /** Items for some roles only (e.g. a later data import for planners). */
+  /** Items for some roles only (e.g. the data import for planners). */
   visible?: (user: User | null) => boolean;
 }
 
@@ -37,6 +37,12 @@ const NAV: NavItem[] = [
         : route.page === 'sheet' || route.page === 'create' || route.page === 'edit'
           ? 'true'
           : null,
+  },
+  {
+    label: t.nav.import,
+    to: paths.import,
+    current: (route) => (route.page === 'import' ? 'page' : null),
+    visible: (user) => user?.role === 'planner' || user?.role === 'admin',
   },
 ];
 
