@@ -41,6 +41,26 @@ export interface TableImportResult {
   replaced: number;
 }
 
+/**
+ * Key of a count series from a column header or a mapped key: lower case, umlauts spelled out,
+ * anything else non-alphanumeric as `_`. Keys that are already keys (`ew_u18`) stay as they are.
+ * @example variableKey('Kinder unter 3') // 'kinder_unter_3'
+ */
+export function variableKey(header: string): string {
+  const key = header
+    .trim()
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return key === '' ? 'merkmal' : /^[0-9]/.test(key) ? `m_${key}` : key;
+}
+
 async function fileHash(input: TableInput): Promise<string> {
   const hash = createHash('sha256');
   if ('data' in input) hash.update(input.data);
@@ -143,11 +163,12 @@ export async function importTable(
         profile: opts.profile ?? null,
       },
     });
-    const names = Object.fromEntries(report.variables.filter((v) => v.label).map((v) => [v.key, v.label!]));
+    // Headers become keys (`Einwohner insgesamt` → `einwohner_insgesamt`) and stay the German name.
+    const names = Object.fromEntries(report.variables.map((v) => [variableKey(v.key), v.label ?? v.key]));
     const ids = await prepareStore(
       tx,
       { levelKey: level, fileName, variableNames: names },
-      report.variables.map((v) => v.key),
+      report.variables.map((v) => variableKey(v.key)),
     );
     const replaced = await replaceSlices(tx, sourceId, [...ids.varIds.values()], report.dates, [
       ...ids.areaIds.values(),
@@ -162,7 +183,8 @@ export async function importTable(
     };
     const stream = streamTable(input, readOpts);
     for (let next = await stream.next(); !next.done; next = await stream.next()) {
-      pending.push(...toRows(next.value, ids, { levelKey: level, sourceId, fileName }));
+      const records = next.value.map((r) => ({ ...r, variable: variableKey(r.variable) }));
+      pending.push(...toRows(records, ids, { levelKey: level, sourceId, fileName }));
       if (pending.length >= 20_000) await flush();
     }
     await flush();

@@ -48,7 +48,13 @@ describe.each(engines)('table import on $name', (engine) => {
       `SELECT v.key, a.key AS area, o.value, o.status FROM observation o JOIN variable v ON v.id = o.variable_id
          JOIN area a ON a.id = o.area_id WHERE o.ref_date = '2025-12-31' ORDER BY a.key, v.key`,
     );
-    expect(rows.find((x) => x.area === '101' && x.value === 6512)).toBeTruthy();
+    expect(
+      rows.find((x) => x.area === '101' && x.value === 6512 && x.key === 'einwohner_insgesamt'),
+    ).toBeTruthy();
+    const names = await t.db.query<{ name: string }>(
+      "SELECT name FROM variable WHERE key = 'kinder_unter_3'",
+    );
+    expect(names[0]?.name).toBe('Kinder unter 3');
     expect(rows.find((x) => x.area === '102' && x.status === 'secret')).toBeTruthy();
     const source = await t.db.query<{ file_name: string; file_hash: string }>(
       "SELECT file_name, file_hash FROM data_source WHERE kind = 'table' ORDER BY id DESC LIMIT 1",
