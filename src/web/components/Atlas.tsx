@@ -45,7 +45,14 @@ function initialSelection({ config, indicators, levels, dates }: AtlasProps): Se
   return {
     // open with a rate rather than a head count: counts make a poor choropleth
     indicator:
-      fromUrl.indicator ?? (indicators.find((i) => i.formula !== 'count') ?? indicators[0])?.key ?? '',
+      fromUrl.indicator ??
+      // Open on the social situation (the first rate whose high values mean need), not on demography.
+      (
+        indicators.find((i) => i.polarity === 'high_bad' && i.formula === 'share') ??
+        indicators.find((i) => i.formula !== 'count') ??
+        indicators[0]
+      )?.key ??
+      '',
     date: fromUrl.date && dates.includes(fromUrl.date) ? fromUrl.date : (dates.at(-1) ?? ''),
     level: level?.key ?? '',
     area: fromUrl.area ?? null,
