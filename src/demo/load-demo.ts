@@ -11,7 +11,7 @@ import { recordSource } from '../core/provenance.ts';
 import type { Db } from '../db/db.ts';
 import { geodesicAreaM2 } from '../geo/ellipsoid-area.ts';
 import { ensureCatalogue } from '../indicators/indicator.setup.ts';
-import { insertObservations, upsertVariables } from '../observations/observation.repository.ts';
+import { appendObservations, upsertVariables } from '../observations/observation.repository.ts';
 import { generateCity, type DemoCity } from './generate.ts';
 
 export interface DemoSummary {
@@ -95,7 +95,7 @@ export async function loadDemo(
     ];
     const varIds = await upsertVariables(tx, variables);
     const observations = [...city.observations, ...derivedObservations(city)];
-    const inserted = await insertObservations(
+    const inserted = await appendObservations(
       tx,
       observations.map((o) => ({
         variableId: varIds.get(o.variable)!,

@@ -10,7 +10,7 @@ import { LagebildError, notFound } from '../core/errors.ts';
 import { recordSource } from '../core/provenance.ts';
 import type { Db } from '../db/db.ts';
 import { listIndicators } from '../indicators/indicator.repository.ts';
-import { insertObservations } from '../observations/observation.repository.ts';
+import { appendObservations } from '../observations/observation.repository.ts';
 import { prepareStore, replaceSlices, toRows } from '../observations/store-counts.ts';
 import {
   assertImportable,
@@ -177,7 +177,7 @@ export async function importTable(
     let stored = 0;
     let pending: ReturnType<typeof toRows> = [];
     const flush = async () => {
-      await insertObservations(tx, pending);
+      await appendObservations(tx, pending);
       stored += pending.length;
       pending = [];
     };

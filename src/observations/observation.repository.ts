@@ -58,3 +58,26 @@ export async function insertObservations(db: Db, rows: NewObservation[]): Promis
   }
   return rows.length;
 }
+
+const csvText = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/**
+ * Appends observations that cannot exist yet (their slices were removed, or the database is
+ * new): COPY where the engine offers it, else the same multi-row insert as above.
+ */
+export async function appendObservations(db: Db, rows: NewObservation[]): Promise<number> {
+  if (!db.copyCsv) return insertObservations(db, rows);
+  for (let i = 0; i < rows.length; i += 100_000) {
+    const lines: string[] = [];
+    for (const r of rows.slice(i, i + 100_000))
+      lines.push(
+        `${r.variableId},${r.areaId},${r.date},${csvText(r.breakdown)},${r.value ?? ''},${r.status},${r.sourceId}`,
+      );
+    await db.copyCsv(
+      'observation',
+      ['variable_id', 'area_id', 'ref_date', 'breakdown', 'value', 'status', 'source_id'],
+      lines.join('\n'),
+    );
+  }
+  return rows.length;
+}

@@ -6,7 +6,7 @@
 import { importError } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import type { ValueStatus } from '../indicators/indicator.schema.ts';
-import { insertObservations, upsertVariables } from './observation.repository.ts';
+import { appendObservations, upsertVariables } from './observation.repository.ts';
 
 export interface CountRecord {
   areaKey: string;
@@ -122,6 +122,6 @@ export async function storeCounts(
     ...ids.areaIds.values(),
   ]);
   const rows = toRows(records, ids, opts);
-  await insertObservations(tx, rows);
+  await appendObservations(tx, rows);
   return { stored: rows.length, replaced, variables, dates };
 }
