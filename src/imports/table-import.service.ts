@@ -163,6 +163,12 @@ export async function importTable(
         profile: opts.profile ?? null,
       },
     });
+    const keys = new Map<string, string>();
+    const keyOf = (header: string) => {
+      let key = keys.get(header);
+      if (key === undefined) keys.set(header, (key = variableKey(header)));
+      return key;
+    };
     // Headers become keys (`Einwohner insgesamt` → `einwohner_insgesamt`) and stay the German name.
     const names = Object.fromEntries(report.variables.map((v) => [variableKey(v.key), v.label ?? v.key]));
     const ids = await prepareStore(
@@ -173,7 +179,7 @@ export async function importTable(
     const replaced = await replaceSlices(tx, sourceId, [...ids.varIds.values()], report.dates, [
       ...ids.areaIds.values(),
     ]);
-    // The reader hands out batches of 1,000; PGlite and PostgreSQL prefer fewer, larger inserts.
+    // The reader hands out batches of 1,000; both engines load far faster in few large batches.
     let stored = 0;
     let pending: ReturnType<typeof toRows> = [];
     const flush = async () => {
@@ -183,9 +189,9 @@ export async function importTable(
     };
     const stream = streamTable(input, readOpts);
     for (let next = await stream.next(); !next.done; next = await stream.next()) {
-      const records = next.value.map((r) => ({ ...r, variable: variableKey(r.variable) }));
+      const records = next.value.map((r) => ({ ...r, variable: keyOf(r.variable) }));
       pending.push(...toRows(records, ids, { levelKey: level, sourceId, fileName }));
-      if (pending.length >= 20_000) await flush();
+      if (pending.length >= 100_000) await flush();
     }
     await flush();
     if (stored !== report.stats.records)
