@@ -1,0 +1,113 @@
+/**
+ * The data commands as a user runs them (`node bin/lagebild.js …`) on the demo city:
+ * indicator list, exports with and without --public, table and microdata import.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = resolve('bin/lagebild.js');
+
+describe('data commands on the demo city (pglite)', () => {
+  let dir: string;
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run('node', [bin, '--db', join(dir, 'db'), ...args], {
+        maxBuffer: 64 << 20,
+      });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  };
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lagebild-cli-data-'));
+    const r = await cli('demo', '--population', '20000', '--microdata', join(dir, 'register.csv'));
+    expect(r.code, r.stderr).toBe(0);
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('lists at least 30 indicators', async () => {
+    const list = JSON.parse((await cli('--json', 'indicators', 'list')).stdout) as { key: string }[];
+    expect(list.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('exports values with counts for planners and protected without counts with --public', async () => {
+    const full = await cli(
+      'export',
+      'values',
+      '--indicator',
+      'kinderarmut',
+      '--level',
+      'sozialraum',
+      '--date',
+      '2024',
+    );
+    expect(full.stdout.split('\n')[0]).toContain('Zähler');
+    const pub = await cli(
+      'export',
+      'values',
+      '--indicator',
+      'kinderarmut',
+      '--level',
+      'sozialraum',
+      '--date',
+      '2024',
+      '--public',
+    );
+    expect(pub.stdout.split('\n')[0]).not.toContain('Zähler');
+    expect(pub.stdout).toContain('·'); // small areas of the 20,000-inhabitant city are secret
+    const xlsx = join(dir, 'werte.xlsx');
+    await cli(
+      'export',
+      'values',
+      '--indicator',
+      'kinderarmut',
+      '--level',
+      'sozialraum',
+      '--date',
+      '2024-12-31',
+      '--format',
+      'xlsx',
+      '--public',
+      '--out',
+      xlsx,
+    );
+    expect((await readFile(xlsx)).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('imports a table, finding the key column itself, and refuses a file with an unknown key', async () => {
+    const ok = join(dir, 'lieferung.csv');
+    await writeFile(ok, 'Bezeichnung;Schlüssel;Wohnungen\nAltstadt;101;3.120\nZweite;102;2.004\n');
+    const r = await cli('import', 'table', ok, '--level', 'sozialraum', '--date', '2025-12-31');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/2 Werte importiert/);
+    const bad = join(dir, 'falsch.csv');
+    await writeFile(bad, 'Schlüssel;Wohnungen\n101;3.120\n999;12\n');
+    const f = await cli('import', 'table', bad, '--level', 'sozialraum', '--date', '2025-12-31');
+    expect(f.code).not.toBe(0);
+    expect(f.stderr).toMatch(/falsch\.csv.*Zeile 3.*999/s);
+  });
+
+  it('imports the register microdata as counts per Sozialraum', async () => {
+    const r = await cli(
+      '--json',
+      'import',
+      'microdata',
+      join(dir, 'register.csv'),
+      '--level',
+      'sozialraum',
+      '--date',
+      '2024-12-31',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { result: { persons: number }; stored: number };
+    expect(out.result.persons).toBe(20000);
+    expect(out.stored).toBeGreaterThan(1000);
+  });
+});
