@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listAreas } from '../src/areas/area.repository.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
@@ -17,11 +18,7 @@ export async function benchTableImport(record: (m: Measurement) => void): Promis
     await migrate(db);
     await ensureCatalogue(db);
     await loadDemo(db, { seed: 1 });
-    const keys = (
-      await db.query<{ key: string }>(
-        "SELECT a.key FROM area a JOIN area_level l ON l.id = a.level_id WHERE l.key = 'sozialraum'",
-      )
-    ).map((r) => r.key);
+    const keys = (await listAreas(db, 'sozialraum')).map((r) => r.key);
     const path = join(dir, 'long.csv');
     await writeLongCsv(path, 100_000, keys);
     const t0 = performance.now();

@@ -1,18 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { login } from './helpers.ts';
 import type { Indicator } from '../src/indicators/indicator.schema.ts';
-
-const USERS = {
-  planer: 'planer-demo-2024',
-  gast: 'gast-demo-2024',
-} as const;
-
-/** Logs in through the API; page.request shares the browser context's cookies. */
-async function login(page: Page, username: keyof typeof USERS): Promise<void> {
-  const response = await page.request.post('/api/auth/login', {
-    data: { username, password: USERS[username] },
-  });
-  expect(response.ok()).toBe(true);
-}
 
 const rows = (page: Page) => page.getByTestId('catalogue-table').locator('tbody tr');
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { DEMO_USERS } from '../src/auth/auth.service.ts';
 
 export const MAP_READY = '[data-testid=map][data-ready=true]';
 
@@ -100,4 +101,13 @@ export async function lastSwitchMs(page: Page): Promise<number> {
     const drawn = performance.getEntriesByName('lagebild:drawn').at(-1);
     return select && drawn ? Math.round(drawn.startTime - select.startTime) : Number.NaN;
   });
+}
+
+/** Logs in as a demo user through the API; page.request shares the browser context's cookies. */
+export async function login(page: Page, username: 'admin' | 'planer' | 'gast'): Promise<void> {
+  const user = DEMO_USERS.find((u) => u.username === username)!;
+  const response = await page.request.post('/api/auth/login', {
+    data: { username, password: user.password },
+  });
+  expect(response.ok()).toBe(true);
 }

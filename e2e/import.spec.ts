@@ -1,17 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-const USERS = {
-  planer: 'planer-demo-2024',
-  gast: 'gast-demo-2024',
-} as const;
-
-/** Logs in through the API; page.request shares the browser context's cookies. */
-async function login(page: Page, username: keyof typeof USERS): Promise<void> {
-  const response = await page.request.post('/api/auth/login', {
-    data: { username, password: USERS[username] },
-  });
-  expect(response.ok()).toBe(true);
-}
+import { expect, test } from '@playwright/test';
+import { login } from './helpers.ts';
 
 /** A statistics table as municipal offices export it: title line, German numbers, footnote. */
 const table = (rows: [string, string, string][]) =>

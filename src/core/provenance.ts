@@ -1,5 +1,15 @@
 /** Provenance (Herkunft) of imported data: one row per delivered file or generated set. */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { Db } from '../db/db.ts';
+
+/** sha256 (hex) of a delivered file, in memory or streamed from disk, for `data_source.file_hash`. */
+export async function fileHash(input: { data: Uint8Array } | { path: string }): Promise<string> {
+  const hash = createHash('sha256');
+  if ('data' in input) hash.update(input.data);
+  else for await (const chunk of createReadStream(input.path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
 
 export interface NewSource {
   kind: 'areas' | 'table' | 'microdata' | 'demo' | 'facilities';

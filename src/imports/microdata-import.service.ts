@@ -2,12 +2,10 @@
  * Import of person-level register extracts: aggregated in memory to counts per area (persons
  * are never stored), then stored like any table delivery in one transaction with history.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { MultiPolygon, Polygon } from 'geojson';
 import { notFound } from '../core/errors.ts';
-import { recordSource } from '../core/provenance.ts';
+import { fileHash, recordSource } from '../core/provenance.ts';
+import { areaGeometries } from '../areas/area.repository.ts';
 import type { Db } from '../db/db.ts';
 import { storeCounts } from '../observations/store-counts.ts';
 import {
@@ -31,10 +29,7 @@ export async function importMicrodata(
     'date' | 'ageGroups' | 'crs'
   >,
 ): Promise<MicrodataImportResult> {
-  const areas = await db.query<{ key: string; geometry: Polygon | MultiPolygon }>(
-    `SELECT a.key, a.geometry FROM area a JOIN area_level l ON l.id = a.level_id WHERE l.key = $1 AND a.valid_to IS NULL`,
-    [opts.level],
-  );
+  const areas = await areaGeometries(db, opts.level, 'full');
   if (!areas.length)
     throw notFound(
       'areas.unknown_level',
@@ -45,8 +40,7 @@ export async function importMicrodata(
     ageGroups: opts.ageGroups,
     crs: opts.crs,
   });
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  const hash = await fileHash({ path });
   const fileName = basename(path);
   const { counts, ...rest } = result;
   return db.transaction(async (tx) => {
@@ -54,7 +48,7 @@ export async function importMicrodata(
       kind: 'microdata',
       name: `Mikrodaten ${fileName}`,
       fileName,
-      fileHash: hash.digest('hex'),
+      fileHash: hash,
       stichtag: opts.date,
       importedBy: opts.userId ?? null,
       details: { level: opts.level, persons: result.persons, unplaced: result.unplaced },

@@ -3,11 +3,10 @@
  * problem in German), then store it in one transaction as the current version of each
  * (variable, Stichtag), keeping what it replaces in history. Import profiles save a mapping.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { LagebildError, notFound } from '../core/errors.ts';
-import { recordSource } from '../core/provenance.ts';
+import { fileHash, recordSource } from '../core/provenance.ts';
+import { listAreas } from '../areas/area.repository.ts';
 import type { Db } from '../db/db.ts';
 import { listIndicators } from '../indicators/indicator.repository.ts';
 import { appendObservations } from '../observations/observation.repository.ts';
@@ -59,13 +58,6 @@ export function variableKey(header: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
   return key === '' ? 'merkmal' : /^[0-9]/.test(key) ? `m_${key}` : key;
-}
-
-async function fileHash(input: TableInput): Promise<string> {
-  const hash = createHash('sha256');
-  if ('data' in input) hash.update(input.data);
-  else for await (const chunk of createReadStream(input.path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 export async function getProfile(
@@ -125,10 +117,7 @@ export async function importTable(
 ): Promise<TableImportResult> {
   const profile = opts.profile ? await getProfile(db, opts.profile) : null;
   const level = opts.level ?? profile?.level;
-  const levelRows = await db.query<{ key: string }>(
-    `SELECT a.key FROM area a JOIN area_level l ON l.id = a.level_id WHERE l.key = $1 AND a.valid_to IS NULL`,
-    [level],
-  );
+  const levelRows = level ? await listAreas(db, level) : [];
   if (!levelRows.length)
     throw notFound('areas.unknown_level', `Die Ebene „${level}“ gibt es nicht oder sie hat keine Gebiete.`);
   const readOpts = {

@@ -4,18 +4,8 @@
  * Denominators are the usual reference populations. Installed into an empty database; after
  * that the catalogue is data, edited in the web app or exchanged as JSON.
  */
-import type { Formula, Indicator } from './indicator.schema.ts';
-
-const UNIT: Record<Formula, string> = {
-  count: 'Personen',
-  share: '%',
-  per_mille: '‰',
-  per_1000: 'je 1.000',
-  ratio: 'je Einheit',
-  change_pp: 'Pp.',
-  relative_change: '%',
-  trend_slope: 'Pp. je Jahr',
-};
+import type { Indicator } from './indicator.schema.ts';
+import { DEFAULT_UNITS } from './units.ts';
 
 const REGISTER = 'Einwohnermelderegister (Demo-Stadt)';
 const BA = 'Statistik der Bundesagentur für Arbeit (Demo-Stadt)';
@@ -29,7 +19,7 @@ type Def = Pick<
 
 const ind = (d: Def): Indicator => ({
   periodYears: null,
-  unit: UNIT[d.formula],
+  unit: DEFAULT_UNITS[d.formula],
   decimals: d.formula === 'count' ? 0 : d.formula === 'ratio' ? 2 : 1,
   source: REGISTER,
   updateCycle: 'jährlich zum 31.12.',

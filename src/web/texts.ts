@@ -5,6 +5,7 @@
 import type { Role } from '../auth/auth.schema.ts';
 import type { Formula, Indicator } from '../indicators/indicator.schema.ts';
 import type { Severity, TableShapeKind } from '../imports/table/types.ts';
+import { DEFAULT_UNITS } from '../indicators/units.ts';
 
 const years = (n: number | null) => (n === 1 ? '1 Jahr' : `${n ?? 'n'} Jahre`);
 const thousand = '1.000';
@@ -193,17 +194,8 @@ export const t = {
     saving: 'Wird gespeichert …',
     cancel: 'Abbrechen',
     invalid: 'Der Indikator wurde nicht gespeichert. Bitte die markierten Angaben prüfen.',
-    /** Default unit per formula (as in the default catalogue). */
-    units: {
-      count: 'Personen',
-      share: '%',
-      per_mille: '‰',
-      per_1000: 'je 1.000',
-      ratio: 'je Einheit',
-      change_pp: 'Pp.',
-      relative_change: '%',
-      trend_slope: 'Pp. je Jahr',
-    } satisfies Record<Formula, string>,
+    /** Default unit per formula: the same table as the default catalogue. */
+    units: DEFAULT_UNITS,
   },
 
   importPage: {

@@ -14,7 +14,7 @@ import { StreamingDecoder, encodingName } from './decode.ts';
 import { KeyMatcher, detach, keyText } from './keys.ts';
 import { classifyRow, detectLayout, rowText, type Layout } from './layout.ts';
 import { tableMessages } from './messages.ts';
-import { RecordBuilder } from './records.ts';
+import { emptyStats, RecordBuilder } from './records.ts';
 import { Report } from './report.ts';
 import { planShape, type CountOption, type Plan } from './shape.ts';
 import type { CellValue, ImportProfile, SourceRow, TableReadResult, TableRecord } from './types.ts';
@@ -296,14 +296,7 @@ function buildResult(ctx: Context, state: ReadState): TableReadResult {
   const name = (i: number | null) => (i === null || i < 0 ? null : (names[i] ?? null));
   const plan = state.plan;
   const b = state.builder;
-  const stats = b?.stats ?? {
-    rows: 0,
-    records: 0,
-    byStatus: { value: 0, secret: 0, missing: 0, estimated: 0 },
-    emptyCells: 0,
-    totalRows: 0,
-    areas: 0,
-  };
+  const stats = b?.stats ?? emptyStats();
   return {
     file: ctx.file,
     ok: report.errors === 0,

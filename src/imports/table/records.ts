@@ -44,15 +44,18 @@ export interface BuilderOptions {
   conventions: ReadonlyMap<number, { convention: NumberConvention; evidence: boolean }>;
 }
 
+/** Statistics of a table with nothing read yet. */
+export const emptyStats = (): TableReadStats => ({
+  rows: 0,
+  records: 0,
+  byStatus: { value: 0, secret: 0, missing: 0, estimated: 0 },
+  emptyCells: 0,
+  totalRows: 0,
+  areas: 0,
+});
+
 export class RecordBuilder {
-  readonly stats: TableReadStats = {
-    rows: 0,
-    records: 0,
-    byStatus: { value: 0, secret: 0, missing: 0, estimated: 0 },
-    emptyCells: 0,
-    totalRows: 0,
-    areas: 0,
-  };
+  readonly stats: TableReadStats = emptyStats();
   readonly variables = new Map<string, VariableInfo>();
   readonly dates = new Set<string>();
   readonly unknown = new UnknownKeyLog();
