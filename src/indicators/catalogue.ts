@@ -4,64 +4,8 @@
  * Denominators are the usual reference populations. Installed into an empty database; after
  * that the catalogue is data, edited in the web app or exchanged as JSON.
  */
+import { BA, change, ind, share, SOZIALAMT } from './catalogue-builders.ts';
 import type { Indicator } from './indicator.schema.ts';
-import { DEFAULT_UNITS } from './units.ts';
-
-const REGISTER = 'Einwohnermelderegister (Demo-Stadt)';
-const BA = 'Statistik der Bundesagentur für Arbeit (Demo-Stadt)';
-const SOZIALAMT = 'Sozialamt, Grundsicherungsstatistik (Demo-Stadt)';
-
-type Def = Pick<
-  Indicator,
-  'key' | 'name' | 'theme' | 'numerator' | 'denominator' | 'formula' | 'polarity' | 'description'
-> &
-  Partial<Pick<Indicator, 'periodYears' | 'unit' | 'decimals' | 'source'>>;
-
-const ind = (d: Def): Indicator => ({
-  periodYears: null,
-  unit: DEFAULT_UNITS[d.formula],
-  decimals: d.formula === 'count' ? 0 : d.formula === 'ratio' ? 2 : 1,
-  source: REGISTER,
-  updateCycle: 'jährlich zum 31.12.',
-  published: true,
-  ...d,
-});
-
-const share = (
-  key: string,
-  name: string,
-  theme: string,
-  numerator: string,
-  denominator: string,
-  polarity: Indicator['polarity'],
-  description: string,
-  source = REGISTER,
-) => ind({ key, name, theme, numerator, denominator, formula: 'share', polarity, description, source });
-
-const change = (
-  key: string,
-  name: string,
-  theme: string,
-  numerator: string,
-  denominator: string,
-  years: number,
-  polarity: Indicator['polarity'],
-  description: string,
-  source = REGISTER,
-) =>
-  ind({
-    key,
-    name,
-    theme,
-    numerator,
-    denominator,
-    formula: 'change_pp',
-    periodYears: years,
-    polarity,
-    description,
-    source,
-    decimals: 2,
-  });
 
 export const DEFAULT_CATALOGUE: Indicator[] = [
   // Demografie
