@@ -1,9 +1,10 @@
 /**
  * Primary disclosure control for published values (Geheimhaltung, METHODS.md §6):
  * no count below the threshold, no rate whose numerator or denominator is below it, and no
- * rate at all for areas under the minimum population. Secondary suppression and the LP audit
- * come with the data issue; until then public outputs carry no counts, only protected rates.
+ * rate at all for areas under the minimum population. Secondary suppression of the count
+ * tables behind a value is done in public-protection.ts; public outputs carry no counts.
  */
+import { DEFAULT_MIN_POPULATION, DEFAULT_THRESHOLD, frequencyRule, rateRule } from '../disclosure/primary.ts';
 import type { Cell } from './aggregate.ts';
 import type { Formula } from './indicator.schema.ts';
 
@@ -14,14 +15,17 @@ export interface DisclosureRules {
   minPopulation: number;
 }
 
-export const DEFAULT_RULES: DisclosureRules = { minCount: 3, minPopulation: 300 };
+export const DEFAULT_RULES: DisclosureRules = {
+  minCount: DEFAULT_THRESHOLD,
+  minPopulation: DEFAULT_MIN_POPULATION,
+};
 
 const SECRET: Cell = { value: null, status: 'secret' };
 
 /**
- * The publishable version of an indicator value.
- * @param value the computed value
- * @param num numerator count, den denominator count, population inhabitants of the area
+ * The publishable version of one indicator value, by the primary rules of
+ * `disclosure/primary.ts` (frequency rule for counts, rate rule for rates; zeros published).
+ * An unknown population counts as too small.
  * @example protect('share', {value: 50, status:'value'}, 1, 2, 2000) // secret: numerator 1 < 3
  */
 export function protect(
@@ -33,10 +37,13 @@ export function protect(
   rules: DisclosureRules = DEFAULT_RULES,
 ): Cell {
   if (value.status === 'missing' || value.status === 'secret') return value;
-  // Zero is published ("-" in BA tables): only 1 … threshold−1 cases are secret.
-  if (num !== null && num > 0 && num < rules.minCount) return SECRET;
-  if (formula === 'count') return value;
-  if (den !== null && den > 0 && den < rules.minCount) return SECRET;
-  if (population === null || population < rules.minPopulation) return SECRET;
-  return value;
+  const options = { threshold: rules.minCount, minPopulation: rules.minPopulation };
+  const secret =
+    formula === 'count'
+      ? num !== null && frequencyRule([{ id: 'cell', value: num }], options).size > 0
+      : rateRule(
+          [{ id: 'cell', numerator: num ?? 0, denominator: den ?? 0, population: population ?? 0 }],
+          options,
+        ).size > 0;
+  return secret ? SECRET : value;
 }
