@@ -6,13 +6,21 @@ import { forbidden, unauthorized } from '../core/errors.ts';
 import type { Role, User } from './auth.schema.ts';
 
 export type Action =
-  'areas.import' | 'data.import' | 'data.readUnpublished' | 'indicators.edit' | 'users.manage' | 'demo.load';
+  | 'areas.import'
+  | 'data.import'
+  | 'data.readUnpublished'
+  | 'indicators.edit'
+  | 'monitoring.edit'
+  | 'users.manage'
+  | 'demo.load';
 
 const allowed: Record<Action, Role[]> = {
   'areas.import': ['admin', 'planner'],
   'data.import': ['admin', 'planner'],
   'data.readUnpublished': ['admin', 'planner'],
   'indicators.edit': ['admin', 'planner'],
+  // composite index definitions and early-warning rules
+  'monitoring.edit': ['admin', 'planner'],
   'users.manage': ['admin'],
   'demo.load': ['admin'],
 };

@@ -13,7 +13,7 @@ type Def = Pick<
   Indicator,
   'key' | 'name' | 'theme' | 'numerator' | 'denominator' | 'formula' | 'polarity' | 'description'
 > &
-  Partial<Pick<Indicator, 'periodYears' | 'unit' | 'decimals' | 'source'>>;
+  Partial<Pick<Indicator, 'periodYears' | 'unit' | 'decimals' | 'source' | 'classification' | 'target'>>;
 
 export const ind = (d: Def): Indicator => ({
   periodYears: null,
@@ -22,6 +22,8 @@ export const ind = (d: Def): Indicator => ({
   source: REGISTER,
   updateCycle: 'jährlich zum 31.12.',
   published: true,
+  classification: null,
+  target: null,
   ...d,
 });
 

@@ -6,7 +6,7 @@ type IndicatorRow = Indicator & Record<string, unknown>;
 
 const SELECT = `SELECT key, name, theme, numerator_key AS numerator, denominator_key AS denominator, formula,
                        period_years AS "periodYears", unit, polarity, decimals, description, source,
-                       update_cycle AS "updateCycle", published
+                       update_cycle AS "updateCycle", published, classification, target_value AS target
                   FROM indicator`;
 
 export async function listIndicators(db: Db, onlyPublished: boolean): Promise<Indicator[]> {
@@ -23,14 +23,15 @@ export async function upsertIndicators(db: Db, defs: Indicator[]): Promise<void>
   for (const x of defs) {
     await db.query(
       `INSERT INTO indicator (key, name, theme, numerator_key, denominator_key, formula, period_years, unit, polarity,
-                              decimals, description, source, update_cycle, published, sort)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+                              decimals, description, source, update_cycle, published, classification, target_value, sort)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16,
                (SELECT coalesce(max(sort), 0) + 1 FROM indicator))
        ON CONFLICT (key) DO UPDATE SET name = excluded.name, theme = excluded.theme,
          numerator_key = excluded.numerator_key, denominator_key = excluded.denominator_key,
          formula = excluded.formula, period_years = excluded.period_years, unit = excluded.unit,
          polarity = excluded.polarity, decimals = excluded.decimals, description = excluded.description,
-         source = excluded.source, update_cycle = excluded.update_cycle, published = excluded.published`,
+         source = excluded.source, update_cycle = excluded.update_cycle, published = excluded.published,
+         classification = excluded.classification, target_value = excluded.target_value`,
       [
         x.key,
         x.name,
@@ -46,6 +47,8 @@ export async function upsertIndicators(db: Db, defs: Indicator[]): Promise<void>
         x.source,
         x.updateCycle,
         x.published,
+        x.classification === null ? null : JSON.stringify(x.classification),
+        x.target,
       ],
     );
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClassificationSpec } from '../classification/classification.schema.ts';
 
 export const ValueStatus = z
   .enum(['value', 'secret', 'missing', 'estimated'])
@@ -35,6 +36,14 @@ export const Indicator = z
     source: z.string().max(500).describe('Data source (Quelle)'),
     updateCycle: z.string().max(100).describe('e.g. jährlich zum 31.12.'),
     published: z.boolean().describe('Visible to the public (with disclosure control)'),
+    classification: ClassificationSpec.nullable()
+      .default(null)
+      .describe('Map classification the atlas starts with; null = quantiles, 5 classes'),
+    target: z
+      .number()
+      .nullable()
+      .default(null)
+      .describe('Target value (Zielwert) shown in statistics tables; null = none'),
   })
   .superRefine((d, ctx) => {
     const needsPeriod = ['change_pp', 'relative_change', 'trend_slope'].includes(d.formula);

@@ -17,9 +17,14 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import { sessionHook } from '../auth/session.ts';
 import { userRoutes } from '../auth/user.routes.ts';
 import type { Db } from '../db/db.ts';
+import { analysisRoutes } from '../analysis/analysis.routes.ts';
 import { exportRoutes } from '../exports/export.routes.ts';
 import { importRoutes } from '../imports/import.routes.ts';
+import { indexRoutes } from '../indices/index.routes.ts';
 import { indicatorRoutes } from '../indicators/indicator.routes.ts';
+import { monitoringRoutes } from '../monitoring/monitoring.routes.ts';
+import { profileRoutes } from '../profile/profile.routes.ts';
+import { typologyRoutes } from '../typology/typology.routes.ts';
 import { variableRoutes } from '../observations/variable.routes.ts';
 import { configRoutes } from './config.routes.ts';
 import { errorHandler } from './error-handler.ts';
@@ -80,6 +85,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoutes, { prefix: '/api/exports' });
   await app.register(variableRoutes, { prefix: '/api/variables' });
   await app.register(importRoutes, { prefix: '/api/imports' });
+  await app.register(indexRoutes, { prefix: '/api/indices' });
+  await app.register(monitoringRoutes, { prefix: '/api/monitoring' });
+  await app.register(typologyRoutes, { prefix: '/api/typology' });
+  await app.register(profileRoutes, { prefix: '/api/profiles' });
+  await app.register(analysisRoutes, { prefix: '/api/analysis' });
 
   const webDir = opts.webDir ?? defaultWebDir;
   if (existsSync(webDir)) {

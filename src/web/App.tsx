@@ -9,7 +9,14 @@ import { IndicatorSheet } from './components/IndicatorSheet.tsx';
 import { Link } from './components/Link.tsx';
 import { LoginDialog } from './components/LoginDialog.tsx';
 import { PageHeading } from './components/PageHeading.tsx';
+import { IndexEditorPage } from './monitoring/IndexEditorPage.tsx';
+import { MonitoringPage } from './monitoring/MonitoringPage.tsx';
+import type { PageProps } from './page-props.ts';
+import { ProfilePage } from './profile/ProfilePage.tsx';
 import { takeFocusAfterNavigation, useRoute } from './router.ts';
+import { ComparePage } from './typology/ComparePage.tsx';
+import { TypologyPage } from './typology/TypologyPage.tsx';
+import { WarningsPage } from './warnings/WarningsPage.tsx';
 import { t } from './texts.ts';
 import { useFetched } from './useFetched.ts';
 
@@ -132,6 +139,38 @@ export function App() {
         announce={announce}
       />
     );
+  } else if (
+    levels.length > 0 &&
+    (route.page === 'monitoring' ||
+      route.page === 'indexEditor' ||
+      route.page === 'warnings' ||
+      route.page === 'profile' ||
+      route.page === 'typology' ||
+      route.page === 'compare')
+  ) {
+    const props: PageProps = {
+      config: cfg,
+      indicators: list,
+      levels,
+      user: currentUser,
+      canEdit,
+      onLogin: () => setLoginOpen(true),
+      announce,
+    };
+    content =
+      route.page === 'monitoring' ? (
+        <MonitoringPage {...props} />
+      ) : route.page === 'indexEditor' ? (
+        <IndexEditorPage key={route.key ?? ''} {...props} indexKey={route.key} />
+      ) : route.page === 'warnings' ? (
+        <WarningsPage {...props} />
+      ) : route.page === 'profile' ? (
+        <ProfilePage key={`${route.level}/${route.key}`} {...props} level={route.level} areaKey={route.key} />
+      ) : route.page === 'typology' ? (
+        <TypologyPage {...props} />
+      ) : (
+        <ComparePage {...props} />
+      );
   } else if (route.page === 'notFound') {
     content = (
       <div className="page">

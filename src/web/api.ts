@@ -36,7 +36,7 @@ const fallbackMessage = (status: number) =>
       ? 'Der Server hat einen Fehler gemeldet. Bitte später erneut versuchen.'
       : `Anfrage fehlgeschlagen (HTTP ${status}).`;
 
-async function request<T>(
+export async function request<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
@@ -83,7 +83,7 @@ async function request<T>(
  * switching back to an indicator or year is instant. Failed requests are not cached.
  */
 const cache = new Map<string, Promise<unknown>>();
-function cachedGet<T>(path: string): Promise<T> {
+export function cachedGet<T>(path: string): Promise<T> {
   let hit = cache.get(path) as Promise<T> | undefined;
   if (!hit) {
     hit = request<T>('GET', path);
@@ -142,8 +142,8 @@ function importForm(req: TableImportRequest): FormData {
   return form;
 }
 
-const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
-const enc = encodeURIComponent;
+export const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+export const enc = encodeURIComponent;
 
 export const api = {
   config: (signal?: AbortSignal) => request<AppConfig>('GET', '/api/config', undefined, signal),

@@ -17,6 +17,8 @@ const base: Indicator = {
   source: 'Melderegister',
   updateCycle: 'jährlich',
   published: true,
+  classification: null,
+  target: null,
 };
 const list: Indicator[] = [
   { ...base, key: 'einwohner', name: 'Einwohner' },

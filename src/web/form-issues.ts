@@ -36,6 +36,8 @@ const FIELDS = new Set<string>([
   'source',
   'updateCycle',
   'published',
+  'classification',
+  'target',
 ]);
 const isField = (name: string): name is Field => FIELDS.has(name);
 

@@ -17,6 +17,8 @@ const indicator: Indicator = {
   source: 'BA',
   updateCycle: 'jährlich',
   published: true,
+  classification: null,
+  target: null,
 };
 
 describe('indicator draft', () => {

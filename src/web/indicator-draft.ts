@@ -1,4 +1,5 @@
 /** The edit form's state (text as typed) and the definition sent to the server. */
+import type { ClassificationSpec } from '../classification/classification.schema.ts';
 import type { Formula, Indicator } from '../indicators/indicator.schema.ts';
 import { TEMPORAL_FORMULAS } from './catalogue.ts';
 import { t } from './texts.ts';
@@ -18,6 +19,10 @@ export interface Draft {
   source: string;
   updateCycle: string;
   published: boolean;
+  /** Zielwert as typed; empty = none. */
+  target: string;
+  /** Default map classification; kept as loaded (changed in the atlas, not in this form). */
+  classification: ClassificationSpec | null;
 }
 
 export const EMPTY_DRAFT: Draft = {
@@ -35,6 +40,8 @@ export const EMPTY_DRAFT: Draft = {
   source: '',
   updateCycle: 'jährlich zum 31.12.',
   published: false,
+  target: '',
+  classification: null,
 };
 
 export function toDraft(indicator: Indicator): Draft {
@@ -43,6 +50,7 @@ export function toDraft(indicator: Indicator): Draft {
     denominator: indicator.denominator ?? '',
     periodYears: indicator.periodYears === null ? '' : String(indicator.periodYears),
     decimals: String(indicator.decimals),
+    target: indicator.target === null ? '' : String(indicator.target).replace('.', ','),
   };
 }
 
@@ -77,6 +85,8 @@ export function toDefinition(draft: Draft): Indicator {
     source: draft.source.trim(),
     updateCycle: draft.updateCycle.trim(),
     published: draft.published,
+    classification: draft.classification,
+    target: draft.target.trim() === '' ? null : toNumber(draft.target),
   };
 }
 

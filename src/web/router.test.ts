@@ -23,5 +23,22 @@ describe('parseRoute', () => {
   it('builds paths that parse back', () => {
     expect(parseRoute(paths.sheet('alq'))).toEqual({ page: 'sheet', key: 'alq' });
     expect(parseRoute(paths.edit('alq'))).toEqual({ page: 'edit', key: 'alq' });
+    expect(parseRoute(paths.monitoring)).toEqual({ page: 'monitoring' });
+    expect(parseRoute(paths.indexEditor(null))).toEqual({ page: 'indexEditor', key: null });
+    expect(parseRoute(paths.indexEditor('berlin_mss'))).toEqual({ page: 'indexEditor', key: 'berlin_mss' });
+    expect(parseRoute(paths.warnings)).toEqual({ page: 'warnings' });
+    expect(parseRoute(paths.profile('planungsraum', '01100101'))).toEqual({
+      page: 'profile',
+      level: 'planungsraum',
+      key: '01100101',
+    });
+    expect(parseRoute(paths.typology)).toEqual({ page: 'typology' });
+    expect(parseRoute(paths.compare)).toEqual({ page: 'compare' });
+  });
+
+  it('refuses incomplete monitoring and area paths', () => {
+    expect(parseRoute('/monitoring/indizes')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/gebiete/sozialraum')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/fruehwarnung/x')).toEqual({ page: 'notFound' });
   });
 });

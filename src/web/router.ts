@@ -12,10 +12,23 @@ export type Route =
   | { page: 'create' }
   | { page: 'edit'; key: string }
   | { page: 'import' }
+  | { page: 'monitoring' }
+  | { page: 'indexEditor'; key: string | null }
+  | { page: 'warnings' }
+  | { page: 'profile'; level: string; key: string }
+  | { page: 'typology' }
+  | { page: 'compare' }
   | { page: 'notFound' };
 
 const CATALOGUE = '/indikatoren';
 const IMPORT = '/import';
+const MONITORING = '/monitoring';
+const INDICES = 'indizes';
+const NEW_INDEX = 'neu';
+const WARNINGS = '/fruehwarnung';
+const AREAS = '/gebiete';
+const TYPOLOGY = '/typologie';
+const COMPARE = '/vergleich';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
 const CREATE = 'neuer-indikator';
 const EDIT = 'bearbeiten';
@@ -27,6 +40,15 @@ export const paths = {
   create: `${CATALOGUE}/${CREATE}`,
   sheet: (key: string) => `${CATALOGUE}/${encodeURIComponent(key)}`,
   edit: (key: string) => `${CATALOGUE}/${encodeURIComponent(key)}/${EDIT}`,
+  monitoring: MONITORING,
+  /** The index editor: a stored index by key, or a new one (null). */
+  indexEditor: (key: string | null) =>
+    `${MONITORING}/${INDICES}/${key === null ? NEW_INDEX : encodeURIComponent(key)}`,
+  warnings: WARNINGS,
+  /** The area profile (Steckbrief) of one area of a level. */
+  profile: (level: string, key: string) => `${AREAS}/${encodeURIComponent(level)}/${encodeURIComponent(key)}`,
+  typology: TYPOLOGY,
+  compare: COMPARE,
 };
 
 function decode(segment: string): string | null {
@@ -44,8 +66,24 @@ function decode(segment: string): string | null {
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
   if (parts.length === 0) return { page: 'atlas' };
-  if (`/${parts[0]}` === IMPORT) return parts.length === 1 ? { page: 'import' } : { page: 'notFound' };
-  if (`/${parts[0]}` !== CATALOGUE) return { page: 'notFound' };
+  const first = `/${parts[0]}`;
+  if (first === IMPORT) return parts.length === 1 ? { page: 'import' } : { page: 'notFound' };
+  if (first === WARNINGS) return parts.length === 1 ? { page: 'warnings' } : { page: 'notFound' };
+  if (first === TYPOLOGY) return parts.length === 1 ? { page: 'typology' } : { page: 'notFound' };
+  if (first === COMPARE) return parts.length === 1 ? { page: 'compare' } : { page: 'notFound' };
+  if (first === MONITORING) {
+    if (parts.length === 1) return { page: 'monitoring' };
+    const key = decode(parts[2] ?? '');
+    if (parts.length === 3 && parts[1] === INDICES && key)
+      return { page: 'indexEditor', key: key === NEW_INDEX ? null : key };
+    return { page: 'notFound' };
+  }
+  if (first === AREAS) {
+    const level = decode(parts[1] ?? '');
+    const key = decode(parts[2] ?? '');
+    return parts.length === 3 && level && key ? { page: 'profile', level, key } : { page: 'notFound' };
+  }
+  if (first !== CATALOGUE) return { page: 'notFound' };
   if (parts.length === 1) return { page: 'catalogue' };
   const key = decode(parts[1] ?? '');
   if (!key) return { page: 'notFound' };

@@ -33,6 +33,9 @@ export const t = {
     atlas: 'Atlas',
     catalogue: 'Indikatoren',
     import: 'Import',
+    monitoring: 'Monitoring',
+    warnings: 'Frühwarnung',
+    typology: 'Typen & Vergleich',
   },
 
   /** Calculation rules in words, for the catalogue table. */
@@ -186,6 +189,8 @@ export const t = {
     unit: 'Einheit',
     polarity: 'Wertung',
     decimals: 'Nachkommastellen',
+    target: 'Zielwert (optional)',
+    classification: 'Kartenklassen',
     description: 'Definition',
     source: 'Quelle',
     updateCycle: 'Aktualisierung',

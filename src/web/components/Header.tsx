@@ -39,6 +39,26 @@ const NAV: NavItem[] = [
           : null,
   },
   {
+    label: t.nav.monitoring,
+    to: paths.monitoring,
+    current: (route) =>
+      route.page === 'monitoring'
+        ? 'page'
+        : route.page === 'indexEditor' || route.page === 'profile'
+          ? 'true'
+          : null,
+  },
+  {
+    label: t.nav.warnings,
+    to: paths.warnings,
+    current: (route) => (route.page === 'warnings' ? 'page' : null),
+  },
+  {
+    label: t.nav.typology,
+    to: paths.typology,
+    current: (route) => (route.page === 'typology' ? 'page' : route.page === 'compare' ? 'true' : null),
+  },
+  {
     label: t.nav.import,
     to: paths.import,
     current: (route) => (route.page === 'import' ? 'page' : null),

@@ -41,6 +41,8 @@ const LABELS: Record<Field, string> = {
   source: t.editor.source,
   updateCycle: t.editor.updateCycle,
   published: t.editor.published,
+  classification: t.editor.classification,
+  target: t.editor.target,
 };
 
 /**
@@ -283,6 +285,15 @@ export function IndicatorForm({ mode, initial, themes, variables, onSaved, onCan
             value={draft.decimals}
             onChange={(e) => set('decimals', e.target.value)}
             required
+          />
+        ))}
+        {field('target', t.editor.target, (props) => (
+          <input
+            {...props}
+            inputMode="decimal"
+            value={draft.target}
+            onChange={(e) => set('target', e.target.value)}
+            maxLength={30}
           />
         ))}
         {field('polarity', t.editor.polarity, (props) => (

@@ -1,0 +1,4 @@
+/** Sozialraumtypen und Vergleich — routes (placeholder until built in issue 4). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+export const typologyRoutes: FastifyPluginAsyncZod = async () => {};

@@ -1,0 +1,11 @@
+import { PageHeading } from '../components/PageHeading.tsx';
+import type { PageProps } from '../page-props.ts';
+
+/** Placeholder until the page is built (issue 4). */
+export function ComparePage(_props: PageProps) {
+  return (
+    <div className="page">
+      <PageHeading title="Gebiete vergleichen – Lagebild">Gebiete vergleichen</PageHeading>
+    </div>
+  );
+}
