@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium.ts';
 
-const PORT = 3917;
+// LAGEBILD_E2E_PORT lets several runs share a machine (e.g. parallel development sessions).
+const PORT = Number(process.env.LAGEBILD_E2E_PORT ?? 3917);
 // LAGEBILD_E2E_BASE_URL runs the tests against a server that is already running (development).
 const external = process.env.LAGEBILD_E2E_BASE_URL;
 const baseURL = external ?? `http://127.0.0.1:${PORT}`;
