@@ -66,6 +66,8 @@ export default defineConfig({
         url: `${baseURL}/api/health`,
         timeout: 180_000,
         reuseExistingServer: false,
+        // every test logs in afresh from one address: more than the default 10 logins a minute
+        env: { LAGEBILD_LOGIN_LIMIT: '1000' },
         stdout: 'pipe',
         stderr: 'pipe',
       },

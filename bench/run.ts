@@ -1,17 +1,37 @@
 /**
  * `npm run bench`: measures the performance targets of the issues and prints one table.
  * Timings are medians on this machine; nothing here runs inside `npm test`.
+ * `npm run bench -- <name> …` runs only the named groups (e.g. `indices monitoring`).
  */
+import { benchAnalysis } from './analysis.bench.ts';
+import { benchClassification } from './classification.bench.ts';
 import { benchFoundation } from './foundation.bench.ts';
 import { printTable, record } from './harness.ts';
+import { benchIndices } from './indices.bench.ts';
 import { benchMicrodata } from './microdata.bench.ts';
+import { benchMonitoringPage } from './monitoring-page.bench.ts';
+import { benchProfile } from './profile.bench.ts';
 import { benchTableImport } from './import.bench.ts';
 import { benchTableRead } from '../src/imports/table/bench.ts';
+import { benchTypology } from './typology.bench.ts';
+import { benchWarnings } from './warnings.bench.ts';
 
+const groups: [string, () => Promise<void>][] = [
+  ['foundation', () => benchFoundation()],
+  ['microdata', () => benchMicrodata(record)],
+  ['table', async () => void (await benchTableRead({ record }))],
+  ['import', () => benchTableImport(record)],
+  ['indices', () => benchIndices(record)],
+  ['monitoring', () => benchMonitoringPage(record)],
+  ['classification', () => benchClassification(record)],
+  ['analysis', () => benchAnalysis(record)],
+  ['warnings', () => benchWarnings(record)],
+  ['profile', () => benchProfile(record)],
+  ['typology', () => benchTypology(record)],
+];
+
+const wanted = new Set(process.argv.slice(2));
 process.stderr.write('Lagebild benchmarks\n');
-await benchFoundation();
-await benchMicrodata(record);
-await benchTableRead({ record });
-await benchTableImport(record);
+for (const [name, run] of groups) if (wanted.size === 0 || wanted.has(name)) await run();
 const allOk = printTable();
 process.exitCode = allOk ? 0 : 1;

@@ -221,7 +221,7 @@ test('secret values are shown as · and counted in the legend', async ({ page, r
     .getByTestId('area-table')
     .locator('tr', { has: page.locator(`[data-area-id="${found.id}"]`) });
   await expect(row.locator('td').first()).toHaveText('·');
-  await expect(page.getByTestId('legend')).toContainText('· geheim');
+  await expect(page.getByTestId('legend')).toContainText('geheim (·)');
 });
 
 test('logging in as planer through the dialog shows the user name', async ({ page }) => {

@@ -20,7 +20,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserResponse, 401: ErrorBody, 429: ErrorBody },
       },
       // Brute-force protection per client address.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: app.appOptions.loginLimit ?? 10, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { user, token } = await login(app.db, req.body.username, req.body.password);

@@ -40,5 +40,5 @@ export const ClassificationSpec = z
   });
 export type ClassificationSpec = z.infer<typeof ClassificationSpec>;
 
-/** The app's default when an indicator names none. */
-export const DEFAULT_CLASSIFICATION: ClassificationSpec = { method: 'quantile', classes: 5 };
+// Kept here for existing importers; defined zod-free so that the browser can use it.
+export { DEFAULT_CLASSIFICATION } from './defaults.ts';

@@ -7,6 +7,7 @@ import { areasCommands } from './areas.command.ts';
 import { fail, type GlobalOptions } from './context.ts';
 import { demoCommand } from './demo.command.ts';
 import { importCommands } from './import.command.ts';
+import { indexCommands } from './index.command.ts';
 import { exportCommands, indicatorsCommands } from './indicators.command.ts';
 import { serveCommand } from './serve.command.ts';
 
@@ -37,6 +38,7 @@ for (const sub of [
   areasCommands(),
   indicatorsCommands(),
   exportCommands(),
+  indexCommands(),
 ])
   program.addCommand(sub);
 germanHelp(program);

@@ -32,6 +32,7 @@ export function serveCommand() {
         db,
         tileUrl: process.env.LAGEBILD_TILE_URL ?? null,
         secureCookies: process.env.LAGEBILD_SECURE_COOKIES === '1',
+        loginLimit: Number(process.env.LAGEBILD_LOGIN_LIMIT) || undefined,
         logger: process.env.LAGEBILD_LOG === '1',
       });
       const port = Number(opts.port ?? process.env.PORT ?? 3000);

@@ -38,6 +38,12 @@ describe('value exports', () => {
     expect(csv).toMatch(/Stichtag: 31\.12\.2024/);
     expect(csv).not.toContain('3235');
   });
+  it('keeps negative values (changes) as numbers in CSV', () => {
+    const change = { ...values, values: [{ ...values.values[0]!, value: -1.54 }] };
+    expect(valuesToCsv(ind, change, { withCounts: false, cityName: 'Musterstadt' })).toContain(
+      '101;Altstadt;-1,5;value',
+    );
+  });
   it('writes XLSX with numbers as numbers and formulas neutralised', async () => {
     const data = await valuesToXlsx(ind, values, { withCounts: true, cityName: 'Musterstadt' });
     const wb = new ExcelJS.Workbook();

@@ -14,7 +14,8 @@ export function neutraliseCell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-const SYMBOL = { secret: '·', missing: '–' } as const;
+/** Shown instead of a value: suppressed (geheim) or no data. */
+export const SYMBOL = { secret: '·', missing: '–' } as const;
 
 interface Row {
   key: string;
@@ -32,7 +33,8 @@ function rows(v: IndicatorValues, cityName: string): Row[] {
   ];
 }
 
-const germanNumber = (n: number, decimals: number) =>
+/** A number with decimal comma and no thousands separator (for files read by programs too). */
+export const germanNumber = (n: number, decimals: number) =>
   n.toLocaleString('de-DE', {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
@@ -44,7 +46,8 @@ const shown = (r: Row, decimals: number) =>
     ? (SYMBOL[r.status as keyof typeof SYMBOL] ?? SYMBOL.missing)
     : germanNumber(r.value, decimals);
 
-const csvField = (s: string) => (/[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/** One CSV field, quoted when it holds the separator, a quote or a line break. */
+export const csvField = (s: string) => (/[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export function valuesToCsv(
   ind: Indicator,
@@ -55,7 +58,13 @@ export function valuesToCsv(
   if (opts.withCounts) head.push('Zähler', 'Nenner');
   const lines = [head.join(';')];
   for (const r of rows(v, opts.cityName)) {
-    const cells = [r.key, r.name, shown(r, ind.decimals), r.status].map((s) => csvField(neutraliseCell(s)));
+    // Only text is neutralised: a negative number (a change) must stay a number, not become '-1,5.
+    const cells = [
+      csvField(neutraliseCell(r.key)),
+      csvField(neutraliseCell(r.name)),
+      shown(r, ind.decimals),
+      r.status,
+    ];
     if (opts.withCounts)
       cells.push(
         r.numerator === null ? '' : String(r.numerator),

@@ -58,12 +58,30 @@ export async function deleteIndicator(db: Db, key: string): Promise<boolean> {
   return (await db.query('DELETE FROM indicator WHERE key = $1 RETURNING key', [key])).length > 0;
 }
 
-export async function setPublished(db: Db, key: string, published: boolean): Promise<boolean> {
-  const rows = await db.query('UPDATE indicator SET published = $2 WHERE key = $1 RETURNING key', [
-    key,
-    published,
-  ]);
-  return rows.length > 0;
+/**
+ * Changes `published` and/or the default map classification (undefined = keep).
+ * @returns the stored values after the change, or null if there is no such indicator
+ */
+export async function patchIndicator(
+  db: Db,
+  key: string,
+  patch: { published?: boolean; classification?: Indicator['classification'] },
+): Promise<Pick<Indicator, 'key' | 'published' | 'classification'> | null> {
+  const setClassification = patch.classification !== undefined;
+  const [row] = await db.query<Pick<Indicator, 'key' | 'published' | 'classification'>>(
+    `UPDATE indicator
+        SET published = coalesce($2, published),
+            classification = CASE WHEN $3 THEN $4::jsonb ELSE classification END
+      WHERE key = $1
+  RETURNING key, published, classification`,
+    [
+      key,
+      patch.published ?? null,
+      setClassification,
+      patch.classification ? JSON.stringify(patch.classification) : null,
+    ],
+  );
+  return row ?? null;
 }
 
 export async function existingVariables(db: Db, keys: string[]): Promise<Set<string>> {
@@ -112,4 +130,17 @@ export async function listDates(db: Db): Promise<string[]> {
      ) SELECT d FROM t WHERE d IS NOT NULL ORDER BY d`,
   );
   return rows.map((r) => r.d);
+}
+
+/**
+ * The Datenstand: the latest Stichtag with population counts (`ew`). Pages open there rather than
+ * at the latest date of any import — a single table delivered for a later year must not leave
+ * every other indicator empty. Falls back to the latest Stichtag of any data.
+ */
+export async function currentDate(db: Db): Promise<string | null> {
+  const [row] = await db.query<{ d: string | null }>(
+    `SELECT max(o.ref_date) AS d FROM observation o JOIN variable v ON v.id = o.variable_id
+      WHERE v.key = 'ew' AND o.breakdown = ''`,
+  );
+  return row?.d ?? (await listDates(db)).at(-1) ?? null;
 }

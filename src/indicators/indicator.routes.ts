@@ -4,11 +4,12 @@ import { authorize } from '../auth/policy.ts';
 import { notFound } from '../core/errors.ts';
 import { ErrorBody } from '../server/error.schema.ts';
 import { createIndicator, importIndicators, removeIndicator, replaceIndicator } from './indicator.admin.ts';
-import { listIndicators as listAll, setPublished } from './indicator.repository.ts';
+import { listIndicators as listAll, patchIndicator } from './indicator.repository.ts';
 import {
   Indicator,
   IndicatorList,
   IndicatorPatch,
+  IndicatorPatchResult,
   IndicatorValues,
   IndicatorValuesQuery,
   Series,
@@ -168,17 +169,18 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Indikator veröffentlichen oder zurückziehen',
+        summary:
+          'Indikator veröffentlichen oder zurückziehen; Standard-Klasseneinteilung der Karte speichern',
         params: KeyParams,
         body: IndicatorPatch,
-        response: { 200: z.object({ key: z.string(), published: z.boolean() }), ...writeErrors },
+        response: { 200: IndicatorPatchResult, ...writeErrors },
       },
     },
     async (req) => {
       authorize(req.user, 'indicators.edit');
-      if (!(await setPublished(app.db, req.params.key, req.body.published)))
-        throw notFound('indicators.not_found', `Den Indikator „${req.params.key}“ gibt es nicht.`);
-      return { key: req.params.key, published: req.body.published };
+      const stored = await patchIndicator(app.db, req.params.key, req.body);
+      if (!stored) throw notFound('indicators.not_found', `Den Indikator „${req.params.key}“ gibt es nicht.`);
+      return stored;
     },
   );
 };

@@ -124,5 +124,22 @@ export const AreaProfile = z.object({
 });
 export type AreaProfile = z.infer<typeof AreaProfile>;
 
-export const IndicatorPatch = z.object({ published: z.boolean() });
+/** Changes of single fields: publish or withdraw, or save the atlas's classification as default. */
+export const IndicatorPatch = z
+  .object({
+    published: z.boolean().optional().describe('Visible to the public (with disclosure control)'),
+    classification: ClassificationSpec.nullable()
+      .optional()
+      .describe('Map classification the atlas starts with; null = the app default (quintiles)'),
+  })
+  .refine((p) => p.published !== undefined || p.classification !== undefined, {
+    message: 'Nichts zu ändern: „published“ oder „classification“ angeben.',
+  });
+export type IndicatorPatch = z.infer<typeof IndicatorPatch>;
+export const IndicatorPatchResult = z.object({
+  key: z.string(),
+  published: z.boolean(),
+  classification: ClassificationSpec.nullable(),
+});
+export type IndicatorPatchResult = z.infer<typeof IndicatorPatchResult>;
 export const IndicatorList = z.array(Indicator);

@@ -1,4 +1,6 @@
 import type { Db } from '../db/db.ts';
+import { ensureIndices } from '../indices/index.setup.ts';
+import { ensureDefaultRules } from '../monitoring/rule.admin.ts';
 import { DEFAULT_CATALOGUE } from './catalogue.ts';
 import { upsertIndicators } from './indicator.repository.ts';
 
@@ -6,4 +8,8 @@ import { upsertIndicators } from './indicator.repository.ts';
 export async function ensureCatalogue(db: Db): Promise<void> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM indicator');
   if ((row?.n ?? 0) === 0) await upsertIndicators(db, DEFAULT_CATALOGUE);
+  // the built-in composite indices (Berlin MSS, Hamburg, Münster); only missing ones are added
+  await ensureIndices(db);
+  // the default early-warning rules, into a database without rules
+  await ensureDefaultRules(db);
 }

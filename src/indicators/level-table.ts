@@ -9,11 +9,12 @@ import * as areaRepo from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
-import type { Cell } from './aggregate.ts';
+import { aggregateUp, type Cell } from './aggregate.ts';
 import { POPULATION } from './calculator.ts';
 import type { Indicator } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
 import { indicatorContext, present, seesUnprotected } from './indicator.service.ts';
+import { dataVersion } from './public-protection.ts';
 
 export interface LevelArea {
   /** Database id (internal). */
@@ -26,14 +27,20 @@ export interface LevelArea {
   parentName: string | null;
 }
 
+/** A value; with its counts (Zähler, Nenner) only when asked for and the user may see them. */
+export interface LevelCell extends Cell {
+  numerator?: number | null;
+  denominator?: number | null;
+}
+
 export interface IndicatorGrid {
   indicator: Indicator;
   /** cells[dateIndex][areaIndex] */
-  cells: Cell[][];
+  cells: LevelCell[][];
   /** city[dateIndex]: the whole city (or the sum of the level's areas). */
-  city: Cell[];
+  city: LevelCell[];
   /** parents.get(parentKey)[dateIndex]: each parent area (district), from its summed counts. */
-  parents: Map<string, Cell[]>;
+  parents: Map<string, LevelCell[]>;
 }
 
 export interface LevelTable {
@@ -55,6 +62,8 @@ export interface LevelTable {
 /**
  * Loads the values of `indicatorKeys` (default: all the user may see) for every area of a level
  * and every Stichtag.
+ * @param options.counts keep numerator and denominator in the cells (planners only; statistics
+ *   tables show them) — off by default to keep the table small
  * @throws areas.unknown_level when the level has no areas
  */
 export async function loadLevelTable(
@@ -62,11 +71,52 @@ export async function loadLevelTable(
   user: User | null,
   levelKey: string,
   indicatorKeys?: readonly string[],
+  options: { counts?: boolean } = {},
 ): Promise<LevelTable> {
   const unprotected = seesUnprotected(user);
+  // One page (an area profile: indicators, index result, history, robustness, warnings) asks for
+  // the same table several times; a table depends only on the data version, the definitions and
+  // the audience, so it is shared until any of them changes. Callers must not mutate it.
+  const definitions = await repo.listIndicators(db, !unprotected);
+  const key = [
+    await dataVersion(db),
+    unprotected,
+    options.counts === true,
+    levelKey,
+    indicatorKeys ? [...indicatorKeys].sort().join(',') : '*',
+    JSON.stringify(definitions),
+  ].join('|');
+  let cache = tables.get(db);
+  if (!cache) tables.set(db, (cache = new Map<string, Promise<LevelTable>>()));
+  let hit = cache.get(key);
+  if (!hit) {
+    if (cache.size >= MAX_TABLES) cache.delete(cache.keys().next().value as string);
+    hit = buildLevelTable(db, unprotected, levelKey, definitions, indicatorKeys, options);
+    cache.set(key, hit);
+    const entries = cache;
+    hit.catch(() => entries.delete(key));
+  } else {
+    // most recently used last, so that the oldest entry is the one dropped
+    cache.delete(key);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+const tables = new WeakMap<Db, Map<string, Promise<LevelTable>>>();
+const MAX_TABLES = 16;
+
+async function buildLevelTable(
+  db: Db,
+  unprotected: boolean,
+  levelKey: string,
+  definitions: Indicator[],
+  indicatorKeys: readonly string[] | undefined,
+  options: { counts?: boolean },
+): Promise<LevelTable> {
   const rows = await areaRepo.listAreas(db, levelKey);
   if (!rows.length) throw notFound('areas.unknown_level', `Die Ebene „${levelKey}“ hat keine Gebiete.`);
-  let indicators = await repo.listIndicators(db, !unprotected);
+  let indicators = definitions;
   if (indicatorKeys) {
     const wanted = new Set(indicatorKeys);
     indicators = indicators.filter((i) => wanted.has(i.key));
@@ -95,7 +145,16 @@ export async function loadLevelTable(
     const parent = a.parent_id === null ? undefined : byId.get(a.parent_id);
     if (parent) parentIds.set(parent.key, parent.id);
   }
-  const cell = (c: Cell): Cell => ({ value: c.value, status: c.status });
+  const withCounts = options.counts === true && unprotected;
+  const cell = (c: LevelCell): LevelCell =>
+    withCounts
+      ? {
+          value: c.value,
+          status: c.status,
+          numerator: c.numerator ?? null,
+          denominator: c.denominator ?? null,
+        }
+      : { value: c.value, status: c.status };
   const grids = new Map<string, IndicatorGrid>();
   for (const indicator of indicators) {
     const calc = ctx.calc(indicator.key);
@@ -107,9 +166,13 @@ export async function loadLevelTable(
       parents: new Map([...parentIds].map(([key, id]) => [key, dates.map((d) => at(id, d))])),
     });
   }
-  const totals = await repo.loadTotals(db, [POPULATION]);
-  const population = dates.map((d) =>
-    areas.map((a) => totals.get(POPULATION)?.get(d)?.get(a.id)?.value ?? null),
-  );
+  // Inhabitants of every area: its own count, else the sum of its children's (a Stadtbezirk of an
+  // imported city often has no own `ew` count).
+  const own = (await repo.loadTotals(db, [POPULATION])).get(POPULATION);
+  const nodes = ctx.tree.map((a) => ({ id: a.id, parentId: a.parent_id }));
+  const population = dates.map((d) => {
+    const summed = aggregateUp(nodes, own?.get(d) ?? new Map<number, Cell>());
+    return areas.map((a) => summed.get(a.id)?.value ?? null);
+  });
   return { level: levelKey, dates, areas, population, grids, unprotected };
 }

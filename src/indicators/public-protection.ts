@@ -44,11 +44,12 @@ export async function protectSeries(nodes: TreeNode[], own: Map<number, Cell>): 
   return out;
 }
 
-const cache = new Map<string, Promise<Set<string>>>();
+/** Per database (tests open many in one process), keyed by data version, variable and Stichtag. */
+const caches = new WeakMap<Db, Map<string, Promise<Set<string>>>>();
 const MAX_CACHE = 2000;
 
 /** The data version: any import adds a data source, so its highest id changes. */
-async function dataVersion(db: Db): Promise<string> {
+export async function dataVersion(db: Db): Promise<string> {
   const [row] = await db.query<{ v: number | null; n: number }>(
     'SELECT max(id) AS v, (SELECT count(*)::int FROM area WHERE valid_to IS NULL) AS n FROM data_source',
   );
@@ -63,6 +64,8 @@ export async function secretCellsFor(
   needs: { variable: string; dates: string[] }[],
 ): Promise<SecretCells> {
   const version = await dataVersion(db);
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map<string, Promise<Set<string>>>()));
   const resolved = new Map<string, Set<string>>();
   for (const { variable, dates } of needs) {
     for (const date of dates) {

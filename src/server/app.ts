@@ -38,6 +38,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Secure cookies (behind HTTPS). */
   secureCookies?: boolean;
+  /** Login attempts per client address and minute (`LAGEBILD_LOGIN_LIMIT`); default 10. */
+  loginLimit?: number;
 }
 
 declare module 'fastify' {

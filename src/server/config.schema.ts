@@ -8,6 +8,10 @@ export const AppConfig = z.object({
   levels: z.array(AreaLevel),
   defaultLevel: z.string().nullable(),
   dates: z.array(z.string()).describe('Stichtage with data, ascending (YYYY-MM-DD)'),
+  currentDate: z
+    .string()
+    .nullable()
+    .describe('Datenstand: the latest Stichtag with population counts; pages open there'),
   tileUrl: z.string().nullable().describe('Optional raster tile URL template for a basemap'),
   user: User.nullable(),
 });

@@ -187,7 +187,16 @@ export function App() {
   } else if (cfg.dates.length === 0) {
     content = <p className="notice">{t.noDates}</p>;
   } else {
-    content = <Atlas config={cfg} indicators={list} levels={levels} dates={cfg.dates} announce={announce} />;
+    content = (
+      <Atlas
+        config={cfg}
+        indicators={list}
+        levels={levels}
+        dates={cfg.dates}
+        announce={announce}
+        canEdit={canEdit}
+      />
+    );
   }
 
   return (

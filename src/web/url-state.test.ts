@@ -14,3 +14,11 @@ describe('readSelection', () => {
     expect(readSelection('')).toEqual({});
   });
 });
+
+describe('classification parameter', () => {
+  it('reads klassen in its readable form and percent-encoded', () => {
+    expect(readSelection('?indikator=alq&klassen=fixed:-1;1;1.5').classification).toBe('fixed:-1;1;1.5');
+    expect(readSelection('?klassen=fixed%3A-1%3B1%3B1.5').classification).toBe('fixed:-1;1;1.5');
+    expect(readSelection('?klassen=natural-5').classification).toBe('natural-5');
+  });
+});

@@ -16,6 +16,8 @@ interface AreaTableProps {
   values: IndicatorValues;
   choropleth: Choropleth;
   selectedId: string | null;
+  /** Area highlighted elsewhere (map, chart, another table): its row is marked. */
+  highlightId?: string | null;
   onOpen: (id: string) => void;
   /** Area whose row has keyboard focus or the pointer (highlighted on the map), or null. */
   onFocusArea: (id: string | null) => void;
@@ -25,7 +27,7 @@ const collator = new Intl.Collator('de', { numeric: true });
 
 /** The areas of the current level with their values: the keyboard and screen-reader way into the map. */
 export function AreaTable(props: AreaTableProps) {
-  const { levelName, indicator, values, choropleth, selectedId, onOpen, onFocusArea } = props;
+  const { levelName, indicator, values, choropleth, selectedId, highlightId, onOpen, onFocusArea } = props;
   const [sort, setSort] = useState<Sort>({ column: 'name', descending: false });
 
   const rows = useMemo(() => {
@@ -85,7 +87,7 @@ export function AreaTable(props: AreaTableProps) {
               return (
                 <tr
                   key={row.id}
-                  className={selected ? 'is-selected' : undefined}
+                  className={selected ? 'is-selected' : row.id === highlightId ? 'is-highlighted' : undefined}
                   onMouseEnter={() => onFocusArea(row.id)}
                 >
                   <th scope="row">

@@ -1,16 +1,26 @@
 import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ClassificationSpec } from '../../classification/classification.schema.ts';
+import { fromParam, toParam } from '../../classification/spec-text.ts';
+import { classificationTexts } from '../../classification/texts.ts';
+import { AnalysisFilters } from '../analysis/AnalysisFilters.tsx';
+import { AnalysisSection } from '../analysis/AnalysisSection.tsx';
+import { useAtlasAnalysis } from '../analysis/useAtlasAnalysis.ts';
+import { EMPTY_VIEW, toggleArea, type AnalysisView } from '../analysis/view-params.ts';
 import { api, type AppConfig, type Indicator } from '../api.ts';
-import { buildChoropleth } from '../choropleth.ts';
+import { buildChoropleth, type Choropleth } from '../choropleth.ts';
+import { defaultClassification, saveDefaultClassification } from '../classification-api.ts';
 import { prefetchValues } from '../prefetch.ts';
 import { formatDate, formatValue } from '../format.ts';
 import { t } from '../texts.ts';
 import { useFetched } from '../useFetched.ts';
 import { readSelection, writeSelection, type Selection } from '../url-state.ts';
 import { AreaTable } from './AreaTable.tsx';
+import { ClassificationControl } from './ClassificationControl.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Controls } from './Controls.tsx';
 import { Legend } from './Legend.tsx';
 import { SidePanel } from './SidePanel.tsx';
+import { defaultDate } from '../dates.ts';
 
 // MapLibre is the largest part of the app: start loading it at once, in parallel with the data.
 const mapModule = import('../map/AtlasMap.tsx');
@@ -28,6 +38,31 @@ interface AtlasProps {
   /** Not empty. */
   dates: readonly string[];
   announce: (message: string) => void;
+  /** Planner or admin: may save the map classification as an indicator's default. */
+  canEdit?: boolean;
+}
+
+/** A classification a person chose on one indicator. */
+interface ClassChoice {
+  indicator: string;
+  spec: ClassificationSpec;
+}
+
+/**
+ * The choice on the current indicator (kept while the person stays there), and the one of the
+ * indicator just left, which still colours its values until the next indicator's values arrive.
+ */
+interface ClassChoices {
+  current: ClassChoice | null;
+  leaving: ClassChoice | null;
+}
+
+/** Inner breaks of the classes on screen, rounded as shown: where fixed breaks start from. */
+function shownBreaks(choropleth: Choropleth | null, decimals: number): number[] {
+  const inner = (choropleth?.classes ?? [])
+    .slice(0, -1)
+    .map((c) => Number((c.to ?? c.max).toFixed(decimals)));
+  return inner.filter((b, i) => i === 0 || b > (inner[i - 1] as number));
 }
 
 function first<T>(list: readonly T[]): T {
@@ -53,9 +88,10 @@ function initialSelection({ config, indicators, levels, dates }: AtlasProps): Se
         indicators[0]
       )?.key ??
       '',
-    date: fromUrl.date && dates.includes(fromUrl.date) ? fromUrl.date : (dates.at(-1) ?? ''),
+    date: fromUrl.date && dates.includes(fromUrl.date) ? fromUrl.date : defaultDate(config),
     level: level?.key ?? '',
     area: fromUrl.area ?? null,
+    analysis: fromUrl.analysis,
   };
 }
 
@@ -63,6 +99,13 @@ function initialSelection({ config, indicators, levels, dates }: AtlasProps): Se
 export function Atlas(props: AtlasProps) {
   const { config, indicators, levels, dates, announce } = props;
   const [selection, setSelection] = useState<Selection>(() => initialSelection(props));
+  // a classification named in the address belongs to the indicator named there
+  const [classChoice, setClassChoice] = useState<ClassChoices>(() => {
+    const spec = fromParam(readSelection().classification);
+    return { current: spec ? { indicator: selection.indicator, spec } : null, leaving: null };
+  });
+  // counts defaults saved in this visit (classification-api.ts keeps them)
+  const [, setSavedDefaults] = useState(0);
   const [focusId, setFocusId] = useState<string | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
@@ -72,9 +115,23 @@ export function Atlas(props: AtlasProps) {
   const date = dates.includes(selection.date) ? selection.date : first(dates.slice(-1));
   const parentLevel = config.levels.find((l) => l.key === level.parent && l.rank >= 1) ?? null;
 
+  const specFor = (i: Indicator): ClassificationSpec =>
+    (classChoice.current?.indicator === i.key ? classChoice.current.spec : null) ??
+    (classChoice.leaving?.indicator === i.key ? classChoice.leaving.spec : null) ??
+    defaultClassification(i);
+  const classParam =
+    classChoice.current?.indicator === indicator.key ? toParam(classChoice.current.spec) : null;
+
   useEffect(() => {
-    writeSelection({ indicator: indicator.key, date, level: level.key, area: selection.area });
-  }, [indicator.key, date, level.key, selection.area]);
+    writeSelection({
+      indicator: indicator.key,
+      date,
+      level: level.key,
+      area: selection.area,
+      classification: classParam,
+      analysis: selection.analysis,
+    });
+  }, [indicator.key, date, level.key, selection.area, classParam, selection.analysis]);
 
   const geo = useFetched(`${level.key}`, () =>
     api.areas(level.key).then((collection) => ({ level: level.key, collection })),
@@ -100,11 +157,22 @@ export function Atlas(props: AtlasProps) {
   // Until the new values arrive, map, legend and table keep showing the previous ones together.
   const shown = values.latest;
   const shownIndicator = indicators.find((i) => i.key === shown?.indicator) ?? indicator;
-  const polarity = shownIndicator.polarity;
+  const shownSpec = specFor(shownIndicator);
   const choropleth = useMemo(
-    () => (shown ? buildChoropleth(shown.values, polarity) : null),
-    [shown, polarity],
+    () => (shown ? buildChoropleth(shown.values, shownIndicator, shownSpec) : null),
+    [shown, shownIndicator, shownSpec],
   );
+  const spec = specFor(indicator);
+  const chooseClassification = (next: ClassificationSpec) => {
+    performance.mark('lagebild:select');
+    setClassChoice({ current: { indicator: indicator.key, spec: next }, leaving: null });
+    announce(classificationTexts.control.changed(classificationTexts.methods[next.method]));
+  };
+  const saveDefault = async () => {
+    await saveDefaultClassification(indicator.key, spec);
+    setSavedDefaults((n) => n + 1);
+    announce(classificationTexts.control.saved(indicator.name));
+  };
   const areas = geo.latest;
   const stylesFit = !!shown && !!areas && shown.level === areas.level;
   const drawKey = shown ? `${shown.indicator}|${shown.date}|${shown.level}` : null;
@@ -142,6 +210,22 @@ export function Atlas(props: AtlasProps) {
     back?.focus();
   }, [selection.area, announce]);
 
+  // Analysis tools: filters, selection (Auswahl), linked charts and statistics table.
+  const view = selection.analysis ?? EMPTY_VIEW;
+  const analysis = useAtlasAnalysis(view, shown, choropleth, areas?.collection);
+  const changeView = useCallback(
+    (change: Partial<AnalysisView>) =>
+      setSelection((s) => ({ ...s, analysis: { ...(s.analysis ?? EMPTY_VIEW), ...change } })),
+    [],
+  );
+  const pick = useCallback(
+    (id: string, additive = false) => {
+      if (!additive) return open(id);
+      setSelection((s) => ({ ...s, analysis: toggleArea(s.analysis ?? EMPTY_VIEW, id) }));
+    },
+    [open],
+  );
+
   const selectedArea = selection.area;
   const selectedName =
     (selectedArea &&
@@ -161,7 +245,14 @@ export function Atlas(props: AtlasProps) {
         level={level.key}
         onIndicator={(key) => {
           performance.mark('lagebild:select');
-          setSelection((s) => ({ ...s, indicator: key }));
+          // a value filter belongs to the indicator it was set on
+          setSelection((s) => ({
+            ...s,
+            indicator: key,
+            analysis: s.analysis && { ...s.analysis, min: null, max: null },
+          }));
+          // the next indicator starts with its default classification
+          setClassChoice((c) => ({ current: null, leaving: c.current }));
         }}
         onDate={(d) => {
           performance.mark('lagebild:select');
@@ -169,9 +260,23 @@ export function Atlas(props: AtlasProps) {
         }}
         onLevel={(key) => {
           performance.mark('lagebild:select');
-          setSelection((s) => ({ ...s, level: key, area: null }));
+          // selection and district filter name areas of the level left
+          setSelection((s) => ({
+            ...s,
+            level: key,
+            area: null,
+            analysis: s.analysis && { ...s.analysis, areas: [], parents: [] },
+          }));
         }}
-      />
+      >
+        <ClassificationControl
+          spec={spec}
+          defaultSpec={defaultClassification(indicator)}
+          suggestBreaks={() => shownBreaks(choropleth, indicator.decimals)}
+          onChange={chooseClassification}
+          onSave={props.canEdit ? saveDefault : undefined}
+        />
+      </Controls>
       <div className={`atlas-layout${selectedArea ? ' atlas-layout--panel' : ''}`}>
         <div className="atlas-main">
           {(values.error ?? geo.error) && (
@@ -179,20 +284,31 @@ export function Atlas(props: AtlasProps) {
               {t.loadError} {(values.error ?? geo.error)?.message}
             </p>
           )}
+          <AnalysisFilters
+            indicator={shownIndicator}
+            values={shown}
+            view={view}
+            parentLevel={parentLevel}
+            shown={analysis.tableValues?.values.length ?? 0}
+            total={shown?.values.length ?? 0}
+            onChange={changeView}
+          />
           <div className="map-frame" aria-busy={values.loading || geo.loading}>
             {areas ? (
               <ErrorBoundary fallback={<div className="map-placeholder">{t.map.failed}</div>}>
                 <Suspense fallback={<div className="map-placeholder">{t.mapLoading}</div>}>
                   <AtlasMap
                     areas={areas.collection}
-                    styles={stylesFit && choropleth ? choropleth.styles : null}
+                    styles={stylesFit && analysis.styles ? analysis.styles : null}
                     drawKey={stylesFit ? drawKey : null}
                     selectedId={selectedArea}
                     focusId={focusId}
+                    marked={analysis.selected}
                     tileUrl={config.tileUrl}
                     label={mapLabel}
                     describe={describe}
-                    onSelect={open}
+                    onSelect={pick}
+                    onHover={setFocusId}
                     onDrawn={setDrawnKey}
                   />
                 </Suspense>
@@ -213,13 +329,28 @@ export function Atlas(props: AtlasProps) {
             <Table
               levelName={(levels.find((l) => l.key === shown.level) ?? level).name}
               indicator={shownIndicator}
-              values={shown}
+              values={analysis.tableValues ?? shown}
               choropleth={choropleth}
               selectedId={selectedArea}
+              highlightId={focusId}
               onOpen={open}
               onFocusArea={setFocusId}
             />
           )}
+          <AnalysisSection
+            indicator={shownIndicator}
+            indicators={indicators}
+            values={shown}
+            ready={onScreen}
+            analysis={analysis}
+            view={view}
+            parentLevel={parentLevel}
+            openArea={selectedArea}
+            highlightId={focusId}
+            onView={changeView}
+            onHover={setFocusId}
+            onSelect={pick}
+          />
         </div>
         {selectedArea && (
           <SidePanel

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { AppConfig, Indicator } from '../api.ts';
 import { byTheme } from '../catalogue.ts';
 import { formatDate } from '../format.ts';
@@ -16,6 +16,8 @@ interface ControlsProps {
   onIndicator: (key: string) => void;
   onDate: (date: string) => void;
   onLevel: (key: string) => void;
+  /** Further controls below the indicator description, e.g. the map classification. */
+  children?: ReactNode;
 }
 
 /** Indikator, Jahr and Ebene. */
@@ -81,6 +83,7 @@ export function Controls(props: ControlsProps) {
       <p id={`${id}-description`} className="controls__description">
         {indicator.description} <span className="muted">{t.polarity[indicator.polarity]}</span>
       </p>
+      {props.children}
     </section>
   );
 }

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { analysisDownloads } from '../analysis/analysis-api.ts';
+import { at } from '../analysis/texts.ts';
 import { api, ApiError, messageOf, type AppConfig, type Indicator } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { navigate, paths } from '../router.ts';
@@ -126,6 +128,9 @@ export function IndicatorSheet(props: IndicatorSheetProps) {
             <Link to={atlasHref(indicator.key)} className="button">
               {t.catalogue.showInAtlas}
             </Link>
+            <a className="button" href={analysisDownloads.sheetPdf(indicator.key)} data-testid="sheet-pdf">
+              {at.sheetPdf}
+            </a>
             <Link to={paths.catalogue} className="button">
               {t.sheet.backToCatalogue}
             </Link>
@@ -136,6 +141,7 @@ export function IndicatorSheet(props: IndicatorSheetProps) {
               levels={props.levels}
               defaultLevel={props.config.defaultLevel}
               dates={props.config.dates}
+              currentDate={props.config.currentDate}
               protectedOnly={!canEdit}
             />
           )}

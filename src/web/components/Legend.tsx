@@ -1,7 +1,9 @@
 import type { Indicator, IndicatorValues } from '../api.ts';
 import type { Choropleth } from '../choropleth.ts';
-import { formatDate, formatNumber, formatValue, SECRET_SYMBOL } from '../format.ts';
+import { formatDate, formatValue } from '../format.ts';
+import { classificationTexts as tx } from '../../classification/texts.ts';
 import { t } from '../texts.ts';
+import './classification.css';
 
 interface LegendProps {
   indicator: Indicator;
@@ -9,16 +11,12 @@ interface LegendProps {
   choropleth: Choropleth;
 }
 
-const range = (min: number, max: number, indicator: Indicator) => {
-  const unit = indicator.unit ? `\u00a0${indicator.unit}` : '';
-  const low = formatNumber(min, indicator.decimals);
-  const high = formatNumber(max, indicator.decimals);
-  return low === high ? `${low}${unit}` : `${low} – ${high}${unit}`;
-};
-
-/** Class ranges (German number format) plus the entries for secret and missing values. */
+/**
+ * Class ranges with their number of areas (labels in German number format from the
+ * classification), the entries for secret and missing values, and how the classes were made.
+ */
 export function Legend({ indicator, values, choropleth }: LegendProps) {
-  const { classes, secretCount, missingCount } = choropleth;
+  const { classes, secretCount, missingCount, method, note, summary } = choropleth;
   return (
     <section className="legend" aria-labelledby="legend-title" data-testid="legend">
       <div className="legend__head">
@@ -33,29 +31,33 @@ export function Legend({ indicator, values, choropleth }: LegendProps) {
         </p>
       </div>
       <ul className="legend__items" aria-describedby="legend-method">
-        {classes.map((c) => (
-          <li key={c.max} className="legend__item">
+        {classes.map((c, i) => (
+          <li key={i} className="legend__item" data-testid="legend-class">
             <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
-            <span>{range(c.min, c.max, indicator)}</span>
+            <span className="legend__label">{c.label}</span>
             <span className="legend__count">{t.legend.areas(c.count)}</span>
           </li>
         ))}
-        <li className="legend__item" title={t.legend.secretHint}>
+        <li className="legend__item" title={tx.secretHint} data-testid="legend-secret">
           <span className="swatch swatch--secret" aria-hidden="true" />
-          <span>
-            {SECRET_SYMBOL} {t.legend.secret}
-          </span>
+          <span className="legend__label">{tx.secret}</span>
           <span className="legend__count">{t.legend.areas(secretCount)}</span>
         </li>
-        <li className="legend__item">
+        <li className="legend__item" data-testid="legend-missing">
           <span className="swatch swatch--missing" aria-hidden="true" />
-          <span>{t.legend.missing}</span>
+          <span className="legend__label">{tx.missing}</span>
           <span className="legend__count">{t.legend.areas(missingCount)}</span>
         </li>
       </ul>
-      <p id="legend-method" className="legend__method muted">
-        {t.legend.classes(classes.length)}
+      <p id="legend-method" className="legend__method muted" data-testid="legend-method">
+        {classes.length > 0 ? tx.legendMethod(classes.length, tx.methods[method], tx.explain[method]) : note}
+        {summary && <> · {summary}</>}
       </p>
+      {note && classes.length > 0 && (
+        <p className="legend__note" data-testid="legend-note">
+          {note}
+        </p>
+      )}
     </section>
   );
 }

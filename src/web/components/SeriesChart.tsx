@@ -23,7 +23,9 @@ registerECharts([LineChart, GridSimpleComponent, LegendPlainComponent, TooltipCo
 type Option = ComposeOption<
   LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
-type Point = Series['points'][number];
+type SeriesPoint = Series['points'][number];
+/** A point; the district value is optional (area profile: area, district and city). */
+type Point = SeriesPoint & { districtValue?: number | null; districtStatus?: SeriesPoint['status'] | null };
 
 export interface SeriesChartProps {
   points: readonly Point[];
@@ -33,10 +35,13 @@ export interface SeriesChartProps {
   decimals: number;
   /** Draw the city line too (not for counts: a city total dwarfs any area). */
   withCity: boolean;
+  /** Name of the district (parent area): draws its line from the points' district values. */
+  districtName?: string | null;
 }
 
 const AREA_COLOR = '#1f4e79';
 const CITY_COLOR = '#6b7280';
+const DISTRICT_COLOR = '#b45309';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 const escapeHtml = (text: string) =>
@@ -50,11 +55,15 @@ const plotted = (value: number | null, status: Point['status']) =>
 
 /** Text alternative of the chart: every point with area and city value. */
 export function describeSeries(props: SeriesChartProps): string {
-  const { points, areaName, indicatorName, unit, decimals } = props;
+  const { points, areaName, indicatorName, unit, decimals, districtName } = props;
+  const district = (p: Point) =>
+    districtName && p.districtStatus
+      ? `${districtName} ${formatValue(p.districtValue ?? null, p.districtStatus, decimals, unit)}, `
+      : '';
   const list = points
     .map(
       (p) =>
-        `${formatDate(p.date)}: ${formatValue(p.value, p.status, decimals, unit)} (${t.panel.city} ${formatValue(
+        `${formatDate(p.date)}: ${formatValue(p.value, p.status, decimals, unit)} (${district(p)}${t.panel.city} ${formatValue(
           p.cityValue,
           p.cityStatus,
           decimals,
@@ -65,7 +74,7 @@ export function describeSeries(props: SeriesChartProps): string {
   return t.panel.chartLabel(indicatorName, areaName, list);
 }
 
-function chartOption({ points, areaName, unit, decimals, withCity }: SeriesChartProps): Option {
+function chartOption({ points, areaName, unit, decimals, withCity, districtName }: SeriesChartProps): Option {
   return {
     animation: false,
     textStyle: { fontFamily: FONT, color: '#1d232b' },
@@ -80,6 +89,11 @@ function chartOption({ points, areaName, unit, decimals, withCity }: SeriesChart
         return [
           `<strong>${formatDate(point.date)}</strong>`,
           `${escapeHtml(areaName)}: ${formatValue(point.value, point.status, decimals, unit)}`,
+          ...(districtName && point.districtStatus
+            ? [
+                `${escapeHtml(districtName)}: ${formatValue(point.districtValue ?? null, point.districtStatus, decimals, unit)}`,
+              ]
+            : []),
           `${t.panel.city}: ${formatValue(point.cityValue, point.cityStatus, decimals, unit)}`,
         ].join('<br>');
       },
@@ -107,8 +121,22 @@ function chartOption({ points, areaName, unit, decimals, withCity }: SeriesChart
         symbolSize: 7,
         connectNulls: false,
       },
+      ...(withCity && districtName ? [districtLine(points, districtName)] : []),
       ...(withCity ? [cityLine(points)] : []),
     ],
+  };
+}
+
+function districtLine(points: readonly Point[], name: string): LineSeriesOption {
+  return {
+    name,
+    type: 'line',
+    data: points.map((p) => (p.districtStatus ? plotted(p.districtValue ?? null, p.districtStatus) : null)),
+    color: DISTRICT_COLOR,
+    lineStyle: { width: 2, type: 'dotted' },
+    symbol: 'triangle',
+    symbolSize: 7,
+    connectNulls: false,
   };
 }
 
@@ -143,12 +171,13 @@ export default function SeriesChart(props: SeriesChartProps) {
     };
   }, []);
 
-  const { points, areaName, indicatorName, unit, decimals, withCity } = props;
+  const { points, areaName, indicatorName, unit, decimals, withCity, districtName } = props;
   useEffect(() => {
-    chartRef.current?.setOption(chartOption({ points, areaName, indicatorName, unit, decimals, withCity }), {
-      notMerge: true,
-    });
-  }, [points, areaName, indicatorName, unit, decimals, withCity]);
+    chartRef.current?.setOption(
+      chartOption({ points, areaName, indicatorName, unit, decimals, withCity, districtName }),
+      { notMerge: true },
+    );
+  }, [points, areaName, indicatorName, unit, decimals, withCity, districtName]);
 
   return (
     <div

@@ -3,6 +3,7 @@ import { downloads, type AppConfig, type Indicator } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { t } from '../texts.ts';
 import { lastAtlasSelection } from '../url-state.ts';
+import { defaultDate } from '../dates.ts';
 
 type Level = AppConfig['levels'][number];
 
@@ -13,6 +14,8 @@ interface SheetDownloadsProps {
   defaultLevel: string | null;
   /** Stichtage with data, ascending; not empty. */
   dates: readonly string[];
+  /** The Datenstand the downloads start with (see defaultDate). */
+  currentDate: string | null;
   /** Planners see counts in the files; everyone else protected values only. */
   protectedOnly: boolean;
 }
@@ -28,6 +31,7 @@ export function SheetDownloads({
   levels,
   defaultLevel,
   dates,
+  currentDate,
   protectedOnly,
 }: SheetDownloadsProps) {
   const id = useId();
@@ -40,7 +44,9 @@ export function SheetDownloads({
       '',
   );
   const [date, setDate] = useState(() =>
-    fromAtlas.date && dates.includes(fromAtlas.date) ? fromAtlas.date : (dates.at(-1) ?? ''),
+    fromAtlas.date && dates.includes(fromAtlas.date)
+      ? fromAtlas.date
+      : defaultDate({ dates: [...dates], currentDate }),
   );
 
   return (

@@ -3,7 +3,10 @@ import { api, type Indicator } from '../api.ts';
 import { formatArea, formatDate } from '../format.ts';
 import { t } from '../texts.ts';
 import { useFetched } from '../useFetched.ts';
+import { pt } from '../profile/texts.ts';
+import { paths } from '../router.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { Link } from './Link.tsx';
 import { ProfileTable } from './ProfileTable.tsx';
 
 const SeriesChart = lazy(() => import('./SeriesChart.tsx'));
@@ -71,6 +74,14 @@ export function SidePanel(props: SidePanelProps) {
               {t.panel.areaSize} {formatArea(area.areaM2)}
             </p>
           )}
+          <p className="side-panel__meta">
+            <Link
+              to={`${paths.profile(level, areaId)}?stichtag=${encodeURIComponent(date)}`}
+              data-testid="profile-link"
+            >
+              {pt.sideLink}
+            </Link>
+          </p>
         </div>
         <button type="button" className="icon-button" onClick={props.onClose} aria-label={t.panel.close}>
           <span aria-hidden="true">×</span>

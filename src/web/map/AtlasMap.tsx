@@ -35,12 +35,17 @@ export interface AtlasMapProps {
   selectedId: string | null;
   /** Area highlighted from outside, e.g. the focused table row. */
   focusId: string | null;
+  /** Areas outlined with a dashed line, e.g. those whose index class is not robust. */
+  marked?: ReadonlySet<string> | null;
   tileUrl: string | null;
   /** Accessible name of the map canvas. */
   label: string;
   /** Two lines (name, value) for the hover tooltip. */
   describe: (id: string) => [string, string] | null;
-  onSelect: (id: string) => void;
+  /** A click on an area; `additive` with Ctrl, Cmd or Shift held (add to a selection). */
+  onSelect: (id: string, additive?: boolean) => void;
+  /** The area under the pointer, or null when the pointer leaves the areas. */
+  onHover?: (id: string | null) => void;
   /** Called with `drawKey` once those colours are on screen. */
   onDrawn?: (drawKey: string) => void;
 }
@@ -55,7 +60,7 @@ function webglAvailable(): boolean {
 }
 
 export default function AtlasMap(props: AtlasMapProps) {
-  const { areas, styles, drawKey, selectedId, focusId, tileUrl, label } = props;
+  const { areas, styles, drawKey, selectedId, focusId, marked, tileUrl, label } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const tooltipRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -65,7 +70,8 @@ export default function AtlasMap(props: AtlasMapProps) {
   const [drawn, setDrawn] = useState<string | null>(null);
 
   const initial = useEffectEvent(() => ({ areas, tileUrl, label }));
-  const select = useEffectEvent((id: string) => props.onSelect(id));
+  const select = useEffectEvent((id: string, additive: boolean) => props.onSelect(id, additive));
+  const hoverCallback = useEffectEvent((id: string | null) => props.onHover?.(id));
   const describe = useEffectEvent((id: string) => props.describe(id));
   const drawnCallback = useEffectEvent((key: string) => props.onDrawn?.(key));
 
@@ -122,6 +128,7 @@ export default function AtlasMap(props: AtlasMapProps) {
     const clearHover = () => {
       if (hovered !== null && map.getSource(SOURCE))
         map.setFeatureState({ source: SOURCE, id: hovered }, { hover: false });
+      if (hovered !== null) hoverCallback(null);
       hovered = null;
       map.getCanvas().style.cursor = '';
       if (tooltip) tooltip.hidden = true;
@@ -133,6 +140,7 @@ export default function AtlasMap(props: AtlasMapProps) {
         clearHover();
         hovered = id;
         map.setFeatureState({ source: SOURCE, id }, { hover: true });
+        hoverCallback(String(id));
       }
       map.getCanvas().style.cursor = 'pointer';
       const lines = describe(String(id));
@@ -148,7 +156,8 @@ export default function AtlasMap(props: AtlasMapProps) {
     map.on('mouseleave', FILL_LAYER, clearHover);
     map.on('click', FILL_LAYER, (e: MapLayerMouseEvent) => {
       const id = e.features?.[0]?.id;
-      if (id !== undefined) select(String(id));
+      const { ctrlKey, metaKey, shiftKey } = e.originalEvent;
+      if (id !== undefined) select(String(id), ctrlKey || metaKey || shiftKey);
     });
 
     return () => {
@@ -213,6 +222,16 @@ export default function AtlasMap(props: AtlasMapProps) {
       if (mapRef.current === map) map.setFeatureState({ source: SOURCE, id: focusId }, { focus: false });
     };
   }, [ready, areas, focusId]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !marked?.size) return;
+    for (const id of marked) map.setFeatureState({ source: SOURCE, id }, { marked: true });
+    return () => {
+      if (mapRef.current !== map) return;
+      for (const id of marked) map.setFeatureState({ source: SOURCE, id }, { marked: false });
+    };
+  }, [ready, areas, marked]);
 
   useEffect(() => {
     mapRef.current?.getCanvas().setAttribute('aria-label', label);

@@ -61,6 +61,19 @@ export function areaLayers(withBasemap: boolean): AddLayerObject[] {
       },
     },
     {
+      // e.g. an index class that is not robust: a dashed inner outline over the class colour
+      id: 'areas-marked',
+      type: 'line',
+      source: SOURCE,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': '#1f2933',
+        'line-dasharray': [2, 1.5],
+        'line-offset': 1.5,
+        'line-width': ['case', state('marked'), 2, 0],
+      },
+    },
+    {
       id: 'areas-highlight',
       type: 'line',
       source: SOURCE,

@@ -1,11 +1,178 @@
+import { useState, type ReactNode } from 'react';
+import { ApiError, q } from '../api.ts';
+import { Link } from '../components/Link.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { formatDate, formatNumber } from '../format.ts';
 import type { PageProps } from '../page-props.ts';
+import { t } from '../texts.ts';
+import { CITY, compareHref } from '../typology/typology-url.ts';
+import { useFetched } from '../useFetched.ts';
+import { fetchSteckbrief, type Steckbrief } from './api.ts';
+import { IndexSection } from './IndexSection.tsx';
+import { IndicatorTable } from './IndicatorTable.tsx';
+import { LocatorMap } from './LocatorMap.tsx';
+import { SeriesSection } from './SeriesSection.tsx';
+import { pt } from './texts.ts';
+import { WarningsList } from './WarningsList.tsx';
+import './profile.css';
+import { defaultDate } from '../dates.ts';
 
-/** Placeholder until the page is built (issue 4). */
-export function ProfilePage(_props: PageProps & { level: string; areaKey: string }) {
+const DATE_PARAM = 'stichtag';
+
+const readDate = () => new URLSearchParams(window.location.search).get(DATE_PARAM);
+
+/** Keeps the Stichtag in the address (a link reproduces the profile) without a history entry. */
+function writeDate(date: string) {
+  const params = new URLSearchParams(window.location.search);
+  params.set(DATE_PARAM, date);
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params.toString()}`);
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <div className="page">
-      <PageHeading title="Gebietsprofil – Lagebild">Gebietsprofil</PageHeading>
-    </div>
+    <section className="profile-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Body({ profile, level, areaKey }: { profile: Steckbrief; level: string; areaKey: string }) {
+  const { area } = profile;
+  const atlas = `/?${q({
+    ...(profile.highlights[0] ? { indikator: profile.highlights[0] } : {}),
+    stichtag: profile.date,
+    ebene: level,
+    gebiet: areaKey,
+  })}`;
+  // the compare view's own address builder: B = the city (`b=stadt`)
+  const compare = compareHref(level, areaKey, CITY, profile.date);
+  return (
+    <>
+      <div className="profile-actions profile-noprint">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {pt.actions.print}
+        </button>
+        <Link className="button" to={compare} data-testid="profile-compare">
+          {pt.actions.compare}
+        </Link>
+        <Link className="button" to={atlas}>
+          {pt.actions.atlas}
+        </Link>
+      </div>
+      {!profile.unprotected && <p className="profile-note">{pt.protectedNote}</p>}
+      <div className="profile-top">
+        <Section id="profile-summary" title={pt.summary}>
+          <div className="profile-text" data-testid="profile-text">
+            <p>{profile.text.join(' ')}</p>
+          </div>
+        </Section>
+        <Section id="profile-locator" title={pt.locator}>
+          <LocatorMap
+            level={level}
+            levelName={area.levelName}
+            areaKey={areaKey}
+            areaName={area.name}
+            parentKey={area.parent}
+          />
+        </Section>
+      </div>
+      <Section
+        id="profile-index"
+        title={profile.index ? `${pt.index.heading}: ${profile.index.name}` : pt.index.heading}
+      >
+        {profile.index ? (
+          <IndexSection index={profile.index} date={profile.date} />
+        ) : (
+          <p className="muted">{pt.index.none}</p>
+        )}
+      </Section>
+      <Section id="profile-warnings" title={pt.warnings.heading}>
+        <WarningsList warnings={profile.warnings} />
+      </Section>
+      <Section id="profile-table" title={pt.table.heading}>
+        <IndicatorTable profile={profile} />
+      </Section>
+      <Section id="profile-series" title={pt.series.heading}>
+        <SeriesSection profile={profile} />
+      </Section>
+    </>
+  );
+}
+
+/** The area profile (Gebietsprofil, Steckbrief) of one area: `/gebiete/<level>/<key>`. */
+export function ProfilePage(props: PageProps & { level: string; areaKey: string }) {
+  const { level, areaKey, config, levels, user } = props;
+  const [date, setDate] = useState<string | null>(() => {
+    const asked = readDate();
+    return asked && config.dates.includes(asked) ? asked : null;
+  });
+  // the login changes what may be seen (protected or not): load again
+  const session = user?.id ?? '-';
+  const fetched = useFetched(`${level}|${areaKey}|${date ?? ''}|${session}`, () =>
+    fetchSteckbrief(level, areaKey, date),
+  );
+  const profile = fetched.latest?.area.id === areaKey ? fetched.latest : undefined;
+  const levelName = levels.find((l) => l.key === level)?.name ?? profile?.area.levelName ?? level;
+  const name = profile?.area.name;
+  const missing = fetched.error instanceof ApiError && fetched.error.status === 404;
+
+  const choose = (next: string) => {
+    setDate(next);
+    writeDate(next);
+  };
+
+  return (
+    <article className="page profile-page" data-testid="profile-page">
+      <header className="page-head">
+        <p className="eyebrow">
+          <Link to="/">{pt.atlas}</Link> · {levelName}
+        </p>
+        <PageHeading title={name ? pt.docTitle(name) : `${pt.loadingTitle} – ${t.appName}`}>
+          {name ? pt.title(name) : pt.loadingTitle}
+        </PageHeading>
+        {profile && (
+          <p className="page-intro profile-meta">
+            {profile.area.parentName && (
+              <>{pt.meta.parent(profile.area.parentLevelName, profile.area.parentName)} · </>
+            )}
+            {pt.meta.area(`${formatNumber(profile.area.areaKm2, 2)}\u00a0km²`)}
+          </p>
+        )}
+        {config.dates.length > 0 && (
+          <div className="field profile-date">
+            <label htmlFor="profile-date">{pt.meta.date}</label>
+            <select
+              id="profile-date"
+              value={date ?? profile?.date ?? defaultDate(config)}
+              onChange={(e) => choose(e.target.value)}
+            >
+              {[...config.dates].reverse().map((d) => (
+                <option key={d} value={d}>
+                  {formatDate(d)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </header>
+      {fetched.error ? (
+        <div className="notice" role="alert">
+          <p>{missing ? fetched.error.message : `${t.loadError} ${fetched.error.message}`}</p>
+          <p>
+            <Link to="/">{t.toAtlas}</Link>
+          </p>
+        </div>
+      ) : profile ? (
+        <div
+          className={fetched.loading ? 'profile-body is-loading' : 'profile-body'}
+          aria-busy={fetched.loading}
+        >
+          <Body profile={profile} level={level} areaKey={areaKey} />
+        </div>
+      ) : (
+        <p className="notice">{pt.loading}</p>
+      )}
+    </article>
   );
 }

@@ -1,0 +1,111 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { statTableToCsv, statTableToXlsx } from './table-export.ts';
+import type { StatTable } from './table.schema.ts';
+
+const cell = (value: number | null, status: 'value' | 'secret' | 'missing' = 'value') => ({
+  value,
+  status,
+  numerator: null,
+  denominator: null,
+});
+
+/** A public table: two areas (one secret), their district, the city; a change indicator with a target. */
+const table: StatTable = {
+  level: 'sozialraum',
+  levelName: 'Sozialraum',
+  parentLevelName: 'Stadtbezirk',
+  cityName: 'Musterstadt',
+  date: '2024-12-31',
+  withCounts: false,
+  columns: [
+    {
+      key: 'sgb2_quote',
+      name: 'SGB-II-Quote',
+      unit: '%',
+      decimals: 1,
+      polarity: 'high_bad',
+      source: 'BA',
+      target: 10,
+    },
+    {
+      key: 'veraenderung',
+      name: 'Veränderung',
+      unit: 'Pp.',
+      decimals: 2,
+      polarity: 'high_bad',
+      source: '',
+      target: null,
+    },
+  ],
+  rows: [
+    { kind: 'area', key: '101', name: 'Altstadt', parentKey: '1', cells: [cell(14.66), cell(-1.234)] },
+    {
+      kind: 'area',
+      key: '102',
+      name: '-Nord; "Ost"',
+      parentKey: '1',
+      cells: [cell(null, 'secret'), cell(null, 'missing')],
+    },
+    { kind: 'parent', key: '1', name: 'Mitte', parentKey: null, cells: [cell(12.04), cell(0.5)] },
+    { kind: 'city', key: '', name: 'Musterstadt', parentKey: null, cells: [cell(11.9), cell(1)] },
+  ],
+};
+
+describe('statistics table export', () => {
+  it('writes German CSV: BOM, ;, decimal comma, symbols, target row and notes', () => {
+    expect(statTableToCsv(table).split('\r\n')).toEqual([
+      '\uFEFFGebietsschlüssel;Gebiet;Art;SGB-II-Quote (%);Veränderung (Pp.)',
+      '101;Altstadt;Sozialraum;14,7;-1,23',
+      `102;"'-Nord; ""Ost""";Sozialraum;·;–`,
+      '1;Mitte;Stadtbezirk;12,0;0,50',
+      ';Musterstadt;Gesamtstadt;11,9;1,00',
+      ';Zielwert;;10,0;',
+      '',
+      'Stichtag: 31.12.2024',
+      'Quelle SGB-II-Quote: BA',
+      'Quelle Veränderung: nicht angegeben',
+      'Aus Datenschutzgründen ohne Fallzahlen. Geheim gehaltene Werte erscheinen als ·.',
+      '',
+    ]);
+  });
+
+  it('adds counts for planners, with decimal comma for non-integers', () => {
+    const planner: StatTable = {
+      ...table,
+      withCounts: true,
+      columns: [table.columns[0]!],
+      rows: [
+        {
+          ...table.rows[0]!,
+          cells: [{ value: 14.66, status: 'value', numerator: 1466, denominator: 10000.5 }],
+        },
+      ],
+    };
+    const lines = statTableToCsv(planner).split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFGebietsschlüssel;Gebiet;Art;SGB-II-Quote (%);SGB-II-Quote: Zähler;SGB-II-Quote: Nenner',
+    );
+    expect(lines[1]).toBe('101;Altstadt;Sozialraum;14,7;1466;10000,50');
+    expect(lines[2]).toBe(';Zielwert;;10,0;;');
+    expect(lines.join('\n')).not.toContain('ohne Fallzahlen');
+  });
+
+  it('writes XLSX with real numbers, symbols for suppressed values and the target', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await statTableToXlsx(table)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Statistiktabelle')!;
+    expect(ws.getCell('D2').value).toBe(14.66);
+    expect(ws.getCell('E2').value).toBe(-1.234);
+    expect(ws.getCell('B3').value).toBe(`'-Nord; "Ost"`);
+    expect(ws.getCell('D3').value).toBe('·');
+    expect(ws.getCell('E3').value).toBe('–');
+    expect(ws.getCell('C4').value).toBe('Stadtbezirk');
+    expect(ws.getCell('B6').value).toBe('Zielwert');
+    expect(ws.getCell('D6').value).toBe(10);
+    expect(ws.getCell('E6').value).toBeNull();
+    expect(ws.getCell('A8').value).toBe('Stichtag: 31.12.2024');
+    expect(ws.getColumn(5).numFmt).toBe('#,##0.00');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+});

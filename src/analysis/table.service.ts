@@ -1,0 +1,105 @@
+/**
+ * Builds the statistics table of the atlas from the level table (src/indicators/level-table.ts):
+ * chosen areas, their parent areas and the city, each recomputed from summed counts
+ * (METHODS.md §2), with the indicators' target values. Planners get unprotected values with
+ * counts; everyone else disclosure-protected values without counts.
+ */
+import { getTerritory, listLevels } from '../areas/area.repository.ts';
+import type { User } from '../auth/auth.schema.ts';
+import { notFound } from '../core/errors.ts';
+import type { Db } from '../db/db.ts';
+import { resolveStichtag } from '../exports/export.service.ts';
+import { loadLevelTable, type LevelCell } from '../indicators/level-table.ts';
+import type { StatCell, StatRow, StatTable } from './table.schema.ts';
+
+export interface StatTableRequest {
+  indicators: readonly string[];
+  level: string;
+  /** Stichtag YYYY-MM-DD or a year. */
+  date: string;
+  /** Area keys; absent or empty = every area of the level. */
+  areas?: readonly string[];
+}
+
+const unique = <T>(list: readonly T[]) => [...new Set(list)];
+
+const statCell = (c: LevelCell | undefined): StatCell =>
+  c
+    ? { value: c.value, status: c.status, numerator: c.numerator ?? null, denominator: c.denominator ?? null }
+    : { value: null, status: 'missing', numerator: null, denominator: null };
+
+/**
+ * @throws indicators.not_found for an indicator the user may not see
+ * @throws areas.unknown_level, areas.not_found, data.unknown_date
+ */
+export async function statisticsTable(db: Db, user: User | null, req: StatTableRequest): Promise<StatTable> {
+  const keys = unique(req.indicators);
+  const date = await resolveStichtag(db, req.date);
+  const table = await loadLevelTable(db, user, req.level, keys, { counts: true });
+  const at = table.dates.indexOf(date);
+  const grids = keys.map((k) => table.grids.get(k)!);
+
+  const index = new Map(table.areas.map((a, i) => [a.key, i]));
+  const wanted = req.areas?.length ? unique(req.areas) : table.areas.map((a) => a.key);
+  const unknown = wanted.filter((k) => !index.has(k));
+  if (unknown.length)
+    throw notFound(
+      'areas.not_found',
+      `Auf der Ebene „${req.level}“ gibt es ${unknown.length === 1 ? 'das Gebiet' : 'die Gebiete'} „${unknown.join('“, „')}“ nicht.`,
+      { areas: unknown },
+    );
+
+  const rows: StatRow[] = [];
+  const parents = new Map<string, string>();
+  for (const key of wanted) {
+    const i = index.get(key)!;
+    const area = table.areas[i]!;
+    if (area.parentKey !== null) parents.set(area.parentKey, area.parentName ?? area.parentKey);
+    rows.push({
+      kind: 'area',
+      key: area.key,
+      name: area.name,
+      parentKey: area.parentKey,
+      cells: grids.map((g) => statCell(g.cells[at]?.[i])),
+    });
+  }
+  for (const [key, name] of parents)
+    rows.push({
+      kind: 'parent',
+      key,
+      name,
+      parentKey: null,
+      cells: grids.map((g) => statCell(g.parents.get(key)?.[at])),
+    });
+
+  const levels = await listLevels(db);
+  const level = levels.find((l) => l.key === req.level);
+  const parentLevel = levels.find((l) => l.key === level?.parent && l.rank >= 1);
+  const cityName = (await getTerritory(db))?.name ?? 'Gesamt';
+  rows.push({
+    kind: 'city',
+    key: '',
+    name: cityName,
+    parentKey: null,
+    cells: grids.map((g) => statCell(g.city[at])),
+  });
+
+  return {
+    level: req.level,
+    levelName: level?.name ?? req.level,
+    parentLevelName: parentLevel?.name ?? null,
+    cityName,
+    date,
+    withCounts: table.unprotected,
+    columns: grids.map(({ indicator: i }) => ({
+      key: i.key,
+      name: i.name,
+      unit: i.unit,
+      decimals: i.decimals,
+      polarity: i.polarity,
+      source: i.source,
+      target: i.target,
+    })),
+    rows,
+  };
+}

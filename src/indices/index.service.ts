@@ -1,0 +1,156 @@
+/**
+ * Composite indices on the database: definitions from `composite_index`, values from
+ * `loadLevelTable` (planners unprotected; everyone else disclosure-protected, so secret cells
+ * never enter a public result), the pure engine for the computation.
+ */
+import type { User } from '../auth/auth.schema.ts';
+import { notFound } from '../core/errors.ts';
+import type { Db } from '../db/db.ts';
+import { loadLevelTable, type LevelTable } from '../indicators/level-table.ts';
+import { computeIndex, type IndexInput } from './engine.ts';
+import * as repo from './index.repository.ts';
+import { num, presentResult } from './index.present.ts';
+import type { IndexDefinition, IndexHistory, IndexResult, RobustnessResult } from './index.schema.ts';
+import { robustness } from './robustness.ts';
+
+/** All stored index definitions (public: definitions are method, not data). */
+export async function listIndices(db: Db): Promise<IndexDefinition[]> {
+  return repo.listIndexDefinitions(db);
+}
+
+/** @throws indices.not_found */
+export async function requireIndex(db: Db, key: string): Promise<IndexDefinition> {
+  const def = await repo.findIndexDefinition(db, key);
+  if (!def) throw notFound('indices.not_found', `Den Index „${key}“ gibt es nicht.`, { index: key });
+  return def;
+}
+
+/** Indicator keys of a definition, in part order. */
+export const indexIndicatorKeys = (def: IndexDefinition) =>
+  def.parts.flatMap((p) => p.indicators.map((i) => i.indicator));
+
+/** The engine input of one Stichtag of a level table (values as the user may see them). */
+export function inputAt(def: IndexDefinition, table: LevelTable, dateIndex: number): IndexInput {
+  const values = new Map<string, Float64Array>();
+  const secret = new Map<string, Uint8Array>();
+  const names = new Map<string, string>();
+  for (const key of indexIndicatorKeys(def)) {
+    const grid = table.grids.get(key);
+    const cells = grid?.cells[dateIndex] ?? [];
+    values.set(
+      key,
+      Float64Array.from(table.areas, (_, i) => cells[i]?.value ?? NaN),
+    );
+    secret.set(
+      key,
+      Uint8Array.from(table.areas, (_, i) => (cells[i]?.status === 'secret' ? 1 : 0)),
+    );
+    if (grid) names.set(key, grid.indicator.name);
+  }
+  return {
+    ids: table.areas.map((a) => a.key),
+    population: table.population[dateIndex] ?? null,
+    values,
+    secret,
+    names,
+  };
+}
+
+/** The level table of the definition's indicators (population for the validity rule included). */
+const loadFor = (db: Db, user: User | null, def: IndexDefinition, levelKey: string): Promise<LevelTable> =>
+  loadLevelTable(db, user, levelKey, indexIndicatorKeys(def));
+
+function dateIndex(table: LevelTable, date: string): number {
+  const d = table.dates.indexOf(date);
+  if (d < 0)
+    throw notFound(
+      'data.unknown_date',
+      `Für den Stichtag ${date} gibt es keine Daten (Stichtage: ${table.dates.join(', ') || 'keine'}).`,
+      { date },
+    );
+  return d;
+}
+
+/** The index for every area of a level at one Stichtag. */
+export async function indexResult(
+  db: Db,
+  user: User | null,
+  key: string,
+  levelKey: string,
+  date: string,
+): Promise<IndexResult> {
+  const def = await requireIndex(db, key);
+  const table = await loadFor(db, user, def, levelKey);
+  const input = inputAt(def, table, dateIndex(table, date));
+  return presentResult(
+    def,
+    { level: table.level, date, areas: table.areas },
+    input,
+    computeIndex(def, input),
+  );
+}
+
+/** Monte Carlo robustness of the index at one Stichtag (see robustness.ts). */
+export async function indexRobustness(
+  db: Db,
+  user: User | null,
+  key: string,
+  levelKey: string,
+  date: string,
+  opts: { runs?: number; seed?: number } = {},
+): Promise<RobustnessResult> {
+  const def = await requireIndex(db, key);
+  const table = await loadFor(db, user, def, levelKey);
+  const input = inputAt(def, table, dateIndex(table, date));
+  const base = computeIndex(def, input);
+  const runs = opts.runs ?? 1000;
+  const seed = opts.seed ?? 1;
+  const r = robustness(def, input, base, { runs, seed });
+  return {
+    index: def.key,
+    level: levelKey,
+    date,
+    runs: r.runs,
+    seed: r.seed,
+    areas: Array.from(r.rows, (row, j) => ({
+      id: input.ids[row]!,
+      baseRank: r.baseRank[j]!,
+      medianRank: r.medianRank[j]!,
+      rankLow: r.rankLow[j]!,
+      rankHigh: r.rankHigh[j]!,
+      classStability: Object.fromEntries(def.parts.map((p, k) => [p.key, r.classStability[k]![j]!])),
+      robust: r.robust[j] === 1,
+    })),
+  };
+}
+
+/** The index of one area at every Stichtag where the index can be computed (≥ 2 valid areas). */
+export async function indexHistory(
+  db: Db,
+  user: User | null,
+  key: string,
+  levelKey: string,
+  areaKey: string,
+): Promise<IndexHistory> {
+  const def = await requireIndex(db, key);
+  const table = await loadFor(db, user, def, levelKey);
+  const row = table.areas.findIndex((a) => a.key === areaKey);
+  if (row < 0)
+    throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
+  const points: IndexHistory['points'] = [];
+  table.dates.forEach((date, d) => {
+    const comp = computeIndex(def, inputAt(def, table, d));
+    if (comp.validCount < 2) return;
+    const valid = comp.valid[row] === 1;
+    const parts: IndexHistory['points'][number]['parts'] = {};
+    for (const p of comp.parts) {
+      const k = p.classIdx[row]!;
+      parts[p.key] = {
+        index: valid ? num(p.index[row]) : null,
+        class: valid && k >= 0 ? p.classes[k]!.code : null,
+      };
+    }
+    points.push({ date, code: comp.code[row] ?? null, parts });
+  });
+  return { index: def.key, level: levelKey, area: areaKey, points };
+}

@@ -1,0 +1,146 @@
+/**
+ * The area profile (Gebietsprofil, Steckbrief): one area of a level at one Stichtag — every
+ * indicator the user may see against district and city, with rank, change and trend; time series;
+ * the composite index class history with its robustness; the early warnings; a German text.
+ */
+import { z } from 'zod';
+import { ValueStatus } from '../indicators/indicator.schema.ts';
+import { WarningEntry } from '../monitoring/warning.schema.ts';
+
+export const ProfileParams = z.object({
+  level: z.string().min(1).describe('Level key, e.g. `sozialraum`'),
+  key: z.string().min(1).describe('Area key'),
+});
+
+export const ProfileQuery = z.object({
+  date: z.iso.date().optional().describe('Stichtag YYYY-MM-DD; default the latest'),
+  index: z
+    .string()
+    .min(1)
+    .max(63)
+    .optional()
+    .describe(
+      'Key of the composite index whose classes the profile shows; default `berlin_mss` when it exists; `none` = no index',
+    ),
+  years: z.coerce.number().int().min(2).max(30).default(5).describe('n years of the trend'),
+});
+export type ProfileQuery = z.infer<typeof ProfileQuery>;
+
+const Num = z.number().nullable();
+
+/** A value as the user may see it (secret: value null, shown as ·). */
+export const ProfileCell = z.object({ value: Num, status: ValueStatus });
+export type ProfileCell = z.infer<typeof ProfileCell>;
+
+export const ProfileSeriesPoint = z.object({
+  date: z.string(),
+  value: Num,
+  status: ValueStatus,
+  districtValue: Num,
+  districtStatus: ValueStatus.nullable().describe('null on a level without parent areas'),
+  cityValue: Num,
+  cityStatus: ValueStatus,
+});
+export type ProfileSeriesPoint = z.infer<typeof ProfileSeriesPoint>;
+
+export const Direction = z.enum(['up', 'down', 'flat']).describe('↑ / ↓ / →');
+export type Direction = z.infer<typeof Direction>;
+
+/** One indicator of the area against district and city. */
+export const ProfileIndicator = z.object({
+  key: z.string(),
+  name: z.string(),
+  theme: z.string(),
+  unit: z.string(),
+  changeUnit: z.string().describe('Unit of differences and changes: Pp. for shares in %'),
+  decimals: z.number().int(),
+  polarity: z.enum(['high_bad', 'high_good', 'neutral']),
+  formula: z.string(),
+  value: ProfileCell,
+  district: ProfileCell.nullable().describe('Parent area (e.g. Stadtbezirk), recomputed from counts'),
+  city: ProfileCell.describe('The whole city, recomputed from counts'),
+  difference: Num.describe('Area value − city value'),
+  deviation: Num.describe(
+    '(area − city) / population SD of the level’s areas at the Stichtag: the standardised deviation',
+  ),
+  rank: z.number().int().nullable().describe('Rank among the level’s areas with a value; 1 = highest value'),
+  rankOf: z.number().int().describe('Number of areas with a value'),
+  change: z.object({
+    since: z.string().nullable().describe('Previous Stichtag'),
+    value: Num.describe('Area value − value at the previous Stichtag'),
+    city: Num,
+  }),
+  trend: z.object({
+    years: z.number().int(),
+    since: z.string().nullable().describe('Stichtag n years before (start of the window)'),
+    slope: Num.describe('Least-squares slope per year over the window'),
+    change: Num.describe('Area value − value n years before'),
+    cityChange: Num,
+    deviation: Num.describe('(change − city change) / population SD of the areas’ changes'),
+    direction: Direction.nullable(),
+  }),
+  series: z.array(ProfileSeriesPoint),
+});
+export type ProfileIndicator = z.infer<typeof ProfileIndicator>;
+
+const IndexClassRef = z.object({ code: z.string(), label: z.string(), severity: z.number() });
+
+/** The area in a composite index: current classes, class history, rank and its robustness. */
+export const ProfileIndex = z.object({
+  key: z.string(),
+  name: z.string(),
+  parts: z.array(z.object({ key: z.string(), label: z.string(), classes: z.array(IndexClassRef) })),
+  current: z
+    .object({
+      valid: z.boolean(),
+      invalidReason: z.string().nullable(),
+      code: z.string().nullable(),
+      parts: z.record(z.string(), z.object({ index: Num, class: z.string().nullable() })),
+    })
+    .nullable()
+    .describe('null when the index cannot be computed at the Stichtag'),
+  history: z.array(
+    z.object({
+      date: z.string(),
+      code: z.string().nullable(),
+      parts: z.record(z.string(), z.object({ index: Num, class: z.string().nullable() })),
+    }),
+  ),
+  robustness: z
+    .object({
+      runs: z.number().int(),
+      seed: z.number().int(),
+      rank: z.number().int().describe('Rank in the index, 1 = worst'),
+      rankOf: z.number().int(),
+      medianRank: z.number(),
+      rankLow: z.number().describe('5 % quantile of the rank over the Monte Carlo runs'),
+      rankHigh: z.number().describe('95 % quantile'),
+      classStability: z.record(z.string(), z.number()),
+      robust: z.boolean(),
+    })
+    .nullable(),
+});
+export type ProfileIndex = z.infer<typeof ProfileIndex>;
+
+export const Steckbrief = z.object({
+  area: z.object({
+    id: z.string(),
+    name: z.string(),
+    level: z.string(),
+    levelName: z.string(),
+    parent: z.string().nullable(),
+    parentName: z.string().nullable(),
+    parentLevelName: z.string().nullable(),
+    areaKm2: z.number(),
+  }),
+  date: z.string(),
+  dates: z.array(z.string()).describe('All Stichtage, ascending'),
+  years: z.number().int(),
+  unprotected: z.boolean().describe('true: planner view without disclosure control'),
+  themes: z.array(z.object({ theme: z.string(), indicators: z.array(ProfileIndicator) })),
+  index: ProfileIndex.nullable(),
+  warnings: z.array(WarningEntry),
+  text: z.array(z.string()).describe('Generated German sentences (deterministic templates)'),
+  highlights: z.array(z.string()).describe('Keys of the indicators the text names, most notable first'),
+});
+export type Steckbrief = z.infer<typeof Steckbrief>;

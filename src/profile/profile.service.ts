@@ -1,0 +1,107 @@
+/**
+ * The area profile (Steckbrief): loads the level table once (values as the user may see them:
+ * planners unprotected, everyone else disclosure-protected), compares the area with district and
+ * city (compare.ts), adds the index classes and the warnings, and writes the text (profile-text.ts).
+ */
+import * as areaRepo from '../areas/area.repository.ts';
+import type { User } from '../auth/auth.schema.ts';
+import { notFound } from '../core/errors.ts';
+import type { Db } from '../db/db.ts';
+import { currentDate, listDates } from '../indicators/indicator.repository.ts';
+import { pickStichtag } from '../indicators/stichtag.ts';
+import { loadLevelTable } from '../indicators/level-table.ts';
+import { evaluateWarnings } from '../monitoring/warning.service.ts';
+import { compareIndicator } from './compare.ts';
+import { profileIndex } from './profile-index.ts';
+import { profileText } from './profile-text.ts';
+import type { ProfileIndicator, ProfileQuery, Steckbrief } from './profile.schema.ts';
+
+/**
+ * The Stichtag of the profile: the one asked for, else the Datenstand `current`, else the latest.
+ * @throws profile.unknown_date (404) when there are no values at that Stichtag
+ */
+export const pickDate = (dates: readonly string[], date: string | undefined, current: string | null = null) =>
+  pickStichtag(dates, date, current, 'profile.unknown_date');
+
+/** Indicators grouped by theme, themes and indicators in catalogue order. */
+function byTheme(indicators: ProfileIndicator[]): Steckbrief['themes'] {
+  const themes = new Map<string, ProfileIndicator[]>();
+  for (const i of indicators) themes.set(i.theme, [...(themes.get(i.theme) ?? []), i]);
+  return [...themes].map(([theme, list]) => ({ theme, indicators: list }));
+}
+
+/**
+ * The Steckbrief of area `areaKey` on level `levelKey`.
+ * @throws areas.unknown_level, profile.unknown_area (404, German message), profile.unknown_date,
+ *   indices.not_found when an index that does not exist is asked for
+ */
+export async function areaSteckbrief(
+  db: Db,
+  user: User | null,
+  levelKey: string,
+  areaKey: string,
+  query: ProfileQuery,
+): Promise<Steckbrief> {
+  const levels = await areaRepo.listLevels(db);
+  const level = levels.find((l) => l.key === levelKey);
+  if (!level)
+    throw notFound('areas.unknown_level', `Die Ebene „${levelKey}“ gibt es nicht.`, { level: levelKey });
+  const area = await areaRepo.findArea(db, levelKey, areaKey);
+  if (!area)
+    throw notFound(
+      'profile.unknown_area',
+      `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${level.name}“ nicht.`,
+      { level: levelKey, area: areaKey },
+    );
+  // the Stichtag first, so that the level table, the index and the warnings load side by side
+  const dates = await listDates(db);
+  const date = dates[pickDate(dates, query.date, await currentDate(db))]!;
+  const [table, index, warnings] = await Promise.all([
+    loadLevelTable(db, user, levelKey),
+    profileIndex(db, user, query.index, levelKey, areaKey, date),
+    evaluateWarnings(db, user, { level: levelKey, date, area: areaKey }),
+  ]);
+  const dateIndex = pickDate(table.dates, date);
+  // a parent on the city level (rank 0) is the city itself, not a district
+  const parentLevel = levels.find((l) => l.key === level.parent && l.rank >= 1);
+  const areas = parentLevel
+    ? table.areas
+    : table.areas.map((a) => ({ ...a, parentKey: null, parentName: null }));
+  const areaIndex = areas.findIndex((a) => a.key === areaKey);
+  const own = areas[areaIndex]!;
+
+  const indicators = [...table.grids.values()].map((grid) =>
+    compareIndicator({ grid, dates: table.dates, areas, areaIndex, dateIndex, years: query.years }),
+  );
+  const entries = warnings.entries.filter((e) => e.area === areaKey);
+  const text = profileText({
+    areaName: area.name,
+    levelName: level.name,
+    years: query.years,
+    indicators,
+    index,
+    warnings: entries,
+  });
+
+  return {
+    area: {
+      id: area.key,
+      name: area.name,
+      level: levelKey,
+      levelName: level.name,
+      parent: own.parentKey,
+      parentName: own.parentName,
+      parentLevelName: parentLevel?.name ?? null,
+      areaKm2: area.area_m2 / 1e6,
+    },
+    date,
+    dates: table.dates,
+    years: query.years,
+    unprotected: table.unprotected,
+    themes: byTheme(indicators),
+    index,
+    warnings: entries,
+    text: text.sentences,
+    highlights: text.indicators,
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * Statistiktabelle: the selected areas (or all that pass the filters) with their parent areas and
+ * the city, recomputed from counts on the server, the target values, and the same table as CSV
+ * or XLSX. Rows highlight their area everywhere; names open the area.
+ */
+import { useId } from 'react';
+import { formatDate, formatValue } from '../format.ts';
+import { useFetched } from '../useFetched.ts';
+import { analysisApi, analysisDownloads, type StatTable, type TableRequest } from './analysis-api.ts';
+import { at } from './texts.ts';
+
+interface StatisticsTableProps {
+  request: TableRequest;
+  /** The areas a selection can take (visible areas, level order), with names. */
+  candidates: readonly { id: string; name: string }[];
+  /** Whether `request.areas` is the selection (else: all visible areas). */
+  isSelection: boolean;
+  highlightId: string | null;
+  openArea: string | null;
+  onHover: (id: string | null) => void;
+  onOpen: (id: string) => void;
+  onAdd: (id: string) => void;
+  onRemove: (id: string) => void;
+  onClear: () => void;
+}
+
+const cellText = (table: StatTable, row: StatTable['rows'][number], i: number) => {
+  const c = row.cells[i]!;
+  const col = table.columns[i]!;
+  return formatValue(c.value, c.status, col.decimals, col.unit, { unit: false });
+};
+
+export function StatisticsTable(props: StatisticsTableProps) {
+  const { request, isSelection, highlightId } = props;
+  const id = useId();
+  const key = `${request.indicators.join(',')}|${request.level}|${request.date}|${request.areas.join(',')}`;
+  const fetched = useFetched(props.candidates.length || isSelection ? key : null, () =>
+    analysisApi.table(request),
+  );
+  const table = fetched.latest;
+  const chosen = new Set(isSelection ? request.areas : []);
+  const addable = props.candidates.filter((c) => !chosen.has(c.id));
+  const areaCount = isSelection ? request.areas.length : props.candidates.length;
+  const kind = (row: StatTable['rows'][number]) =>
+    row.kind === 'city' ? at.table.kinds.city : at.table.kinds.parent(table?.parentLevelName ?? null);
+
+  return (
+    <section className="analysis-table" aria-labelledby={`${id}-title`} data-testid="stat-table-section">
+      <h2 id={`${id}-title`}>{at.table.title}</h2>
+      <p className="muted">{at.table.intro(formatDate(request.date))}</p>
+      <div className="analysis-table__tools">
+        <strong data-testid="stat-table-scope">
+          {isSelection ? at.table.selection(areaCount) : at.table.all(areaCount)}
+        </strong>
+        <div className="field">
+          <label htmlFor={`${id}-add`}>{at.table.add}</label>
+          <select
+            id={`${id}-add`}
+            value=""
+            onChange={(e) => e.target.value && props.onAdd(e.target.value)}
+            data-testid="stat-table-add"
+          >
+            <option value="">{at.table.addPlaceholder}</option>
+            {addable.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {isSelection && (
+          <button type="button" className="button" onClick={props.onClear}>
+            {at.table.clear}
+          </button>
+        )}
+        <div className="button-row">
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <a
+              key={format}
+              className="button"
+              href={analysisDownloads.table(request, format)}
+              download
+              data-testid={`stat-table-${format}`}
+            >
+              {at.table.download(format.toUpperCase())}
+            </a>
+          ))}
+        </div>
+      </div>
+      {!props.candidates.length && !isSelection ? (
+        <p className="notice">{at.table.empty}</p>
+      ) : !table ? (
+        <p className="notice">{fetched.error ? fetched.error.message : at.table.loading}</p>
+      ) : (
+        <div className="analysis-table__scroll" aria-busy={fetched.loading}>
+          <table data-testid="stat-table">
+            <caption className="visually-hidden">
+              {at.table.caption(table.levelName, formatDate(table.date))}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{at.table.area}</th>
+                {table.columns.map((c) => (
+                  <th key={c.key} scope="col" className="num">
+                    {c.name}
+                    {c.unit ? ` (${c.unit})` : ''}
+                  </th>
+                ))}
+                {isSelection && (
+                  <th scope="col">
+                    <span className="visually-hidden">{at.table.clear}</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody onMouseLeave={() => props.onHover(null)}>
+              {table.rows
+                .filter((r) => r.kind === 'area')
+                .map((row) => (
+                  <tr
+                    key={row.key}
+                    className={
+                      [
+                        row.key === highlightId ? 'is-highlighted' : '',
+                        row.key === props.openArea ? 'is-selected' : '',
+                      ]
+                        .join(' ')
+                        .trim() || undefined
+                    }
+                    onMouseEnter={() => props.onHover(row.key)}
+                    data-area-row={row.key}
+                  >
+                    <th scope="row">
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => props.onOpen(row.key)}
+                        onFocus={() => props.onHover(row.key)}
+                        onBlur={() => props.onHover(null)}
+                      >
+                        {row.name}
+                      </button>
+                    </th>
+                    {table.columns.map((c, i) => (
+                      <td key={c.key} className="num">
+                        {cellText(table, row, i)}
+                      </td>
+                    ))}
+                    {isSelection && (
+                      <td>
+                        <button
+                          type="button"
+                          className="icon-button icon-button--small"
+                          aria-label={at.table.remove(row.name)}
+                          title={at.table.remove(row.name)}
+                          onClick={() => props.onRemove(row.key)}
+                        >
+                          ×
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+            </tbody>
+            <tbody className="analysis-table__aggregates">
+              {table.rows
+                .filter((r) => r.kind !== 'area')
+                .map((row) => (
+                  <tr key={`${row.kind}-${row.key}`} data-row-kind={row.kind}>
+                    <th scope="row">
+                      {row.name} <span className="muted">({kind(row)})</span>
+                    </th>
+                    {table.columns.map((c, i) => (
+                      <td key={c.key} className="num">
+                        {cellText(table, row, i)}
+                      </td>
+                    ))}
+                    {isSelection && <td />}
+                  </tr>
+                ))}
+              <tr data-row-kind="target">
+                <th scope="row">{at.table.target}</th>
+                {table.columns.map((c) => (
+                  <td key={c.key} className="num">
+                    {c.target === null
+                      ? at.table.noTarget
+                      : formatValue(c.target, 'value', c.decimals, c.unit, { unit: false })}
+                  </td>
+                ))}
+                {isSelection && <td />}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      )}
+      {table && !table.withCounts && <p className="muted">{at.table.public}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { formatDate, formatNumber } from '../format.ts';
+import type { ProfileIndicator, Steckbrief } from './api.ts';
+import { ARROWS, judged, signedText, valueText } from './cells.ts';
+import { pt } from './texts.ts';
+
+interface IndicatorTableProps {
+  profile: Steckbrief;
+}
+
+function Trend({ row }: { row: ProfileIndicator }) {
+  const { direction, slope, change } = row.trend;
+  if (row.value.status === 'secret') return <>·</>;
+  if (!direction) return <>–</>;
+  const label = pt.table[direction];
+  const reading = judged(row.polarity, direction === 'up' ? 1 : direction === 'down' ? -1 : 0);
+  // the slope per year where it exists (one more decimal, at most two: it is a yearly average);
+  // otherwise the change over the window
+  const number = slope !== null ? slope : change;
+  const decimals = slope !== null ? Math.min(row.decimals + 1, 2) : row.decimals;
+  return (
+    <span className={`profile-trend profile-trend--${reading}`}>
+      <span aria-hidden="true">{ARROWS[direction]}</span>{' '}
+      <span className="visually-hidden">
+        {label}
+        {reading !== 'neutral' && ` (${reading === 'bad' ? pt.table.unfavourable : pt.table.favourable})`}
+        :{' '}
+      </span>
+      {number === null ? '' : signedText(number, row.value.status, decimals)}
+    </span>
+  );
+}
+
+/** Every indicator of the area against district and city, grouped by theme (one tbody per theme). */
+export function IndicatorTable({ profile }: IndicatorTableProps) {
+  const withDistrict = profile.area.parent !== null;
+  const districtHead = profile.area.parentName ?? pt.table.district;
+  const previous = profile.themes[0]?.indicators[0]?.change.since ?? null;
+  const columns = withDistrict ? 8 : 7;
+  return (
+    <div className="profile-table-scroll">
+      <table className="profile-indicators" data-testid="profile-indicators">
+        <caption className="visually-hidden">{pt.table.caption(formatDate(profile.date))}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{pt.table.indicator}</th>
+            <th scope="col" className="num">
+              {profile.area.name}
+            </th>
+            {withDistrict && (
+              <th scope="col" className="num" data-col="district">
+                {districtHead}
+              </th>
+            )}
+            <th scope="col" className="num" data-col="city">
+              {pt.table.city}
+            </th>
+            <th scope="col" className="num">
+              {pt.table.difference}
+            </th>
+            <th scope="col" className="num">
+              {previous ? pt.table.changeSince(formatDate(previous)) : pt.table.change}
+            </th>
+            <th scope="col" className="num">
+              {pt.table.trend(profile.years)}
+            </th>
+            <th scope="col" className="num" title={pt.table.rankTitle}>
+              {pt.table.rank}
+            </th>
+          </tr>
+        </thead>
+        {profile.themes.map(({ theme, indicators }) => (
+          <tbody key={theme}>
+            <tr className="profile-indicators__theme">
+              <th scope="rowgroup" colSpan={columns}>
+                {theme}
+              </th>
+            </tr>
+            {indicators.map((row) => {
+              const diffReading = judged(row.polarity, Math.sign(row.difference ?? 0));
+              return (
+                <tr key={row.key} data-key={row.key}>
+                  <th scope="row">
+                    {row.name}
+                    {row.unit && <span className="profile-indicators__unit">{row.unit}</span>}
+                  </th>
+                  <td className="num" data-col="area">
+                    <strong>{valueText(row.value, row.decimals)}</strong>
+                  </td>
+                  {withDistrict && (
+                    <td className="num" data-col="district">
+                      {valueText(row.district, row.decimals)}
+                    </td>
+                  )}
+                  <td className="num" data-col="city">
+                    {valueText(row.city, row.decimals)}
+                  </td>
+                  <td className={`num profile-diff--${diffReading}`} data-col="difference">
+                    {signedText(row.difference, row.value.status, row.decimals)}
+                  </td>
+                  <td className="num" data-col="change">
+                    {signedText(row.change.value, row.value.status, row.decimals)}
+                  </td>
+                  <td className="num" data-col="trend">
+                    <Trend row={row} />
+                  </td>
+                  <td className="num" data-col="rank">
+                    {row.rank === null
+                      ? row.value.status === 'secret'
+                        ? '·'
+                        : '–'
+                      : `${formatNumber(row.rank, 0)}/${row.rankOf}`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
