@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, clearCache, messageOf, type User } from './api.ts';
 import { Atlas } from './components/Atlas.tsx';
 import { Catalogue } from './components/Catalogue.tsx';
@@ -9,16 +9,27 @@ import { IndicatorSheet } from './components/IndicatorSheet.tsx';
 import { Link } from './components/Link.tsx';
 import { LoginDialog } from './components/LoginDialog.tsx';
 import { PageHeading } from './components/PageHeading.tsx';
-import { IndexEditorPage } from './monitoring/IndexEditorPage.tsx';
-import { MonitoringPage } from './monitoring/MonitoringPage.tsx';
 import type { PageProps } from './page-props.ts';
-import { ProfilePage } from './profile/ProfilePage.tsx';
 import { takeFocusAfterNavigation, useRoute } from './router.ts';
-import { ComparePage } from './typology/ComparePage.tsx';
-import { TypologyPage } from './typology/TypologyPage.tsx';
-import { WarningsPage } from './warnings/WarningsPage.tsx';
 import { t } from './texts.ts';
 import { useFetched } from './useFetched.ts';
+
+// The Sozialmonitoring pages load on first use: the atlas, the page most visits start with,
+// must not wait for their code (and its charts).
+const MonitoringPage = lazy(async () => ({
+  default: (await import('./monitoring/MonitoringPage.tsx')).MonitoringPage,
+}));
+const IndexEditorPage = lazy(async () => ({
+  default: (await import('./monitoring/IndexEditorPage.tsx')).IndexEditorPage,
+}));
+const WarningsPage = lazy(async () => ({
+  default: (await import('./warnings/WarningsPage.tsx')).WarningsPage,
+}));
+const ProfilePage = lazy(async () => ({ default: (await import('./profile/ProfilePage.tsx')).ProfilePage }));
+const TypologyPage = lazy(async () => ({
+  default: (await import('./typology/TypologyPage.tsx')).TypologyPage,
+}));
+const ComparePage = lazy(async () => ({ default: (await import('./typology/ComparePage.tsx')).ComparePage }));
 
 /** Loads configuration and indicators, holds the login state and shows the page of the address. */
 export function App() {
@@ -157,7 +168,7 @@ export function App() {
       onLogin: () => setLoginOpen(true),
       announce,
     };
-    content =
+    const page =
       route.page === 'monitoring' ? (
         <MonitoringPage {...props} />
       ) : route.page === 'indexEditor' ? (
@@ -171,6 +182,7 @@ export function App() {
       ) : (
         <ComparePage {...props} />
       );
+    content = <Suspense fallback={<p className="notice">{t.loading}</p>}>{page}</Suspense>;
   } else if (route.page === 'notFound') {
     content = (
       <div className="page">

@@ -16,7 +16,7 @@ import { IndexTable } from './IndexTable.tsx';
 import { areaClass, buildMatrix, CODE_VIEW, indexStyles, type Matrix, type MatrixCell } from './matrix.ts';
 import { MonitoringControls } from './MonitoringControls.tsx';
 import { readMonitoringState, writeMonitoringState, type MonitoringState } from './monitoring-url.ts';
-import { DEFAULT_INDEX, prefetchMonitoring } from './prefetch.ts';
+import { DEFAULT_INDEX } from './prefetch.ts';
 import { indexSummary } from './summary.ts';
 import { mt } from './texts.ts';
 import { resultKeyOf, useMonitoringData } from './useMonitoringData.ts';
@@ -34,8 +34,6 @@ function finest(levels: readonly Level[]): Level {
   if (!level) throw new Error('Keine Ebene mit Gebieten');
   return level;
 }
-
-if (window.location.pathname === paths.monitoring) prefetchMonitoring();
 
 const cellName = (matrix: Matrix, cell: MatrixCell) =>
   mt.matrix.cellName(matrix.rowPart.label, cell.row.label, matrix.colPart?.label ?? null, cell.col.label);
