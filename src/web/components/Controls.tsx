@@ -1,8 +1,9 @@
 import { useId, type ReactNode } from 'react';
 import type { AppConfig, Indicator } from '../api.ts';
 import { byTheme } from '../catalogue.ts';
-import { formatDate } from '../format.ts';
 import { t } from '../texts.ts';
+import { DateSelect } from './DateSelect.tsx';
+import { LevelSwitch } from './LevelSwitch.tsx';
 
 type Level = AppConfig['levels'][number];
 
@@ -47,38 +48,22 @@ export function Controls(props: ControlsProps) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{t.controls.date}</label>
-          <select
-            id={`${id}-date`}
-            value={date}
-            onChange={(e) => props.onDate(e.target.value)}
-            data-testid="date-select"
-          >
-            {[...dates].reverse().map((d) => (
-              <option key={d} value={d}>
-                {formatDate(d)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="field segmented" data-testid="level-switch">
-          <legend>{t.controls.level}</legend>
-          <div className="segmented__options">
-            {levels.map((l) => (
-              <label key={l.key} className="segmented__option">
-                <input
-                  type="radio"
-                  name={`${id}-level`}
-                  value={l.key}
-                  checked={l.key === level}
-                  onChange={() => props.onLevel(l.key)}
-                />
-                <span>{l.name}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <DateSelect
+          id={`${id}-date`}
+          label={t.controls.date}
+          dates={dates}
+          value={date}
+          onChange={props.onDate}
+          data-testid="date-select"
+        />
+        <LevelSwitch
+          name={`${id}-level`}
+          legend={t.controls.level}
+          levels={levels}
+          value={level}
+          onChange={props.onLevel}
+          data-testid="level-switch"
+        />
       </div>
       <p id={`${id}-description`} className="controls__description">
         {indicator.description} <span className="muted">{t.polarity[indicator.polarity]}</span>

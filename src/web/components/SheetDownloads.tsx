@@ -4,6 +4,7 @@ import { formatDate } from '../format.ts';
 import { t } from '../texts.ts';
 import { lastAtlasSelection } from '../url-state.ts';
 import { defaultDate } from '../dates.ts';
+import { DateSelect } from './DateSelect.tsx';
 
 type Level = AppConfig['levels'][number];
 
@@ -67,16 +68,7 @@ export function SheetDownloads({
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{t.sheet.date}</label>
-          <select id={`${id}-date`} value={date} onChange={(e) => setDate(e.target.value)}>
-            {[...dates].reverse().map((d) => (
-              <option key={d} value={d}>
-                {formatDate(d)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DateSelect id={`${id}-date`} label={t.sheet.date} dates={dates} value={date} onChange={setDate} />
         <div className="button-row">
           {FORMATS.map(({ format, label }) => (
             <a

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { AppConfig } from '../api.ts';
-import { formatDate } from '../format.ts';
+import { DateSelect } from '../components/DateSelect.tsx';
+import { LevelSwitch } from '../components/LevelSwitch.tsx';
 import { CODE_VIEW } from './matrix.ts';
 import { mt } from './texts.ts';
 import type { IndexDefinition } from './types.ts';
@@ -48,38 +49,22 @@ export function MonitoringControls(props: MonitoringControlsProps) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{mt.controls.date}</label>
-          <select
-            id={`${id}-date`}
-            value={date}
-            onChange={(e) => props.onDate(e.target.value)}
-            data-testid="index-date-select"
-          >
-            {[...dates].reverse().map((d) => (
-              <option key={d} value={d}>
-                {formatDate(d)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="field segmented" data-testid="index-level-switch">
-          <legend>{mt.controls.level}</legend>
-          <div className="segmented__options">
-            {levels.map((l) => (
-              <label key={l.key} className="segmented__option">
-                <input
-                  type="radio"
-                  name={`${id}-level`}
-                  value={l.key}
-                  checked={l.key === level}
-                  onChange={() => props.onLevel(l.key)}
-                />
-                <span>{l.name}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <DateSelect
+          id={`${id}-date`}
+          label={mt.controls.date}
+          dates={dates}
+          value={date}
+          onChange={props.onDate}
+          data-testid="index-date-select"
+        />
+        <LevelSwitch
+          name={`${id}-level`}
+          legend={mt.controls.level}
+          levels={levels}
+          value={level}
+          onChange={props.onLevel}
+          data-testid="index-level-switch"
+        />
         {views.length > 1 && (
           <fieldset className="field segmented" data-testid="index-view-switch">
             <legend>{mt.controls.view}</legend>

@@ -3,16 +3,14 @@ import { api } from '../api.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { Link } from '../components/Link.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { formatDate } from '../format.ts';
 import type { PageProps } from '../page-props.ts';
 import { paths } from '../router.ts';
 import { t } from '../texts.ts';
 import { useFetched } from '../useFetched.ts';
-import { defaultIndicatorKeys } from '../../typology/defaults.ts';
 import { CompareTable } from './CompareTable.tsx';
-import { IndicatorPicker } from './IndicatorPicker.tsx';
 import { SimilarAreas } from './SimilarAreas.tsx';
 import { tt } from './texts.ts';
+import { TypologyControls } from './TypologyControls.tsx';
 import { typologyApi } from './typology-api.ts';
 import {
   apiTarget,
@@ -23,8 +21,8 @@ import {
   replaceQuery,
   type CompareState,
 } from './typology-url.ts';
+import { useTypologyInputs } from './typology-inputs.ts';
 import './typology.css';
-import { defaultDate } from '../dates.ts';
 
 const CompareChart = lazy(() => import('./CompareChart.tsx'));
 
@@ -37,13 +35,8 @@ export function ComparePage(props: PageProps) {
   const id = useId();
   const [state, setState] = useState<CompareState>(() => readCompareState(window.location.search));
 
-  const level = levels.find((l) => l.key === state.level) ?? levels.at(-1)!;
-  const dates = config.dates;
-  const date = state.date && dates.includes(state.date) ? state.date : defaultDate(config);
-  const defaults = useMemo(() => defaultIndicatorKeys(indicators), [indicators]);
-  const visible = useMemo(() => new Set(indicators.map((i) => i.key)), [indicators]);
-  const selected = (state.indicators ?? defaults).filter((k) => visible.has(k));
-  const selection = selected.join(',');
+  const inputs = useTypologyInputs(props, state);
+  const { level, date, selection } = inputs;
 
   const geo = useFetched(level.key, () =>
     api.areas(level.key).then((collection) => ({ level: level.key, collection })),
@@ -91,79 +84,52 @@ export function ComparePage(props: PageProps) {
         </p>
       </div>
 
-      <section className="controls" aria-label={tt.compare.controls}>
-        <div className="controls__row">
-          <fieldset className="field segmented">
-            <legend>{t.controls.level}</legend>
-            <div className="segmented__options">
-              {levels.map((l) => (
-                <label key={l.key} className="segmented__option">
-                  <input
-                    type="radio"
-                    name={`${id}-level`}
-                    value={l.key}
-                    checked={l.key === level.key}
-                    onChange={() => change({ level: l.key, a: null, b: CITY })}
-                  />
-                  <span>{l.name}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <div className="field">
-            <label htmlFor={`${id}-date`}>{t.controls.date}</label>
-            <select id={`${id}-date`} value={date} onChange={(e) => change({ date: e.target.value })}>
-              {[...dates].reverse().map((d) => (
-                <option key={d} value={d}>
-                  {formatDate(d)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field field--grow">
-            <label htmlFor={`${id}-a`}>{tt.compare.a}</label>
-            <select
-              id={`${id}-a`}
-              value={a ?? ''}
-              onChange={(e) => change({ a: e.target.value })}
-              data-testid="compare-a"
-            >
-              {areaList.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field field--grow">
-            <label htmlFor={`${id}-b`}>{tt.compare.b}</label>
-            <select
-              id={`${id}-b`}
-              value={b}
-              onChange={(e) => change({ b: e.target.value })}
-              data-testid="compare-b"
-            >
-              <option value={CITY}>{tt.compare.city}</option>
-              {hasDistrict && <option value={DISTRICT}>{tt.compare.district(parentLevel.name)}</option>}
-              <optgroup label={tt.compare.areas}>
-                {areaList
-                  .filter((x) => x.id !== a)
-                  .map((x) => (
-                    <option key={x.id} value={x.id}>
-                      {x.name}
-                    </option>
-                  ))}
-              </optgroup>
-            </select>
-          </div>
+      <TypologyControls
+        id={id}
+        label={tt.compare.controls}
+        levels={levels}
+        indicators={indicators}
+        inputs={inputs}
+        onLevel={(key) => change({ level: key, a: null, b: CITY })}
+        onChange={change}
+      >
+        <div className="field field--grow">
+          <label htmlFor={`${id}-a`}>{tt.compare.a}</label>
+          <select
+            id={`${id}-a`}
+            value={a ?? ''}
+            onChange={(e) => change({ a: e.target.value })}
+            data-testid="compare-a"
+          >
+            {areaList.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
         </div>
-        <IndicatorPicker
-          indicators={indicators}
-          selected={selected}
-          defaults={defaults}
-          onChange={(keys) => change({ indicators: keys })}
-        />
-      </section>
+        <div className="field field--grow">
+          <label htmlFor={`${id}-b`}>{tt.compare.b}</label>
+          <select
+            id={`${id}-b`}
+            value={b}
+            onChange={(e) => change({ b: e.target.value })}
+            data-testid="compare-b"
+          >
+            <option value={CITY}>{tt.compare.city}</option>
+            {hasDistrict && <option value={DISTRICT}>{tt.compare.district(parentLevel.name)}</option>}
+            <optgroup label={tt.compare.areas}>
+              {areaList
+                .filter((x) => x.id !== a)
+                .map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.name}
+                  </option>
+                ))}
+            </optgroup>
+          </select>
+        </div>
+      </TypologyControls>
 
       {geo.error && (
         <p className="alert" role="alert">

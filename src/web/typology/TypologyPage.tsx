@@ -8,9 +8,8 @@ import type { PageProps } from '../page-props.ts';
 import { paths } from '../router.ts';
 import { t } from '../texts.ts';
 import { useFetched } from '../useFetched.ts';
-import { defaultIndicatorKeys } from '../../typology/defaults.ts';
-import { IndicatorPicker } from './IndicatorPicker.tsx';
 import { tt } from './texts.ts';
+import { TypologyControls } from './TypologyControls.tsx';
 import { TypeAreas } from './TypeAreas.tsx';
 import { TypeLegend } from './TypeLegend.tsx';
 import { TypeProfiles } from './TypeProfiles.tsx';
@@ -23,8 +22,8 @@ import {
   typologyQuery,
   type TypologyState,
 } from './typology-url.ts';
+import { useTypologyInputs } from './typology-inputs.ts';
 import './typology.css';
-import { defaultDate } from '../dates.ts';
 
 // MapLibre is the largest part of the app: start loading it at once, in parallel with the data.
 const mapModule = import('../map/AtlasMap.tsx');
@@ -43,13 +42,8 @@ export function TypologyPage(props: PageProps) {
   const [state, setState] = useState<TypologyState>(() => readTypologyState(window.location.search));
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
-  const level = levels.find((l) => l.key === state.level) ?? levels.at(-1)!;
-  const dates = config.dates;
-  const date = state.date && dates.includes(state.date) ? state.date : defaultDate(config);
-  const defaults = useMemo(() => defaultIndicatorKeys(indicators), [indicators]);
-  const visible = useMemo(() => new Set(indicators.map((i) => i.key)), [indicators]);
-  const selected = (state.indicators ?? defaults).filter((k) => visible.has(k));
-  const selection = selected.join(',');
+  const inputs = useTypologyInputs(props, state);
+  const { level, date, selection } = inputs;
 
   useEffect(() => {
     replaceQuery(typologyQuery({ level: level.key, date, indicators: selection.split(','), k: state.k }));
@@ -109,58 +103,31 @@ export function TypologyPage(props: PageProps) {
         </p>
       </div>
 
-      <section className="controls" aria-label={tt.typology.controls}>
-        <div className="controls__row">
-          <fieldset className="field segmented">
-            <legend>{t.controls.level}</legend>
-            <div className="segmented__options">
-              {levels.map((l) => (
-                <label key={l.key} className="segmented__option">
-                  <input
-                    type="radio"
-                    name={`${id}-level`}
-                    value={l.key}
-                    checked={l.key === level.key}
-                    onChange={() => change({ level: l.key })}
-                  />
-                  <span>{l.name}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <div className="field">
-            <label htmlFor={`${id}-date`}>{t.controls.date}</label>
-            <select id={`${id}-date`} value={date} onChange={(e) => change({ date: e.target.value })}>
-              {[...dates].reverse().map((d) => (
-                <option key={d} value={d}>
-                  {formatDate(d)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-k`}>{tt.typology.k}</label>
-            <select
-              id={`${id}-k`}
-              value={state.k}
-              onChange={(e) => change({ k: e.target.value })}
-              data-testid="k-select"
-            >
-              {K_CHOICES.map((k) => (
-                <option key={k} value={k}>
-                  {k === 'auto' ? tt.typology.kAuto : k}
-                </option>
-              ))}
-            </select>
-          </div>
+      <TypologyControls
+        id={id}
+        label={tt.typology.controls}
+        levels={levels}
+        indicators={indicators}
+        inputs={inputs}
+        onLevel={(key) => change({ level: key })}
+        onChange={change}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-k`}>{tt.typology.k}</label>
+          <select
+            id={`${id}-k`}
+            value={state.k}
+            onChange={(e) => change({ k: e.target.value })}
+            data-testid="k-select"
+          >
+            {K_CHOICES.map((k) => (
+              <option key={k} value={k}>
+                {k === 'auto' ? tt.typology.kAuto : k}
+              </option>
+            ))}
+          </select>
         </div>
-        <IndicatorPicker
-          indicators={indicators}
-          selected={selected}
-          defaults={defaults}
-          onChange={(keys) => change({ indicators: keys })}
-        />
-      </section>
+      </TypologyControls>
 
       {result.error && (
         <p className="alert" role="alert">

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { AppConfig } from '../api.ts';
-import { formatDate } from '../format.ts';
+import { DateSelect } from '../components/DateSelect.tsx';
+import { LevelSwitch } from '../components/LevelSwitch.tsx';
 import { INDEX_THEME, type WarningFilters } from './filter.ts';
 import { wt } from './texts.ts';
 
@@ -35,39 +36,23 @@ export function WarningsControls(props: WarningsControlsProps) {
     <search className="controls warnings-controls" aria-label={c.region}>
       <div className="controls__row">
         {levels.length > 1 && (
-          <fieldset className="field segmented" data-testid="warnings-level">
-            <legend>{c.level}</legend>
-            <div className="segmented__options">
-              {levels.map((l) => (
-                <label key={l.key} className="segmented__option">
-                  <input
-                    type="radio"
-                    name={`${id}-level`}
-                    value={l.key}
-                    checked={l.key === level}
-                    onChange={() => props.onLevel(l.key)}
-                  />
-                  <span>{l.name}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <LevelSwitch
+            name={`${id}-level`}
+            legend={c.level}
+            levels={levels}
+            value={level}
+            onChange={props.onLevel}
+            data-testid="warnings-level"
+          />
         )}
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{c.date}</label>
-          <select
-            id={`${id}-date`}
-            value={date}
-            onChange={(e) => props.onDate(e.target.value)}
-            data-testid="warnings-date"
-          >
-            {[...dates].reverse().map((d) => (
-              <option key={d} value={d}>
-                {formatDate(d)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DateSelect
+          id={`${id}-date`}
+          label={c.date}
+          dates={dates}
+          value={date}
+          onChange={props.onDate}
+          data-testid="warnings-date"
+        />
         <div className="field">
           <label htmlFor={`${id}-theme`}>{c.theme}</label>
           <select
