@@ -5,7 +5,7 @@
  * (src/web/texts.ts), so page and PDF never say different things.
  */
 import type { Indicator, ValueStatus } from '../indicators/indicator.schema.ts';
-import { formatDate, formatValue, withUnit } from '../web/format.ts';
+import { formatDate, formatValue, withUnit } from '../core/format.ts';
 import { t } from '../web/texts.ts';
 
 export interface SheetInput {

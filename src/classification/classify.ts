@@ -9,7 +9,7 @@
  * (except where the breaks are fixed by definition: fixed, equal intervals and SD classes keep
  * their empty classes so that the colours keep their meaning).
  */
-import { formatNumber } from '../web/format.ts';
+import { formatNumber } from '../core/format.ts';
 import { classIndex, distinctCount, finiteSorted, fractionDigits } from './breaks.ts';
 import type { ClassificationMethod, ClassificationSpec } from './classification.schema.ts';
 import { MAX_CATEGORIES } from './defaults.ts';

@@ -9,7 +9,7 @@
  */
 import type { ClassificationMethod, ClassificationSpec } from './classification.schema.ts';
 import { MIN_CLASSES } from './defaults.ts';
-import { formatNumber } from '../web/format.ts';
+import { formatNumber } from '../core/format.ts';
 import { fractionDigits } from './breaks.ts';
 
 /** Name of the address parameter. */

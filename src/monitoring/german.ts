@@ -4,7 +4,7 @@
  * people read them (decimal comma, `31.12.2024`). Deterministic, no locale data beyond Intl.
  */
 import type { Indicator } from '../indicators/indicator.schema.ts';
-import { formatDate, formatNumber, withUnit } from '../web/format.ts';
+import { formatDate, formatNumber, withUnit } from '../core/format.ts';
 import { subjectOf } from '../profile/grammar.ts';
 import { changeUnit } from './change.ts';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorValues } from '../indicators/indicator.schema.ts';
 import { engines } from '../test/databases.ts';
 import { demoApp, expectGuarded } from '../test/demo-app.ts';
-import { withUnit } from '../web/format.ts';
+import { withUnit } from '../core/format.ts';
 import { DEFAULT_CATALOGUE } from '../indicators/catalogue.ts';
 import { DEFAULT_RULES } from './default-rules.ts';
 import type { Changes, WarningList, WarningRule } from './warning.schema.ts';
