@@ -11,6 +11,7 @@ import { benchIndices } from './indices.bench.ts';
 import { benchMicrodata } from './microdata.bench.ts';
 import { benchMonitoringPage } from './monitoring-page.bench.ts';
 import { benchProfile } from './profile.bench.ts';
+import { benchReport } from './report.bench.ts';
 import { benchTableImport } from './import.bench.ts';
 import { benchTableRead } from '../src/imports/table/bench.ts';
 import { benchTypology } from './typology.bench.ts';
@@ -28,6 +29,7 @@ const groups: [string, () => Promise<void>][] = [
   ['warnings', () => benchWarnings(record)],
   ['profile', () => benchProfile(record)],
   ['typology', () => benchTypology(record)],
+  ['report', () => benchReport(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));

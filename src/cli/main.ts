@@ -9,6 +9,7 @@ import { demoCommand } from './demo.command.ts';
 import { importCommands } from './import.command.ts';
 import { indexCommands } from './index.command.ts';
 import { exportCommands, indicatorsCommands } from './indicators.command.ts';
+import { reportCommand } from './report.command.ts';
 import { serveCommand } from './serve.command.ts';
 
 const program = new Command('lagebild')
@@ -39,6 +40,7 @@ for (const sub of [
   indicatorsCommands(),
   exportCommands(),
   indexCommands(),
+  reportCommand(),
 ])
   program.addCommand(sub);
 germanHelp(program);

@@ -1,0 +1,110 @@
+/**
+ * `lagebild report`: a report from a template as PDF, Word or HTML file (issue 5). Runs on the
+ * database directly with full access (an internal draft, marked as such) unless `--public` asks
+ * for the disclosure-protected values the public may see.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { Command } from 'commander';
+import { deepestLevel } from '../areas/area.repository.ts';
+import type { User } from '../auth/auth.schema.ts';
+import { badRequest, LagebildError } from '../core/errors.ts';
+import { resolveStichtag } from '../exports/export.service.ts';
+import { assembleAreaReport } from '../reports/assemble.ts';
+import { closePdfBrowser } from '../reports/pdf.ts';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reports/render.ts';
+import { reportHash } from '../reports/report-model.ts';
+import { BUILTIN_TEMPLATES, parseTemplateJson, type ReportTemplate } from '../reports/report.schema.ts';
+import { withDb, type GlobalOptions } from './context.ts';
+
+const OPERATOR: User = { id: 0, username: 'cli', displayName: 'Kommandozeile', role: 'admin' };
+
+interface ReportOptions {
+  template: string;
+  area?: string;
+  level?: string;
+  date?: string;
+  format?: string;
+  out: string;
+  public?: boolean;
+}
+
+const invalid = (message: string, details?: Record<string, unknown>) =>
+  badRequest('reports.invalid_option', message, details);
+
+/** A built-in template by key, or a template file (`*.json`) validated against the schema. */
+async function loadTemplate(spec: string): Promise<ReportTemplate> {
+  if (/\.json$/i.test(spec)) {
+    let text: string;
+    try {
+      text = await readFile(spec, 'utf8');
+    } catch (err) {
+      throw new LagebildError(
+        'reports.template_unreadable',
+        `Die Vorlagendatei „${spec}“ ist nicht lesbar.`,
+        404,
+        {
+          file: spec,
+          reason: (err as { code?: string }).code ?? String(err),
+        },
+      );
+    }
+    return parseTemplateJson(text, spec);
+  }
+  const template = BUILTIN_TEMPLATES[spec];
+  if (!template)
+    throw invalid(`Unbekannte Vorlage „${spec}“. Möglich: ${Object.keys(BUILTIN_TEMPLATES).join(', ')}.`, {
+      template: spec,
+    });
+  return template;
+}
+
+export function reportCommand() {
+  return new Command('report')
+    .description('Bericht aus einer Vorlage als PDF, Word (.docx) oder HTML erzeugen')
+    .requiredOption(
+      '--template <vorlage|datei.json>',
+      `Vorlage: ${Object.keys(BUILTIN_TEMPLATES).join(', ')} oder eine Vorlagendatei (JSON)`,
+    )
+    .option('--area <schlüssel>', 'Gebiet (Schlüssel), für den Steckbrief')
+    .option('--level <ebene>', 'Gebietsebene (Standard: die feinste)')
+    .option('--date <JJJJ|JJJJ-MM-TT>', 'Stichtag oder Jahr (Standard: der aktuelle Datenstand)')
+    .option('--format <pdf|docx|html>', 'Ausgabeformat (Standard: aus der Endung von --out, sonst pdf)')
+    .requiredOption('--out <datei>', 'Zieldatei')
+    .option(
+      '--public',
+      'nur geheimhaltungsgeprüfte Werte (zur Veröffentlichung); ohne: interner Entwurf mit Vermerk',
+    )
+    .action(async (opts: ReportOptions, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      const template = await loadTemplate(opts.template);
+      const format = (opts.format ??
+        /\.(pdf|docx|html)$/i.exec(opts.out)?.[1]?.toLowerCase() ??
+        'pdf') as ReportFormat;
+      if (!REPORT_FORMATS.includes(format))
+        throw invalid(`Unbekanntes Ausgabeformat „${opts.format}“: pdf, docx oder html.`, {
+          format: opts.format,
+        });
+      if (template.scope === 'area' && !opts.area)
+        throw invalid(`Die Vorlage „${template.name}“ braucht ein Gebiet: --area <schlüssel>.`);
+      const model = await withDb(g, async (db) => {
+        const level = opts.level ?? (await deepestLevel(db))?.key;
+        if (!level) throw invalid('Die Datenbank hat keine Gebiete; bitte zuerst Gebiete importieren.');
+        const date = opts.date ? await resolveStichtag(db, opts.date) : undefined;
+        return assembleAreaReport(db, opts.public ? null : OPERATOR, template, {
+          level,
+          area: opts.area!,
+          date,
+        });
+      });
+      try {
+        const bytes = await renderReport(model, format);
+        await writeFile(opts.out, bytes);
+        process.stdout.write(
+          `${model.title} (${model.internal ? 'interner Entwurf' : 'öffentlich'}) → ${opts.out}\n` +
+            `Datenstand ${model.dataVersion}, Inhalt sha256:${reportHash(model)}\n`,
+        );
+      } finally {
+        await closePdfBrowser();
+      }
+    });
+}

@@ -1,0 +1,108 @@
+/**
+ * The report model: what a template becomes for one area — resolved German text, tables of
+ * formatted values and figures as data. Renderers (HTML/PDF, Word) only lay it out.
+ */
+import { createHash } from 'node:crypto';
+import { badRequest } from '../core/errors.ts';
+import { formatDate } from '../core/format.ts';
+import type { Db } from '../db/db.ts';
+import type { LevelTable } from '../indicators/level-table.ts';
+import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
+
+export interface ReportTable {
+  kind: 'table';
+  title: string;
+  columns: string[];
+  /** Which columns hold numbers (right-aligned). */
+  numeric: boolean[];
+  rows: string[][];
+  /** Index of the row of the area itself, emphasised. */
+  highlight: number | null;
+  source: string;
+}
+
+export interface MapShape {
+  key: string;
+  name: string;
+  /** SVG path data in the figure's coordinate system (viewBox 0 0 width height). */
+  path: string;
+  /** Class 0…classes−1, null = no value or secret. */
+  cls: number | null;
+  highlight: boolean;
+}
+
+export interface ReportMap {
+  kind: 'map';
+  title: string;
+  width: number;
+  height: number;
+  shapes: MapShape[];
+  legend: { cls: number | null; label: string }[];
+  source: string;
+}
+
+export interface ReportChart {
+  kind: 'chart';
+  title: string;
+  unit: string;
+  decimals: number;
+  /** Stichtage as shown on the x axis (years). */
+  labels: string[];
+  series: { name: string; role: 'area' | 'district' | 'city'; values: (number | null)[] }[];
+  source: string;
+}
+
+export type ReportBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'note'; text: string }
+  | ReportTable
+  | ReportMap
+  | ReportChart;
+
+export interface ReportModel {
+  title: string;
+  subtitle: string;
+  /** Stichtag YYYY-MM-DD. */
+  date: string;
+  /** Unprotected values: internal draft, never for publication. */
+  internal: boolean;
+  /** Data version (Datenstand) the report was made from; same version → same numbers. */
+  dataVersion: string;
+  /** Show a table of contents (Inhalt). */
+  toc: boolean;
+  sections: { title: string; blocks: ReportBlock[] }[];
+}
+
+/** „Quelle: …; Stichtag 31.12.2024“ — under every table and figure. */
+export const sourceLine = (source: string, date: string) => `Quelle: ${source}; Stichtag ${formatDate(date)}`;
+
+/** What every block is filled from: the profile and the level table the user may see. */
+export interface Ctx {
+  db: Db;
+  profile: Steckbrief;
+  indicators: Map<string, ProfileIndicator>;
+  table: LevelTable;
+}
+
+export const unknownIndicator = (key: string) =>
+  badRequest(
+    'reports.unknown_indicator',
+    `Der Baustein nennt den Indikator „${key}“, den es hier nicht gibt.`,
+    {
+      indicator: key,
+    },
+  );
+
+export function raise(err: Error): never {
+  throw err;
+}
+
+/**
+ * Content hash of a report (sha256 of the model): stored with the data version, it shows that a
+ * report regenerated from the same data version has the same numbers and texts.
+ */
+export function reportHash(model: ReportModel): string {
+  return createHash('sha256').update(JSON.stringify(model)).digest('hex');
+}

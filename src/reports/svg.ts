@@ -1,0 +1,123 @@
+/**
+ * Figures of the report model as inline SVG (vector graphics for screen, print and PDF): the
+ * choropleth with the area highlighted and the line chart of a series. Deterministic output
+ * (fixed rounding) so the report HTML can be compared with golden files.
+ */
+import { formatNumber } from '../core/format.ts';
+import type { ReportChart, ReportMap } from './report-model.ts';
+
+export const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+/** Sequential colours (light → dark) for the map classes; grey for no value or secret. */
+export const CLASS_COLOURS = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
+export const NO_VALUE_COLOUR = '#d9d9d9';
+const SERIES_COLOURS = { area: '#b2182b', district: '#2166ac', city: '#4d4d4d' } as const;
+
+const colour = (cls: number | null) =>
+  cls === null ? NO_VALUE_COLOUR : (CLASS_COLOURS[cls] ?? NO_VALUE_COLOUR);
+
+/** The choropleth: every area filled by class, the report's area outlined on top. */
+export function mapSvg(map: ReportMap): string {
+  const shapes = map.shapes
+    .filter((s) => !s.highlight)
+    .map((s) => `<path d="${s.path}" fill="${colour(s.cls)}"><title>${escapeHtml(s.name)}</title></path>`);
+  const own = map.shapes
+    .filter((s) => s.highlight)
+    .map(
+      (s) =>
+        `<path d="${s.path}" fill="${colour(s.cls)}" stroke="#000" stroke-width="0.9"><title>${escapeHtml(s.name)}</title></path>`,
+    );
+  return (
+    // 1 unit of margin so that the outline of an area on the edge is not cut off
+    `<svg xmlns="http://www.w3.org/2000/svg" class="map" viewBox="-1 -1 ${map.width + 2} ${map.height + 2}" ` +
+    `role="img" aria-label="${escapeHtml(map.title)}">` +
+    `<g stroke="#fff" stroke-width="0.25" stroke-linejoin="round">${shapes.join('')}</g>${own.join('')}</svg>`
+  );
+}
+
+/** Legend of the map as HTML (colour swatch + German class label). */
+export function mapLegend(map: ReportMap): string {
+  return (
+    '<ul class="legend">' +
+    map.legend
+      .map(
+        (l) =>
+          `<li><span class="swatch" style="background:${colour(l.cls)}"></span>${escapeHtml(l.label)}</li>`,
+      )
+      .join('') +
+    '</ul>'
+  );
+}
+
+/** A "nice" step (1, 2, 2.5, 5 × 10^n) for about `count` axis ticks. */
+function niceStep(span: number, count: number): number {
+  const raw = span / Math.max(count, 1);
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10;
+  return step * magnitude;
+}
+
+/** Line chart: one line per series over the Stichtage, y axis with German tick labels. */
+export function chartSvg(chart: ReportChart): string {
+  const [W, H, left, right, top, bottom] = [160, 70, 14, 4, 4, 10];
+  const values = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  if (!values.length)
+    return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}"><text x="${W / 2}" y="${H / 2}" text-anchor="middle" font-size="4">keine Werte</text></svg>`;
+  let [lo, hi] = [Math.min(...values), Math.max(...values)];
+  if (hi === lo) [lo, hi] = [lo - 1, hi + 1];
+  const step = niceStep(hi - lo, 4);
+  lo = Math.floor(lo / step) * step;
+  hi = Math.ceil(hi / step) * step;
+  const n = chart.labels.length;
+  const x = (i: number) => left + (n > 1 ? (i * (W - left - right)) / (n - 1) : (W - left - right) / 2);
+  const y = (v: number) => top + ((hi - v) * (H - top - bottom)) / (hi - lo);
+  const r = (v: number) => v.toFixed(2);
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  const parts: string[] = [];
+  for (let t = lo; t <= hi + step / 2; t += step)
+    parts.push(
+      `<line x1="${left}" x2="${W - right}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="#ddd" stroke-width="0.2"/>` +
+        `<text x="${left - 1.5}" y="${r(y(t) + 1.2)}" text-anchor="end">${formatNumber(t, decimals)}</text>`,
+    );
+  chart.labels.forEach((label, i) =>
+    parts.push(`<text x="${r(x(i))}" y="${H - bottom + 5}" text-anchor="middle">${escapeHtml(label)}</text>`),
+  );
+  for (const s of chart.series) {
+    // gaps (secret or missing) break the line instead of bridging it
+    let d = '';
+    let open = false;
+    s.values.forEach((v, i) => {
+      if (v === null) return void (open = false);
+      d += `${open ? 'L' : 'M'}${r(x(i))} ${r(y(v))}`;
+      open = true;
+    });
+    const width = s.role === 'area' ? 0.9 : 0.5;
+    const dash = s.role === 'city' ? ' stroke-dasharray="1.5 1"' : '';
+    parts.push(
+      `<path d="${d}" fill="none" stroke="${SERIES_COLOURS[s.role]}" stroke-width="${width}"${dash}/>`,
+    );
+  }
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" role="img" ` +
+    `aria-label="${escapeHtml(chart.title)}" font-family="Arial, sans-serif" font-size="3" fill="#333">` +
+    `${parts.join('')}</svg>`
+  );
+}
+
+/** Legend of the chart as HTML. */
+export function chartLegend(chart: ReportChart): string {
+  return (
+    '<ul class="legend">' +
+    chart.series
+      .map(
+        (s) =>
+          `<li><span class="line ${s.role}" style="border-color:${SERIES_COLOURS[s.role]}"></span>${escapeHtml(s.name)}</li>`,
+      )
+      .join('') +
+    '</ul>'
+  );
+}
