@@ -4,13 +4,11 @@
  */
 import type { Role } from '../auth/auth.schema.ts';
 import type { Formula, Indicator } from '../indicators/indicator.schema.ts';
-import type { Severity, TableShapeKind } from '../imports/table/types.ts';
 import { DEFAULT_UNITS } from '../indicators/units.ts';
 
 const years = (n: number | null) => (n === 1 ? '1 Jahr' : `${n ?? 'n'} Jahre`);
 const thousand = '1.000';
-const de = (n: number) => n.toLocaleString('de-DE');
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${de(n)} ${many}`);
+import { importTexts } from './texts-import.ts';
 
 export const t = {
   appName: 'Lagebild',
@@ -203,110 +201,7 @@ export const t = {
     units: DEFAULT_UNITS,
   },
 
-  importPage: {
-    title: 'Daten importieren',
-    intro:
-      'Statistiktabellen (CSV oder Excel) mit Werten je Gebiet einlesen. Die Datei wird zuerst vollständig geprüft; gespeichert wird erst mit „Importieren“ und nur, wenn sie keine Fehler enthält.',
-    needsRole: 'Daten können nur Angemeldete mit der Rolle Planung oder Administration importieren.',
-    login: 'Anmelden',
-    step1: 'Schritt 1: Datei wählen',
-    step2: 'Schritt 2: Zuordnung und Prüfbericht',
-    step3: 'Schritt 3: Importieren',
-    file: 'Datei (CSV oder Excel)',
-    fileHint: 'CSV- oder Textdatei (Trennzeichen und Zeichensatz werden erkannt) oder Excel-Datei (.xlsx).',
-    noFile: 'Bitte eine Datei wählen.',
-    level: 'Gebietsebene',
-    levelOption: (name: string, areas: number) => `${name} (${plural(areas, 'Gebiet', 'Gebiete')})`,
-    date: 'Stichtag (optional)',
-    dateHint: 'Nur nötig, wenn die Tabelle keine Spalte mit dem Stichtag hat.',
-    profile: 'Gespeichertes Profil (optional)',
-    noProfile: 'Keines – Spalten automatisch erkennen',
-    check: 'Prüfen',
-    step2Empty: 'Nach „Prüfen“ erscheinen hier die erkannte Zuordnung der Spalten und der Prüfbericht.',
-    checking: 'Wird geprüft …',
-    recheck: 'Erneut prüfen',
-    recognised: 'Erkannt',
-    format: 'Format',
-    formatValue: (format: 'csv' | 'xlsx', sheet: string | null) =>
-      format === 'xlsx' ? `Excel-Datei${sheet ? `, Tabellenblatt „${sheet}“` : ''}` : 'CSV-Datei',
-    encoding: 'Zeichensatz',
-    delimiter: 'Trennzeichen',
-    delimiters: {
-      ';': 'Semikolon (;)',
-      ',': 'Komma (,)',
-      '\t': 'Tabulator',
-      '|': 'senkrechter Strich (|)',
-    } as Record<string, string>,
-    shape: 'Aufbau',
-    shapes: {
-      long: 'Langformat: eine Zeile je Gebiet und Merkmal',
-      wide: 'Breitformat: eine Spalte je Merkmal',
-      koeln: 'Tabelle im Format der Kölner Statistik',
-      'genesis-flat': 'GENESIS-Flatfile',
-      'genesis-ffcsv': 'GENESIS-Flatfile (ffcsv)',
-      'genesis-table': 'GENESIS-Tabelle',
-      'profile-long': 'Langformat nach Zuordnung',
-      'profile-wide': 'Breitformat nach Zuordnung',
-    } satisfies Record<TableShapeKind, string>,
-    unknownShape: 'nicht erkannt',
-    headerRow: 'Kopfzeile',
-    headerRowValue: (row: number | null) => (row === null ? 'nicht gefunden' : `Zeile ${row}`),
-    titleLines: 'Titelzeilen',
-    notes: 'Fußnoten und Quellen',
-    none: 'keine',
-    mapping: 'Zuordnung der Spalten',
-    mappingHint:
-      'Die Vorschläge stammen aus der Erkennung. Nach einer Änderung „Erneut prüfen“ wählen; importiert wird, was zuletzt geprüft wurde.',
-    mappingAuto:
-      'Dieser Tabellenaufbau wird automatisch zugeordnet; die Zuordnung lässt sich hier nicht ändern.',
-    areaColumn: 'Spalte mit dem Gebietsschlüssel',
-    dateSource: 'Stichtag',
-    dateFromColumn: 'aus einer Spalte',
-    dateFixed: 'fester Stichtag für alle Zeilen',
-    dateColumn: 'Spalte mit dem Stichtag',
-    fixedDate: 'Stichtag (JJJJ-MM-TT)',
-    longColumns: (variable: string, value: string) =>
-      `Merkmal aus Spalte „${variable}“, Wert aus Spalte „${value}“.`,
-    variables: 'Wertespalten und Zählgrößen',
-    column: 'Spalte',
-    variableKey: 'Schlüssel der Zählgröße',
-    variableKeyLabel: (column: string) => `Zählgröße für Spalte „${column}“`,
-    variableHint:
-      'Vorhandene Zählgröße wählen oder einen neuen Schlüssel eintragen (Buchstaben, Ziffern, _ . -). Leer: Spalte wird nicht importiert.',
-    invalidKey: 'Nur Buchstaben, Ziffern, Unterstrich, Punkt und Bindestrich (keine Leerzeichen).',
-    noVariables: 'Bitte mindestens einer Spalte eine Zählgröße zuordnen.',
-    dirty: 'Die Zuordnung wurde geändert. Bitte erneut prüfen, bevor importiert wird.',
-    report: 'Prüfbericht',
-    reportOk: 'Die Datei ist fehlerfrei und kann importiert werden.',
-    reportFailed: 'Die Datei enthält Fehler und kann so nicht importiert werden. Es wird nichts gespeichert.',
-    records: 'Werte',
-    rows: 'Datenzeilen',
-    areas: 'Gebiete',
-    variablesFound: 'Zählgrößen',
-    dates: 'Stichtage',
-    unknownKeys: 'Unbekannte Gebietsschlüssel',
-    unknownKey: (key: string, rows: number[], count: number) =>
-      `„${key}“ in ${rows.length === 1 ? 'Zeile' : 'Zeilen'} ${rows.join(', ')}${count > rows.length ? ` (insgesamt ${de(count)}-mal)` : ''}`,
-    unknownLeftOff: (n: number) => `und ${plural(n, 'weiterer Schlüssel', 'weitere Schlüssel')}`,
-    problems: 'Probleme',
-    noProblems: 'Keine Probleme gefunden.',
-    row: 'Zeile',
-    problemColumn: 'Spalte',
-    message: 'Meldung',
-    severity: 'Schwere',
-    severities: { error: 'Fehler', warning: 'Warnung' } satisfies Record<Severity, string>,
-    whole: '–',
-    problemsLeftOff: (n: number) => (n === 1 ? '1 weiteres Problem' : `${de(n)} weitere Probleme`),
-    saveProfile: 'Zuordnung als Profil speichern unter … (optional)',
-    saveProfileHint: 'Name des Profils; beim nächsten Import derselben Tabelle in Schritt 1 wählbar.',
-    commit: 'Importieren',
-    committing: 'Import läuft …',
-    commitBlocked: 'Importieren ist erst möglich, wenn die zuletzt geprüfte Datei fehlerfrei ist.',
-    done: (stored: number, replaced: number) =>
-      `${plural(stored, 'Wert', 'Werte')} gespeichert, ${plural(replaced, 'früherer Wert', 'frühere Werte')} in die Historie verschoben.`,
-    profileSaved: (name: string) => `Die Zuordnung wurde als Profil „${name}“ gespeichert.`,
-    toAtlas: 'Zum Sozialatlas',
-  },
+  importPage: importTexts,
 
   /** German readings of the schema checks the server reports in English. */
   issues: {

@@ -2,8 +2,8 @@
  * Line chart of one indicator over time, area against city (ECharts, loaded lazily with only the
  * line chart, grid, tooltip and legend and the SVG renderer).
  */
-import { useEffect, useRef } from 'react';
-import { init, use as registerECharts, type ComposeOption } from 'echarts/core';
+import { useEffect } from 'react';
+import { use as registerECharts, type ComposeOption } from 'echarts/core';
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import {
   GridSimpleComponent,
@@ -14,6 +14,7 @@ import {
   type TooltipComponentOption,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { useEChart } from '../useEChart.ts';
 import type { Series } from '../api.ts';
 import { formatDate, formatNumber, formatValue } from '../format.ts';
 import { t } from '../texts.ts';
@@ -154,22 +155,7 @@ function cityLine(points: readonly Point[]): LineSeriesOption {
 }
 
 export default function SeriesChart(props: SeriesChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<ReturnType<typeof init> | null>(null);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const chart = init(element, null, { renderer: 'svg' });
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
+  const { ref, chartRef } = useEChart();
 
   const { points, areaName, indicatorName, unit, decimals, withCity, districtName } = props;
   useEffect(() => {
@@ -177,7 +163,7 @@ export default function SeriesChart(props: SeriesChartProps) {
       chartOption({ points, areaName, indicatorName, unit, decimals, withCity, districtName }),
       { notMerge: true },
     );
-  }, [points, areaName, indicatorName, unit, decimals, withCity, districtName]);
+  }, [chartRef, points, areaName, indicatorName, unit, decimals, withCity, districtName]);
 
   return (
     <div

@@ -2,8 +2,8 @@
  * Bar chart of a comparison: A and B per indicator in SD units over the level's areas (z), so
  * that indicators of different units share one axis (ECharts, loaded lazily, SVG renderer).
  */
-import { useEffect, useRef } from 'react';
-import { init, use as registerECharts, type ComposeOption } from 'echarts/core';
+import { useEffect } from 'react';
+import { use as registerECharts, type ComposeOption } from 'echarts/core';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import {
   GridSimpleComponent,
@@ -14,6 +14,7 @@ import {
   type TooltipComponentOption,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { useEChart } from '../useEChart.ts';
 import { formatNumber } from '../format.ts';
 import { tt } from './texts.ts';
 import type { CompareResult } from './typology-api.ts';
@@ -80,26 +81,11 @@ function chartOption(result: CompareResult): Option {
 }
 
 export default function CompareChart({ result }: { result: CompareResult }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<ReturnType<typeof init> | null>(null);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const chart = init(element, null, { renderer: 'svg' });
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
+  const { ref, chartRef } = useEChart();
 
   useEffect(() => {
     chartRef.current?.setOption(chartOption(result), { notMerge: true });
-  }, [result]);
+  }, [chartRef, result]);
 
   return (
     <div

@@ -3,8 +3,8 @@
  * within-cluster sum of squares for the elbow view (right axis), the chosen k marked (ECharts,
  * loaded lazily with the SVG renderer).
  */
-import { useEffect, useRef } from 'react';
-import { init, use as registerECharts, type ComposeOption } from 'echarts/core';
+import { useEffect } from 'react';
+import { use as registerECharts, type ComposeOption } from 'echarts/core';
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import {
   GridSimpleComponent,
@@ -17,6 +17,7 @@ import {
   type TooltipComponentOption,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { useEChart } from '../useEChart.ts';
 import { formatNumber } from '../format.ts';
 import { tt } from './texts.ts';
 import type { ClustersResult } from './typology-api.ts';
@@ -134,27 +135,12 @@ function chartOption({ criterion, k }: CriterionChartProps): Option {
 }
 
 export default function CriterionChart(props: CriterionChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<ReturnType<typeof init> | null>(null);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const chart = init(element, null, { renderer: 'svg' });
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
+  const { ref, chartRef } = useEChart();
 
   const { criterion, k } = props;
   useEffect(() => {
     chartRef.current?.setOption(chartOption({ criterion, k }), { notMerge: true });
-  }, [criterion, k]);
+  }, [chartRef, criterion, k]);
 
   return (
     <div
