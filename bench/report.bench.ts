@@ -8,10 +8,10 @@ import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
-import { assembleAreaReport } from '../src/reports/assemble.ts';
+import { assembleAreaReport } from '../src/reports/assemble-area.ts';
 import { closePdfBrowser } from '../src/reports/pdf.ts';
 import { renderReport } from '../src/reports/render.ts';
-import { STECKBRIEF } from '../src/reports/report.schema.ts';
+import { STECKBRIEF } from '../src/reports/templates.ts';
 import { timeMedian, type Measurement } from './harness.ts';
 
 const PLANNER: User = { id: 0, username: 'bench', displayName: 'Bench', role: 'planner' };

@@ -5,15 +5,15 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { deepestLevel } from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { badRequest, LagebildError } from '../core/errors.ts';
 import { resolveStichtag } from '../exports/export.service.ts';
-import { assembleAreaReport } from '../reports/assemble.ts';
+import { assembleReport } from '../reports/assemble-report.ts';
 import { closePdfBrowser } from '../reports/pdf.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reports/render.ts';
 import { reportHash } from '../reports/report-model.ts';
-import { BUILTIN_TEMPLATES, parseTemplateJson, type ReportTemplate } from '../reports/report.schema.ts';
+import { parseTemplateJson, type ReportTemplate } from '../reports/report.schema.ts';
+import { BUILTIN_TEMPLATES } from '../reports/templates.ts';
 import { withDb, type GlobalOptions } from './context.ts';
 
 const OPERATOR: User = { id: 0, username: 'cli', displayName: 'Kommandozeile', role: 'admin' };
@@ -65,8 +65,8 @@ export function reportCommand() {
       '--template <vorlage|datei.json>',
       `Vorlage: ${Object.keys(BUILTIN_TEMPLATES).join(', ')} oder eine Vorlagendatei (JSON)`,
     )
-    .option('--area <schlüssel>', 'Gebiet (Schlüssel), für den Steckbrief')
-    .option('--level <ebene>', 'Gebietsebene (Standard: die feinste)')
+    .option('--area <schlüssel>', 'Gebiet (Schlüssel), für den Steckbrief; Sozialbericht und Beschlussvorlage gelten für die ganze Stadt')
+    .option('--level <ebene>', 'Gebietsebene des Gebiets bzw. der Karten und Steckbriefe (Standard: die feinste)')
     .option('--date <JJJJ|JJJJ-MM-TT>', 'Stichtag oder Jahr (Standard: der aktuelle Datenstand)')
     .option('--format <pdf|docx|html>', 'Ausgabeformat (Standard: aus der Endung von --out, sonst pdf)')
     .requiredOption('--out <datei>', 'Zieldatei')
@@ -87,12 +87,10 @@ export function reportCommand() {
       if (template.scope === 'area' && !opts.area)
         throw invalid(`Die Vorlage „${template.name}“ braucht ein Gebiet: --area <schlüssel>.`);
       const model = await withDb(g, async (db) => {
-        const level = opts.level ?? (await deepestLevel(db))?.key;
-        if (!level) throw invalid('Die Datenbank hat keine Gebiete; bitte zuerst Gebiete importieren.');
         const date = opts.date ? await resolveStichtag(db, opts.date) : undefined;
-        return assembleAreaReport(db, opts.public ? null : OPERATOR, template, {
-          level,
-          area: opts.area!,
+        return assembleReport(db, opts.public ? null : OPERATOR, template, {
+          level: opts.level,
+          area: opts.area,
           date,
         });
       });

@@ -1,12 +1,15 @@
 /**
- * The figures of a report as data: the choropleth of the level (quantile classes, the area
+ * The figures of a report as data: the choropleth of a level (quantile classes, an area
  * highlighted, geometry projected to figure coordinates) and the time series of an indicator.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { quantile } from 'simple-statistics';
 import { areaGeometries } from '../areas/area.repository.ts';
+import type { Db } from '../db/db.ts';
+import type { LevelTable } from '../indicators/level-table.ts';
 import { formatNumber, withUnit } from '../core/format.ts';
 import type { ProfileIndicator } from '../profile/profile.schema.ts';
+import { levelDative } from './level-names.ts';
 import {
   raise,
   sourceLine,
@@ -15,7 +18,6 @@ import {
   type ReportChart,
   type ReportMap,
 } from './report-model.ts';
-import type { Block } from './report.schema.ts';
 
 export const MAP_CLASSES = 5;
 const MAP_WIDTH = 160;
@@ -58,11 +60,59 @@ function project(geometries: { geometry: Polygon | MultiPolygon }[]) {
   return { paths, width: MAP_WIDTH, height };
 }
 
-export async function mapFigure(block: Extract<Block, { type: 'map' }>, ctx: Ctx): Promise<ReportMap> {
-  const { profile, table } = ctx;
-  const geometries = await areaGeometries(ctx.db, profile.area.level, 'display');
-  const grid = table.grids.get(block.indicator) ?? raise(unknownIndicator(block.indicator));
-  const dateIndex = table.dates.indexOf(profile.date);
+/** Geometries and projections loaded once per report (a Sozialbericht draws hundreds of maps). */
+export interface FigureCache {
+  geometries: Map<
+    string,
+    Promise<{ key: string; name: string; parent: string | null; geometry: Polygon | MultiPolygon }[]>
+  >;
+  projections: Map<
+    string,
+    { keys: string[]; names: string[]; paths: string[]; width: number; height: number }
+  >;
+}
+export const figureCache = (): FigureCache => ({ geometries: new Map(), projections: new Map() });
+
+/** Above this many areas a Steckbrief's map shows only the areas of its district. */
+export const MAX_MAP_AREAS = 80;
+
+export interface ChoroplethSpec {
+  level: string;
+  levelName: string;
+  date: string;
+  indicator: string;
+  title?: string;
+  /** Area outlined on top (the Steckbrief's area). */
+  highlight?: string | null;
+  /** Only the areas with this parent key (the district of a Steckbrief in a large city). */
+  within?: string | null;
+}
+
+/**
+ * A choropleth of one indicator: quantile classes over every area of the level (so district
+ * maps of one report share the classes), secret and missing values grey.
+ */
+export async function choropleth(
+  db: Db,
+  table: LevelTable,
+  spec: ChoroplethSpec,
+  cache: FigureCache = figureCache(),
+): Promise<ReportMap> {
+  let geometries = cache.geometries.get(spec.level);
+  if (!geometries) cache.geometries.set(spec.level, (geometries = areaGeometries(db, spec.level, 'display')));
+  const projectionKey = `${spec.level}|${spec.within ?? ''}`;
+  let projection = cache.projections.get(projectionKey);
+  if (!projection) {
+    const shown = (await geometries).filter((g) => !spec.within || g.parent === spec.within);
+    projection = {
+      keys: shown.map((g) => g.key),
+      names: shown.map((g) => g.name),
+      ...project(shown),
+    };
+    cache.projections.set(projectionKey, projection);
+  }
+  const grid = table.grids.get(spec.indicator) ?? raise(unknownIndicator(spec.indicator));
+  const dateIndex = table.dates.indexOf(spec.date);
   const byKey = new Map(table.areas.map((a, i) => [a.key, grid.cells[dateIndex]?.[i] ?? null]));
   const values = [...byKey.values()].flatMap((c) =>
     c && c.status !== 'secret' && c.value !== null ? [c.value] : [],
@@ -72,26 +122,26 @@ export async function mapFigure(block: Extract<Block, { type: 'map' }>, ctx: Ctx
     ? Array.from({ length: MAP_CLASSES - 1 }, (_, k) => quantile(values, (k + 1) / MAP_CLASSES))
     : [];
   const classOf = (v: number) => breaks.filter((b) => v > b).length;
-  const { paths, width, height } = project(geometries);
   const { decimals, unit } = grid.indicator;
   const bounds = [
     values.length ? Math.min(...values) : 0,
     ...breaks,
     values.length ? Math.max(...values) : 0,
   ];
+  const within = spec.within ? table.areas.find((a) => a.parentKey === spec.within)?.parentName : null;
   return {
     kind: 'map',
-    title: block.title ?? `${grid.indicator.name} nach ${profile.area.levelName}`,
-    width,
-    height,
-    shapes: geometries.map((g, i) => {
-      const c = byKey.get(g.key);
+    title: spec.title ?? `${grid.indicator.name} nach ${spec.levelName}` + (within ? ` (${within})` : ''),
+    width: projection.width,
+    height: projection.height,
+    shapes: projection.keys.map((key, i) => {
+      const c = byKey.get(key);
       return {
-        key: g.key,
-        name: g.name,
-        path: paths[i]!,
+        key,
+        name: projection.names[i]!,
+        path: projection.paths[i]!,
         cls: c && c.status !== 'secret' && c.value !== null ? classOf(c.value) : null,
-        highlight: g.key === profile.area.id,
+        highlight: key === spec.highlight,
       };
     }),
     legend: [
@@ -103,21 +153,37 @@ export async function mapFigure(block: Extract<Block, { type: 'map' }>, ctx: Ctx
         : []),
       { cls: null, label: 'kein Wert oder geheim (·)' },
     ],
-    source: sourceLine(grid.indicator.source, profile.date),
+    source: sourceLine(grid.indicator.source, spec.date),
   };
 }
 
-export function chartFigure(
-  block: Extract<Block, { type: 'chart' }>,
-  ctx: Ctx,
-  i: ProfileIndicator,
-): ReportChart {
+/** The Steckbrief's map: its area outlined; in a large city only its district. */
+export function mapFigure(indicator: string, title: string | undefined, ctx: Ctx): Promise<ReportMap> {
+  const { profile, table } = ctx;
+  const within = table.areas.length > MAX_MAP_AREAS && profile.area.parent ? profile.area.parent : null;
+  return choropleth(
+    ctx.db,
+    table,
+    {
+      level: profile.area.level,
+      levelName: levelDative(profile.area.levelName),
+      date: profile.date,
+      indicator,
+      title,
+      highlight: profile.area.id,
+      within,
+    },
+    ctx.figures,
+  );
+}
+
+export function chartFigure(title: string | undefined, ctx: Ctx, i: ProfileIndicator): ReportChart {
   const { profile } = ctx;
   const district = profile.area.parentName;
   const visible = (v: number | null, s: string | null) => (s === 'secret' ? null : v);
   return {
     kind: 'chart',
-    title: block.title ?? `${i.name}: Entwicklung`,
+    title: title ?? `${i.name}: Entwicklung`,
     unit: i.unit,
     decimals: i.decimals,
     labels: i.series.map((p) => p.date.slice(0, 4)),

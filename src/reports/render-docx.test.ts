@@ -10,10 +10,10 @@ import type { Db } from '../db/db.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { areaSteckbrief } from '../profile/profile.service.ts';
 import { engines } from '../test/databases.ts';
-import { assembleAreaReport } from './assemble.ts';
+import { assembleAreaReport } from './assemble-area.ts';
 import { renderDocx } from './render-docx.ts';
 import { INTERNAL_MARK } from './render-html.ts';
-import { STECKBRIEF } from './report.schema.ts';
+import { STECKBRIEF } from './templates.ts';
 
 const PLANNER: User = { id: 0, username: 'report', displayName: 'Report', role: 'planner' };
 

@@ -7,6 +7,7 @@ import { badRequest } from '../core/errors.ts';
 import { formatDate } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
 import type { LevelTable } from '../indicators/level-table.ts';
+import type { FigureCache } from './figures.ts';
 import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
 
 export interface ReportTable {
@@ -18,6 +19,8 @@ export interface ReportTable {
   rows: string[][];
   /** Index of the row of the area itself, emphasised. */
   highlight: number | null;
+  /** Optional background colour (#rrggbb) per body cell, e.g. the status/dynamics matrix. */
+  shading?: (string | null)[][];
   source: string;
 }
 
@@ -57,9 +60,35 @@ export type ReportBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] }
   | { kind: 'note'; text: string }
+  /** Forces a new page (page 2 of a two-page Steckbrief). */
+  | { kind: 'pagebreak' }
   | ReportTable
   | ReportMap
   | ReportChart;
+
+export interface ReportSection {
+  /** Anchor, unique in the document: `kapitel-3`, `gebiet-101`. */
+  id: string;
+  title: string;
+  /** 1 = chapter; 2 = one area's Steckbrief inside the appendix chapter before it. */
+  level: 1 | 2;
+  /** Starts on a new page (chapters of long reports, every Steckbrief of the appendix). */
+  pageBreak: boolean;
+  /**
+   * Exactly this many pages (the two-page Steckbrief of the Sozialbericht): content is laid out so
+   * that it fits, `pagebreak` blocks separate the pages. Undefined = as long as needed.
+   */
+  pages?: number;
+  blocks: ReportBlock[];
+}
+
+/** What the report was made for: template, level, area (null = whole city) and audience. */
+export interface ReportTarget {
+  template: string;
+  level: string;
+  area: string | null;
+  date: string;
+}
 
 export interface ReportModel {
   title: string;
@@ -70,9 +99,10 @@ export interface ReportModel {
   internal: boolean;
   /** Data version (Datenstand) the report was made from; same version → same numbers. */
   dataVersion: string;
-  /** Show a table of contents (Inhalt). */
+  /** Show a table of contents (Inhalt); PDF: with page numbers, HTML: with links, Word: TOC field. */
   toc: boolean;
-  sections: { title: string; blocks: ReportBlock[] }[];
+  target: ReportTarget;
+  sections: ReportSection[];
 }
 
 /** „Quelle: …; Stichtag 31.12.2024“ — under every table and figure. */
@@ -84,6 +114,7 @@ export interface Ctx {
   profile: Steckbrief;
   indicators: Map<string, ProfileIndicator>;
   table: LevelTable;
+  figures: FigureCache;
 }
 
 export const unknownIndicator = (key: string) =>
@@ -94,6 +125,9 @@ export const unknownIndicator = (key: string) =>
       indicator: key,
     },
   );
+
+export const noAreas = () =>
+  badRequest('reports.no_areas', 'Die Datenbank hat keine Gebiete; bitte zuerst Gebiete importieren.');
 
 export function raise(err: Error): never {
   throw err;

@@ -1,20 +1,30 @@
 /**
  * Report templates as data (issue 5): chapters made of typed blocks. A template is applied to one
- * area (Steckbrief) by `assemble.ts`; the result is a plain report model that the HTML, PDF and
- * Word renderers turn into documents.
+ * area (scope `area`, `assemble-area.ts`) or to the whole city and one level (scope `city`,
+ * `assemble-city.ts`); the result is a plain report model that the HTML, PDF and Word renderers
+ * turn into documents. The built-in templates are in `templates.ts`.
  *
- * Placeholders in `heading` and `text` blocks: `{area.name}`, `{area.level}`, `{area.parent}`,
- * `{date}` (Stichtag as 31.12.2024) and `{indicator:<key>.<field>}` with field `value`,
- * `district`, `city`, `difference`, `rank`, `change`, `name` (numbers German-formatted with unit).
+ * Placeholders in titles, headings, texts and list items: `{date}` (Stichtag as 31.12.2024),
+ * `{city.name}`, `{level.name}` and `{indicator:<key>.<field>}` (numbers German-formatted with unit).
+ * Area scope also `{area.name}`, `{area.level}`, `{area.parent}`; fields `value`, `district`,
+ * `city`, `difference`, `rank`, `change`, `name`. City scope fields `value`/`city`, `change`, `name`,
+ * `max`, `min` (the area with the highest/lowest value and its value); `{areas.count}`,
+ * `{warnings.count}`, `{index.name}`.
  */
 import { z } from 'zod';
 import { badRequest } from '../core/errors.ts';
 
 const Key = z.string().min(1).max(63);
+const Count = z.number().int().min(1).max(8).default(1);
 
 export const HeadingBlock = z.object({ type: z.literal('heading'), text: z.string().min(1) });
 export const TextBlock = z.object({ type: z.literal('text'), text: z.string().min(1) });
-/** The generated German sentences of the area profile (profile-text.ts). */
+/** A bulleted list, e.g. the Anlagen of a Beschlussvorlage; placeholders allowed in every item. */
+export const ListBlock = z.object({ type: z.literal('list'), items: z.array(z.string().min(1)).min(1) });
+/**
+ * Generated German sentences: for an area the text of its profile (profile-text.ts), for the city a
+ * summary of the monitoring (classes, robustness, warnings).
+ */
 export const SummaryBlock = z.object({ type: z.literal('summary') });
 export const IndicatorTableBlock = z.object({
   type: z.literal('indicator_table'),
@@ -23,26 +33,63 @@ export const IndicatorTableBlock = z.object({
   indicators: z.array(Key).optional(),
   themes: z.array(z.string().min(1)).optional(),
 });
-export const MapBlock = z.object({ type: z.literal('map'), indicator: Key, title: z.string().optional() });
-export const ChartBlock = z.object({
-  type: z.literal('chart'),
-  indicator: Key,
-  title: z.string().optional(),
+
+/**
+ * Figures and rankings name one indicator, or a theme whose first `count` indicators (catalogue
+ * order) are shown — so one template serves cities with different indicator catalogues.
+ */
+const indicatorChoice = {
+  indicator: Key.optional(),
+  theme: z.string().min(1).optional(),
+  count: Count,
+};
+const needsIndicatorOrTheme = (b: { indicator?: string; theme?: string }) => !!(b.indicator || b.theme);
+const INDICATOR_OR_THEME = { message: 'Indikator oder Thema angeben' };
+
+export const MapBlock = z
+  .object({ type: z.literal('map'), ...indicatorChoice, title: z.string().optional() })
+  .refine(needsIndicatorOrTheme, INDICATOR_OR_THEME);
+export const ChartBlock = z
+  .object({ type: z.literal('chart'), ...indicatorChoice, title: z.string().optional() })
+  .refine(needsIndicatorOrTheme, INDICATOR_OR_THEME);
+export const RankingBlock = z
+  .object({
+    type: z.literal('ranking'),
+    ...indicatorChoice,
+    /** Area scope: areas shown above and below the area itself. */
+    around: z.number().int().min(0).max(20).default(3),
+    /** City scope: the n highest and the n lowest areas. */
+    limit: z.number().int().min(1).max(50).default(5),
+  })
+  .refine(needsIndicatorOrTheme, INDICATOR_OR_THEME);
+/**
+ * The composite index: for an area its classes over the Stichtage, for the city the
+ * status/dynamics matrix (areas and inhabitants per cell), the class map and robustness.
+ */
+export const MatrixBlock = z.object({ type: z.literal('matrix'), index: Key.optional() });
+export const WarningsBlock = z.object({
+  type: z.literal('warnings'),
+  /** City scope: at most this many entries (most severe first). */
+  limit: z.number().int().min(1).max(500).default(30),
 });
-export const RankingBlock = z.object({
-  type: z.literal('ranking'),
-  indicator: Key,
-  /** Areas shown above and below the area itself. */
-  around: z.number().int().min(0).max(20).default(3),
+/** Findings from the monitoring as sentences with numbers (the Sachverhalt of a Beschlussvorlage). */
+export const FindingsBlock = z.object({
+  type: z.literal('findings'),
+  limit: z.number().int().min(1).max(50).default(5),
 });
-/** The area's classes in the composite index (status/dynamics) over the Stichtage. */
-export const MatrixBlock = z.object({ type: z.literal('matrix') });
-export const WarningsBlock = z.object({ type: z.literal('warnings') });
+/** City scope: one Steckbrief per area of `level` (default: the finest level), each from `template`. */
+export const AreaProfilesBlock = z.object({
+  type: z.literal('area_profiles'),
+  template: Key.default('steckbrief_kurz'),
+  level: Key.optional(),
+});
+export const PageBreakBlock = z.object({ type: z.literal('pagebreak') });
 export const SourceBlock = z.object({ type: z.literal('source'), text: z.string().optional() });
 
 export const Block = z.discriminatedUnion('type', [
   HeadingBlock,
   TextBlock,
+  ListBlock,
   SummaryBlock,
   IndicatorTableBlock,
   MapBlock,
@@ -50,66 +97,39 @@ export const Block = z.discriminatedUnion('type', [
   RankingBlock,
   MatrixBlock,
   WarningsBlock,
+  FindingsBlock,
+  AreaProfilesBlock,
+  PageBreakBlock,
   SourceBlock,
 ]);
 export type Block = z.infer<typeof Block>;
+export type BlockType = Block['type'];
 
 export const Chapter = z.object({ title: z.string().min(1), blocks: z.array(Block) });
 export type Chapter = z.infer<typeof Chapter>;
 
+export const TEMPLATE_SCOPES = ['area', 'city'] as const;
+
 export const ReportTemplate = z.object({
-  key: Key,
+  key: Key.regex(/^[a-z0-9_-]+$/, 'nur Kleinbuchstaben, Ziffern, _ und -'),
   name: z.string().min(1),
-  scope: z.enum(['area', 'city']).describe('area: applied to one area (Steckbrief)'),
+  description: z.string().default(''),
+  scope: z
+    .enum(TEMPLATE_SCOPES)
+    .describe('area: applied to one area (Steckbrief); city: to the whole city and a level'),
   /** Title of the document; placeholders allowed. */
   title: z.string().min(1),
   /** Table of contents (Inhalt) after the title; for long reports such as the Sozialbericht. */
   toc: z.boolean().default(false),
+  /** Area templates: exactly this many pages per area when used in a Sozialbericht appendix. */
+  pages: z.number().int().min(1).max(10).optional(),
+  /** Every chapter starts on a new page. */
+  chapterBreaks: z.boolean().default(false),
   chapters: z.array(Chapter).min(1),
 });
 export type ReportTemplate = z.infer<typeof ReportTemplate>;
-
-/** The built-in Steckbrief for one area: key figures, map, trends, ranking, index, warnings. */
-export const STECKBRIEF: ReportTemplate = ReportTemplate.parse({
-  key: 'steckbrief',
-  name: 'Steckbrief',
-  scope: 'area',
-  title: 'Steckbrief {area.name}',
-  chapters: [
-    {
-      title: 'Auf einen Blick',
-      blocks: [
-        {
-          type: 'text',
-          text:
-            '{area.name} ({area.level}, {area.parent}) zum Stichtag {date}: Die SGB-II-Quote liegt bei ' +
-            '{indicator:sgb2_quote.value} (Stadt: {indicator:sgb2_quote.city}), die Kinderarmut bei ' +
-            '{indicator:kinderarmut.value} (Stadt: {indicator:kinderarmut.city}).',
-        },
-        { type: 'summary' },
-        { type: 'map', indicator: 'sgb2_quote' },
-      ],
-    },
-    {
-      title: 'Indikatoren im Vergleich',
-      blocks: [{ type: 'indicator_table' }],
-    },
-    {
-      title: 'Entwicklung',
-      blocks: [
-        { type: 'chart', indicator: 'sgb2_quote' },
-        { type: 'chart', indicator: 'kinderarmut' },
-        { type: 'ranking', indicator: 'sgb2_quote', around: 3 },
-      ],
-    },
-    {
-      title: 'Sozialmonitoring',
-      blocks: [{ type: 'matrix' }, { type: 'warnings' }, { type: 'source' }],
-    },
-  ],
-});
-
-export const BUILTIN_TEMPLATES: Record<string, ReportTemplate> = { steckbrief: STECKBRIEF };
+/** A template as written by hand or in JSON (defaults not yet applied). */
+export type ReportTemplateInput = z.input<typeof ReportTemplate>;
 
 /**
  * A template from JSON (import of an edited template), validated against the schema.

@@ -15,12 +15,12 @@ import type { Db } from '../db/db.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { areaSteckbrief } from '../profile/profile.service.ts';
 import { engines } from '../test/databases.ts';
-import { assembleAreaReport } from './assemble.ts';
+import { assembleAreaReport } from './assemble-area.ts';
 import { reportHash, type ReportModel, type ReportTable } from './report-model.ts';
 import { closePdfBrowser } from './pdf.ts';
 import { INTERNAL_MARK, renderHtml } from './render-html.ts';
 import { renderReportPdf } from './render-pdf.ts';
-import { STECKBRIEF } from './report.schema.ts';
+import { STECKBRIEF } from './templates.ts';
 
 const PLANNER: User = { id: 0, username: 'report', displayName: 'Report', role: 'planner' };
 const AREA = { level: 'sozialraum', area: '101' };

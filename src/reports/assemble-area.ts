@@ -9,18 +9,22 @@
 import type { User } from '../auth/auth.schema.ts';
 import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
-import { loadLevelTable } from '../indicators/level-table.ts';
+import { loadLevelTable, type LevelTable } from '../indicators/level-table.ts';
 import { dataVersion } from '../indicators/public-protection.ts';
 import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
 import { areaSteckbrief } from '../profile/profile.service.ts';
-import { chartFigure, mapFigure } from './figures.ts';
+import { deepestLevel } from '../areas/area.repository.ts';
+import { badRequest } from '../core/errors.ts';
+import { chartFigure, figureCache, mapFigure, type FigureCache } from './figures.ts';
 import {
+  noAreas,
   raise,
   sourceLine,
   unknownIndicator,
   type Ctx,
   type ReportBlock,
   type ReportModel,
+  type ReportSection,
   type ReportTable,
 } from './report-model.ts';
 import type { Block, ReportTemplate } from './report.schema.ts';
@@ -122,9 +126,9 @@ function indicatorTable(block: Extract<Block, { type: 'indicator_table' }>, ctx:
   };
 }
 
-function ranking(block: Extract<Block, { type: 'ranking' }>, ctx: Ctx): ReportTable {
+function ranking(indicator: string, around: number, ctx: Ctx): ReportTable {
   const { profile, table } = ctx;
-  const grid = table.grids.get(block.indicator) ?? raise(unknownIndicator(block.indicator));
+  const grid = table.grids.get(indicator) ?? raise(unknownIndicator(indicator));
   const dateIndex = table.dates.indexOf(profile.date);
   const { decimals, unit, name } = grid.indicator;
   const ranked = table.areas
@@ -132,8 +136,8 @@ function ranking(block: Extract<Block, { type: 'ranking' }>, ctx: Ctx): ReportTa
     .filter((r) => r.cell && r.cell.status !== 'secret' && r.cell.value !== null)
     .sort((a, b) => b.cell!.value! - a.cell!.value! || a.area.key.localeCompare(b.area.key));
   const at = ranked.findIndex((r) => r.area.key === profile.area.id);
-  const from = at < 0 ? 0 : Math.max(0, at - block.around);
-  const shown = ranked.slice(from, at < 0 ? 2 * block.around + 1 : at + block.around + 1);
+  const from = at < 0 ? 0 : Math.max(0, at - around);
+  const shown = ranked.slice(from, at < 0 ? 2 * around + 1 : at + around + 1);
   return {
     kind: 'table',
     title: `Rangfolge: ${name} (1 = höchster Wert)`,
@@ -179,26 +183,97 @@ function matrix(profile: Steckbrief): ReportBlock[] {
   return blocks;
 }
 
+/**
+ * The indicators a figure or ranking block names: its indicator, or the first `count` indicators
+ * of its theme that the user may see (empty when the city has no such theme). Maps and rankings
+ * chosen by theme skip plain counts (`ratesOnly`): a choropleth of absolute numbers misleads, as
+ * areas of different size are compared.
+ */
+export function chosenIndicators(
+  b: { indicator?: string; theme?: string; count: number },
+  themes: { theme: string; keys: string[] }[],
+  table: LevelTable,
+  ratesOnly = false,
+): string[] {
+  if (b.indicator) return [b.indicator];
+  const keys = themes.find((t) => t.theme === b.theme)?.keys ?? [];
+  return keys
+    .filter((k) => !ratesOnly || table.grids.get(k)?.indicator.formula !== 'count')
+    .slice(0, b.count);
+}
+
+/** Said where a theme-based block finds nothing, instead of failing the whole report. */
+export const noThemeNote = (theme: string | undefined): ReportBlock => ({
+  kind: 'note',
+  text: `Zum Thema „${theme ?? ''}“ liegen keine Indikatoren vor.`,
+});
+
+/** Applies `f` to every chosen indicator, or says that the theme has none. */
+async function perIndicator(
+  b: { type: Block['type']; indicator?: string; theme?: string; count: number },
+  ctx: Ctx,
+  f: (key: string) => ReportBlock | Promise<ReportBlock>,
+): Promise<ReportBlock[]> {
+  const themes = ctx.profile.themes.map((t) => ({ theme: t.theme, keys: t.indicators.map((i) => i.key) }));
+  const keys = chosenIndicators(b, themes, ctx.table, b.type !== 'chart');
+  if (!keys.length) return [noThemeNote(b.theme)];
+  const out: ReportBlock[] = [];
+  for (const key of keys) out.push(await f(key));
+  return out;
+}
+
+/** The area's findings: its index classes and robustness, then its warnings as sentences. */
+function areaFindings(profile: Steckbrief, limit: number): ReportBlock[] {
+  const items: string[] = [];
+  const index = profile.index;
+  const last = index?.history.at(-1);
+  if (index && last) {
+    const classes = index.parts
+      .map((p) => `${p.label}: ${p.classes.find((c) => c.code === last.parts[p.key]?.class)?.label ?? '–'}`)
+      .join(', ');
+    items.push(`${index.name} zum ${formatDate(last.date)}: ${classes}.`);
+  }
+  items.push(...profile.warnings.slice(0, limit).map((w) => w.reason));
+  if (!profile.warnings.length)
+    items.push(
+      `Für ${profile.area.name} liegt zum Stichtag ${formatDate(profile.date)} keine Frühwarnung vor.`,
+    );
+  return [{ kind: 'list', items }];
+}
+
 async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
   const { profile, indicators } = ctx;
   const need = (key: string) => indicators.get(key) ?? raise(unknownIndicator(key));
+  const text = (t: string) => resolveText(t, profile, indicators);
   switch (b.type) {
     case 'heading':
-      return [{ kind: 'heading', text: resolveText(b.text, profile, indicators) }];
+      return [{ kind: 'heading', text: text(b.text) }];
     case 'text':
-      return [{ kind: 'paragraph', text: resolveText(b.text, profile, indicators) }];
+      return [{ kind: 'paragraph', text: text(b.text) }];
+    case 'list':
+      return [{ kind: 'list', items: b.items.map(text) }];
     case 'summary':
       return profile.text.length ? [{ kind: 'paragraph', text: profile.text.join(' ') }] : [];
     case 'indicator_table':
       return [indicatorTable(b, ctx)];
     case 'map':
-      return [await mapFigure(b, ctx)];
+      return perIndicator(b, ctx, (key) => mapFigure(key, b.title, ctx));
     case 'chart':
-      return [chartFigure(b, ctx, need(b.indicator))];
+      return perIndicator(b, ctx, (key) => chartFigure(b.title, ctx, need(key)));
     case 'ranking':
-      return [ranking(b, ctx)];
+      return perIndicator(b, ctx, (key) => ranking(key, b.around, ctx));
     case 'matrix':
       return matrix(profile);
+    case 'findings':
+      return areaFindings(profile, b.limit);
+    case 'pagebreak':
+      return [{ kind: 'pagebreak' }];
+    case 'area_profiles':
+      throw badRequest(
+        'reports.block_scope',
+        'Der Baustein „Steckbriefe der Gebiete“ passt nur in Vorlagen für die ganze Stadt.',
+        { block: b.type },
+      );
     case 'warnings':
       return [
         { kind: 'heading', text: 'Frühwarnungen' },
@@ -213,7 +288,7 @@ async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
           text:
             b.text ??
             `Datenstand: Stichtag ${formatDate(profile.date)}. ` +
-              (profile.area && !profile.unprotected
+              (!profile.unprotected
                 ? 'Werte unter der Geheimhaltungsgrenze sind mit · gekennzeichnet.'
                 : 'Interner Entwurf mit ungeschützten Werten – nicht zur Veröffentlichung.'),
         },
@@ -221,8 +296,80 @@ async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
   }
 }
 
+/** The profile of one area and what its blocks are filled from. */
+export async function areaContext(
+  db: Db,
+  user: User | null,
+  target: { level: string; area: string; date?: string },
+  figures: FigureCache = figureCache(),
+): Promise<Ctx> {
+  const profile = await areaSteckbrief(db, user, target.level, target.area, {
+    date: target.date,
+    years: 5,
+  });
+  // the same (cached) level table the profile was computed from: sources, map and ranking values
+  return {
+    db,
+    profile,
+    indicators: indicatorIndex(profile),
+    table: await loadLevelTable(db, user, target.level),
+    figures,
+  };
+}
+
 /**
- * Applies an area template to one area.
+ * The sections of an area template for one area. As a report of its own each chapter is a section;
+ * inside a Sozialbericht (`nested`) the whole Steckbrief is one level-2 section whose chapters
+ * become headings, on exactly `template.pages` pages.
+ */
+export async function areaSections(
+  ctx: Ctx,
+  template: ReportTemplate,
+  nested = false,
+): Promise<ReportSection[]> {
+  const { profile, indicators } = ctx;
+  const chapters: { title: string; blocks: ReportBlock[] }[] = [];
+  for (const chapter of template.chapters) {
+    const blocks: ReportBlock[] = [];
+    for (const b of chapter.blocks) blocks.push(...(await block(b, ctx)));
+    chapters.push({ title: resolveText(chapter.title, profile, indicators), blocks });
+  }
+  if (!nested)
+    return chapters.map((c, k) => ({
+      id: `kapitel-${k + 1}`,
+      title: c.title,
+      level: 1,
+      pageBreak: template.chapterBreaks && k > 0,
+      blocks: c.blocks,
+    }));
+  const title = resolveText(template.title, profile, indicators);
+  return [
+    {
+      id: `gebiet-${profile.area.id}`,
+      title,
+      level: 2,
+      pageBreak: true,
+      ...(template.pages ? { pages: template.pages } : {}),
+      // a chapter titled like the Steckbrief itself (the two-page template) needs no heading
+      blocks: chapters.flatMap((c) =>
+        c.title === title || c.title === profile.area.name
+          ? c.blocks
+          : [{ kind: 'heading' as const, text: c.title }, ...c.blocks],
+      ),
+    },
+  ];
+}
+
+/** „Sozialraum 101, Stadtbezirk Mitte · Stichtag 31.12.2024“ */
+const areaSubtitle = (profile: Steckbrief) => {
+  const parent = profile.area.parentName
+    ? `, ${profile.area.parentLevelName} ${profile.area.parentName}`
+    : '';
+  return `${profile.area.levelName} ${profile.area.id}${parent} · Stichtag ${formatDate(profile.date)}`;
+};
+
+/**
+ * Applies an area template to one area (level default: the finest).
  * @throws the errors of `areaSteckbrief` (unknown level, area, Stichtag) and
  *   reports.unknown_indicator (400) when a block names an indicator the user cannot see
  */
@@ -230,31 +377,19 @@ export async function assembleAreaReport(
   db: Db,
   user: User | null,
   template: ReportTemplate,
-  target: { level: string; area: string; date?: string },
+  target: { level?: string; area: string; date?: string },
 ): Promise<ReportModel> {
-  const profile = await areaSteckbrief(db, user, target.level, target.area, {
-    date: target.date,
-    years: 5,
-  });
-  const indicators = indicatorIndex(profile);
-  // the same (cached) level table the profile was computed from: sources, map and ranking values
-  const ctx: Ctx = { db, profile, indicators, table: await loadLevelTable(db, user, target.level) };
-  const sections = [];
-  for (const chapter of template.chapters) {
-    const blocks = [];
-    for (const b of chapter.blocks) blocks.push(...(await block(b, ctx)));
-    sections.push({ title: resolveText(chapter.title, profile, indicators), blocks });
-  }
-  const parent = profile.area.parentName
-    ? `, ${profile.area.parentLevelName} ${profile.area.parentName}`
-    : '';
+  const level = target.level ?? (await deepestLevel(db))?.key ?? raise(noAreas());
+  const ctx = await areaContext(db, user, { ...target, level });
+  const { profile, indicators } = ctx;
   return {
     title: resolveText(template.title, profile, indicators),
-    subtitle: `${profile.area.levelName} ${profile.area.id}${parent} · Stichtag ${formatDate(profile.date)}`,
+    subtitle: areaSubtitle(profile),
     date: profile.date,
     internal: profile.unprotected,
     dataVersion: await dataVersion(db),
     toc: template.toc,
-    sections,
+    target: { template: template.key, level, area: profile.area.id, date: profile.date },
+    sections: await areaSections(ctx, template),
   };
 }

@@ -1,0 +1,46 @@
+/**
+ * One entry point from a template to a report model: area templates go to `assemble-area.ts`,
+ * city templates (Sozialbericht, Beschlussvorlage) to `assemble-city.ts`. `resolveTemplate` finds
+ * the area template a Sozialbericht's appendix names (stored templates; default the built-ins).
+ */
+import type { User } from '../auth/auth.schema.ts';
+import { badRequest } from '../core/errors.ts';
+import type { Db } from '../db/db.ts';
+import { assembleAreaReport } from './assemble-area.ts';
+import { assembleCityReport, type TemplateResolver } from './assemble-city.ts';
+import type { ReportModel } from './report-model.ts';
+import type { ReportTemplate } from './report.schema.ts';
+
+export interface AssembleTarget {
+  /** Level key; default the finest level. */
+  level?: string;
+  /** Area key; required for area templates, ignored by city templates. */
+  area?: string | null;
+  /** Stichtag YYYY-MM-DD; default the Datenstand. */
+  date?: string;
+}
+
+/**
+ * The report model of `template` for `target`, as `user` may see the data (`null` = public:
+ * disclosure-protected values only; planners: unprotected values, marked as internal draft).
+ * @throws reports.area_required (400) for an area template without an area, plus the errors of
+ *   the assemblers (unknown level, area, Stichtag or indicator)
+ */
+export async function assembleReport(
+  db: Db,
+  user: User | null,
+  template: ReportTemplate,
+  target: AssembleTarget,
+  options: { resolveTemplate?: TemplateResolver } = {},
+): Promise<ReportModel> {
+  if (template.scope === 'area') {
+    if (!target.area)
+      throw badRequest(
+        'reports.area_required',
+        `Die Vorlage „${template.name}“ gilt für ein Gebiet; bitte ein Gebiet wählen.`,
+        { template: template.key },
+      );
+    return assembleAreaReport(db, user, template, { ...target, area: target.area });
+  }
+  return assembleCityReport(db, user, template, target, options);
+}
