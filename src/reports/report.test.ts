@@ -131,9 +131,7 @@ describe('Steckbrief PDF', () => {
   it('contains the area name, its numbers and page numbers (pdftotext)', async () => {
     const model = await assembleAreaReport(db, PLANNER, STECKBRIEF, AREA);
     const profile = await areaSteckbrief(db, PLANNER, AREA.level, AREA.area, { years: 5 });
-    const t0 = performance.now();
     const text = pdfToText(await renderReportPdf(model));
-    const ms = performance.now() - t0;
     expect(text).toContain(`Steckbrief ${profile.area.name}`);
     expect(text).toContain(INTERNAL_MARK);
     expect(text).toMatch(/Seite 1 von \d+/);
@@ -141,6 +139,5 @@ describe('Steckbrief PDF', () => {
       const i = profile.themes.flatMap((t) => t.indicators).find((x) => x.key === key)!;
       expect(text).toContain(formatValue(i.value.value, i.value.status, i.decimals, i.unit, { unit: false }));
     }
-    expect(ms).toBeLessThan(10_000);
   });
 });
