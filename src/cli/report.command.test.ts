@@ -106,6 +106,48 @@ describe.each(engines)('report command ($name)', (engine) => {
     expect(strFromU8(files['word/document.xml']!)).toContain('Steckbrief Altstadt');
   }, 120_000);
 
+  it('writes the Beschlussvorlage as Word and the Sozialbericht of a level as HTML, without --area', async () => {
+    const docx = join(out, 'vorlage.docx');
+    let r = await cli('--db', spec, 'report', '--template', 'beschlussvorlage', '--out', docx);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      'Beschlussvorlage: Handlungsbedarf nach dem Sozialmonitoring 31.12.2024 (interner Entwurf)',
+    );
+    const files = unzipSync(new Uint8Array(await readFile(docx)));
+    const xml = strFromU8(files['word/document.xml']!);
+    for (const heading of [
+      'Betreff',
+      'Beschlussvorschlag',
+      'Sachverhalt',
+      'Finanzielle Auswirkungen',
+      'Anlagen',
+    ])
+      expect(xml).toContain(`>${heading}<`);
+    expect(xml).toContain('Besonderer Handlungsbedarf');
+    const headers = Object.keys(files).filter((f) => /^word\/header\d*\.xml$/.test(f));
+    expect(headers.some((f) => strFromU8(files[f]!).includes(MARK))).toBe(true); // on every page
+
+    const html = join(out, 'bericht.html');
+    r = await cli(
+      '--db',
+      spec,
+      'report',
+      '--template',
+      'sozialbericht',
+      '--level',
+      'stadtbezirk',
+      '--out',
+      html,
+      '--public',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const doc = await readFile(html, 'utf8');
+    expect(doc).toContain('<h1>Sozialbericht Musterstadt</h1>');
+    expect(doc).toContain('Soziale Lage und Transferleistungen');
+    expect(doc.match(/id="gebiet-/g)).toHaveLength(6); // one Steckbrief per Stadtbezirk
+    expect(doc).not.toContain(MARK);
+  }, 120_000);
+
   it('takes a template file (JSON) and gives the same content hash when run again', async () => {
     const file = join(out, 'kurz.json');
     const template = {
