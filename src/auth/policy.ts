@@ -11,6 +11,8 @@ export type Action =
   | 'data.readUnpublished'
   | 'indicators.edit'
   | 'monitoring.edit'
+  | 'reports.create'
+  | 'reports.edit'
   | 'users.manage'
   | 'demo.load';
 
@@ -21,6 +23,10 @@ const allowed: Record<Action, Role[]> = {
   'indicators.edit': ['admin', 'planner'],
   // composite index definitions and early-warning rules
   'monitoring.edit': ['admin', 'planner'],
+  // stored reports; viewers only ever get disclosure-protected values (see report.service.ts)
+  'reports.create': ['admin', 'planner', 'viewer'],
+  // report templates
+  'reports.edit': ['admin', 'planner'],
   'users.manage': ['admin'],
   'demo.load': ['admin'],
 };

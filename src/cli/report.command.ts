@@ -13,7 +13,9 @@ import { closePdfBrowser } from '../reports/pdf.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../reports/render.ts';
 import { reportHash } from '../reports/report-model.ts';
 import { parseTemplateJson, type ReportTemplate } from '../reports/report.schema.ts';
+import { storedTemplates } from '../reports/template.service.ts';
 import { BUILTIN_TEMPLATES } from '../reports/templates.ts';
+import type { Db } from '../db/db.ts';
 import { withDb, type GlobalOptions } from './context.ts';
 
 const OPERATOR: User = { id: 0, username: 'cli', displayName: 'Kommandozeile', role: 'admin' };
@@ -31,8 +33,11 @@ interface ReportOptions {
 const invalid = (message: string, details?: Record<string, unknown>) =>
   badRequest('reports.invalid_option', message, details);
 
-/** A built-in template by key, or a template file (`*.json`) validated against the schema. */
-async function loadTemplate(spec: string): Promise<ReportTemplate> {
+/**
+ * A template file (`*.json`) validated against the schema, or a template by key: the city's stored
+ * (possibly edited) version, else the built-in.
+ */
+async function loadTemplate(db: Db, spec: string): Promise<ReportTemplate> {
   if (/\.json$/i.test(spec)) {
     let text: string;
     try {
@@ -50,7 +55,7 @@ async function loadTemplate(spec: string): Promise<ReportTemplate> {
     }
     return parseTemplateJson(text, spec);
   }
-  const template = BUILTIN_TEMPLATES[spec];
+  const template = await storedTemplates(db)(spec);
   if (!template)
     throw invalid(`Unbekannte Vorlage „${spec}“. Möglich: ${Object.keys(BUILTIN_TEMPLATES).join(', ')}.`, {
       template: spec,
@@ -65,8 +70,14 @@ export function reportCommand() {
       '--template <vorlage|datei.json>',
       `Vorlage: ${Object.keys(BUILTIN_TEMPLATES).join(', ')} oder eine Vorlagendatei (JSON)`,
     )
-    .option('--area <schlüssel>', 'Gebiet (Schlüssel), für den Steckbrief; Sozialbericht und Beschlussvorlage gelten für die ganze Stadt')
-    .option('--level <ebene>', 'Gebietsebene des Gebiets bzw. der Karten und Steckbriefe (Standard: die feinste)')
+    .option(
+      '--area <schlüssel>',
+      'Gebiet (Schlüssel), für den Steckbrief; Sozialbericht und Beschlussvorlage gelten für die ganze Stadt',
+    )
+    .option(
+      '--level <ebene>',
+      'Gebietsebene des Gebiets bzw. der Karten und Steckbriefe (Standard: die feinste)',
+    )
     .option('--date <JJJJ|JJJJ-MM-TT>', 'Stichtag oder Jahr (Standard: der aktuelle Datenstand)')
     .option('--format <pdf|docx|html>', 'Ausgabeformat (Standard: aus der Endung von --out, sonst pdf)')
     .requiredOption('--out <datei>', 'Zieldatei')
@@ -76,7 +87,6 @@ export function reportCommand() {
     )
     .action(async (opts: ReportOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
-      const template = await loadTemplate(opts.template);
       const format = (opts.format ??
         /\.(pdf|docx|html)$/i.exec(opts.out)?.[1]?.toLowerCase() ??
         'pdf') as ReportFormat;
@@ -84,15 +94,18 @@ export function reportCommand() {
         throw invalid(`Unbekanntes Ausgabeformat „${opts.format}“: pdf, docx oder html.`, {
           format: opts.format,
         });
-      if (template.scope === 'area' && !opts.area)
-        throw invalid(`Die Vorlage „${template.name}“ braucht ein Gebiet: --area <schlüssel>.`);
       const model = await withDb(g, async (db) => {
+        const template = await loadTemplate(db, opts.template);
+        if (template.scope === 'area' && !opts.area)
+          throw invalid(`Die Vorlage „${template.name}“ braucht ein Gebiet: --area <schlüssel>.`);
         const date = opts.date ? await resolveStichtag(db, opts.date) : undefined;
-        return assembleReport(db, opts.public ? null : OPERATOR, template, {
-          level: opts.level,
-          area: opts.area,
-          date,
-        });
+        return assembleReport(
+          db,
+          opts.public ? null : OPERATOR,
+          template,
+          { level: opts.level, area: opts.area, date },
+          { resolveTemplate: storedTemplates(db) },
+        );
       });
       try {
         const bytes = await renderReport(model, format);

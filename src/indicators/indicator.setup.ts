@@ -1,6 +1,7 @@
 import type { Db } from '../db/db.ts';
 import { ensureIndices } from '../indices/index.setup.ts';
 import { ensureDefaultRules } from '../monitoring/rule.admin.ts';
+import { ensureReportTemplates } from '../reports/template.service.ts';
 import { DEFAULT_CATALOGUE } from './catalogue.ts';
 import { upsertIndicators } from './indicator.repository.ts';
 
@@ -12,4 +13,6 @@ export async function ensureCatalogue(db: Db): Promise<void> {
   await ensureIndices(db);
   // the default early-warning rules, into a database without rules
   await ensureDefaultRules(db);
+  // the built-in report templates (Sozialbericht, Steckbriefe, Beschlussvorlage); only missing ones
+  await ensureReportTemplates(db);
 }

@@ -24,6 +24,7 @@ import { indexRoutes } from '../indices/index.routes.ts';
 import { indicatorRoutes } from '../indicators/indicator.routes.ts';
 import { monitoringRoutes } from '../monitoring/monitoring.routes.ts';
 import { profileRoutes } from '../profile/profile.routes.ts';
+import { reportRoutes } from '../reports/report.routes.ts';
 import { typologyRoutes } from '../typology/typology.routes.ts';
 import { variableRoutes } from '../observations/variable.routes.ts';
 import { configRoutes } from './config.routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(typologyRoutes, { prefix: '/api/typology' });
   await app.register(profileRoutes, { prefix: '/api/profiles' });
   await app.register(analysisRoutes, { prefix: '/api/analysis' });
+  await app.register(reportRoutes, { prefix: '/api/reports' });
 
   const webDir = opts.webDir ?? defaultWebDir;
   if (existsSync(webDir)) {
