@@ -9,9 +9,8 @@
 import { deepestLevel, getTerritory, listLevels } from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { LagebildError, notFound } from '../core/errors.ts';
-import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.ts';
+import { formatDate } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
-import type { LevelCell, LevelTable } from '../indicators/level-table.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
 import { currentDate } from '../indicators/indicator.repository.ts';
 import { dataVersion } from '../indicators/public-protection.ts';
@@ -29,199 +28,15 @@ import {
   warningTable,
   type CityIndex,
 } from './city-monitoring.ts';
-import { choropleth, figureCache, type FigureCache } from './figures.ts';
-import {
-  noAreas,
-  raise,
-  sourceLine,
-  unknownIndicator,
-  type ReportBlock,
-  type ReportChart,
-  type ReportModel,
-  type ReportSection,
-  type ReportTable,
-} from './report-model.ts';
+import { cityChart, cityIndicatorTable, cityRanking, resolveCityText, type CityCtx } from './city-blocks.ts';
+import { choropleth, figureCache } from './figures.ts';
+import { noAreas, raise, type ReportBlock, type ReportModel, type ReportSection } from './report-model.ts';
 import type { Block, ReportTemplate } from './report.schema.ts';
 import { BUILTIN_TEMPLATES } from './templates.ts';
 
 /** Finds a template by key (the area template of `area_profiles`); default: the built-ins. */
 export type TemplateResolver = (key: string) => Promise<ReportTemplate | null>;
 const builtinResolver: TemplateResolver = async (key) => BUILTIN_TEMPLATES[key] ?? null;
-
-interface CityCtx {
-  db: Db;
-  user: User | null;
-  cityName: string;
-  level: { key: string; name: string };
-  date: string;
-  dateIndex: number;
-  table: LevelTable;
-  themes: { theme: string; keys: string[] }[];
-  figures: FigureCache;
-  index: (key?: string) => Promise<CityIndex | null>;
-  warnings: () => Promise<WarningList>;
-  resolveTemplate: TemplateResolver;
-}
-
-const visible = (c: LevelCell | undefined | null) =>
-  c && c.status !== 'secret' && c.value !== null ? c.value : null;
-
-const grid = (ctx: CityCtx, key: string) => ctx.table.grids.get(key) ?? raise(unknownIndicator(key));
-
-/** The area with the highest (`max`) or lowest value, „Nordstadt (12,3 %)“. */
-function extreme(ctx: CityCtx, key: string, which: 'max' | 'min'): string {
-  const g = grid(ctx, key);
-  let best: { name: string; value: number } | null = null;
-  ctx.table.areas.forEach((a, k) => {
-    const v = visible(g.cells[ctx.dateIndex]?.[k]);
-    if (v !== null && (!best || (which === 'max' ? v > best.value : v < best.value)))
-      best = { name: a.name, value: v };
-  });
-  const found = best as { name: string; value: number } | null;
-  return found ? `${found.name} (${withUnit(found.value, g.indicator.decimals, g.indicator.unit)})` : '–';
-}
-
-/** Change of the city value against the previous Stichtag, signed. */
-function cityChange(ctx: CityCtx, key: string): string {
-  const g = grid(ctx, key);
-  const now = visible(g.city[ctx.dateIndex]);
-  const before = ctx.dateIndex > 0 ? visible(g.city[ctx.dateIndex - 1]) : null;
-  if (now === null || before === null) return '–';
-  const d = now - before;
-  const unit = g.indicator.unit === '%' ? 'Prozentpunkte' : g.indicator.unit;
-  return `${d > 0 ? '+' : ''}${withUnit(d, g.indicator.decimals, unit)}`;
-}
-
-/** Replaces the city placeholders (see report.schema.ts); unknown placeholders stay visible. */
-async function resolveCityText(text: string, ctx: CityCtx): Promise<string> {
-  const needsIndex = text.includes('{index.name}');
-  const indexName = needsIndex ? ((await ctx.index())?.result.name ?? 'Sozialindex') : '';
-  const needsWarnings = text.includes('{warnings.count}');
-  const warningCount = needsWarnings ? (await ctx.warnings()).entries.length : 0;
-  return text.replace(
-    /\{([a-z]+)(?::([a-z0-9_]+))?(?:\.([a-z]+))?\}/g,
-    (all, scope: string, key?: string, field?: string) => {
-      if (scope === 'date' && !key && !field) return formatDate(ctx.date);
-      if (scope === 'city' && field === 'name') return ctx.cityName;
-      if (scope === 'level' && field === 'name') return levelPlural(ctx.level.name);
-      if (scope === 'areas' && field === 'count') return formatNumber(ctx.table.areas.length, 0);
-      if (scope === 'warnings' && field === 'count') return formatNumber(warningCount, 0);
-      if (scope === 'index' && field === 'name') return indexName;
-      if (scope !== 'indicator' || !key) return all;
-      const g = ctx.table.grids.get(key);
-      if (!g) return all;
-      const i = g.indicator;
-      const city = g.city[ctx.dateIndex];
-      switch (field) {
-        case 'name':
-          return i.name;
-        case 'value':
-        case 'city':
-          return city ? formatValue(city.value, city.status, i.decimals, i.unit) : '–';
-        case 'change':
-          return cityChange(ctx, key);
-        case 'max':
-        case 'min':
-          return extreme(ctx, key, field);
-        default:
-          return all;
-      }
-    },
-  );
-}
-
-function cityIndicatorTable(b: Extract<Block, { type: 'indicator_table' }>, ctx: CityCtx): ReportBlock {
-  const keys = b.indicators?.length
-    ? b.indicators
-    : ctx.themes.filter((t) => !b.themes?.length || b.themes.includes(t.theme)).flatMap((t) => t.keys);
-  if (!keys.length) return noThemeNote(b.themes?.join(', '));
-  const grids = keys.map((k) => grid(ctx, k));
-  const rows = grids.map((g) => {
-    const i = g.indicator;
-    const city = g.city[ctx.dateIndex];
-    return [
-      i.unit ? `${i.name} (${i.unit})` : i.name,
-      city ? formatValue(city.value, city.status, i.decimals, i.unit, { unit: false }) : '–',
-      cityChange(ctx, i.key),
-      extreme(ctx, i.key, 'min'),
-      extreme(ctx, i.key, 'max'),
-    ];
-  });
-  const sources = [...new Set(grids.map((g) => g.indicator.source || 'Lagebild'))].join(', ');
-  return {
-    kind: 'table',
-    title: b.title ?? `Kennzahlen der Stadt ${ctx.cityName}`,
-    columns: ['Indikator', 'Stadt', 'Veränderung zum Vorjahr', 'niedrigster Wert', 'höchster Wert'],
-    numeric: [false, true, true, false, false],
-    rows,
-    highlight: null,
-    source: sourceLine(sources, ctx.date),
-  } satisfies ReportTable;
-}
-
-/** The city's series and (up to 12) its districts' series up to the Stichtag. */
-function cityChart(key: string, title: string | undefined, ctx: CityCtx): ReportChart {
-  const g = grid(ctx, key);
-  const n = ctx.dateIndex + 1;
-  const parents = new Map<string, string>();
-  for (const a of ctx.table.areas) if (a.parentKey) parents.set(a.parentKey, a.parentName ?? a.parentKey);
-  const districts = parents.size <= 12 ? [...parents] : [];
-  return {
-    kind: 'chart',
-    title: title ?? `${g.indicator.name}: Entwicklung`,
-    unit: g.indicator.unit,
-    decimals: g.indicator.decimals,
-    labels: ctx.table.dates.slice(0, n).map((d) => d.slice(0, 4)),
-    series: [
-      ...districts.map(([k, name]) => ({
-        name,
-        role: 'district' as const,
-        values: (g.parents.get(k) ?? []).slice(0, n).map(visible),
-      })),
-      { name: ctx.cityName, role: 'city' as const, values: g.city.slice(0, n).map(visible) },
-    ],
-    source: sourceLine(g.indicator.source, ctx.date),
-  };
-}
-
-/** The `limit` highest and lowest areas. */
-function cityRanking(key: string, limit: number, ctx: CityCtx): ReportTable {
-  const g = grid(ctx, key);
-  const ranked = ctx.table.areas
-    .map((a, k) => ({ a, v: visible(g.cells[ctx.dateIndex]?.[k]) }))
-    .filter((r): r is { a: (typeof r)['a']; v: number } => r.v !== null)
-    .sort((x, y) => y.v - x.v || x.a.key.localeCompare(y.a.key));
-  const top = ranked.slice(0, limit).map((r, k) => ({ ...r, rank: k + 1 }));
-  const bottom = ranked
-    .slice(Math.max(limit, ranked.length - limit))
-    .map((r, k, all) => ({ ...r, rank: ranked.length - all.length + k + 1 }));
-  const hasParent = ctx.table.areas.some((a) => a.parentName);
-  const row = (r: (typeof top)[number]) => [
-    String(r.rank),
-    r.a.name,
-    ...(hasParent ? [r.a.parentName ?? '–'] : []),
-    formatNumber(r.v, g.indicator.decimals),
-  ];
-  const gap = bottom.length && top.length + bottom.length < ranked.length;
-  return {
-    kind: 'table',
-    title: `${g.indicator.name}: die ${limit} höchsten und niedrigsten Werte`,
-    columns: [
-      'Rang',
-      ctx.level.name,
-      ...(hasParent ? ['Bezirk'] : []),
-      g.indicator.unit ? `Wert (${g.indicator.unit})` : 'Wert',
-    ],
-    numeric: [true, false, ...(hasParent ? [false] : []), true],
-    rows: [
-      ...top.map(row),
-      ...(gap ? [['…', '…', ...(hasParent ? ['…'] : []), '…']] : []),
-      ...bottom.map(row),
-    ],
-    highlight: null,
-    source: sourceLine(g.indicator.source, ctx.date),
-  };
-}
 
 async function perIndicator(
   b: { type: Block['type']; indicator?: string; theme?: string; count: number },

@@ -1,0 +1,202 @@
+/**
+ * The city-scope pieces of a report that read the level table directly: placeholders
+ * (`{indicator:<key>.max}` …), the city's indicator table with lowest and highest area, the series
+ * of the city and its districts, and the ranking of the highest and lowest areas.
+ */
+import type { User } from '../auth/auth.schema.ts';
+import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.ts';
+import type { Db } from '../db/db.ts';
+import type { LevelCell, LevelTable } from '../indicators/level-table.ts';
+import type { WarningList } from '../monitoring/warning.schema.ts';
+import { noThemeNote } from './assemble-area.ts';
+import type { TemplateResolver } from './assemble-city.ts';
+import type { CityIndex } from './city-monitoring.ts';
+import type { FigureCache } from './figures.ts';
+import { levelPlural } from './level-names.ts';
+import {
+  raise,
+  sourceLine,
+  unknownIndicator,
+  type ReportBlock,
+  type ReportChart,
+  type ReportTable,
+} from './report-model.ts';
+import type { Block } from './report.schema.ts';
+
+export interface CityCtx {
+  db: Db;
+  user: User | null;
+  cityName: string;
+  level: { key: string; name: string };
+  date: string;
+  dateIndex: number;
+  table: LevelTable;
+  themes: { theme: string; keys: string[] }[];
+  figures: FigureCache;
+  index: (key?: string) => Promise<CityIndex | null>;
+  warnings: () => Promise<WarningList>;
+  resolveTemplate: TemplateResolver;
+}
+
+export const visible = (c: LevelCell | undefined | null) =>
+  c && c.status !== 'secret' && c.value !== null ? c.value : null;
+
+const grid = (ctx: CityCtx, key: string) => ctx.table.grids.get(key) ?? raise(unknownIndicator(key));
+
+/** The area with the highest (`max`) or lowest value, „Nordstadt (12,3 %)“. */
+function extreme(ctx: CityCtx, key: string, which: 'max' | 'min'): string {
+  const g = grid(ctx, key);
+  let best: { name: string; value: number } | null = null;
+  ctx.table.areas.forEach((a, k) => {
+    const v = visible(g.cells[ctx.dateIndex]?.[k]);
+    if (v !== null && (!best || (which === 'max' ? v > best.value : v < best.value)))
+      best = { name: a.name, value: v };
+  });
+  const found = best as { name: string; value: number } | null;
+  return found ? `${found.name} (${withUnit(found.value, g.indicator.decimals, g.indicator.unit)})` : '–';
+}
+
+/** Change of the city value against the previous Stichtag, signed. */
+function cityChange(ctx: CityCtx, key: string): string {
+  const g = grid(ctx, key);
+  const now = visible(g.city[ctx.dateIndex]);
+  const before = ctx.dateIndex > 0 ? visible(g.city[ctx.dateIndex - 1]) : null;
+  if (now === null || before === null) return '–';
+  const d = now - before;
+  const unit = g.indicator.unit === '%' ? 'Prozentpunkte' : g.indicator.unit;
+  return `${d > 0 ? '+' : ''}${withUnit(d, g.indicator.decimals, unit)}`;
+}
+
+/** Replaces the city placeholders (see report.schema.ts); unknown placeholders stay visible. */
+export async function resolveCityText(text: string, ctx: CityCtx): Promise<string> {
+  const needsIndex = text.includes('{index.name}');
+  const indexName = needsIndex ? ((await ctx.index())?.result.name ?? 'Sozialindex') : '';
+  const needsWarnings = text.includes('{warnings.count}');
+  const warningCount = needsWarnings ? (await ctx.warnings()).entries.length : 0;
+  return text.replace(
+    /\{([a-z]+)(?::([a-z0-9_]+))?(?:\.([a-z]+))?\}/g,
+    (all, scope: string, key?: string, field?: string) => {
+      if (scope === 'date' && !key && !field) return formatDate(ctx.date);
+      if (scope === 'city' && field === 'name') return ctx.cityName;
+      if (scope === 'level' && field === 'name') return levelPlural(ctx.level.name);
+      if (scope === 'areas' && field === 'count') return formatNumber(ctx.table.areas.length, 0);
+      if (scope === 'warnings' && field === 'count') return formatNumber(warningCount, 0);
+      if (scope === 'index' && field === 'name') return indexName;
+      if (scope !== 'indicator' || !key) return all;
+      const g = ctx.table.grids.get(key);
+      if (!g) return all;
+      const i = g.indicator;
+      const city = g.city[ctx.dateIndex];
+      switch (field) {
+        case 'name':
+          return i.name;
+        case 'value':
+        case 'city':
+          return city ? formatValue(city.value, city.status, i.decimals, i.unit) : '–';
+        case 'change':
+          return cityChange(ctx, key);
+        case 'max':
+        case 'min':
+          return extreme(ctx, key, field);
+        default:
+          return all;
+      }
+    },
+  );
+}
+
+export function cityIndicatorTable(
+  b: Extract<Block, { type: 'indicator_table' }>,
+  ctx: CityCtx,
+): ReportBlock {
+  const keys = b.indicators?.length
+    ? b.indicators
+    : ctx.themes.filter((t) => !b.themes?.length || b.themes.includes(t.theme)).flatMap((t) => t.keys);
+  if (!keys.length) return noThemeNote(b.themes?.join(', '));
+  const grids = keys.map((k) => grid(ctx, k));
+  const rows = grids.map((g) => {
+    const i = g.indicator;
+    const city = g.city[ctx.dateIndex];
+    return [
+      i.unit ? `${i.name} (${i.unit})` : i.name,
+      city ? formatValue(city.value, city.status, i.decimals, i.unit, { unit: false }) : '–',
+      cityChange(ctx, i.key),
+      extreme(ctx, i.key, 'min'),
+      extreme(ctx, i.key, 'max'),
+    ];
+  });
+  const sources = [...new Set(grids.map((g) => g.indicator.source || 'Lagebild'))].join(', ');
+  return {
+    kind: 'table',
+    title: b.title ?? `Kennzahlen der Stadt ${ctx.cityName}`,
+    columns: ['Indikator', 'Stadt', 'Veränderung zum Vorjahr', 'niedrigster Wert', 'höchster Wert'],
+    numeric: [false, true, true, false, false],
+    rows,
+    highlight: null,
+    source: sourceLine(sources, ctx.date),
+  } satisfies ReportTable;
+}
+
+/** The city's series and (up to 12) its districts' series up to the Stichtag. */
+export function cityChart(key: string, title: string | undefined, ctx: CityCtx): ReportChart {
+  const g = grid(ctx, key);
+  const n = ctx.dateIndex + 1;
+  const parents = new Map<string, string>();
+  for (const a of ctx.table.areas) if (a.parentKey) parents.set(a.parentKey, a.parentName ?? a.parentKey);
+  const districts = parents.size <= 12 ? [...parents] : [];
+  return {
+    kind: 'chart',
+    title: title ?? `${g.indicator.name}: Entwicklung`,
+    unit: g.indicator.unit,
+    decimals: g.indicator.decimals,
+    labels: ctx.table.dates.slice(0, n).map((d) => d.slice(0, 4)),
+    series: [
+      ...districts.map(([k, name]) => ({
+        name,
+        role: 'district' as const,
+        values: (g.parents.get(k) ?? []).slice(0, n).map(visible),
+      })),
+      { name: ctx.cityName, role: 'city' as const, values: g.city.slice(0, n).map(visible) },
+    ],
+    source: sourceLine(g.indicator.source, ctx.date),
+  };
+}
+
+/** The `limit` highest and lowest areas. */
+export function cityRanking(key: string, limit: number, ctx: CityCtx): ReportTable {
+  const g = grid(ctx, key);
+  const ranked = ctx.table.areas
+    .map((a, k) => ({ a, v: visible(g.cells[ctx.dateIndex]?.[k]) }))
+    .filter((r): r is { a: (typeof r)['a']; v: number } => r.v !== null)
+    .sort((x, y) => y.v - x.v || x.a.key.localeCompare(y.a.key));
+  const top = ranked.slice(0, limit).map((r, k) => ({ ...r, rank: k + 1 }));
+  const bottom = ranked
+    .slice(Math.max(limit, ranked.length - limit))
+    .map((r, k, all) => ({ ...r, rank: ranked.length - all.length + k + 1 }));
+  const hasParent = ctx.table.areas.some((a) => a.parentName);
+  const row = (r: (typeof top)[number]) => [
+    String(r.rank),
+    r.a.name,
+    ...(hasParent ? [r.a.parentName ?? '–'] : []),
+    formatNumber(r.v, g.indicator.decimals),
+  ];
+  const gap = bottom.length && top.length + bottom.length < ranked.length;
+  return {
+    kind: 'table',
+    title: `${g.indicator.name}: die ${limit} höchsten und niedrigsten Werte`,
+    columns: [
+      'Rang',
+      ctx.level.name,
+      ...(hasParent ? ['Bezirk'] : []),
+      g.indicator.unit ? `Wert (${g.indicator.unit})` : 'Wert',
+    ],
+    numeric: [true, false, ...(hasParent ? [false] : []), true],
+    rows: [
+      ...top.map(row),
+      ...(gap ? [['…', '…', ...(hasParent ? ['…'] : []), '…']] : []),
+      ...bottom.map(row),
+    ],
+    highlight: null,
+    source: sourceLine(g.indicator.source, ctx.date),
+  };
+}
