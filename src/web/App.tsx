@@ -30,6 +30,10 @@ const TypologyPage = lazy(async () => ({
   default: (await import('./typology/TypologyPage.tsx')).TypologyPage,
 }));
 const ComparePage = lazy(async () => ({ default: (await import('./typology/ComparePage.tsx')).ComparePage }));
+const ReportsPage = lazy(async () => ({ default: (await import('./reports/ReportsPage.tsx')).ReportsPage }));
+const TemplateEditorPage = lazy(async () => ({
+  default: (await import('./reports/TemplateEditorPage.tsx')).TemplateEditorPage,
+}));
 
 /** Loads configuration and indicators, holds the login state and shows the page of the address. */
 export function App() {
@@ -157,7 +161,9 @@ export function App() {
       route.page === 'warnings' ||
       route.page === 'profile' ||
       route.page === 'typology' ||
-      route.page === 'compare')
+      route.page === 'compare' ||
+      route.page === 'reports' ||
+      route.page === 'reportTemplate')
   ) {
     const props: PageProps = {
       config: cfg,
@@ -179,6 +185,10 @@ export function App() {
         <ProfilePage key={`${route.level}/${route.key}`} {...props} level={route.level} areaKey={route.key} />
       ) : route.page === 'typology' ? (
         <TypologyPage {...props} />
+      ) : route.page === 'reports' ? (
+        <ReportsPage {...props} />
+      ) : route.page === 'reportTemplate' ? (
+        <TemplateEditorPage key={route.key ?? ''} {...props} templateKey={route.key} />
       ) : (
         <ComparePage {...props} />
       );

@@ -36,6 +36,18 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.compare)).toEqual({ page: 'compare' });
   });
 
+  it('knows the reports page and the template editor', () => {
+    expect(parseRoute('/berichte')).toEqual({ page: 'reports' });
+    expect(parseRoute(paths.reports)).toEqual({ page: 'reports' });
+    expect(parseRoute(paths.reportTemplate(null))).toEqual({ page: 'reportTemplate', key: null });
+    expect(parseRoute(paths.reportTemplate('steckbrief_kurz'))).toEqual({
+      page: 'reportTemplate',
+      key: 'steckbrief_kurz',
+    });
+    expect(parseRoute('/berichte/vorlagen')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/berichte/x/y')).toEqual({ page: 'notFound' });
+  });
+
   it('refuses incomplete monitoring and area paths', () => {
     expect(parseRoute('/monitoring/indizes')).toEqual({ page: 'notFound' });
     expect(parseRoute('/gebiete/sozialraum')).toEqual({ page: 'notFound' });

@@ -18,6 +18,8 @@ export type Route =
   | { page: 'profile'; level: string; key: string }
   | { page: 'typology' }
   | { page: 'compare' }
+  | { page: 'reports' }
+  | { page: 'reportTemplate'; key: string | null }
   | { page: 'notFound' };
 
 const CATALOGUE = '/indikatoren';
@@ -29,6 +31,9 @@ const WARNINGS = '/fruehwarnung';
 const AREAS = '/gebiete';
 const TYPOLOGY = '/typologie';
 const COMPARE = '/vergleich';
+const REPORTS = '/berichte';
+const TEMPLATES = 'vorlagen';
+const NEW_TEMPLATE = 'neu';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
 const CREATE = 'neuer-indikator';
 const EDIT = 'bearbeiten';
@@ -49,6 +54,10 @@ export const paths = {
   profile: (level: string, key: string) => `${AREAS}/${encodeURIComponent(level)}/${encodeURIComponent(key)}`,
   typology: TYPOLOGY,
   compare: COMPARE,
+  reports: REPORTS,
+  /** The report template editor: a stored template by key, or a new one (null). */
+  reportTemplate: (key: string | null) =>
+    `${REPORTS}/${TEMPLATES}/${key === null ? NEW_TEMPLATE : encodeURIComponent(key)}`,
 };
 
 function decode(segment: string): string | null {
@@ -71,6 +80,13 @@ export function parseRoute(pathname: string): Route {
   if (first === WARNINGS) return parts.length === 1 ? { page: 'warnings' } : { page: 'notFound' };
   if (first === TYPOLOGY) return parts.length === 1 ? { page: 'typology' } : { page: 'notFound' };
   if (first === COMPARE) return parts.length === 1 ? { page: 'compare' } : { page: 'notFound' };
+  if (first === REPORTS) {
+    if (parts.length === 1) return { page: 'reports' };
+    const key = decode(parts[2] ?? '');
+    if (parts.length === 3 && parts[1] === TEMPLATES && key)
+      return { page: 'reportTemplate', key: key === NEW_TEMPLATE ? null : key };
+    return { page: 'notFound' };
+  }
   if (first === MONITORING) {
     if (parts.length === 1) return { page: 'monitoring' };
     const key = decode(parts[2] ?? '');

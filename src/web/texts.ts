@@ -34,6 +34,7 @@ export const t = {
     monitoring: 'Monitoring',
     warnings: 'Frühwarnung',
     typology: 'Typen & Vergleich',
+    reports: 'Berichte',
   },
 
   /** Calculation rules in words, for the catalogue table. */

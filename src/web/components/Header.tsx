@@ -59,6 +59,11 @@ const NAV: NavItem[] = [
     current: (route) => (route.page === 'typology' ? 'page' : route.page === 'compare' ? 'true' : null),
   },
   {
+    label: t.nav.reports,
+    to: paths.reports,
+    current: (route) => (route.page === 'reports' ? 'page' : route.page === 'reportTemplate' ? 'true' : null),
+  },
+  {
     label: t.nav.import,
     to: paths.import,
     current: (route) => (route.page === 'import' ? 'page' : null),

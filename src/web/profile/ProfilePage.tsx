@@ -7,6 +7,7 @@ import type { PageProps } from '../page-props.ts';
 import { t } from '../texts.ts';
 import { CITY, compareHref } from '../typology/typology-url.ts';
 import { useFetched } from '../useFetched.ts';
+import { renderHref } from '../reports/api.ts';
 import { fetchSteckbrief, type Steckbrief } from './api.ts';
 import { IndexSection } from './IndexSection.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
@@ -47,6 +48,16 @@ function Body({ profile, level, areaKey }: { profile: Steckbrief; level: string;
   })}`;
   // the compare view's own address builder: B = the city (`b=stadt`)
   const compare = compareHref(level, areaKey, CITY, profile.date);
+  // the Steckbrief document with the same values as the page (public unless the user sees unprotected ones)
+  const steckbrief = (format: 'pdf' | 'docx') =>
+    renderHref({
+      template: 'steckbrief',
+      level,
+      area: areaKey,
+      date: profile.date,
+      format,
+      public: !profile.unprotected,
+    });
   return (
     <>
       <div className="profile-actions profile-noprint">
@@ -59,6 +70,12 @@ function Body({ profile, level, areaKey }: { profile: Steckbrief; level: string;
         <Link className="button" to={atlas}>
           {pt.actions.atlas}
         </Link>
+        <a className="button" href={steckbrief('pdf')} download data-testid="profile-steckbrief-pdf">
+          {pt.actions.steckbriefPdf}
+        </a>
+        <a className="button" href={steckbrief('docx')} download data-testid="profile-steckbrief-docx">
+          {pt.actions.steckbriefDocx}
+        </a>
       </div>
       {!profile.unprotected && <p className="profile-note">{pt.protectedNote}</p>}
       <div className="profile-top">

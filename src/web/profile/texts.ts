@@ -19,6 +19,8 @@ export const pt = {
     print: 'Drucken',
     compare: 'Mit der Stadt vergleichen',
     atlas: 'Im Sozialatlas zeigen',
+    steckbriefPdf: 'Steckbrief als PDF',
+    steckbriefDocx: 'Steckbrief als Word',
   },
   summary: 'Auf einen Blick',
   locator: 'Lage in der Stadt',
