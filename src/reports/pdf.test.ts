@@ -39,6 +39,20 @@ describe('htmlToPdf', () => {
     expect(new Set(pages.map((m) => m[2]))).toEqual(new Set([String(pages.length)]));
   });
 
+  it('leaves the footer to the caller when asked, and lets it measure the print layout first', async () => {
+    let printMedia = false;
+    const pdf = await htmlToPdf(doc('<p>ohne Fußzeile</p>'), {
+      footer: false,
+      prepare: async (page) => {
+        printMedia = await page.evaluate<boolean>("matchMedia('print').matches");
+      },
+    });
+    const text = pdfToText(pdf);
+    expect(text).toContain('ohne Fußzeile');
+    expect(text).not.toContain('Seite');
+    expect(printMedia).toBe(true);
+  });
+
   it('loads nothing from the network and runs no script', async () => {
     let requests = 0;
     const server = createServer((_req, res) => {

@@ -1,6 +1,9 @@
 /**
  * The Steckbrief as Word: the .docx (a zip) holds real headings, tables with the area's numbers
  * in word/document.xml, the figures as SVG with PNG fallback, and the internal mark in the header.
+ * A Sozialbericht-shaped model: a TOC field over levels 1–2, chapters as Überschrift 1 and areas as
+ * Überschrift 2, page breaks, shaded matrix cells, page numbers in the footer, and the PNGs from
+ * the shared browser in one batch.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +15,9 @@ import { areaSteckbrief } from '../profile/profile.service.ts';
 import { engines } from '../test/databases.ts';
 import { assembleAreaReport } from './assemble-area.ts';
 import { renderDocx } from './render-docx.ts';
+import { closePdfBrowser, pdfBrowserOpen } from './pdf.ts';
 import { INTERNAL_MARK } from './render-html.ts';
+import { syntheticReport } from './synthetic-report.ts';
 import { STECKBRIEF } from './templates.ts';
 
 const PLANNER: User = { id: 0, username: 'report', displayName: 'Report', role: 'planner' };
@@ -24,7 +29,10 @@ describe('Steckbrief as Word (.docx)', () => {
     ({ db, drop } = await engines[0]!.create());
     await loadDemo(db, { seed: 1 });
   });
-  afterAll(() => drop?.());
+  afterAll(async () => {
+    await closePdfBrowser();
+    await drop?.();
+  });
 
   it('has headings, tables with the area numbers, embedded figures and the internal mark', async () => {
     const model = await assembleAreaReport(db, PLANNER, STECKBRIEF, { level: 'sozialraum', area: '101' });
@@ -57,5 +65,91 @@ describe('Steckbrief as Word (.docx)', () => {
       .map((f) => strFromU8(f))
       .join('');
     expect(all).not.toContain(INTERNAL_MARK);
+  });
+});
+
+describe('Sozialbericht as Word (.docx)', () => {
+  const model = syntheticReport({ areas: 3, shapes: 6, districts: 3, internal: true });
+  let files: Record<string, Uint8Array>;
+  let xml: string;
+  beforeAll(async () => {
+    await closePdfBrowser();
+    files = unzipSync(await renderDocx(model));
+    xml = strFromU8(files['word/document.xml']!);
+  });
+  afterAll(() => closePdfBrowser());
+
+  /** Paragraphs of document.xml with their style and text. */
+  const paragraphs = () =>
+    [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
+      const body = m[1] ?? m[2] ?? '';
+      return {
+        style: /<w:pStyle w:val="([^"]+)"/.exec(body)?.[1] ?? null,
+        pageBreakBefore: body.includes('<w:pageBreakBefore/>'),
+        text: [...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+        body,
+      };
+    });
+
+  it('has a TOC field over levels 1–2 that Word updates on opening', () => {
+    expect(xml).toContain('<w:instrText xml:space="preserve">TOC \\h \\o &quot;1-2&quot;</w:instrText>');
+    expect(xml).toContain('<w:docPartGallery w:val="Table of Contents"/>');
+    expect(strFromU8(files['word/settings.xml']!)).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
+  });
+
+  it('chapters are Überschrift 1, areas Überschrift 2 below the appendix, each starting a new page', () => {
+    const ps = paragraphs();
+    const h1 = ps.filter((p) => p.style === 'Heading1').map((p) => p.text);
+    const h2 = ps.filter((p) => p.style === 'Heading2').map((p) => p.text);
+    expect(h1).toEqual(model.sections.filter((s) => s.level === 1).map((s) => s.title));
+    expect(h2).toEqual(model.sections.filter((s) => s.level === 2).map((s) => s.title));
+    const appendix = ps.findIndex((p) => p.text === 'Steckbriefe der Gebiete');
+    expect(ps.findIndex((p) => p.style === 'Heading2')).toBeGreaterThan(appendix);
+    for (const p of ps.filter((x) => x.style === 'Heading1' || x.style === 'Heading2'))
+      expect(p.pageBreakBefore, p.text).toBe(true);
+    // sub-headings stay out of the TOC
+    expect(ps.filter((p) => p.text === 'Frühwarnungen').map((p) => p.style)).toEqual([
+      'Heading3',
+      'Heading3',
+      'Heading3',
+    ]);
+    // page 2 of every two-page Steckbrief starts with a page break
+    expect(xml.match(/<w:br w:type="page"\/>/g)).toHaveLength(3);
+  });
+
+  it('shades the matrix cells and keeps the numbers as text', () => {
+    expect(xml).toContain('w:fill="1A9850"');
+    expect(xml).toContain('w:fill="A50026"');
+    const text = paragraphs()
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain('Planungsraum 002 im Bezirk 2: Die SGB-II-Quote liegt bei 11,0 %.');
+    expect(text).toContain('Quelle: Amt für Statistik, eigene Berechnung; Stichtag 31.12.2024');
+  });
+
+  it('numbers the pages in the footer and marks the draft in the header', () => {
+    const footers = Object.keys(files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
+    const footer = footers.map((f) => strFromU8(files[f]!)).join('');
+    expect(footer).toMatch(/PAGE/);
+    expect(footer).toMatch(/NUMPAGES/);
+    expect(footer).toContain('Seite ');
+    const headers = Object.keys(files).filter((f) => /^word\/header\d*\.xml$/.test(f));
+    expect(headers.map((h) => strFromU8(files[h]!)).join('')).toContain(INTERNAL_MARK);
+  });
+
+  it('embeds every figure as SVG with a PNG rendered by the shared browser', () => {
+    const figures = model.sections
+      .flatMap((s) => s.blocks)
+      .filter((b) => b.kind === 'map' || b.kind === 'chart');
+    const media = Object.keys(files).filter((f) => f.startsWith('word/media/'));
+    expect(media.filter((f) => f.endsWith('.svg'))).toHaveLength(figures.length);
+    const pngs = media.filter((f) => f.endsWith('.png'));
+    expect(pngs).toHaveLength(figures.length);
+    for (const f of pngs) {
+      const png = files[f]!;
+      // IHDR: width at byte 16, big-endian; 567 CSS pixels at device scale 2
+      expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBe(1134);
+    }
+    expect(pdfBrowserOpen()).toBe(true); // the one browser of pdf.ts did it
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The report model as a Word document (`docx`) the office can edit further: real headings
- * (Überschrift 1/2/3), real tables, the figures embedded as SVG (vector, Word 2016+) with a PNG
- * fallback rendered by Chromium, the source + Stichtag line under every table and figure, page
- * numbers in the footer and, for internal drafts, „Intern – nicht zur Veröffentlichung“ in the
- * header of every page.
+ * (chapters Überschrift 1, the appendix's areas Überschrift 2, sub-headings Überschrift 3), a real
+ * table of contents field over levels 1–2 that Word fills on opening, page breaks where the model
+ * starts a new page, real tables (shaded cells of the status/dynamics matrix), the figures embedded
+ * as SVG (vector, Word 2016+) with a PNG fallback rasterised in one batch by the shared Chromium,
+ * the source + Stichtag line under every table and figure, „Seite n von N“ in the footer and, for
+ * internal drafts, „Intern – nicht zur Veröffentlichung“ in the header of every page.
  */
 import {
   AlignmentType,
@@ -14,6 +16,7 @@ import {
   HeadingLevel,
   ImageRun,
   Packer,
+  PageBreak,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -24,12 +27,20 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { ReportBlock, ReportChart, ReportMap, ReportModel, ReportTable } from './report-model.ts';
 import { svgsToPng } from './raster.ts';
+import type {
+  ReportBlock,
+  ReportChart,
+  ReportMap,
+  ReportModel,
+  ReportSection,
+  ReportTable,
+} from './report-model.ts';
 import { INTERNAL_MARK } from './render-html.ts';
-import { chartSvg, mapSvg } from './svg.ts';
+import { CLASS_COLOURS, chartColours, chartSvg, mapSvg, NO_VALUE_COLOUR } from './svg.ts';
 
 const FONT = 'Arial';
+const HEX = /^#[0-9a-f]{6}$/i;
 /** Width of figures in the document, in pixels at 96 dpi (≈ 15 cm). */
 const FIGURE_PX = 567;
 
@@ -41,29 +52,33 @@ const caption = (text: string) =>
 
 function table(t: ReportTable): (Paragraph | Table)[] {
   const border = { style: BorderStyle.SINGLE, size: 2, color: 'BBBBBB' };
-  const row = (cells: string[], header: boolean, own: boolean) =>
+  const row = (cells: string[], header: boolean, own: boolean, fills?: (string | null)[]) =>
     new TableRow({
       tableHeader: header,
       cantSplit: true,
-      children: cells.map(
-        (c, i) =>
-          new TableCell({
-            borders: { top: border, bottom: border, left: border, right: border },
-            shading: own ? { type: ShadingType.CLEAR, color: 'auto', fill: 'F3F3F3' } : undefined,
-            children: [
-              new Paragraph({
-                alignment: t.numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                children: [new TextRun({ text: c, bold: header || own, size: 17 })],
-              }),
-            ],
-          }),
-      ),
+      children: cells.map((c, i) => {
+        const fill = fills?.[i];
+        const shaded = fill && HEX.test(fill) ? fill.slice(1).toUpperCase() : own ? 'F3F3F3' : null;
+        return new TableCell({
+          borders: { top: border, bottom: border, left: border, right: border },
+          shading: shaded ? { type: ShadingType.CLEAR, color: 'auto', fill: shaded } : undefined,
+          children: [
+            new Paragraph({
+              alignment: t.numeric[i] ? AlignmentType.RIGHT : AlignmentType.LEFT,
+              children: [new TextRun({ text: c, bold: header || own, size: 17 })],
+            }),
+          ],
+        });
+      }),
     });
   return [
     caption(t.title),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [row(t.columns, true, false), ...t.rows.map((r, k) => row(r, false, k === t.highlight))],
+      rows: [
+        row(t.columns, true, false),
+        ...t.rows.map((r, k) => row(r, false, k === t.highlight, t.shading?.[k])),
+      ],
     }),
     source(t.source),
   ];
@@ -72,8 +87,18 @@ function table(t: ReportTable): (Paragraph | Table)[] {
 function figure(f: ReportMap | ReportChart, svg: string, png: Uint8Array): Paragraph[] {
   const height = f.kind === 'map' ? (FIGURE_PX * (f.height + 2)) / (f.width + 2) : (FIGURE_PX * 70) / 160;
   const size = { width: FIGURE_PX, height: Math.round(height) };
-  const legend =
-    f.kind === 'map' ? f.legend.map((l) => l.label).join(' · ') : f.series.map((s) => s.name).join(' · ');
+  // a coloured square per class or line, then its label
+  const keys =
+    f.kind === 'map'
+      ? f.legend.map((l) => ({
+          colour: l.cls === null ? NO_VALUE_COLOUR : (CLASS_COLOURS[l.cls] ?? NO_VALUE_COLOUR),
+          label: l.label,
+        }))
+      : chartColours(f).map((colour, k) => ({ colour, label: f.series[k]!.name }));
+  const legend = keys.flatMap((k, i) => [
+    new TextRun({ text: `${i ? '   ' : ''}■ `, size: 15, color: k.colour.slice(1) }),
+    new TextRun({ text: k.label, size: 15 }),
+  ]);
   return [
     caption(f.kind === 'chart' && f.unit ? `${f.title} (${f.unit})` : f.title),
     new Paragraph({
@@ -88,18 +113,20 @@ function figure(f: ReportMap | ReportChart, svg: string, png: Uint8Array): Parag
         }),
       ],
     }),
-    new Paragraph({ keepNext: true, children: [new TextRun({ text: `Legende: ${legend}`, size: 15 })] }),
+    new Paragraph({ keepNext: true, children: [new TextRun({ text: 'Legende: ', size: 15 }), ...legend] }),
     source(f.source),
   ];
 }
 
-function block(
-  b: ReportBlock,
-  images: Map<ReportBlock, { svg: string; png: Uint8Array }>,
-): (Paragraph | Table)[] {
+type Images = Map<ReportBlock, { svg: string; png: Uint8Array }>;
+
+function block(b: ReportBlock, images: Images): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_2, text: b.text })];
+      // below chapters (Überschrift 1) and areas (Überschrift 2), so the TOC (levels 1–2) skips it
+      return [new Paragraph({ heading: HeadingLevel.HEADING_3, text: b.text })];
+    case 'pagebreak':
+      return [new Paragraph({ children: [new PageBreak()] })];
     case 'paragraph':
       return [new Paragraph({ text: b.text, spacing: { after: 120 } })];
     case 'note':
@@ -116,6 +143,18 @@ function block(
   }
 }
 
+/** A chapter as Überschrift 1, an appendix area as Überschrift 2; new page where the model says. */
+function section(s: ReportSection, breakBefore: boolean, images: Images): (Paragraph | Table)[] {
+  return [
+    new Paragraph({
+      heading: s.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+      text: s.title,
+      pageBreakBefore: breakBefore,
+    }),
+    ...s.blocks.flatMap((b) => block(b, images)),
+  ];
+}
+
 /**
  * Renders the Word document.
  * @throws reports.raster_unavailable (503) when Chromium cannot render the figures' PNG fallback
@@ -125,6 +164,7 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
     .flatMap((s) => s.blocks)
     .filter((b): b is ReportMap | ReportChart => b.kind === 'map' || b.kind === 'chart');
   const svgs = figures.map((f) => (f.kind === 'map' ? mapSvg(f) : chartSvg(f)));
+  // one batch for the whole document, through the shared browser
   const pngs = await svgsToPng(svgs, FIGURE_PX);
   const images = new Map<ReportBlock, { svg: string; png: Uint8Array }>(
     figures.map((f, i) => [f, { svg: svgs[i]!, png: pngs[i]! }]),
@@ -178,15 +218,17 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
           }),
           ...(model.toc
             ? [
-                new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Inhalt' }),
+                // not a heading style, so the contents do not list themselves
+                new Paragraph({
+                  children: [new TextRun({ text: 'Inhalt', bold: true, size: 28 })],
+                  spacing: { before: 240, after: 120 },
+                }),
                 // Word fills the field when the document opens (updateFields)
                 new TableOfContents('Inhalt', { hyperlink: true, headingStyleRange: '1-2' }),
               ]
             : []),
-          ...model.sections.flatMap((s) => [
-            new Paragraph({ heading: HeadingLevel.HEADING_1, text: s.title }),
-            ...s.blocks.flatMap((b) => block(b, images)),
-          ]),
+          // the first section follows the title directly unless a TOC stands between them
+          ...model.sections.flatMap((s, i) => section(s, s.pageBreak && (i > 0 || model.toc), images)),
         ],
       },
     ],

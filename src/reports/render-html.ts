@@ -1,44 +1,46 @@
 /**
  * The report model as one self-contained HTML document: inline CSS (screen and A4 print), figures
  * as inline SVG, no scripts and no external resources — the same document goes to the website,
- * to the browser and (through Chromium) to PDF. Internal drafts carry a fixed mark that the print
- * engine repeats on every page.
+ * to the browser and (through Chromium, in chunks) to PDF.
+ *
+ * Structure: h1 title; chapters (level 1) as h2 with h3 inside; the areas of the appendix (level
+ * 2) as h3 with h4 inside, nested under their chapter in the table of contents. A section of a
+ * fixed number of pages becomes that many page sheets (`<div class="sheet">`), one per
+ * `pagebreak`-separated part.
  */
-import type { ReportBlock, ReportModel, ReportTable } from './report-model.ts';
+import { REPORT_CSS } from './report-css.ts';
+import type { ReportBlock, ReportModel, ReportSection, ReportTable } from './report-model.ts';
 import { chartLegend, chartSvg, escapeHtml, mapLegend, mapSvg } from './svg.ts';
 
 export const INTERNAL_MARK = 'Intern – nicht zur Veröffentlichung';
 
-const CSS = `
-@page { size: A4; margin: 16mm 18mm 18mm; }
-* { box-sizing: border-box; }
-body { font: 10pt/1.45 "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #222; margin: 0 auto; max-width: 174mm; hyphens: auto; }
-h1 { font-size: 18pt; margin: 0 0 2mm; }
-h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 0.4pt solid #999; page-break-after: avoid; break-after: avoid; }
-h3 { font-size: 11pt; margin: 4mm 0 1.5mm; page-break-after: avoid; break-after: avoid; }
-.subtitle { color: #555; margin: 0 0 4mm; }
-p { margin: 0 0 2mm; }
-figure { margin: 3mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
-figcaption { font-weight: bold; margin-bottom: 1mm; }
-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
-th, td { padding: 0.8mm 1.5mm; border-bottom: 0.3pt solid #ccc; text-align: left; vertical-align: top; }
-th { border-bottom: 0.6pt solid #666; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.own td { font-weight: bold; background: #f3f3f3; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-.source { font-size: 7.5pt; color: #555; margin-top: 1mm; }
-svg.map { width: 120mm; max-height: 110mm; display: block; }
-svg.chart { width: 160mm; display: block; }
-.legend { list-style: none; padding: 0; margin: 1mm 0 0; font-size: 7.5pt; display: flex; flex-wrap: wrap; gap: 1mm 4mm; }
-.swatch { display: inline-block; width: 3mm; height: 3mm; margin-right: 1mm; vertical-align: -0.4mm; border: 0.2pt solid #999; }
-.line { display: inline-block; width: 6mm; border-top: 0.8mm solid; margin-right: 1mm; vertical-align: 0.6mm; }
-.line.city { border-top-style: dashed; }
-.note { font-size: 8pt; color: #555; }
-.toc a { color: inherit; text-decoration: none; }
-.toc { break-after: page; page-break-after: always; }
-.internal { position: fixed; top: 0; right: 0; padding: 1mm 3mm; border: 0.6pt solid #b2182b; color: #b2182b; font-weight: bold; font-size: 9pt; background: #fff; }
-@media screen { body { padding: 10mm 0; } .internal { position: sticky; float: right; } }
-`;
+export interface HtmlOptions {
+  /** Print page of each section (by id): the TOC shows them (PDF pipeline). Default: links only. */
+  tocPages?: ReadonlyMap<string, number>;
+  /** Only the sections with index in [from, to) (a PDF chunk). Default: all. */
+  range?: readonly [from: number, to: number];
+  /** Title and subtitle. Default true. */
+  header?: boolean;
+  /** Table of contents. Default `model.toc`. */
+  toc?: boolean;
+  /**
+   * For the PDF pipeline: fixed-height page sheets (shrunk to fit by `FIT_SHEETS_SCRIPT`), hidden links
+   * to every rendered section so Chromium writes a named destination for each (its start page),
+   * and no internal mark (`pdf-merge.ts` stamps it on every page). Default false.
+   */
+  print?: boolean;
+}
+
+const HEX = /^#[0-9a-f]{6}$/i;
+
+/** Black or white text, whichever reads better on `hex` (relative luminance, WCAG 2.x). */
+function textOn(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18 ? '#fff' : '#222';
+}
 
 function table(t: ReportTable): string {
   const head = t.columns
@@ -48,7 +50,14 @@ function table(t: ReportTable): string {
     .map(
       (row, r) =>
         `<tr${r === t.highlight ? ' class="own"' : ''}>` +
-        row.map((c, i) => `<td${t.numeric[i] ? ' class="num"' : ''}>${escapeHtml(c)}</td>`).join('') +
+        row
+          .map((c, i) => {
+            const fill = t.shading?.[r]?.[i];
+            const cls = [t.numeric[i] && 'num', fill && HEX.test(fill) && 'shaded'].filter(Boolean).join(' ');
+            const style = fill && HEX.test(fill) ? ` style="background:${fill};color:${textOn(fill)}"` : '';
+            return `<td${cls ? ` class="${cls}"` : ''}${style}>${escapeHtml(c)}</td>`;
+          })
+          .join('') +
         '</tr>',
     )
     .join('\n');
@@ -59,16 +68,19 @@ function table(t: ReportTable): string {
   );
 }
 
-function block(b: ReportBlock): string {
+/** One block; `h` is the heading element of the section's sub-headings (h3 in chapters, h4 in areas). */
+function block(b: ReportBlock, h: 'h3' | 'h4'): string {
   switch (b.kind) {
     case 'heading':
-      return `<h3>${escapeHtml(b.text)}</h3>`;
+      return `<${h}>${escapeHtml(b.text)}</${h}>`;
     case 'paragraph':
       return `<p>${escapeHtml(b.text)}</p>`;
     case 'note':
       return `<p class="note">${escapeHtml(b.text)}</p>`;
     case 'list':
       return `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+    case 'pagebreak':
+      return '<div class="pagebreak"></div>';
     case 'table':
       return table(b);
     case 'map':
@@ -85,32 +97,104 @@ function block(b: ReportBlock): string {
   }
 }
 
-/** The whole document; `generatedBy` is left out so that the same data gives the same bytes. */
-export function renderHtml(model: ReportModel): string {
-  const sections = model.sections
-    .map(
-      (s, i) =>
-        `<section id="kapitel-${i + 1}">\n<h2>${escapeHtml(s.title)}</h2>\n${s.blocks.map(block).join('\n')}\n</section>`,
-    )
-    .join('\n');
-  const toc = model.toc
-    ? `<nav class="toc"><h2>Inhalt</h2><ol>${model.sections
-        .map((s, i) => `<li><a href="#kapitel-${i + 1}">${escapeHtml(s.title)}</a></li>`)
-        .join('')}</ol></nav>\n`
-    : '';
+/**
+ * The blocks of a fixed-page section split at its `pagebreak` blocks into exactly `pages` parts:
+ * missing parts stay empty pages (the appendix keeps its rhythm), surplus parts join the last page
+ * (which is then shrunk to fit).
+ */
+export function sheetParts(blocks: readonly ReportBlock[], pages: number): ReportBlock[][] {
+  const parts: ReportBlock[][] = [[]];
+  for (const b of blocks) {
+    if (b.kind === 'pagebreak') parts.push([]);
+    else parts[parts.length - 1]!.push(b);
+  }
+  while (parts.length < pages) parts.push([]);
+  return [...parts.slice(0, pages - 1), parts.slice(pages - 1).flat()];
+}
+
+function section(s: ReportSection): string {
+  const inner = s.level === 1 ? 'h3' : 'h4';
+  const title =
+    s.level === 1 ? `<h2>${escapeHtml(s.title)}</h2>` : `<h3 class="area-title">${escapeHtml(s.title)}</h3>`;
+  const cls = [s.level === 1 ? 'chapter' : 'area', s.pageBreak && 'break', s.pages && 'paged']
+    .filter(Boolean)
+    .join(' ');
+  const open = `<section id="${escapeHtml(s.id)}" class="${cls}">`;
+  if (!s.pages) return `${open}\n${title}\n${s.blocks.map((b) => block(b, inner)).join('\n')}\n</section>`;
+  const sheets = sheetParts(s.blocks, s.pages).map(
+    (part, i) =>
+      `<div class="sheet"><div class="sheet-body">${i === 0 ? title : ''}\n` +
+      `${part.map((b) => block(b, inner)).join('\n')}\n</div></div>`,
+  );
+  return `${open}\n${sheets.join('\n')}\n</section>`;
+}
+
+/** Chapters with their areas nested below; page numbers (and dot leaders) when known. */
+function toc(sections: readonly ReportSection[], pages?: ReadonlyMap<string, number>): string {
+  const entry = (s: ReportSection) => {
+    const page = pages?.get(s.id);
+    return (
+      `<a href="#${escapeHtml(s.id)}"><span class="t">${escapeHtml(s.title)}</span>` +
+      (page === undefined ? '' : `<span class="dots"></span><span class="p">${page}</span>`) +
+      '</a>'
+    );
+  };
+  const items: string[] = [];
+  let areas: string[] = [];
+  const closeAreas = () => {
+    if (areas.length) items[items.length - 1] += `<ol>${areas.join('')}</ol>`;
+    areas = [];
+  };
+  for (const s of sections) {
+    if (s.level === 2 && items.length) {
+      areas.push(`<li>${entry(s)}</li>`);
+      continue;
+    }
+    closeAreas();
+    items.push(`<li>${entry(s)}`);
+  }
+  closeAreas();
+  return `<nav class="toc"><h2>Inhalt</h2><ol>${items.map((i) => `${i}</li>`).join('')}</ol></nav>\n`;
+}
+
+/**
+ * The whole document (or, for the PDF pipeline, one chunk of it with the same style sheet).
+ * Deterministic: the same model gives the same bytes (golden files).
+ * @example renderHtml(model) // website; renderHtml(model, { print: true, header: false, toc: false, range: [3, 28] }) // a PDF chunk
+ */
+export function renderHtml(model: ReportModel, options: HtmlOptions = {}): string {
+  const [from, to] = options.range ?? [0, model.sections.length];
+  const shown = model.sections.slice(from, to);
+  const print = options.print ?? false;
+  const header =
+    (options.header ?? true)
+      ? `<header>\n<h1>${escapeHtml(model.title)}</h1>\n<p class="subtitle">${escapeHtml(model.subtitle)}</p>\n</header>\n`
+      : '';
+  const mark = model.internal && !print ? `<div class="internal">${INTERNAL_MARK}</div>\n` : '';
+  // Chromium writes a named destination for every linked id, even from a hidden link
+  const anchors =
+    print && shown.length
+      ? `<nav class="anchors" hidden>${shown.map((s) => `<a href="#${escapeHtml(s.id)}"></a>`).join('')}</nav>\n`
+      : '';
+  const withToc = options.toc ?? model.toc;
+  // …and keeps a link only if its target is in the document: empty stand-ins (no height; before
+  // the TOC, whose page break would push them onto a page of their own) for the sections printed
+  // in other chunks; the merged PDF points their names at the real pages
+  const targets =
+    print && withToc
+      ? `<div class="targets">${[...model.sections.slice(0, from), ...model.sections.slice(to)]
+          .map((s) => `<span id="${escapeHtml(s.id)}"></span>`)
+          .join('')}</div>\n`
+      : '';
   return `<!doctype html>
 <html lang="de">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(model.title)}</title>
-<style>${CSS}</style>
+<style>${REPORT_CSS}</style>
 </head>
-<body>
-${model.internal ? `<div class="internal">${INTERNAL_MARK}</div>\n` : ''}<header>
-<h1>${escapeHtml(model.title)}</h1>
-<p class="subtitle">${escapeHtml(model.subtitle)}</p>
-</header>
-${toc}${sections}
+<body${print ? ' class="print"' : ''}>
+${mark}${header}${targets}${withToc ? toc(model.sections, options.tocPages) : ''}${anchors}${shown.map(section).join('\n')}
 </body>
 </html>
 `;

@@ -15,7 +15,42 @@ export const escapeHtml = (text: string) =>
 /** Sequential colours (light → dark) for the map classes; grey for no value or secret. */
 export const CLASS_COLOURS = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
 export const NO_VALUE_COLOUR = '#d9d9d9';
-const SERIES_COLOURS = { area: '#b2182b', district: '#2166ac', city: '#4d4d4d' } as const;
+/** The area's own line and the city line; district lines take DISTRICT_COLOURS in order. */
+export const SERIES_COLOURS = { area: '#b2182b', city: '#4d4d4d' } as const;
+/**
+ * Qualitative palette for up to 12 district lines of a city chart (Tableau 20, lightened pairs
+ * last), none close to the area's red or the city's grey; from the 13th on colours repeat dashed.
+ */
+export const DISTRICT_COLOURS = [
+  '#2166ac',
+  '#ff7f0e',
+  '#2ca02c',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+  '#bcbd22',
+  '#08306b',
+  '#fdae6b',
+  '#74c476',
+  '#c5b0d5',
+];
+
+type Series = ReportChart['series'][number];
+
+/** Colour and dash of every series: districts get the palette in order of appearance. */
+function seriesStyles(series: readonly Series[]): { colour: string; dash: string | null }[] {
+  let k = 0;
+  return series.map((s) => {
+    if (s.role !== 'district')
+      return { colour: SERIES_COLOURS[s.role], dash: s.role === 'city' ? '1.5 1' : null };
+    const i = k++;
+    return {
+      colour: DISTRICT_COLOURS[i % DISTRICT_COLOURS.length]!,
+      dash: i >= DISTRICT_COLOURS.length ? '3 0.8' : null,
+    };
+  });
+}
 
 const colour = (cls: number | null) =>
   cls === null ? NO_VALUE_COLOUR : (CLASS_COLOURS[cls] ?? NO_VALUE_COLOUR);
@@ -86,7 +121,8 @@ export function chartSvg(chart: ReportChart): string {
   chart.labels.forEach((label, i) =>
     parts.push(`<text x="${r(x(i))}" y="${H - bottom + 5}" text-anchor="middle">${escapeHtml(label)}</text>`),
   );
-  for (const s of chart.series) {
+  const styles = seriesStyles(chart.series);
+  chart.series.forEach((s, k) => {
     // gaps (secret or missing) break the line instead of bridging it
     let d = '';
     let open = false;
@@ -96,11 +132,12 @@ export function chartSvg(chart: ReportChart): string {
       open = true;
     });
     const width = s.role === 'area' ? 0.9 : 0.5;
-    const dash = s.role === 'city' ? ' stroke-dasharray="1.5 1"' : '';
+    const { colour, dash } = styles[k]!;
     parts.push(
-      `<path d="${d}" fill="none" stroke="${SERIES_COLOURS[s.role]}" stroke-width="${width}"${dash}/>`,
+      `<path d="${d}" fill="none" stroke="${colour}" stroke-width="${width}"` +
+        `${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
     );
-  }
+  });
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" role="img" ` +
     `aria-label="${escapeHtml(chart.title)}" font-family="Arial, sans-serif" font-size="3" fill="#333">` +
@@ -108,16 +145,23 @@ export function chartSvg(chart: ReportChart): string {
   );
 }
 
-/** Legend of the chart as HTML. */
+/** Legend of the chart as HTML, in the colours and dashes of the lines. */
 export function chartLegend(chart: ReportChart): string {
+  const styles = seriesStyles(chart.series);
   return (
     '<ul class="legend">' +
     chart.series
-      .map(
-        (s) =>
-          `<li><span class="line ${s.role}" style="border-color:${SERIES_COLOURS[s.role]}"></span>${escapeHtml(s.name)}</li>`,
-      )
+      .map((s, k) => {
+        const { colour, dash } = styles[k]!;
+        return (
+          `<li><span class="line ${s.role}${dash && s.role !== 'city' ? ' dashed' : ''}" style="border-color:${colour}"></span>` +
+          `${escapeHtml(s.name)}</li>`
+        );
+      })
       .join('') +
     '</ul>'
   );
 }
+
+/** Line colour of each series (for the Word legend and for tests that look for the lines). */
+export const chartColours = (chart: ReportChart): string[] => seriesStyles(chart.series).map((s) => s.colour);
