@@ -4,6 +4,7 @@
  * two-page Steckbrief per Sozialraum; public reports carry no unprotected value; the
  * Beschlussvorlage draws its Sachverhalt from the monitoring.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../auth/auth.schema.ts';
 import { formatValue } from '../core/format.ts';
@@ -15,9 +16,22 @@ import { engines } from '../test/databases.ts';
 import { assembleReport } from './assemble-report.ts';
 import { reportHash, type ReportBlock, type ReportModel, type ReportTable } from './report-model.ts';
 import { ReportTemplate } from './report.schema.ts';
+import { renderHtml } from './render-html.ts';
 import { BESCHLUSSVORLAGE, SOZIALBERICHT, STECKBRIEF_KURZ } from './templates.ts';
 
 const PLANNER: User = { id: 0, username: 'report', displayName: 'Report', role: 'planner' };
+
+const DIR = new URL('./testdata/', import.meta.url);
+
+/** Compares with a golden file (`REGEN=1` rewrites); one file for every engine: same data, same bytes. */
+function golden(name: string, text: string) {
+  const file = new URL(name, DIR);
+  if (process.env.REGEN === '1' || !existsSync(file)) {
+    mkdirSync(DIR, { recursive: true });
+    writeFileSync(file, text);
+  }
+  expect(text).toBe(readFileSync(file, 'utf8'));
+}
 
 const blocksOf = (m: ReportModel, title: string): ReportBlock[] =>
   m.sections.find((s) => s.title === title)?.blocks ?? [];
@@ -173,6 +187,16 @@ describe.each(engines)('city reports ($name)', (engine) => {
     expect(textOf(m.sections[0]!.blocks)).toMatch(/Höchster Wert: .+ \(\d+,\d\s%\); 6 Gebiete\./);
     expect(m.date).toBe('2020-12-31');
   });
+
+  it('HTML of the public Sozialbericht (Stadtbezirke) and the Beschlussvorlage match the golden files', async () => {
+    const bericht = renderHtml(await assembleReport(db, null, SOZIALBERICHT, { level: 'stadtbezirk' }));
+    expect(bericht).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/); // self-contained
+    golden('sozialbericht-stadtbezirke-public.golden.html', bericht);
+    golden(
+      'beschlussvorlage-public.golden.html',
+      renderHtml(await assembleReport(db, null, BESCHLUSSVORLAGE, {})),
+    );
+  }, 60_000);
 
   it('an area template cannot hold the appendix of all areas', async () => {
     const t = ReportTemplate.parse({
