@@ -129,7 +129,15 @@ export function cityIndicatorTable(
   return {
     kind: 'table',
     title: b.title ?? `Kennzahlen der Stadt ${ctx.cityName}`,
-    columns: ['Indikator', 'Stadt', 'Veränderung zum Vorjahr', 'niedrigster Wert', 'höchster Wert'],
+    columns: [
+      'Indikator',
+      'Stadt',
+      ctx.dateIndex > 0
+        ? `Veränderung seit ${formatDate(ctx.table.dates[ctx.dateIndex - 1]!)}`
+        : 'Veränderung',
+      'niedrigster Wert',
+      'höchster Wert',
+    ],
     numeric: [false, true, true, false, false],
     rows,
     highlight: null,
