@@ -12,6 +12,8 @@ import { benchMicrodata } from './microdata.bench.ts';
 import { benchMonitoringPage } from './monitoring-page.bench.ts';
 import { benchProfile } from './profile.bench.ts';
 import { benchReport } from './report.bench.ts';
+import { benchReportRender } from './report-render.bench.ts';
+import { benchReportStore } from './report-store.bench.ts';
 import { benchTableImport } from './import.bench.ts';
 import { benchTableRead } from '../src/imports/table/bench.ts';
 import { benchTypology } from './typology.bench.ts';
@@ -30,6 +32,8 @@ const groups: [string, () => Promise<void>][] = [
   ['profile', () => benchProfile(record)],
   ['typology', () => benchTypology(record)],
   ['report', () => benchReport(record)],
+  ['report-store', () => benchReportStore(record)],
+  ['report-render', () => benchReportRender(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));
