@@ -12,6 +12,7 @@ import { benchMicrodata } from './microdata.bench.ts';
 import { benchMonitoringPage } from './monitoring-page.bench.ts';
 import { benchProfile } from './profile.bench.ts';
 import { benchReport } from './report.bench.ts';
+import { benchReportBerlin } from './report-berlin.bench.ts';
 import { benchReportRender } from './report-render.bench.ts';
 import { benchReportStore } from './report-store.bench.ts';
 import { benchTableImport } from './import.bench.ts';
@@ -32,6 +33,7 @@ const groups: [string, () => Promise<void>][] = [
   ['profile', () => benchProfile(record)],
   ['typology', () => benchTypology(record)],
   ['report', () => benchReport(record)],
+  ['report-berlin', () => benchReportBerlin(record)],
   ['report-store', () => benchReportStore(record)],
   ['report-render', () => benchReportRender(record)],
 ];

@@ -56,6 +56,27 @@ export function inputAt(def: IndexDefinition, table: LevelTable, dateIndex: numb
   };
 }
 
+/**
+ * Results computed from a level table are kept with that table object: `loadLevelTable` shares one
+ * object while data version, definitions and audience stay the same, so a report with 542
+ * Steckbriefe computes the index, its history and the 1,000-run robustness once, not per area.
+ * Callers must not mutate what they get.
+ */
+const computed = new WeakMap<LevelTable, Map<string, unknown>>();
+function remember<T>(table: LevelTable, key: string, compute: () => T): T {
+  let results = computed.get(table);
+  if (!results) computed.set(table, (results = new Map<string, unknown>()));
+  if (!results.has(key)) results.set(key, compute());
+  return results.get(key) as T;
+}
+
+/** Engine input and computation of one Stichtag (shared, see `remember`). */
+const computeAt = (def: IndexDefinition, table: LevelTable, d: number) =>
+  remember(table, `${JSON.stringify(def)}|index|${d}`, () => {
+    const input = inputAt(def, table, d);
+    return { input, comp: computeIndex(def, input) };
+  });
+
 /** The level table of the definition's indicators (population for the validity rule included). */
 const loadFor = (db: Db, user: User | null, def: IndexDefinition, levelKey: string): Promise<LevelTable> =>
   loadLevelTable(db, user, levelKey, indexIndicatorKeys(def));
@@ -81,13 +102,11 @@ export async function indexResult(
 ): Promise<IndexResult> {
   const def = await requireIndex(db, key);
   const table = await loadFor(db, user, def, levelKey);
-  const input = inputAt(def, table, dateIndex(table, date));
-  return presentResult(
-    def,
-    { level: table.level, date, areas: table.areas },
-    input,
-    computeIndex(def, input),
-  );
+  const d = dateIndex(table, date);
+  return remember(table, `${JSON.stringify(def)}|result|${d}`, () => {
+    const { input, comp } = computeAt(def, table, d);
+    return presentResult(def, { level: table.level, date, areas: table.areas }, input, comp);
+  });
 }
 
 /** Monte Carlo robustness of the index at one Stichtag (see robustness.ts). */
@@ -101,11 +120,22 @@ export async function indexRobustness(
 ): Promise<RobustnessResult> {
   const def = await requireIndex(db, key);
   const table = await loadFor(db, user, def, levelKey);
-  const input = inputAt(def, table, dateIndex(table, date));
-  const base = computeIndex(def, input);
+  const d = dateIndex(table, date);
   const runs = opts.runs ?? 1000;
   const seed = opts.seed ?? 1;
-  const r = robustness(def, input, base, { runs, seed });
+  return remember(table, `${JSON.stringify(def)}|robustness|${d}|${runs}|${seed}`, () => {
+    const { input, comp: base } = computeAt(def, table, d);
+    return robustnessResult(def, levelKey, date, input, robustness(def, input, base, { runs, seed }));
+  });
+}
+
+function robustnessResult(
+  def: IndexDefinition,
+  levelKey: string,
+  date: string,
+  input: IndexInput,
+  r: ReturnType<typeof robustness>,
+): RobustnessResult {
   return {
     index: def.key,
     level: levelKey,
@@ -139,7 +169,7 @@ export async function indexHistory(
     throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
   const points: IndexHistory['points'] = [];
   table.dates.forEach((date, d) => {
-    const comp = computeIndex(def, inputAt(def, table, d));
+    const { comp } = computeAt(def, table, d);
     if (comp.validCount < 2) return;
     const valid = comp.valid[row] === 1;
     const parts: IndexHistory['points'][number]['parts'] = {};

@@ -10,7 +10,7 @@ import type { Db } from '../db/db.ts';
 import { listIndicators } from '../indicators/indicator.service.ts';
 import { currentDate, listDates } from '../indicators/indicator.repository.ts';
 import { pickStichtag } from '../indicators/stichtag.ts';
-import { loadLevelTable } from '../indicators/level-table.ts';
+import { loadLevelTable, type LevelTable } from '../indicators/level-table.ts';
 
 import { evaluateIndicatorRule, type IndicatorRule } from './evaluate.ts';
 import { indexRuleEntries } from './index-warnings.ts';
@@ -57,6 +57,21 @@ async function areaFilter(db: Db, level: string, area: string | undefined) {
 }
 
 /**
+ * Entries of a rule kept with the level table object, which `loadLevelTable` shares while data,
+ * definitions and audience stay the same: a report with a Steckbrief per area evaluates each rule
+ * once, not once per area. Callers must not mutate the entries.
+ */
+const evaluatedRules = new WeakMap<LevelTable, Map<string, WarningEntry[]>>();
+function evaluated(rule: IndicatorRule, table: LevelTable, dateIndex: number): WarningEntry[] {
+  let byRule = evaluatedRules.get(table);
+  if (!byRule) evaluatedRules.set(table, (byRule = new Map<string, WarningEntry[]>()));
+  const key = `${JSON.stringify(rule)}|${dateIndex}`;
+  let entries = byRule.get(key);
+  if (!entries) byRule.set(key, (entries = evaluateIndicatorRule(rule, table, dateIndex)));
+  return entries;
+}
+
+/**
  * Evaluates every active rule on `level` at `date` (default: the latest Stichtag), optionally
  * only for indicators of one theme and for one area (or the areas of one parent area).
  * Entries are ordered by severity (hoch first), then by rule order, then as the areas are.
@@ -85,7 +100,7 @@ export async function evaluateWarnings(
   ]);
   const perRule = rules.map((rule) =>
     isIndicatorRule(rule)
-      ? evaluateIndicatorRule(rule, table, table.dates.indexOf(date))
+      ? evaluated(rule, table, table.dates.indexOf(date))
       : (byIndexRule.get(rule.key) ?? []),
   );
   const rank = { hoch: 0, mittel: 1 } as const;
