@@ -4,11 +4,11 @@
  * the service (planner and public, with index and warnings). Rewritten only on purpose:
  * `REGEN=1 npx vitest run src/profile/profile.golden.test.ts`.
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { User } from '../auth/auth.schema.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
 import { engines } from '../test/databases.ts';
+import { expectGolden } from '../test/golden.ts';
 import { demoApp } from '../test/demo-app.ts';
 import { compareIndicator } from './compare.ts';
 import { profileText } from './profile-text.ts';
@@ -17,15 +17,9 @@ import { areaSteckbrief } from './profile.service.ts';
 const DIR = new URL('./testdata/', import.meta.url);
 const PLANNER: User = { id: 0, username: 'golden', displayName: 'Golden', role: 'planner' };
 
-function golden(name: string, actual: unknown) {
-  const file = new URL(name, DIR);
-  const text = `${JSON.stringify(actual, null, 2)}\n`;
-  if (process.env.REGEN === '1' || !existsSync(file)) {
-    mkdirSync(DIR, { recursive: true });
-    writeFileSync(file, text);
-  }
-  expect(text).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: unknown) =>
+  expectGolden(new URL(name, DIR), `${JSON.stringify(actual, null, 2)}
+`);
 
 const [engine] = engines;
 

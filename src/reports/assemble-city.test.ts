@@ -4,7 +4,6 @@
  * two-page Steckbrief per Sozialraum; public reports carry no unprotected value; the
  * Beschlussvorlage draws its Sachverhalt from the monitoring.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../auth/auth.schema.ts';
 import { formatValue } from '../core/format.ts';
@@ -13,6 +12,7 @@ import { loadDemo } from '../demo/load-demo.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
 import { indexResult } from '../indices/index.service.ts';
 import { engines } from '../test/databases.ts';
+import { expectGolden } from '../test/golden.ts';
 import { assembleReport } from './assemble-report.ts';
 import { reportHash, type ReportBlock, type ReportModel, type ReportTable } from './report-model.ts';
 import { ReportTemplate } from './report.schema.ts';
@@ -23,15 +23,7 @@ const PLANNER: User = { id: 0, username: 'report', displayName: 'Report', role: 
 
 const DIR = new URL('./testdata/', import.meta.url);
 
-/** Compares with a golden file (`REGEN=1` rewrites); one file for every engine: same data, same bytes. */
-function golden(name: string, text: string) {
-  const file = new URL(name, DIR);
-  if (process.env.REGEN === '1' || !existsSync(file)) {
-    mkdirSync(DIR, { recursive: true });
-    writeFileSync(file, text);
-  }
-  expect(text).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, text: string) => expectGolden(new URL(name, DIR), text);
 
 const blocksOf = (m: ReportModel, title: string): ReportBlock[] =>
   m.sections.find((s) => s.title === title)?.blocks ?? [];

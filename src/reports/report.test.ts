@@ -5,7 +5,7 @@
  * rewrites them); the PDF text (pdftotext) contains the area name and its numbers.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import type { Db } from '../db/db.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { areaSteckbrief } from '../profile/profile.service.ts';
 import { engines } from '../test/databases.ts';
+import { expectGolden } from '../test/golden.ts';
 import { assembleAreaReport } from './assemble-area.ts';
 import { reportHash, type ReportModel, type ReportTable } from './report-model.ts';
 import { closePdfBrowser } from './pdf.ts';
@@ -26,14 +27,7 @@ const PLANNER: User = { id: 0, username: 'report', displayName: 'Report', role: 
 const AREA = { level: 'sozialraum', area: '101' };
 const DIR = new URL('./testdata/', import.meta.url);
 
-function golden(name: string, text: string) {
-  const file = new URL(name, DIR);
-  if (process.env.REGEN === '1' || !existsSync(file)) {
-    mkdirSync(DIR, { recursive: true });
-    writeFileSync(file, text);
-  }
-  expect(text).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, text: string) => expectGolden(new URL(name, DIR), text);
 
 const tables = (m: ReportModel) =>
   m.sections.flatMap((s) => s.blocks).filter((b): b is ReportTable => b.kind === 'table');

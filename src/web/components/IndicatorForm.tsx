@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ErrorSummary } from './ErrorSummary.tsx';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Formula, Indicator } from '../../indicators/indicator.schema.ts';
 import { api, ApiError, messageOf } from '../api.ts';
 import { TEMPORAL_FORMULAS } from '../catalogue.ts';
@@ -54,16 +55,10 @@ export function IndicatorForm({ mode, initial, themes, variables, onSaved, onCan
   const [draft, setDraft] = useState(initial);
   const [problems, setProblems] = useState<FormProblems | null>(null);
   const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
 
   const fieldId = (name: Field) => `${id}-${name}`;
   const set = <K extends keyof Draft>(name: K, value: Draft[K]) => setDraft((d) => ({ ...d, [name]: value }));
   const temporal = TEMPORAL_FORMULAS.has(draft.formula);
-
-  // A failed save moves the focus to the summary, which lists the problems.
-  useEffect(() => {
-    if (problems) summaryRef.current?.focus();
-  }, [problems]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -125,32 +120,13 @@ export function IndicatorForm({ mode, initial, themes, variables, onSaved, onCan
     );
   };
 
-  const fieldErrors = Object.entries(problems?.fields ?? {}) as [Field, string][];
-
   return (
     <form className="indicator-form" onSubmit={submit} noValidate data-testid="indicator-form">
-      {problems && (
-        <div ref={summaryRef} className="alert error-summary" role="alert" tabIndex={-1}>
-          <p>{problems.summary}</p>
-          {fieldErrors.length > 0 && (
-            <ul>
-              {fieldErrors.map(([name, message]) => (
-                <li key={name}>
-                  <a
-                    href={`#${fieldId(name)}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      document.getElementById(fieldId(name))?.focus();
-                    }}
-                  >
-                    {LABELS[name]}: {message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ErrorSummary
+        problems={problems}
+        idOf={(name) => fieldId(name as Field)}
+        labelOf={(name) => LABELS[name as Field]}
+      />
 
       <div className="form-grid">
         {field(

@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf, type Indicator } from '../api.ts';
 import { et } from './editor-texts.ts';
 import { Field, FieldError, fieldWiring } from './form-field.tsx';
@@ -36,14 +37,9 @@ export function IndexForm(props: IndexFormProps) {
   const id = useId();
   const [problems, setProblems] = useState<IndexFormProblems | null>(null);
   const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const wiring = useMemo(() => fieldWiring(id, problems?.fields ?? {}), [id, problems]);
   const set = <K extends keyof IndexDraft>(name: K, value: IndexDraft[K]) =>
     onChange({ ...draft, [name]: value });
-
-  useEffect(() => {
-    if (problems) summaryRef.current?.focus();
-  }, [problems]);
 
   // names of the excluded areas, so a typo in a key shows at once
   const [areaNames, setAreaNames] = useState<Map<string, string> | null>(null);
@@ -80,31 +76,9 @@ export function IndexForm(props: IndexFormProps) {
     );
   };
 
-  const fieldErrors = Object.entries(problems?.fields ?? {});
   return (
     <form className="indicator-form index-form" onSubmit={submit} noValidate data-testid="index-form">
-      {problems && (
-        <div ref={summaryRef} className="alert error-summary" role="alert" tabIndex={-1}>
-          <p>{problems.summary}</p>
-          {fieldErrors.length > 0 && (
-            <ul>
-              {fieldErrors.map(([path, message]) => (
-                <li key={path}>
-                  <a
-                    href={`#${wiring.id(path)}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      document.getElementById(wiring.id(path))?.focus();
-                    }}
-                  >
-                    {fieldLabel(path)}: {message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ErrorSummary problems={problems} idOf={wiring.id} labelOf={fieldLabel} />
       <fieldset className="index-form__body" disabled={readOnly}>
         <h2 className="index-form__heading">{et.general}</h2>
         <div className="form-grid">

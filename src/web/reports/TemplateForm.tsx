@@ -1,3 +1,4 @@
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api.ts';
 import { Field, FieldError, fieldWiring } from '../monitoring/form-field.tsx';
@@ -51,14 +52,10 @@ export function TemplateForm({
   const focusLater = useCallback((elementId: string) => {
     focusNext.current = elementId;
   }, []);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const wiring = useMemo(() => fieldWiring(id, problems?.fields ?? {}), [id, problems]);
   const set = <K extends keyof ReportTemplate>(name: K, value: ReportTemplate[K]) =>
     onChange({ ...draft, [name]: value });
 
-  useEffect(() => {
-    if (problems) summaryRef.current?.focus();
-  }, [problems]);
   useEffect(() => {
     if (focusNext.current === null) return;
     document.getElementById(focusNext.current)?.focus();
@@ -95,31 +92,9 @@ export function TemplateForm({
     );
   };
 
-  const fieldErrors = Object.entries(problems?.fields ?? {});
   return (
     <form className="template-form" onSubmit={submit} noValidate data-testid="template-form">
-      {problems && (
-        <div ref={summaryRef} className="alert error-summary" role="alert" tabIndex={-1}>
-          <p>{problems.summary}</p>
-          {fieldErrors.length > 0 && (
-            <ul>
-              {fieldErrors.map(([path, message]) => (
-                <li key={path}>
-                  <a
-                    href={`#${wiring.id(path)}`}
-                    onClick={(ev) => {
-                      ev.preventDefault();
-                      document.getElementById(wiring.id(path))?.focus();
-                    }}
-                  >
-                    {fieldLabel(path)}: {message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ErrorSummary problems={problems} idOf={wiring.id} labelOf={fieldLabel} />
       <fieldset className="template-form__body" disabled={readOnly}>
         <h2 className="template-form__heading">{e.general}</h2>
         <div className="form-grid">
