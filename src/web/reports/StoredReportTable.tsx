@@ -3,7 +3,7 @@ import { messageOf } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { formatDate } from '../format.ts';
 import { fileHref, reportsApi, type ReportMeta } from './api.ts';
-import { formatDateTime, shortHash, verifyMessage } from './stored-format.ts';
+import { formatDataVersion, formatDateTime, shortHash, verifyMessage } from './stored-format.ts';
 import { rt } from './texts.ts';
 
 const s = rt.stored;
@@ -121,7 +121,7 @@ export function StoredReportTable({
                       {r.internal ? s.internal : s.public}
                     </span>
                   </td>
-                  <td className="reports-table__mono">{r.dataVersion ?? '–'}</td>
+                  <td title={r.dataVersion ?? undefined}>{formatDataVersion(r.dataVersion)}</td>
                   <td
                     className="reports-table__mono"
                     title={r.contentHash ? s.contentTitle(r.contentHash) : undefined}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportMeta } from './api.ts';
-import { mergeReports, runningIds, shortHash, verifyMessage } from './stored-format.ts';
+import { formatDataVersion, mergeReports, runningIds, shortHash, verifyMessage } from './stored-format.ts';
 
 const meta = (id: number, status: ReportMeta['status']): ReportMeta => ({
   id,
@@ -54,7 +54,17 @@ describe('stored reports', () => {
       sameContent: false,
     });
     expect(changed.ok).toBe(false);
-    expect(changed.text).toMatch(/^Datenstand hat sich geändert \(damals 3:68, heute 4:68\)/);
+    expect(changed.text).toMatch(
+      /^Datenstand hat sich geändert \(damals Import 3, 68 Gebiete, heute Import 4, 68 Gebiete\)/,
+    );
     expect(verifyMessage({ ...same, sameContent: false }).ok).toBe(false);
+  });
+});
+
+describe('formatDataVersion', () => {
+  it('names the import and the number of areas; unknown formats stay as they are', () => {
+    expect(formatDataVersion('12:1542')).toBe('Import 12, 1.542 Gebiete');
+    expect(formatDataVersion(null)).toBe('–');
+    expect(formatDataVersion('x')).toBe('x');
   });
 });

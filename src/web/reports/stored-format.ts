@@ -27,6 +27,16 @@ export function formatDateTime(iso: string): string {
   });
 }
 
+/**
+ * The data version in words: the server's version is „<last import id>:<current areas>“.
+ * @example formatDataVersion('3:68') // 'Import 3, 68 Gebiete'
+ */
+export function formatDataVersion(version: string | null): string {
+  const m = /^(\d+):(\d+)$/.exec(version ?? '');
+  if (!m) return version ?? '–';
+  return `Import ${m[1]}, ${Number(m[2]).toLocaleString('de-DE')} Gebiete`;
+}
+
 /** Reports still being generated: the page asks for their state every second. */
 export const runningIds = (reports: readonly ReportMeta[]): number[] =>
   reports.filter((r) => r.status === 'running').map((r) => r.id);
@@ -51,6 +61,10 @@ export function verifyMessage(result: VerifyResult): { ok: boolean; text: string
   if (result.sameDataVersion) return { ok: false, text: rt.stored.sameVersionOtherContent };
   return {
     ok: false,
-    text: rt.stored.changed(result.dataVersion, result.currentDataVersion, result.sameContent),
+    text: rt.stored.changed(
+      formatDataVersion(result.dataVersion),
+      formatDataVersion(result.currentDataVersion),
+      result.sameContent,
+    ),
   };
 }
