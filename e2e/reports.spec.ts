@@ -82,7 +82,7 @@ test('a planner generates and stores an internal PDF Steckbrief, downloads, veri
   await expect(row).toContainText('intern');
   await expect(row).toContainText('PDF');
   // the content hash: 12 hex digits shown, the whole SHA-256 in the title
-  const hashCell = row.locator('td[title]');
+  const hashCell = row.locator('td[title^="Prüfsumme"]');
   await expect(hashCell).toHaveText(/^[0-9a-f]{12}$/);
   await expect(hashCell).toHaveAttribute('title', /[0-9a-f]{64}/);
   const hash = await hashCell.textContent();
@@ -104,7 +104,7 @@ test('a planner generates and stores an internal PDF Steckbrief, downloads, veri
   await expect(rows).toHaveCount(before + 1);
   const again = rows.first();
   await expect(again.getByTestId('report-status')).toHaveText('fertig', { timeout: 30_000 });
-  await expect(again.locator('td[title]')).toHaveText(hash ?? '');
+  await expect(again.locator('td[title^="Prüfsumme"]')).toHaveText(hash ?? '');
 
   // delete the copy again (with a confirmation)
   await again.getByRole('button', { name: /^Löschen/ }).click();
