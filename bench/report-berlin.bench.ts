@@ -199,6 +199,15 @@ async function measure(record: (m: Measurement) => void): Promise<void> {
       target: 2048,
       note: `largest sum of one sample; PSS ${stopped.sumPss.toFixed(0)} MB; ${stopped.samples} samples`,
     });
+    // after the memory rows: Word is not part of the PDF target, and its figures need screenshots
+    t0 = performance.now();
+    const docx = await renderReport(model, 'docx');
+    record({
+      name: 'Sozialbericht Berlin: render Word (.docx, figures SVG + PNG fallback)',
+      value: seconds(t0),
+      unit: 's',
+      note: `${(docx.length / 1024 / 1024).toFixed(1)} MB`,
+    });
   } finally {
     if (!stopped) await memory.stop();
     await closePdfBrowser();

@@ -13,7 +13,7 @@ import { loadLevelTable, type LevelTable } from '../indicators/level-table.ts';
 import { dataVersion } from '../indicators/public-protection.ts';
 import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
 import { areaSteckbrief } from '../profile/profile.service.ts';
-import { deepestLevel } from '../areas/area.repository.ts';
+import { deepestLevel, getTerritory } from '../areas/area.repository.ts';
 import { badRequest } from '../core/errors.ts';
 import { chartFigure, figureCache, mapFigure, type FigureCache } from './figures.ts';
 import {
@@ -46,11 +46,13 @@ export function resolveText(
   text: string,
   profile: Steckbrief,
   indicators: Map<string, ProfileIndicator>,
+  cityName = 'Stadt',
 ): string {
   return text.replace(
     /\{([a-z]+)(?::([a-z0-9_]+))?(?:\.([a-z]+))?\}/g,
     (all, scope: string, key?: string, field?: string) => {
       if (scope === 'date' && !key) return formatDate(profile.date);
+      if (scope === 'city' && !key && field === 'name') return cityName;
       if (scope === 'area' && !key) {
         if (field === 'name') return profile.area.name;
         if (field === 'level') return profile.area.levelName;
@@ -244,7 +246,7 @@ function areaFindings(profile: Steckbrief, limit: number): ReportBlock[] {
 async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
   const { profile, indicators } = ctx;
   const need = (key: string) => indicators.get(key) ?? raise(unknownIndicator(key));
-  const text = (t: string) => resolveText(t, profile, indicators);
+  const text = (t: string) => resolveText(t, profile, indicators, ctx.cityName);
   switch (b.type) {
     case 'heading':
       return [{ kind: 'heading', text: text(b.text) }];
@@ -308,12 +310,14 @@ export async function areaContext(
     years: 5,
   });
   // the same (cached) level table the profile was computed from: sources, map and ranking values
+  const [table, territory] = await Promise.all([loadLevelTable(db, user, target.level), getTerritory(db)]);
   return {
     db,
     profile,
     indicators: indicatorIndex(profile),
-    table: await loadLevelTable(db, user, target.level),
+    table,
     figures,
+    cityName: territory?.name ?? 'Stadt',
   };
 }
 
@@ -332,7 +336,7 @@ export async function areaSections(
   for (const chapter of template.chapters) {
     const blocks: ReportBlock[] = [];
     for (const b of chapter.blocks) blocks.push(...(await block(b, ctx)));
-    chapters.push({ title: resolveText(chapter.title, profile, indicators), blocks });
+    chapters.push({ title: resolveText(chapter.title, profile, indicators, ctx.cityName), blocks });
   }
   if (!nested)
     return chapters.map((c, k) => ({
@@ -342,7 +346,7 @@ export async function areaSections(
       pageBreak: template.chapterBreaks && k > 0,
       blocks: c.blocks,
     }));
-  const title = resolveText(template.title, profile, indicators);
+  const title = resolveText(template.title, profile, indicators, ctx.cityName);
   return [
     {
       id: `gebiet-${profile.area.id}`,
@@ -383,7 +387,7 @@ export async function assembleAreaReport(
   const ctx = await areaContext(db, user, { ...target, level });
   const { profile, indicators } = ctx;
   return {
-    title: resolveText(template.title, profile, indicators),
+    title: resolveText(template.title, profile, indicators, ctx.cityName),
     subtitle: areaSubtitle(profile),
     date: profile.date,
     internal: profile.unprotected,

@@ -190,6 +190,18 @@ describe.each(engines)('city reports ($name)', (engine) => {
     );
   }, 60_000);
 
+  it('area templates know the city too: {city.name}', async () => {
+    const t = ReportTemplate.parse({
+      ...STECKBRIEF_KURZ,
+      key: 'stadt',
+      title: '{area.name} in {city.name}',
+      chapters: [{ title: 'x', blocks: [{ type: 'text', text: '{city.name}, {date}' }] }],
+    });
+    const m = await assembleReport(db, null, t, { area: '101' });
+    expect(m.title).toBe('Altstadt in Musterstadt');
+    expect(m.sections[0]!.blocks[0]).toEqual({ kind: 'paragraph', text: 'Musterstadt, 31.12.2024' });
+  });
+
   it('an area template cannot hold the appendix of all areas', async () => {
     const t = ReportTemplate.parse({
       ...STECKBRIEF_KURZ,

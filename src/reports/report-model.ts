@@ -115,6 +115,8 @@ export interface Ctx {
   indicators: Map<string, ProfileIndicator>;
   table: LevelTable;
   figures: FigureCache;
+  /** Name of the city or Kreis (`{city.name}`). */
+  cityName: string;
 }
 
 export const unknownIndicator = (key: string) =>
