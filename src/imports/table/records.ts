@@ -4,9 +4,10 @@
  * breakdown twice). Memory stays bounded: caches are cleared when large, duplicates are tracked
  * as one row-number array per (date, variable, breakdown) indexed by the area.
  */
-import { parseDateCell, refinePeriod } from './dates.ts';
+import { refinePeriod } from './dates.ts';
 import { DuplicateIndex } from './duplicates.ts';
 import { detach, keyText, type KeyMatcher } from './keys.ts';
+import { RowKeys, TOTAL, UNKNOWN } from './row-keys.ts';
 import { UnknownKeyLog } from './unknown-keys.ts';
 import { cellText } from './layout.ts';
 import { tableMessages } from './messages.ts';
@@ -22,15 +23,8 @@ import type {
 } from './types.ts';
 import { parseValue, qualityStatus, quickNumber, type NumberConvention } from './values.ts';
 
-const UNKNOWN = -1;
-const BLANK = -2;
-const TOTAL = -3;
-const TOTAL_KEY = /^(insgesamt|summe|gesamt|total|zusammen|gesamtstadt|stadt insgesamt|alle)$/i;
 const MAX_VARIABLES = 10_000;
 const MAX_DATES = 10_000;
-
-/** Sanitises a breakdown name or value: `;` and `=` would break the `k=v;k=v` form. */
-const part = (s: string): string => s.replace(/;/g, ',').replace(/=/g, ':');
 
 export interface BuilderOptions {
   file: string;
@@ -59,12 +53,8 @@ export class RecordBuilder {
   readonly variables = new Map<string, VariableInfo>();
   readonly dates = new Set<string>();
   readonly unknown = new UnknownKeyLog();
-  private readonly dateMemo = new Map<string, string | null>();
   private readonly countMemo = new Map<string, boolean>();
-  private readonly dynamicAreas = new Map<string, number>();
-  private readonly areaMemo = new Map<string, number>();
-  private readonly variableMemo = new Map<string, string>();
-  private readonly breakdownMemo = new Map<string, string>();
+  private readonly keys: RowKeys;
   /** Result of `value()`, kept in fields to spare an object per cell. */
   private v: number | null = null;
   private st: ValueStatus = 'value';
@@ -79,6 +69,7 @@ export class RecordBuilder {
   private duplicateStopReported = false;
 
   constructor(private readonly o: BuilderOptions) {
+    this.keys = new RowKeys(o.plan, o.matcher);
     this.areasSeen = new Uint8Array(o.matcher.keys.length);
     this.duplicates = new DuplicateIndex(Math.max(1, o.matcher.keys.length));
     for (const v of o.plan.variables) this.variables.set(v.key, v);
@@ -86,16 +77,6 @@ export class RecordBuilder {
 
   private col(i: number): string {
     return this.o.columnNames[i] ?? String(i + 1);
-  }
-
-  private date(cell: CellValue): string | null {
-    if (typeof cell !== 'string') return parseDateCell(cell);
-    const hit = this.dateMemo.get(cell);
-    if (hit !== undefined) return hit;
-    const d = parseDateCell(cell);
-    if (this.dateMemo.size > 10_000) this.dateMemo.clear();
-    this.dateMemo.set(detach(cell), d);
-    return d;
   }
 
   private isCount(variable: string, unit: string | null): boolean {
@@ -108,65 +89,6 @@ export class RecordBuilder {
     if (this.countMemo.size > MAX_VARIABLES) this.countMemo.clear();
     this.countMemo.set(variable, count);
     return count;
-  }
-
-  /** Area index of a key text (-1 unknown); with no known keys, every key gets an index. */
-  private areaIndex(text: string): number {
-    const m = this.o.matcher;
-    if (!m.acceptsAll) return m.indexOf(text);
-    let i = this.dynamicAreas.get(text);
-    if (i === undefined) {
-      i = this.dynamicAreas.size;
-      this.dynamicAreas.set(detach(text), i);
-    }
-    return i;
-  }
-
-  /** Key text of a row (the concatenation when the key is split over columns). */
-  private areaCell(cells: readonly CellValue[]): CellValue {
-    const parts = this.o.plan.areaParts;
-    if (parts.length === 0) return cells[this.o.plan.area] ?? null;
-    let key = '';
-    for (const c of parts) key += keyText(cells[c] ?? null);
-    return key;
-  }
-
-  /** Area index of a cell, or BLANK / TOTAL / UNKNOWN; memoised on the raw text. */
-  private areaOf(cell: CellValue): number {
-    if (typeof cell === 'string') {
-      const hit = this.areaMemo.get(cell);
-      if (hit !== undefined) return hit;
-    }
-    const text = keyText(cell);
-    const r = text === '' ? BLANK : TOTAL_KEY.test(text) ? TOTAL : this.areaIndex(text);
-    if (typeof cell === 'string') {
-      if (this.areaMemo.size > 100_000) this.areaMemo.clear();
-      this.areaMemo.set(detach(cell), r);
-    }
-    return r;
-  }
-
-  /** Variable key of a row (long form), '' when a part is empty. */
-  private variableOf(cells: readonly CellValue[]): string {
-    const cols = this.o.plan.variableColumns;
-    if (cols.length === 1) {
-      const cell = cells[cols[0]!] ?? null;
-      if (typeof cell !== 'string') return keyText(cell);
-      let v = this.variableMemo.get(cell);
-      if (v === undefined) {
-        v = detach(keyText(cell));
-        if (this.variableMemo.size > 100_000) this.variableMemo.clear();
-        this.variableMemo.set(detach(cell), v);
-      }
-      return v;
-    }
-    let key = '';
-    for (let k = 0; k < cols.length; k++) {
-      const t = keyText(cells[cols[k]!] ?? null);
-      if (t === '') return '';
-      key = k === 0 ? t : `${key}.${t}`;
-    }
-    return key;
   }
 
   /** Duplicate check, with the row-number array of the last combination reused. */
@@ -195,8 +117,8 @@ export class RecordBuilder {
     const cells = row.cells;
     const line = row.line;
     this.stats.rows++;
-    const areaCell = this.areaCell(cells);
-    const areaIdx = this.areaOf(areaCell);
+    const areaCell = this.keys.areaCell(cells);
+    const areaIdx = this.keys.areaOf(areaCell);
     if (areaIdx < 0) {
       if (areaIdx === UNKNOWN) this.unknown.note(keyText(areaCell), line);
       else if (areaIdx === TOTAL || plan.blankAreaIsTotal) this.stats.totalRows++;
@@ -214,7 +136,7 @@ export class RecordBuilder {
     let date = plan.fixedDate;
     if (plan.dateColumn !== null) {
       const cell = cells[plan.dateColumn] ?? null;
-      date = this.date(cell);
+      date = this.keys.date(cell);
       if (date === null) {
         const c = this.col(plan.dateColumn);
         report.error('bad_date', line, c, tableMessages.badDate(file, line, c, cellText(cell) || '(leer)'));
@@ -227,7 +149,7 @@ export class RecordBuilder {
     let rowVariable: string | null = null;
     let unit: string | null = null;
     if (plan.variableColumns.length > 0) {
-      rowVariable = this.variableOf(cells);
+      rowVariable = this.keys.variableOf(cells);
       if (rowVariable === '') {
         const c = this.col(plan.variableColumns[0]!);
         report.error('empty_variable', line, c, tableMessages.emptyVariable(file, line, c));
@@ -245,7 +167,7 @@ export class RecordBuilder {
         this.variables.set(info.key, info);
       }
     }
-    const breakdown = plan.breakdown.length === 0 ? '' : this.breakdown(cells);
+    const breakdown = plan.breakdown.length === 0 ? '' : this.keys.breakdown(cells);
     const rowQuality =
       plan.qualityColumn !== null ? qualityStatus(cellText(cells[plan.qualityColumn] ?? null)) : null;
 
@@ -295,34 +217,6 @@ export class RecordBuilder {
         this.stats.areas++;
       }
     }
-  }
-
-  private breakdown(cells: readonly CellValue[]): string {
-    const parts = this.o.plan.breakdown;
-    const only = parts.length === 1 ? parts[0]! : null;
-    if (only && only.name !== null) {
-      // The common case, one breakdown column: memoised on the raw cell.
-      const cell = cells[only.valueColumn] ?? null;
-      if (typeof cell === 'string') {
-        let b = this.breakdownMemo.get(cell);
-        if (b === undefined) {
-          const value = cellText(cell);
-          b = value === '' ? '' : `${part(only.name)}=${part(value)}`;
-          if (this.breakdownMemo.size > 10_000) this.breakdownMemo.clear();
-          b = detach(b);
-          this.breakdownMemo.set(detach(cell), b);
-        }
-        return b;
-      }
-    }
-    const texts: string[] = [];
-    for (const b of parts) {
-      const value = cellText(cells[b.valueColumn] ?? null);
-      if (value === '') continue;
-      const name = b.name ?? cellText(cells[b.nameColumn!] ?? null);
-      texts.push(`${part(name)}=${part(value)}`);
-    }
-    return texts.length <= 1 ? (texts[0] ?? '') : texts.sort().join(';');
   }
 
   /**
