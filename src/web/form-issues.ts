@@ -15,10 +15,43 @@ export interface FormProblems {
   summary: string;
 }
 
-interface ErrorAnswer {
+/** An error answer of the API (see `ApiError`). */
+export interface ErrorAnswer {
   code: string;
   message: string;
   details: Record<string, unknown>;
+}
+
+/** Messages by dotted field path (`parts.0.indicators.1.weight`) and a summary for the form. */
+export interface PathProblems {
+  fields: Record<string, string>;
+  summary: string;
+}
+
+/**
+ * The schema issues of a 400 `request.invalid` answer (`/parts/0/weight: message`) by dotted field
+ * path — the first issue of a field, read in German by `read` — with `invalid` and the issues
+ * without a path as the summary. null for any other answer (named errors of the services).
+ */
+export function schemaProblems(
+  error: ErrorAnswer,
+  read: (message: string, path: string) => string,
+  invalid: string,
+): PathProblems | null {
+  if (error.code !== 'request.invalid' || !Array.isArray(error.details.issues)) return null;
+  const fields: Record<string, string> = {};
+  const general: string[] = [];
+  for (const issue of error.details.issues) {
+    if (typeof issue !== 'string') continue;
+    const match = /^\/([A-Za-z0-9_/]+): (.*)$/s.exec(issue);
+    if (match?.[1]) {
+      const path = match[1].split('/').join('.');
+      // the first problem of a field is the one to fix first
+      fields[path] ??= read(match[2] ?? '', path);
+    } else general.push(issue);
+  }
+  if (Object.keys(fields).length > 0) return { fields, summary: [invalid, ...general].join(' ') };
+  return { fields, summary: error.message };
 }
 
 const FIELDS = new Set<string>([

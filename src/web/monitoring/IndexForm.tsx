@@ -1,10 +1,11 @@
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { useFormSave } from '../components/use-form-save.ts';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { api, ApiError, messageOf, type Indicator } from '../api.ts';
+import { api, type Indicator } from '../api.ts';
 import { et } from './editor-texts.ts';
-import { Field, FieldError, fieldWiring } from './form-field.tsx';
+import { Field, FieldError, fieldWiring, IdentityFields } from './form-field.tsx';
 import { emptyPart, toIndexDefinition, type IndexDraft } from './index-draft.ts';
-import { fieldLabel, indexFormProblems, type IndexFormProblems } from './index-issues.ts';
+import { fieldLabel, indexFormProblems } from './index-issues.ts';
 import { indexApi } from './index-api.ts';
 import { PartEditor } from './PartEditor.tsx';
 import type { IndexDefinition } from './types.ts';
@@ -35,8 +36,7 @@ const MISSINGS = Object.keys(et.missings) as IndexDefinition['missing'][];
 export function IndexForm(props: IndexFormProps) {
   const { mode, draft, onChange, indicators, readOnly, finestLevel, onSaved, onCancel } = props;
   const id = useId();
-  const [problems, setProblems] = useState<IndexFormProblems | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { problems, saving, save } = useFormSave();
   const wiring = useMemo(() => fieldWiring(id, problems?.fields ?? {}), [id, problems]);
   const set = <K extends keyof IndexDraft>(name: K, value: IndexDraft[K]) =>
     onChange({ ...draft, [name]: value });
@@ -59,20 +59,10 @@ export function IndexForm(props: IndexFormProps) {
     event.preventDefault();
     if (readOnly) return;
     const definition = toIndexDefinition(draft);
-    setSaving(true);
-    const save = mode === 'edit' ? indexApi.replace(definition.key, definition) : indexApi.create(definition);
-    save.then(
-      (saved) => {
-        setSaving(false);
-        setProblems(null);
-        onSaved(saved);
-      },
-      (err: unknown) => {
-        setSaving(false);
-        setProblems(
-          err instanceof ApiError ? indexFormProblems(err) : { fields: {}, summary: messageOf(err) },
-        );
-      },
+    save(
+      mode === 'edit' ? indexApi.replace(definition.key, definition) : indexApi.create(definition),
+      onSaved,
+      (err) => indexFormProblems(err, definition),
     );
   };
 
@@ -82,40 +72,14 @@ export function IndexForm(props: IndexFormProps) {
       <fieldset className="index-form__body" disabled={readOnly}>
         <h2 className="index-form__heading">{et.general}</h2>
         <div className="form-grid">
-          <Field wiring={wiring} path="key" label={et.key} hint={mode === 'edit' ? et.keyFixed : et.keyHint}>
-            {(p) => (
-              <input
-                {...p}
-                value={draft.key}
-                onChange={(e) => set('key', e.target.value)}
-                readOnly={mode === 'edit'}
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={63}
-              />
-            )}
-          </Field>
-          <Field wiring={wiring} path="name" label={et.name}>
-            {(p) => (
-              <input
-                {...p}
-                value={draft.name}
-                onChange={(e) => set('name', e.target.value)}
-                maxLength={200}
-              />
-            )}
-          </Field>
-          <Field wiring={wiring} path="description" label={et.description} wide>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                value={draft.description}
-                onChange={(e) => set('description', e.target.value)}
-                maxLength={4000}
-              />
-            )}
-          </Field>
+          <IdentityFields
+            wiring={wiring}
+            mode={mode}
+            value={draft}
+            onChange={set}
+            labels={et}
+            descriptionRows={3}
+          />
         </div>
 
         <h2 className="index-form__heading">{et.parts}</h2>

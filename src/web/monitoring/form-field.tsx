@@ -70,3 +70,67 @@ export function FieldError({ wiring, path }: { wiring: FieldWiring; path: string
     </p>
   ) : null;
 }
+
+interface IdentityFieldsProps {
+  wiring: FieldWiring;
+  /** A stored definition keeps its key. */
+  mode: 'create' | 'edit';
+  value: { key: string; name: string; description: string };
+  onChange: (name: 'key' | 'name' | 'description', value: string) => void;
+  labels: { key: string; keyHint: string; keyFixed: string; name: string; description: string };
+  descriptionRows?: number;
+}
+
+/** Key, name and description: the first fields of every definition editor (index, report template). */
+export function IdentityFields({
+  wiring,
+  mode,
+  value,
+  onChange,
+  labels,
+  descriptionRows = 3,
+}: IdentityFieldsProps) {
+  return (
+    <>
+      <Field
+        wiring={wiring}
+        path="key"
+        label={labels.key}
+        hint={mode === 'edit' ? labels.keyFixed : labels.keyHint}
+      >
+        {(p) => (
+          <input
+            {...p}
+            value={value.key}
+            onChange={(e) => onChange('key', e.target.value)}
+            readOnly={mode === 'edit'}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={63}
+          />
+        )}
+      </Field>
+      <Field wiring={wiring} path="name" label={labels.name}>
+        {(p) => (
+          <input
+            {...p}
+            value={value.name}
+            onChange={(e) => onChange('name', e.target.value)}
+            maxLength={200}
+          />
+        )}
+      </Field>
+      <Field wiring={wiring} path="description" label={labels.description} wide>
+        {(p) => (
+          <textarea
+            {...p}
+            rows={descriptionRows}
+            value={value.description}
+            onChange={(e) => onChange('description', e.target.value)}
+            maxLength={4000}
+          />
+        )}
+      </Field>
+    </>
+  );
+}

@@ -3,21 +3,12 @@
  * `request.invalid` lists schema issues as `/parts/0/indicators/1/weight: message`; the field is
  * named by that path (`parts.0.indicators.1.weight`), which is also the id suffix of its input.
  */
-import { germanIssue } from '../form-issues.ts';
+import { germanIssue, schemaProblems, type ErrorAnswer, type PathProblems } from '../form-issues.ts';
 import { et } from './editor-texts.ts';
 import type { IndexDefinition } from './types.ts';
 
-export interface IndexFormProblems {
-  /** German message per field path (`name`, `parts.0.classes.2.max`, `parts.1.classes` …). */
-  fields: Record<string, string>;
-  summary: string;
-}
-
-interface ErrorAnswer {
-  code: string;
-  message: string;
-  details: Record<string, unknown>;
-}
+/** German message per field path (`name`, `parts.0.classes.2.max`, `parts.1.classes` …). */
+export type IndexFormProblems = PathProblems;
 
 /**
  * A German reading of one schema issue of an index field.
@@ -65,21 +56,9 @@ export function indexFormProblems(
   error: ErrorAnswer,
   draft?: Pick<IndexDefinition, 'parts'>,
 ): IndexFormProblems {
+  const schema = schemaProblems(error, indexIssue, et.invalid);
+  if (schema) return schema;
   const fields: Record<string, string> = {};
-  if (error.code === 'request.invalid' && Array.isArray(error.details.issues)) {
-    const general: string[] = [];
-    for (const issue of error.details.issues) {
-      if (typeof issue !== 'string') continue;
-      const match = /^\/([A-Za-z0-9_/]+): (.*)$/s.exec(issue);
-      if (match?.[1]) {
-        const path = match[1].split('/').join('.');
-        // the first problem of a field is the one to fix first
-        fields[path] ??= indexIssue(match[2] ?? '', path);
-      } else general.push(issue);
-    }
-    if (Object.keys(fields).length > 0) return { fields, summary: [et.invalid, ...general].join(' ') };
-    return { fields, summary: error.message };
-  }
   if (error.code === 'indices.unknown_indicator' && Array.isArray(error.details.indicators) && draft) {
     const unknown = new Set(error.details.indicators.filter((v): v is string => typeof v === 'string'));
     draft.parts.forEach((p, pi) =>

@@ -1,12 +1,12 @@
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError, messageOf } from '../api.ts';
-import { Field, FieldError, fieldWiring } from '../monitoring/form-field.tsx';
+import { useFormSave } from '../components/use-form-save.ts';
+import { useCallback, useEffect, useId, useMemo, useRef, type FormEvent } from 'react';
+import { Field, FieldError, fieldWiring, IdentityFields } from '../monitoring/form-field.tsx';
 import { reportsApi, type ReportTemplate, type TemplateScope } from './api.ts';
 import type { BlockChoices } from './BlockFields.tsx';
 import { ChapterEditor } from './ChapterEditor.tsx';
 import { IntegerInput } from './IntegerInput.tsx';
-import { fieldLabel, templateProblems, type TemplateProblems } from './template-issues.ts';
+import { fieldLabel, templateProblems } from './template-issues.ts';
 import {
   cleanTemplate,
   emptyChapter,
@@ -45,8 +45,7 @@ export function TemplateForm({
   onSaved,
 }: TemplateFormProps) {
   const id = useId();
-  const [problems, setProblems] = useState<TemplateProblems | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { problems, setProblems, saving, save } = useFormSave();
   // a moved chapter or block: its move button keeps the focus after the next render
   const focusNext = useRef<string | null>(null);
   const focusLater = useCallback((elementId: string) => {
@@ -76,20 +75,7 @@ export function TemplateForm({
       setProblems({ fields: { key: rt.editor.keyTaken }, summary: rt.editor.keyTaken });
       return;
     }
-    setSaving(true);
-    reportsApi.saveTemplate(cleanTemplate(draft)).then(
-      (saved) => {
-        setSaving(false);
-        setProblems(null);
-        onSaved(saved);
-      },
-      (err: unknown) => {
-        setSaving(false);
-        setProblems(
-          err instanceof ApiError ? templateProblems(err) : { fields: {}, summary: messageOf(err) },
-        );
-      },
-    );
+    save(reportsApi.saveTemplate(cleanTemplate(draft)), onSaved, templateProblems);
   };
 
   return (
@@ -98,39 +84,14 @@ export function TemplateForm({
       <fieldset className="template-form__body" disabled={readOnly}>
         <h2 className="template-form__heading">{e.general}</h2>
         <div className="form-grid">
-          <Field wiring={wiring} path="key" label={e.key} hint={mode === 'edit' ? e.keyFixed : e.keyHint}>
-            {(p) => (
-              <input
-                {...p}
-                value={draft.key}
-                onChange={(ev) => set('key', ev.target.value)}
-                readOnly={mode === 'edit'}
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={63}
-              />
-            )}
-          </Field>
-          <Field wiring={wiring} path="name" label={e.name}>
-            {(p) => (
-              <input
-                {...p}
-                value={draft.name}
-                onChange={(ev) => set('name', ev.target.value)}
-                maxLength={200}
-              />
-            )}
-          </Field>
-          <Field wiring={wiring} path="description" label={e.description} wide>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={2}
-                value={draft.description}
-                onChange={(ev) => set('description', ev.target.value)}
-              />
-            )}
-          </Field>
+          <IdentityFields
+            wiring={wiring}
+            mode={mode}
+            value={draft}
+            onChange={set}
+            labels={e}
+            descriptionRows={2}
+          />
           <Field wiring={wiring} path="scope" label={e.scope}>
             {(p) => (
               <select

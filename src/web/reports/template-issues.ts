@@ -4,20 +4,11 @@
  * `reports.invalid_template` names the field in `details.path` (`chapters.0.title`). The dotted
  * path is also the id suffix of the field's input, so the summary can link to it.
  */
-import { germanIssue } from '../form-issues.ts';
+import { germanIssue, schemaProblems, type ErrorAnswer, type PathProblems } from '../form-issues.ts';
 import { rt } from './texts.ts';
 
-export interface TemplateProblems {
-  /** German message per field path (`name`, `chapters.0.blocks.1.text`, …). */
-  fields: Record<string, string>;
-  summary: string;
-}
-
-interface ErrorAnswer {
-  code: string;
-  message: string;
-  details: Record<string, unknown>;
-}
+/** German message per field path (`name`, `chapters.0.blocks.1.text`, …). */
+export type TemplateProblems = PathProblems;
 
 const e = rt.editor;
 
@@ -69,21 +60,13 @@ function dotted(path: unknown): string | null {
  * // { fields: { name: 'Bitte ausfüllen.' }, summary: 'Die Vorlage ist noch nicht vollständig:' }
  */
 export function templateProblems(error: ErrorAnswer): TemplateProblems {
+  const schema = schemaProblems(
+    error,
+    (message, path) => germanIssue(message, path.split('.').at(-1) ?? path),
+    e.invalid,
+  );
+  if (schema) return schema;
   const fields: Record<string, string> = {};
-  if (error.code === 'request.invalid' && Array.isArray(error.details.issues)) {
-    const general: string[] = [];
-    for (const issue of error.details.issues) {
-      if (typeof issue !== 'string') continue;
-      const match = /^\/([A-Za-z0-9_/]+): (.*)$/s.exec(issue);
-      if (match?.[1]) {
-        const path = match[1].split('/').join('.');
-        // the first problem of a field is the one to fix first
-        fields[path] ??= germanIssue(match[2] ?? '', path.split('.').at(-1) ?? path);
-      } else general.push(issue);
-    }
-    if (Object.keys(fields).length > 0) return { fields, summary: [e.invalid, ...general].join(' ') };
-    return { fields, summary: error.message };
-  }
   const path = dotted(error.details.path);
   if (path) fields[path] = error.message;
   if (/builtin|exists|key/.test(error.code) && !path) fields.key = error.message;
