@@ -18,8 +18,9 @@ import { indexResult, indexRobustness } from '../indices/index.service.ts';
 import type { WarningList } from '../monitoring/warning.schema.ts';
 import { evaluateWarnings } from '../monitoring/warning.service.ts';
 import { DEFAULT_INDEX, ROBUSTNESS_RUNS, ROBUSTNESS_SEED } from '../profile/profile-index.ts';
-import { areaContext, areaSections, chosenIndicators, noThemeNote } from './assemble-area.ts';
-import { levelDative, levelPlural } from './level-names.ts';
+import { chosenIndicators, noThemeNote } from './area-blocks.ts';
+import { areaContext, areaSections } from './assemble-area.ts';
+import { levelDative, levelPlural } from '../core/level-names.ts';
 import {
   findings,
   indexClassMap,
@@ -30,7 +31,14 @@ import {
 } from './city-monitoring.ts';
 import { cityChart, cityIndicatorTable, cityRanking, resolveCityText, type CityCtx } from './city-blocks.ts';
 import { choropleth, figureCache } from './figures.ts';
-import { noAreas, raise, type ReportBlock, type ReportModel, type ReportSection } from './report-model.ts';
+import {
+  noAreas,
+  raise,
+  unknownTemplate,
+  type ReportBlock,
+  type ReportModel,
+  type ReportSection,
+} from './report-model.ts';
 import type { Block, ReportTemplate } from './report.schema.ts';
 import { BUILTIN_TEMPLATES } from './templates.ts';
 
@@ -90,14 +98,16 @@ async function areaProfiles(
   const table = level === ctx.level.key ? ctx.table : await loadLevelTable(ctx.db, ctx.user, level);
   const sections: ReportSection[] = [];
   for (const area of table.areas) {
-    const actx = await areaContext(ctx.db, ctx.user, { level, area: area.key, date: ctx.date }, ctx.figures);
+    const actx = await areaContext(
+      ctx.db,
+      ctx.user,
+      { level, area: area.key, date: ctx.date },
+      { figures: ctx.figures, cityName: ctx.cityName },
+    );
     sections.push(...(await areaSections(actx, template, true)));
   }
   return sections;
 }
-
-const unknownTemplate = (key: string) =>
-  notFound('reports.unknown_template', `Die Vorlage „${key}“ gibt es nicht.`, { template: key });
 
 /** Blocks of one chapter; `area_profiles` adds level-2 sections after the chapter. */
 async function block(b: Block, ctx: CityCtx): Promise<{ blocks: ReportBlock[]; sections?: ReportSection[] }> {

@@ -8,11 +8,11 @@ import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.
 import type { Db } from '../db/db.ts';
 import type { LevelCell, LevelTable } from '../indicators/level-table.ts';
 import type { WarningList } from '../monitoring/warning.schema.ts';
-import { noThemeNote } from './assemble-area.ts';
+import { noThemeNote } from './area-blocks.ts';
 import type { TemplateResolver } from './assemble-city.ts';
 import type { CityIndex } from './city-monitoring.ts';
 import type { FigureCache } from './figures.ts';
-import { levelPlural } from './level-names.ts';
+import { levelPlural } from '../core/level-names.ts';
 import {
   raise,
   sourceLine,

@@ -9,7 +9,7 @@ import type { Db } from '../db/db.ts';
 import type { LevelTable } from '../indicators/level-table.ts';
 import { formatNumber, withUnit } from '../core/format.ts';
 import type { ProfileIndicator } from '../profile/profile.schema.ts';
-import { levelDative } from './level-names.ts';
+import { levelDative } from '../core/level-names.ts';
 import {
   raise,
   sourceLine,

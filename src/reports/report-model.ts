@@ -3,7 +3,7 @@
  * formatted values and figures as data. Renderers (HTML/PDF, Word) only lay it out.
  */
 import { createHash } from 'node:crypto';
-import { badRequest } from '../core/errors.ts';
+import { badRequest, notFound } from '../core/errors.ts';
 import { formatDate } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
 import type { LevelTable } from '../indicators/level-table.ts';
@@ -127,6 +127,9 @@ export const unknownIndicator = (key: string) =>
       indicator: key,
     },
   );
+
+export const unknownTemplate = (key: string) =>
+  notFound('reports.unknown_template', `Die Berichtsvorlage „${key}“ gibt es nicht.`, { template: key });
 
 export const noAreas = () =>
   badRequest('reports.no_areas', 'Die Datenbank hat keine Gebiete; bitte zuerst Gebiete importieren.');

@@ -5,12 +5,13 @@
  * Every change keeps the set consistent: an `area_profiles` block names an area template.
  */
 import type { User } from '../auth/auth.schema.ts';
-import { badRequest, LagebildError, notFound } from '../core/errors.ts';
+import { badRequest, LagebildError } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import type { ImportResult, TemplateList } from './report-store.schema.ts';
 import type { ReportTemplate } from './report.schema.ts';
 import * as repo from './template.repository.ts';
 import { BUILTIN_TEMPLATES } from './templates.ts';
+import { raise, unknownTemplate } from './report-model.ts';
 
 const BUILTIN_ORDER = Object.keys(BUILTIN_TEMPLATES);
 
@@ -22,9 +23,6 @@ const BUILTIN_ORDER = Object.keys(BUILTIN_TEMPLATES);
 export function ensureReportTemplates(db: Db): Promise<number> {
   return repo.insertMissingBuiltins(db, Object.values(BUILTIN_TEMPLATES));
 }
-
-export const unknownTemplate = (key: string) =>
-  notFound('reports.unknown_template', `Die Berichtsvorlage „${key}“ gibt es nicht.`, { template: key });
 
 export async function listTemplateSummaries(db: Db): Promise<TemplateList> {
   const stored = await repo.listTemplates(db, BUILTIN_ORDER);
@@ -53,10 +51,6 @@ export const storedTemplates =
   (db: Db) =>
   async (key: string): Promise<ReportTemplate | null> =>
     (await repo.findTemplate(db, key))?.template ?? BUILTIN_TEMPLATES[key] ?? null;
-
-function raise(err: Error): never {
-  throw err;
-}
 
 /** Keys of the templates an `area_profiles` block of `t` uses. */
 const profileTemplates = (t: ReportTemplate) =>

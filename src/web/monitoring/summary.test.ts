@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMatrix } from './matrix.ts';
 import { indexSummary } from './summary.ts';
 import { RESULT } from './fixture.test-data.ts';
-import { levelPlural } from './texts.ts';
+import { levelDative } from '../../core/level-names.ts';
 
 describe('indexSummary', () => {
   it('states valid areas, the worst classes and both together, in German', () => {
@@ -35,7 +35,7 @@ describe('indexSummary', () => {
   });
 
   it('knows the dative plural of common level names', () => {
-    expect(levelPlural('Planungsraum')).toBe('Planungsräumen');
-    expect(levelPlural('Wahlbezirk')).toBe('Gebieten (Wahlbezirk)');
+    expect(levelDative('Planungsraum')).toBe('Planungsräumen');
+    expect(levelDative('Wahlbezirk')).toBe('Gebieten (Wahlbezirk)');
   });
 });

@@ -3,7 +3,8 @@
  * how many areas count, how many fall in the worst class of each part, how many in both, and how
  * many classes are not robust.
  */
-import { levelPlural, mt } from './texts.ts';
+import { levelDative } from '../../core/level-names.ts';
+import { mt } from './texts.ts';
 import type { Matrix } from './matrix.ts';
 import type { RobustnessResult } from './types.ts';
 
@@ -23,7 +24,7 @@ export function indexSummary(
   robustness: Pick<RobustnessResult, 'areas'> | null,
   codeJoin = '',
 ): string {
-  const plural = levelPlural(levelName);
+  const plural = levelDative(levelName);
   const sentences = [mt.summary.valid(matrix.valid, matrix.total, plural)];
   const worstRow = matrix.rows.length - 1;
   const worstCol = matrix.cols.length - 1;

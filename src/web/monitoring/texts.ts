@@ -117,27 +117,3 @@ export const mt = {
   },
   percent,
 };
-
-/** Dative plural of common level names, for sentences ("12 von 62 Sozialräumen …"). */
-const DATIVE_PLURAL: Record<string, string> = {
-  Sozialraum: 'Sozialräumen',
-  Planungsraum: 'Planungsräumen',
-  Bezirksregion: 'Bezirksregionen',
-  Prognoseraum: 'Prognoseräumen',
-  Stadtbezirk: 'Stadtbezirken',
-  Bezirk: 'Bezirken',
-  Stadtteil: 'Stadtteilen',
-  Ortsteil: 'Ortsteilen',
-  Stadtviertel: 'Stadtvierteln',
-  Quartier: 'Quartieren',
-  Statistischer_Bezirk: 'Statistischen Bezirken',
-};
-
-/**
- * A level name in the dative plural, for sentences.
- * @example levelPlural('Sozialraum') // 'Sozialräumen'
- * @example levelPlural('Wahlbezirk') // 'Gebieten (Wahlbezirk)'
- */
-export function levelPlural(name: string): string {
-  return DATIVE_PLURAL[name.replace(/ /g, '_')] ?? `Gebieten (${name})`;
-}

@@ -1,6 +1,7 @@
 /**
- * Plural forms of level names for report sentences and captions: „62 Sozialräume“, „SGB-II-Quote
- * nach Sozialräumen“. Level names are configurable, so unknown names fall back to „Gebiete (…)“.
+ * Plural forms of level names for sentences and captions of reports and the web app: „62
+ * Sozialräume“, „SGB-II-Quote nach Sozialräumen“, „12 von 62 Sozialräumen …“. Level names are
+ * configurable, so unknown names fall back to „Gebiete (…)“.
  */
 const FORMS: Record<string, [nominative: string, dative: string]> = {
   Sozialraum: ['Sozialräume', 'Sozialräumen'],
@@ -15,6 +16,8 @@ const FORMS: Record<string, [nominative: string, dative: string]> = {
   Gemeinde: ['Gemeinden', 'Gemeinden'],
   Quartier: ['Quartiere', 'Quartieren'],
   Viertel: ['Viertel', 'Vierteln'],
+  Stadtviertel: ['Stadtviertel', 'Stadtvierteln'],
+  'Statistischer Bezirk': ['Statistische Bezirke', 'Statistischen Bezirken'],
 };
 
 /** @example levelPlural('Sozialraum') // 'Sozialräume' */

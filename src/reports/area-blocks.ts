@@ -1,0 +1,213 @@
+/**
+ * The area-scope pieces of a report: placeholders (`{indicator:<key>.rank}` …), the indicator table
+ * against district and city, the ranking around the area, the index class history, the findings,
+ * and the choice of indicators by theme (shared with the city scope).
+ */
+import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.ts';
+import type { LevelTable } from '../indicators/level-table.ts';
+import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
+import {
+  raise,
+  sourceLine,
+  unknownIndicator,
+  type Ctx,
+  type ReportBlock,
+  type ReportTable,
+} from './report-model.ts';
+import type { Block } from './report.schema.ts';
+
+const cell = (
+  i: ProfileIndicator,
+  c: { value: number | null; status: ProfileIndicator['value']['status'] } | null,
+) => (c ? formatValue(c.value, c.status, i.decimals, i.unit) : '–');
+
+const signed = (value: number | null, decimals: number, unit: string) =>
+  value === null ? '–' : `${value > 0 ? '+' : ''}${withUnit(value, decimals, unit)}`;
+
+/** Replaces the placeholders of a text (see report.schema.ts); unknown placeholders stay visible. */
+export function resolveText(
+  text: string,
+  profile: Steckbrief,
+  indicators: Map<string, ProfileIndicator>,
+  cityName = 'Stadt',
+): string {
+  return text.replace(
+    /\{([a-z]+)(?::([a-z0-9_]+))?(?:\.([a-z]+))?\}/g,
+    (all, scope: string, key?: string, field?: string) => {
+      if (scope === 'date' && !key) return formatDate(profile.date);
+      if (scope === 'city' && !key && field === 'name') return cityName;
+      if (scope === 'area' && !key) {
+        if (field === 'name') return profile.area.name;
+        if (field === 'level') return profile.area.levelName;
+        if (field === 'parent') return profile.area.parentName ?? profile.area.name;
+        return all;
+      }
+      if (scope !== 'indicator' || !key) return all;
+      const i = indicators.get(key);
+      if (!i) return all;
+      switch (field) {
+        case 'name':
+          return i.name;
+        case 'value':
+          return cell(i, i.value);
+        case 'district':
+          return cell(i, i.district);
+        case 'city':
+          return cell(i, i.city);
+        case 'difference':
+          return signed(i.difference, i.decimals, i.changeUnit);
+        case 'change':
+          return signed(i.change.value, i.decimals, i.changeUnit);
+        case 'rank':
+          return i.rank === null ? '–' : `${i.rank} von ${i.rankOf}`;
+        default:
+          return all;
+      }
+    },
+  );
+}
+
+export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }>, ctx: Ctx): ReportTable {
+  const { profile, indicators } = ctx;
+  const chosen = block.indicators?.length
+    ? block.indicators.map((k) => indicators.get(k) ?? raise(unknownIndicator(k)))
+    : profile.themes
+        .filter((t) => !block.themes?.length || block.themes.includes(t.theme))
+        .flatMap((t) => t.indicators);
+  const district = profile.area.parentLevelName ?? null;
+  const columns = [
+    'Indikator',
+    profile.area.name,
+    ...(district ? [profile.area.parentName ?? district] : []),
+    'Stadt',
+    'Rang',
+    'Veränderung',
+  ];
+  const rows = chosen.map((i) => [
+    i.unit ? `${i.name} (${i.unit})` : i.name,
+    formatValue(i.value.value, i.value.status, i.decimals, i.unit, { unit: false }),
+    ...(district
+      ? [
+          i.district
+            ? formatValue(i.district.value, i.district.status, i.decimals, i.unit, { unit: false })
+            : '–',
+        ]
+      : []),
+    formatValue(i.city.value, i.city.status, i.decimals, i.unit, { unit: false }),
+    i.rank === null ? '–' : `${i.rank}/${i.rankOf}`,
+    signed(i.change.value, i.decimals, i.changeUnit),
+  ]);
+  const sources = [
+    ...new Set(chosen.map((i) => ctx.table.grids.get(i.key)?.indicator.source ?? 'Lagebild')),
+  ].join(', ');
+  return {
+    kind: 'table',
+    title: block.title ?? `Indikatoren: ${profile.area.name} im Vergleich`,
+    columns,
+    numeric: columns.map((_, c) => c > 0),
+    rows,
+    highlight: null,
+    source: sourceLine(sources || 'Lagebild', profile.date),
+  };
+}
+
+export function ranking(indicator: string, around: number, ctx: Ctx): ReportTable {
+  const { profile, table } = ctx;
+  const grid = table.grids.get(indicator) ?? raise(unknownIndicator(indicator));
+  const dateIndex = table.dates.indexOf(profile.date);
+  const { decimals, unit, name } = grid.indicator;
+  const ranked = table.areas
+    .map((a, k) => ({ area: a, cell: grid.cells[dateIndex]?.[k] }))
+    .filter((r) => r.cell && r.cell.status !== 'secret' && r.cell.value !== null)
+    .sort((a, b) => b.cell!.value! - a.cell!.value! || a.area.key.localeCompare(b.area.key));
+  const at = ranked.findIndex((r) => r.area.key === profile.area.id);
+  const from = at < 0 ? 0 : Math.max(0, at - around);
+  const shown = ranked.slice(from, at < 0 ? 2 * around + 1 : at + around + 1);
+  return {
+    kind: 'table',
+    title: `Rangfolge: ${name} (1 = höchster Wert)`,
+    columns: ['Rang', profile.area.levelName, unit ? `Wert (${unit})` : 'Wert'],
+    numeric: [true, false, true],
+    rows: shown.map((r, k) => [String(from + k + 1), r.area.name, formatNumber(r.cell!.value!, decimals)]),
+    highlight: at < 0 ? null : at - from,
+    source: sourceLine(grid.indicator.source, profile.date),
+  };
+}
+
+export function matrix(profile: Steckbrief): ReportBlock[] {
+  const index = profile.index;
+  if (!index) return [{ kind: 'note', text: 'Für diese Ebene ist kein Sozialindex berechnet.' }];
+  const label = (partKey: string, code: string | null) =>
+    index.parts.find((p) => p.key === partKey)?.classes.find((c) => c.code === code)?.label ?? '–';
+  const rows = index.history.map((h) => [
+    formatDate(h.date),
+    ...index.parts.map((p) => label(p.key, h.parts[p.key]?.class ?? null)),
+    h.code ?? '–',
+  ]);
+  const columns = ['Stichtag', ...index.parts.map((p) => p.label), 'Klasse'];
+  const blocks: ReportBlock[] = [
+    {
+      kind: 'table',
+      title: `${index.name}: Klassen von ${profile.area.name}`,
+      columns,
+      numeric: columns.map(() => false),
+      rows,
+      highlight: rows.length ? rows.length - 1 : null,
+      source: sourceLine(`Lagebild, eigene Berechnung (${index.name})`, profile.date),
+    },
+  ];
+  const r = index.robustness;
+  if (r)
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        `Rang ${r.rank} von ${r.rankOf} (1 = höchster Handlungsbedarf); in ${formatNumber(r.runs, 0)} ` +
+        `Simulationen lag der Rang zwischen ${formatNumber(r.rankLow, 0)} und ${formatNumber(r.rankHigh, 0)}` +
+        (r.robust ? ' – die Einordnung ist robust.' : ' – die Einordnung ist nicht robust.'),
+    });
+  return blocks;
+}
+
+/**
+ * The indicators a figure or ranking block names: its indicator, or the first `count` indicators
+ * of its theme that the user may see (empty when the city has no such theme). Maps and rankings
+ * chosen by theme skip plain counts (`ratesOnly`): a choropleth of absolute numbers misleads, as
+ * areas of different size are compared.
+ */
+export function chosenIndicators(
+  b: { indicator?: string; theme?: string; count: number },
+  themes: { theme: string; keys: string[] }[],
+  table: LevelTable,
+  ratesOnly = false,
+): string[] {
+  if (b.indicator) return [b.indicator];
+  const keys = themes.find((t) => t.theme === b.theme)?.keys ?? [];
+  return keys
+    .filter((k) => !ratesOnly || table.grids.get(k)?.indicator.formula !== 'count')
+    .slice(0, b.count);
+}
+
+/** Said where a theme-based block finds nothing, instead of failing the whole report. */
+export const noThemeNote = (theme: string | undefined): ReportBlock => ({
+  kind: 'note',
+  text: `Zum Thema „${theme ?? ''}“ liegen keine Indikatoren vor.`,
+});
+
+/** The area's findings: its index classes and robustness, then its warnings as sentences. */
+export function areaFindings(profile: Steckbrief, limit: number): ReportBlock[] {
+  const items: string[] = [];
+  const index = profile.index;
+  const last = index?.history.at(-1);
+  if (index && last) {
+    const classes = index.parts
+      .map((p) => `${p.label}: ${p.classes.find((c) => c.code === last.parts[p.key]?.class)?.label ?? '–'}`)
+      .join(', ');
+    items.push(`${index.name} zum ${formatDate(last.date)}: ${classes}.`);
+  }
+  items.push(...profile.warnings.slice(0, limit).map((w) => w.reason));
+  if (!profile.warnings.length)
+    items.push(
+      `Für ${profile.area.name} liegt zum Stichtag ${formatDate(profile.date)} keine Frühwarnung vor.`,
+    );
+  return [{ kind: 'list', items }];
+}
