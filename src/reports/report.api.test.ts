@@ -344,9 +344,12 @@ describe.each(engines)('stored reports API on $name', (engine) => {
       code: 'reports.area_required',
     });
     expect((await get('/api/reports/render?template=gibt_es_nicht')).statusCode).toBe(404);
-    const big = await get('/api/reports/render?template=sozialbericht', t.planner);
-    expect(big.statusCode).toBe(400);
-    expect(big.json()).toMatchObject({ code: 'reports.too_large' });
+    // the Sozialbericht with its Steckbriefe renders directly too (here for the 6 Stadtbezirke)
+    const bericht = await get('/api/reports/render?template=sozialbericht&level=stadtbezirk&format=html');
+    expect(bericht.statusCode).toBe(200);
+    expect(bericht.body).toContain('<h1>Sozialbericht Musterstadt</h1>');
+    expect(bericht.body.match(/id="gebiet-/g)).toHaveLength(6);
+    expect(bericht.body).not.toContain(INTERNAL_MARK);
     expect(JSON.stringify(await t.app.inject('/api/docs/json').then((r) => r.json<unknown>()))).toContain(
       '/api/reports/{id}/regenerate',
     );

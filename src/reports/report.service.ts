@@ -289,20 +289,31 @@ export async function verifyReport(db: Db, user: User, id: number): Promise<Veri
   };
 }
 
+/** Documents with a Steckbrief of every area, made one after another (memory, one Chromium). */
+let longReports: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = longReports.then(work, work);
+  longReports = run.catch(() => undefined);
+  return run;
+}
+
 /**
- * A document made now without storing it (preview, the public „Steckbrief als PDF“ download).
- * Templates with area profiles for every area take too long for one request: stored reports only.
- * @throws reports.too_large (400) for those
+ * A document made now without storing it (preview, download, the public „Steckbrief als PDF“).
+ * A Sozialbericht with all Steckbriefe takes seconds (demo: ~6 s as PDF): such requests wait for
+ * each other instead of running side by side.
  */
 export async function renderNow(db: Db, user: User | null, q: RenderQuery): Promise<ReportFile> {
   const { template } = await requireTemplate(db, q.template);
-  if (template.chapters.some((c) => c.blocks.some((b) => b.type === 'area_profiles')))
-    throw badRequest(
-      'reports.too_large',
-      `Die Vorlage „${template.name}“ enthält Steckbriefe aller Gebiete und wird nur als gespeicherter ` +
-        'Bericht erzeugt (Berichte → Neuer Bericht).',
-      { template: template.key },
-    );
+  const long = template.chapters.some((c) => c.blocks.some((b) => b.type === 'area_profiles'));
+  return long ? oneAtATime(() => renderTarget(db, user, q, template)) : renderTarget(db, user, q, template);
+}
+
+async function renderTarget(
+  db: Db,
+  user: User | null,
+  q: RenderQuery,
+  template: ReportTemplate,
+): Promise<ReportFile> {
   const target = await resolveTarget(db, template, q);
   const { level, area, date } = target;
   const model = await assembleReport(
