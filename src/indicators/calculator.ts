@@ -7,7 +7,8 @@ import { aggregateUp, sumCells } from './aggregate.ts';
 import { DEFAULT_RULES, protect, type DisclosureRules } from './disclosure.ts';
 import { applyFormula, baseValue, changeOver, relativeChange, trendSlope, yearsBefore } from './formula.ts';
 import type { Indicator } from './indicator.schema.ts';
-import { TOTAL, type SecretCells } from './public-protection.ts';
+import { TOTAL } from './linked-protection.ts';
+import type { SecretCells } from './public-snapshot.ts';
 
 /** Population series used for the minimum-population rule. */
 export const POPULATION = 'ew';
@@ -28,7 +29,8 @@ const MISSING: Cell = { value: null, status: 'missing' };
 const SECRET: Cell = { value: null, status: 'secret' };
 
 export function makeCalculator(
-  ind: Pick<Indicator, 'numerator' | 'denominator' | 'formula' | 'periodYears'>,
+  ind: Pick<Indicator, 'numerator' | 'denominator' | 'formula' | 'periodYears'> &
+    Partial<Pick<Indicator, 'decimals'>>,
   nodes: TreeNode[],
   totals: Totals,
   rules: DisclosureRules = DEFAULT_RULES,
@@ -112,6 +114,23 @@ export function makeCalculator(
         cell = applyFormula(ind.formula, c.num, c.den);
         published = publish(ind.formula, t, date, cell, c);
     }
-    return { cell, published, numerator: c.num.value, denominator: c.den?.value ?? null };
+    return {
+      cell,
+      published: ind.decimals === undefined ? published : rounded(published, ind.decimals),
+      numerator: c.num.value,
+      denominator: c.den?.value ?? null,
+    };
   };
+}
+
+/**
+ * A published value with the indicator's decimals: the public never gets more precision than
+ * the catalogue states (a rate then stands for an interval, not a point).
+ * @example rounded({ value: 12.3456, status: 'value' }, 1) // { value: 12.3, status: 'value' }
+ */
+export function rounded(cell: Cell, decimals: number): Cell {
+  if (cell.value === null) return cell;
+  const f = 10 ** decimals;
+  const value = Math.round(cell.value * f) / f;
+  return { ...cell, value: Object.is(value, -0) ? 0 : value };
 }

@@ -3,6 +3,7 @@
  * disclosure control for everyone who may not see unprotected data.
  */
 import * as areaRepo from '../areas/area.repository.ts';
+import type { AreaRow } from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { can } from '../auth/policy.ts';
 import { notFound } from '../core/errors.ts';
@@ -10,7 +11,7 @@ import type { Db } from '../db/db.ts';
 import { makeCalculator, POPULATION, type Computed } from './calculator.ts';
 import type { AreaProfile, Indicator, IndicatorValues, Series } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
-import { secretCellsFor, type SecretCells } from './public-protection.ts';
+import { publicSnapshot, secretCellsOf, type SecretCells } from './public-snapshot.ts';
 
 /** Whether `user` sees unprotected values (planners) or only protected ones (everyone else). */
 export const seesUnprotected = (user: User | null) => can(user, 'data.readUnpublished');
@@ -31,13 +32,23 @@ export async function requireIndicator(db: Db, key: string, user: User | null): 
  * not see unprotected data, the count tables behind the indicators are protected first.
  */
 export async function indicatorContext(db: Db, indicators: Indicator[], unprotected: boolean) {
-  const tree = await areaRepo.listAllAreas(db);
-  const vars = new Set<string>([POPULATION]);
-  for (const i of indicators) {
-    vars.add(i.numerator);
-    if (i.denominator) vars.add(i.denominator);
+  let tree: AreaRow[];
+  let totals: Awaited<ReturnType<typeof repo.loadTotals>>;
+  let secret: SecretCells | undefined;
+  if (unprotected) {
+    tree = await areaRepo.listAllAreas(db);
+    const vars = new Set<string>([POPULATION]);
+    for (const i of indicators) {
+      vars.add(i.numerator);
+      if (i.denominator) vars.add(i.denominator);
+    }
+    totals = await repo.loadTotals(db, [...vars]);
+  } else {
+    // Everyone else sees only what the protected snapshot of the data version publishes.
+    const snapshot = await publicSnapshot(db);
+    ({ tree, totals } = snapshot);
+    secret = await secretCellsOf(snapshot, await repo.listDates(db));
   }
-  const totals = await repo.loadTotals(db, [...vars]);
   const nodes = tree.map((a) => ({ id: a.id, parentId: a.parent_id }));
   const parentOf = new Map(tree.map((a) => [a.id, a.parent_id]));
   const topOf = (id: number): number => {
@@ -45,12 +56,6 @@ export async function indicatorContext(db: Db, indicators: Indicator[], unprotec
     for (let p = parentOf.get(cur); p !== null && p !== undefined; p = parentOf.get(cur)) cur = p;
     return cur;
   };
-  let secret: SecretCells | undefined;
-  if (!unprotected) {
-    const dates = await repo.listDates(db);
-    const needs = [...vars].filter((v) => v !== POPULATION).map((variable) => ({ variable, dates }));
-    secret = await secretCellsFor(db, nodes, totals, needs);
-  }
   const calculators = new Map(
     indicators.map((i) => [i.key, makeCalculator(i, nodes, totals, undefined, secret)]),
   );

@@ -1,0 +1,177 @@
+/**
+ * Disclosure control of everything the public sees at one Stichtag, as one linked system
+ * (METHODS.md §6; Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, §4.2 on linked
+ * tables): every count variable behind a published indicator × every area of every level and the
+ * whole city, linked by
+ * - the hierarchy (a parent's count is the sum of its children's, the city the sum of the top
+ *   level), for every variable;
+ * - the identities between variables that the data satisfies in every area (`ew_u6 = ew_u3 +
+ *   ew_3_5`, `ew = ew_u18 + ew_18_64 + ew_65plus`, …), learnt from the data itself because an
+ *   attacker can learn them from published values just as well (see `disclosure/identities.ts`).
+ *
+ * Primary cells: counts 1 and 2 (zeros are published, as in BA practice), and every cell of an
+ * area under the minimum population (the rate rule: an area of 164 inhabitants shows nothing,
+ * not even counts). Secondary suppression over the whole system, then an independent LP audit;
+ * primary cells must keep an attacker interval at least `minWidth` wide and at least
+ * `relativeWidth` × value (so a count of 1 lies somewhere in [0, ≥3], and a rate of a small area
+ * is uncertain by ±20 % or more).
+ *
+ * Every public value is then computed from cells that are published here, so nothing published
+ * adds information beyond this system: rates from published numerator and denominator, changes
+ * and trends only where every Stichtag involved is published. Stichtage are therefore protected
+ * one by one — no published value links two of them.
+ */
+import { protectTable, type ProtectionResult } from '../disclosure/protect.ts';
+import { findSumIdentities, type SumIdentity } from '../disclosure/identities.ts';
+import type { SdcCell, SdcConstraint } from '../disclosure/table.ts';
+import { aggregateUp, type Cell, type TreeNode } from './aggregate.ts';
+import { DEFAULT_RULES, type DisclosureRules } from './disclosure.ts';
+
+/** Cell id part of the whole city (the sum of all top-level areas). */
+export const TOTAL = '__total';
+
+/** The protection margin of primary cells (see module comment). */
+export interface ProtectionMargin {
+  minWidth: number;
+  relativeWidth: number;
+}
+
+export const DEFAULT_MARGIN: ProtectionMargin = { minWidth: 3, relativeWidth: 0.4 };
+
+/** The protected pattern of one Stichtag. */
+export interface ProtectedDate {
+  /** Secret area ids (as strings, and TOTAL) per variable. */
+  secret: Map<string, Set<string>>;
+  /** Cells in the linked system, primary and secondary secret ones. */
+  cells: number;
+  primary: number;
+  secondary: number;
+  identities: SumIdentity[];
+  /** Identities in the data that have no sum form and are not modelled (0 in a sound system). */
+  unexplained: number;
+  milliseconds: number;
+}
+
+/** Variable → area id → own observation, at one Stichtag. */
+export type DateCounts = Map<string, Map<number, Cell>>;
+
+const usable = (c: Cell | undefined): c is Cell & { value: number } =>
+  c !== undefined && c.value !== null && (c.status === 'value' || c.status === 'estimated');
+
+const id = (variable: string, node: string) => `${variable}|${node}`;
+
+/**
+ * Protects one Stichtag of all public count variables together.
+ * @param population the variable whose count decides the minimum-population rule (`ew`)
+ */
+export async function protectDate(
+  nodes: readonly TreeNode[],
+  counts: DateCounts,
+  population: string,
+  rules: DisclosureRules = DEFAULT_RULES,
+  margin: ProtectionMargin = DEFAULT_MARGIN,
+): Promise<ProtectedDate> {
+  const start = performance.now();
+  const children = new Map<string, string[]>();
+  const keys = [TOTAL, ...nodes.map((n) => String(n.id))];
+  for (const n of nodes) {
+    const parent = n.parentId === null ? TOTAL : String(n.parentId);
+    const list = children.get(parent);
+    if (list) list.push(String(n.id));
+    else children.set(parent, [String(n.id)]);
+  }
+  const variables = [...counts.keys()].sort();
+
+  // Every area's count: its own where delivered, else the sum of its children (aggregate.ts);
+  // the city the sum of the top level. Unusable cells (missing, delivered secret) stay out.
+  const values = new Map<string, Map<string, number>>();
+  for (const v of variables) {
+    const agg = aggregateUp(nodes as TreeNode[], counts.get(v)!);
+    const byNode = new Map<string, number>();
+    for (const [nodeId, c] of agg) if (usable(c)) byNode.set(String(nodeId), c.value);
+    const tops = children.get(TOTAL) ?? [];
+    if (tops.length && tops.every((t) => byNode.has(t)))
+      byNode.set(
+        TOTAL,
+        tops.reduce((s, t) => s + byNode.get(t)!, 0),
+      );
+    values.set(v, byNode);
+  }
+
+  const cells: SdcCell[] = [];
+  for (const v of variables)
+    for (const [node, value] of values.get(v)!) cells.push({ id: id(v, node), value: Math.max(0, value) });
+  const constraints: SdcConstraint[] = [];
+  const holds = (total: number, parts: number[]) =>
+    Math.abs(total - parts.reduce((s, p) => s + p, 0)) <= 1e-9 * Math.max(1, Math.abs(total));
+
+  for (const v of variables) {
+    const byNode = values.get(v)!;
+    for (const [parent, kids] of children) {
+      const total = byNode.get(parent);
+      const parts = kids.map((k) => byNode.get(k));
+      if (total === undefined || parts.some((p) => p === undefined)) continue;
+      // A parent delivered with its own count that differs from its children's sum is no
+      // identity an attacker could use.
+      if (!holds(total, parts as number[])) continue;
+      constraints.push({ total: id(v, parent), parts: kids.map((k) => id(v, k)) });
+    }
+  }
+
+  const leaves = keys.filter((k) => k !== TOTAL && !children.has(k));
+  const complete = leaves.filter((k) => variables.every((v) => values.get(v)!.has(k)));
+  const search = findSumIdentities(
+    variables,
+    complete.map((k) => variables.map((v) => values.get(v)!.get(k)!)),
+  );
+  for (const identity of search.identities) {
+    for (const node of keys) {
+      const total = values.get(identity.total)!.get(node);
+      const parts = identity.parts.map((p) => values.get(p)!.get(node));
+      if (total === undefined || parts.some((p) => p === undefined)) continue;
+      if (!holds(total, parts as number[])) continue;
+      constraints.push({
+        total: id(identity.total, node),
+        parts: identity.parts.map((p) => id(p, node)),
+      });
+    }
+  }
+
+  // Areas under the minimum population (or without a known population) publish no cell at all.
+  const people = values.get(population) ?? new Map<string, number>();
+  const primary = new Map<string, string>();
+  for (const node of keys) {
+    const n = people.get(node);
+    if (n !== undefined && n >= rules.minPopulation) continue;
+    const reason =
+      n === undefined
+        ? 'Einwohnerzahl unbekannt'
+        : `Gebiet mit weniger als ${rules.minPopulation} Einwohnern`;
+    for (const v of variables) if (values.get(v)!.has(node)) primary.set(id(v, node), reason);
+  }
+
+  const result: ProtectionResult = await protectTable(
+    { cells, constraints },
+    {
+      frequency: { threshold: rules.minCount },
+      primary,
+      requirement: { minWidth: margin.minWidth, relativeWidth: margin.relativeWidth },
+      intervals: false,
+    },
+  );
+  const secret = new Map<string, Set<string>>(variables.map((v) => [v, new Set<string>()]));
+  for (const [cellId, status] of result.status) {
+    if (status !== 'secret') continue;
+    const cut = cellId.indexOf('|');
+    secret.get(cellId.slice(0, cut))!.add(cellId.slice(cut + 1));
+  }
+  return {
+    secret,
+    cells: cells.length,
+    primary: result.audit.primary,
+    secondary: result.audit.secondary,
+    identities: search.identities,
+    unexplained: search.unexplained,
+    milliseconds: performance.now() - start,
+  };
+}
