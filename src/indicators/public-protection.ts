@@ -48,12 +48,15 @@ export async function protectSeries(nodes: TreeNode[], own: Map<number, Cell>): 
 const caches = new WeakMap<Db, Map<string, Promise<Set<string>>>>();
 const MAX_CACHE = 2000;
 
-/** The data version: any import adds a data source, so its highest id changes. */
+/**
+ * The data version: a counter that every write to data behind public outputs raises in its own
+ * transaction (statement triggers, migration 004), so all processes on one database agree on it.
+ * One primary-key read; cheap enough to ask on every request.
+ * @example await dataVersion(db) // '57'
+ */
 export async function dataVersion(db: Db): Promise<string> {
-  const [row] = await db.query<{ v: number | null; n: number }>(
-    'SELECT max(id) AS v, (SELECT count(*)::int FROM area WHERE valid_to IS NULL) AS n FROM data_source',
-  );
-  return `${row?.v ?? 0}:${row?.n ?? 0}`;
+  const [row] = await db.query<{ version: number }>('SELECT version FROM data_version');
+  return String(row?.version ?? 0);
 }
 
 /** Protects every (variable, date) the caller needs, and returns a synchronous lookup. */

@@ -29,6 +29,7 @@ import { typologyRoutes } from '../typology/typology.routes.ts';
 import { variableRoutes } from '../observations/variable.routes.ts';
 import { configRoutes } from './config.routes.ts';
 import { errorHandler } from './error-handler.ts';
+import { registerPublicCache } from './public-cache.ts';
 
 export interface AppOptions {
   db: Db;
@@ -78,6 +79,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 10 } });
   app.addHook('onRequest', sessionHook);
+  // after the session hook: whether a response may be shared depends on who asks
+  registerPublicCache(app);
 
   app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }));
   await app.register(configRoutes, { prefix: '/api' });

@@ -62,7 +62,8 @@ describe('stored reports', () => {
 });
 
 describe('formatDataVersion', () => {
-  it('names the import and the number of areas; unknown formats stay as they are', () => {
+  it('names the change count, or the import and number of areas of older reports', () => {
+    expect(formatDataVersion('1542')).toBe('Stand 1.542');
     expect(formatDataVersion('12:1542')).toBe('Import 12, 1.542 Gebiete');
     expect(formatDataVersion(null)).toBe('–');
     expect(formatDataVersion('x')).toBe('x');

@@ -28,10 +28,13 @@ export function formatDateTime(iso: string): string {
 }
 
 /**
- * The data version in words: the server's version is „<last import id>:<current areas>“.
+ * The data version in words: the server counts every change of the data („Stand n“); reports
+ * stored before that counter existed carry „<last import id>:<current areas>“.
+ * @example formatDataVersion('57') // 'Stand 57'
  * @example formatDataVersion('3:68') // 'Import 3, 68 Gebiete'
  */
 export function formatDataVersion(version: string | null): string {
+  if (/^\d+$/.test(version ?? '')) return `Stand ${Number(version).toLocaleString('de-DE')}`;
   const m = /^(\d+):(\d+)$/.exec(version ?? '');
   if (!m) return version ?? '–';
   return `Import ${m[1]}, ${Number(m[2]).toLocaleString('de-DE')} Gebiete`;
