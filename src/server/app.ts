@@ -29,6 +29,7 @@ import { typologyRoutes } from '../typology/typology.routes.ts';
 import { variableRoutes } from '../observations/variable.routes.ts';
 import { configRoutes } from './config.routes.ts';
 import { errorHandler } from './error-handler.ts';
+import { requireSessionHook, sameOriginHook, securityHeaders } from './security.ts';
 import { registerPublicCache } from './public-cache.ts';
 
 export interface AppOptions {
@@ -42,7 +43,17 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Login attempts per client address and minute (`LAGEBILD_LOGIN_LIMIT`); default 10. */
   loginLimit?: number;
+  /** Failed logins per account and 15 minutes (`LAGEBILD_LOGIN_ACCOUNT_LIMIT`); default 10. */
+  loginAccountLimit?: number;
+  /**
+   * Which proxies to trust for the client address, host and protocol (`LAGEBILD_TRUST_PROXY`):
+   * true, a hop count, or addresses/CIDRs; default none.
+   */
+  trustProxy?: boolean | number | string;
 }
+
+/** JSON bodies: definitions and templates are small; files come as multipart with their own limit. */
+export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,7 +65,13 @@ declare module 'fastify' {
 const defaultWebDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 200 * 1024 * 1024 });
+  const trust = opts.trustProxy ?? false;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    // a hop count as the function Fastify makes of it (its types take no number here)
+    trustProxy: typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -78,7 +95,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 10 } });
+  app.addHook('onRequest', sameOriginHook);
   app.addHook('onRequest', sessionHook);
+  app.addHook('onRequest', requireSessionHook);
+  app.addHook('onSend', securityHeaders(opts.tileUrl));
   // after the session hook: whether a response may be shared depends on who asks
   registerPublicCache(app);
 
