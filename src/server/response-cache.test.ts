@@ -73,6 +73,8 @@ describe('ResponseCache', () => {
 });
 
 describe('freshShared', () => {
+  const tick = () => new Promise((r) => setImmediate(r));
+
   it('shares queries, but every caller gets one started after its call', async () => {
     let started = 0;
     const gates: (() => void)[] = [];
@@ -84,17 +86,21 @@ describe('freshShared', () => {
         }),
     );
     const first = read();
+    const alsoFirst = read(); // same turn of the event loop: not started yet, so it joins
+    await tick();
+    expect(started).toBe(1);
     const second = read(); // arrives while query 1 runs: must not get its answer
     const third = read();
-    expect(started).toBe(1);
     gates[0]!();
     expect(await first).toBe(1);
-    await new Promise((r) => setTimeout(r, 0));
+    expect(await alsoFirst).toBe(1);
+    await tick();
     expect(started).toBe(2);
     gates[1]!();
     expect(await second).toBe(2);
     expect(await third).toBe(2);
     const fourth = read();
+    await tick();
     expect(started).toBe(3);
     gates[2]!();
     expect(await fourth).toBe(3);
@@ -103,7 +109,8 @@ describe('freshShared', () => {
   it('passes errors to the callers of that query only', async () => {
     let fail = true;
     const read = freshShared(() => (fail ? Promise.reject(new Error('down')) : Promise.resolve(7)));
-    await expect(read()).rejects.toThrow('down');
+    const failing = read();
+    await expect(failing).rejects.toThrow('down');
     fail = false;
     expect(await read()).toBe(7);
   });
