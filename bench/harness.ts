@@ -3,7 +3,7 @@
 export interface Measurement {
   name: string;
   value: number;
-  unit: 'ms' | 'KB' | 'MB' | 's';
+  unit: 'ms' | 'KB' | 'MB' | 's' | '%';
   target?: number;
   /** Same task on a peer tool in the same run, if one runs here. */
   peer?: { name: string; value: number };

@@ -5,6 +5,7 @@
  */
 import { benchAnalysis } from './analysis.bench.ts';
 import { benchClassification } from './classification.bench.ts';
+import { benchDisclosure } from './disclosure.bench.ts';
 import { benchFoundation } from './foundation.bench.ts';
 import { printTable, record } from './harness.ts';
 import { benchIndices } from './indices.bench.ts';
@@ -36,6 +37,7 @@ const groups: [string, () => Promise<void>][] = [
   ['report-berlin', () => benchReportBerlin(record)],
   ['report-store', () => benchReportStore(record)],
   ['report-render', () => benchReportRender(record)],
+  ['disclosure', () => benchDisclosure(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));

@@ -1,12 +1,19 @@
 import { Command } from 'commander';
 import { countUsers } from '../auth/user.repository.ts';
-import { DEMO_USERS } from '../auth/auth.service.ts';
 import { openDb } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
+import { demoLoginLines, knownPasswordsFromEnv, type DemoLogin } from '../demo/demo-users.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { ensureCatalogue } from '../indicators/indicator.setup.ts';
 import { buildApp } from '../server/app.ts';
 import { dbSpec, type GlobalOptions } from './context.ts';
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  demo: boolean;
+  demoPasswords?: boolean;
+}
 
 export function serveCommand() {
   return new Command('serve')
@@ -14,16 +21,25 @@ export function serveCommand() {
     .option('--port <n>', 'Port (Standard: $PORT oder 3000)')
     .option('--host <host>', 'Adresse (Standard: $LAGEBILD_HOST oder localhost)')
     .option('--no-demo', 'leere Datenbank nicht mit der Demo-Stadt füllen')
-    .action(async (opts: { port?: string; host?: string; demo: boolean }, cmd: Command) => {
+    .option(
+      '--demo-passwords',
+      'Demo-Zugänge mit festen, bekannten Passwörtern (nur für Tests; Standard: $LAGEBILD_DEMO_PASSWORDS=1)',
+    )
+    .action(async (opts: ServeOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const t0 = performance.now();
       const db = await openDb(dbSpec(g));
       await migrate(db);
       await ensureCatalogue(db);
       const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area');
+      let logins: DemoLogin[] = [];
       if (opts.demo && (row?.n ?? 0) === 0 && (await countUsers(db)) === 0) {
         process.stdout.write('Leere Datenbank: lade die Demo-Stadt Musterstadt …\n');
-        const s = await loadDemo(db, { seed: 1 });
+        const s = await loadDemo(db, {
+          seed: 1,
+          knownPasswords: opts.demoPasswords ?? knownPasswordsFromEnv(),
+        });
+        logins = s.logins;
         process.stdout.write(
           `Demo-Stadt geladen: ${s.areas} Gebiete, ${s.population.toLocaleString('de-DE')} Einwohner, ${s.observations.toLocaleString('de-DE')} Werte (${s.ms} ms)\n`,
         );
@@ -33,6 +49,8 @@ export function serveCommand() {
         tileUrl: process.env.LAGEBILD_TILE_URL ?? null,
         secureCookies: process.env.LAGEBILD_SECURE_COOKIES === '1',
         loginLimit: Number(process.env.LAGEBILD_LOGIN_LIMIT) || undefined,
+        loginAccountLimit: Number(process.env.LAGEBILD_LOGIN_ACCOUNT_LIMIT) || undefined,
+        trustProxy: trustProxyFromEnv(process.env.LAGEBILD_TRUST_PROXY),
         logger: process.env.LAGEBILD_LOG === '1',
       });
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
@@ -43,8 +61,7 @@ export function serveCommand() {
         [
           `Lagebild läuft: http://${shown}:${port}  (Datenbank: ${db.location}, bereit nach ${Math.round(performance.now() - t0)} ms)`,
           `API-Dokumentation: http://${shown}:${port}/api/docs`,
-          'Demo-Zugänge:',
-          ...DEMO_USERS.map((u) => `  ${u.username.padEnd(7)} / ${u.password.padEnd(17)} (${u.role})`),
+          ...demoLoginLines(logins),
           '',
         ].join('\n'),
       );
@@ -57,4 +74,17 @@ export function serveCommand() {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+}
+
+/**
+ * `LAGEBILD_TRUST_PROXY`: `1`/`true` trusts every proxy, a number that many hops, anything else
+ * is a comma-separated list of proxy addresses or CIDRs; unset or `0` trusts none.
+ * @example trustProxyFromEnv('127.0.0.1,10.0.0.0/8') // '127.0.0.1,10.0.0.0/8'
+ */
+export function trustProxyFromEnv(value: string | undefined): boolean | number | string {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === '1' || v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }

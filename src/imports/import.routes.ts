@@ -19,6 +19,19 @@ const Mapping = z
   })
   .describe('Spaltenzuordnung (Importprofil)');
 
+/** The `mapping` form field: JSON text of a Mapping; malformed JSON is invalid input, not a fault. */
+const MappingField = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'kein gültiges JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(Mapping);
+
 const Fields = z.object({
   level: z.string().min(1),
   date: z.iso.date().optional(),
@@ -76,8 +89,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!file) throw badRequest('import.no_file', 'Es wurde keine Datei hochgeladen.');
       let mapping: ImportProfile | undefined;
       if (fields.data.mapping) {
-        const parsed = Mapping.safeParse(JSON.parse(fields.data.mapping));
-        if (!parsed.success) throw badRequest('import.invalid_mapping', 'Die Spaltenzuordnung ist ungültig.');
+        const parsed = MappingField.safeParse(fields.data.mapping);
+        if (!parsed.success)
+          throw badRequest('import.invalid_mapping', 'Die Spaltenzuordnung (mapping) ist ungültig.', {
+            issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'mapping'}: ${i.message}`),
+          });
         mapping = parsed.data;
       }
       const dryRun = fields.data.dryRun === '1' || fields.data.dryRun === 'true';

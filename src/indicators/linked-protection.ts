@@ -23,7 +23,7 @@
  */
 import { protectTable, type ProtectionResult } from '../disclosure/protect.ts';
 import { findSumIdentities, type SumIdentity } from '../disclosure/identities.ts';
-import type { SdcCell, SdcConstraint } from '../disclosure/table.ts';
+import type { SdcCell, SdcConstraint, SdcTable } from '../disclosure/table.ts';
 import { aggregateUp, type Cell, type TreeNode } from './aggregate.ts';
 import { DEFAULT_RULES, type DisclosureRules } from './disclosure.ts';
 
@@ -45,6 +45,8 @@ export interface ProtectedDate {
   /** Cells in the linked system, primary and secondary secret ones. */
   cells: number;
   primary: number;
+  /** Primary cells of areas under the minimum population. */
+  smallArea: number;
   secondary: number;
   identities: SumIdentity[];
   /** Identities in the data that have no sum form and are not modelled (0 in a sound system). */
@@ -60,18 +62,27 @@ const usable = (c: Cell | undefined): c is Cell & { value: number } =>
 
 const id = (variable: string, node: string) => `${variable}|${node}`;
 
+/** The linked system of one Stichtag, before protection. */
+export interface LinkedSystem {
+  table: SdcTable;
+  /** Primary cells of small areas (the frequency rule comes on top), with their reasons. */
+  smallAreaCells: Map<string, string>;
+  identities: SumIdentity[];
+  unexplained: number;
+}
+
 /**
- * Protects one Stichtag of all public count variables together.
+ * Builds the linked system of one Stichtag: cells `variable|areaId` (and `variable|__total`),
+ * the hierarchy of every variable and the identities between variables at every area.
  * @param population the variable whose count decides the minimum-population rule (`ew`)
+ * @example linkedSystem(nodes, counts, 'ew').table.constraints // [{ total: 'ew|__total', parts: ['ew|1', 'ew|2'] }, …]
  */
-export async function protectDate(
+export function linkedSystem(
   nodes: readonly TreeNode[],
   counts: DateCounts,
   population: string,
   rules: DisclosureRules = DEFAULT_RULES,
-  margin: ProtectionMargin = DEFAULT_MARGIN,
-): Promise<ProtectedDate> {
-  const start = performance.now();
+): LinkedSystem {
   const children = new Map<string, string[]>();
   const keys = [TOTAL, ...nodes.map((n) => String(n.id))];
   for (const n of nodes) {
@@ -150,16 +161,34 @@ export async function protectDate(
     for (const v of variables) if (values.get(v)!.has(node)) primary.set(id(v, node), reason);
   }
 
-  const result: ProtectionResult = await protectTable(
-    { cells, constraints },
-    {
-      frequency: { threshold: rules.minCount },
-      primary,
-      requirement: { minWidth: margin.minWidth, relativeWidth: margin.relativeWidth },
-      intervals: false,
-    },
-  );
-  const secret = new Map<string, Set<string>>(variables.map((v) => [v, new Set<string>()]));
+  return {
+    table: { cells, constraints },
+    smallAreaCells: primary,
+    identities: search.identities,
+    unexplained: search.unexplained,
+  };
+}
+
+/**
+ * Protects one Stichtag of all public count variables together.
+ * @param population the variable whose count decides the minimum-population rule (`ew`)
+ */
+export async function protectDate(
+  nodes: readonly TreeNode[],
+  counts: DateCounts,
+  population: string,
+  rules: DisclosureRules = DEFAULT_RULES,
+  margin: ProtectionMargin = DEFAULT_MARGIN,
+): Promise<ProtectedDate> {
+  const start = performance.now();
+  const system = linkedSystem(nodes, counts, population, rules);
+  const result: ProtectionResult = await protectTable(system.table, {
+    frequency: { threshold: rules.minCount },
+    primary: system.smallAreaCells,
+    requirement: { minWidth: margin.minWidth, relativeWidth: margin.relativeWidth },
+    intervals: false,
+  });
+  const secret = new Map<string, Set<string>>([...counts.keys()].map((v) => [v, new Set<string>()]));
   for (const [cellId, status] of result.status) {
     if (status !== 'secret') continue;
     const cut = cellId.indexOf('|');
@@ -167,11 +196,12 @@ export async function protectDate(
   }
   return {
     secret,
-    cells: cells.length,
+    cells: system.table.cells.length,
     primary: result.audit.primary,
+    smallArea: system.smallAreaCells.size,
     secondary: result.audit.secondary,
-    identities: search.identities,
-    unexplained: search.unexplained,
+    identities: system.identities,
+    unexplained: system.unexplained,
     milliseconds: performance.now() - start,
   };
 }
