@@ -62,7 +62,8 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `node bin/lagebild.js serve --db ${JSON.stringify(freshDbDir())} --port ${PORT}`,
+        // known demo passwords: the tests log in as admin, planer and gast (e2e/helpers.ts)
+        command: `node bin/lagebild.js serve --db ${JSON.stringify(freshDbDir())} --port ${PORT} --demo-passwords`,
         url: `${baseURL}/api/health`,
         timeout: 180_000,
         reuseExistingServer: false,

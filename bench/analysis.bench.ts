@@ -5,6 +5,7 @@
  */
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { knownDemoPassword } from '../src/demo/demo-users.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -16,11 +17,11 @@ export async function benchAnalysis(record: (m: Measurement) => void): Promise<v
   try {
     await migrate(db);
     await ensureCatalogue(db);
-    await loadDemo(db, { seed: 1 });
+    await loadDemo(db, { seed: 1, knownPasswords: true });
     const login = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: 'planer', password: 'planer-demo-2024' },
+      payload: { username: 'planer', password: knownDemoPassword('planer') },
     });
     const planner = {
       cookie: `lagebild_session=${login.cookies.find((c) => c.name === 'lagebild_session')!.value}`,

@@ -6,6 +6,7 @@
  */
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { knownDemoPassword } from '../src/demo/demo-users.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
 import { waitForReport } from '../src/reports/report.jobs.ts';
@@ -16,13 +17,13 @@ export async function benchReportStore(record: (m: Measurement) => void): Promis
   const db = await openDb('memory://');
   await migrate(db);
   await ensureCatalogue(db);
-  await loadDemo(db, { seed: 1 });
+  await loadDemo(db, { seed: 1, knownPasswords: true });
   const app = await buildApp({ db, webDir: '/nonexistent' });
   try {
     const login = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: 'planer', password: 'planer-demo-2024' },
+      payload: { username: 'planer', password: knownDemoPassword('planer') },
     });
     const cookie = `lagebild_session=${login.cookies.find((c) => c.name === 'lagebild_session')!.value}`;
     const ok = <R extends { statusCode: number; body: string }>(res: R, what: string): R => {

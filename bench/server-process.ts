@@ -13,7 +13,18 @@ export async function startServer(dbSpec: string, port: number, timeoutMs = 180_
   const t0 = performance.now();
   const child: ChildProcess = spawn(
     'node',
-    [resolve('bin/lagebild.js'), '--db', dbSpec, 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    // known demo passwords, so that measurements can log in as the demo users
+    [
+      resolve('bin/lagebild.js'),
+      '--db',
+      dbSpec,
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--demo-passwords',
+    ],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
     },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import type { AreaProfile, IndicatorValues } from '../src/indicators/indicator.schema.ts';
 import type { User } from '../src/auth/auth.schema.ts';
+import { knownDemoPassword } from '../src/demo/demo-users.ts';
 import {
   lastSwitchMs,
   MAP_READY,
@@ -234,7 +235,7 @@ test('logging in as planer through the dialog shows the user name', async ({ pag
   await dialog.getByRole('button', { name: 'Anmelden' }).click();
   await expect(dialog.getByRole('alert')).not.toBeEmpty();
 
-  await dialog.getByLabel('Passwort').fill('planer-demo-2024');
+  await dialog.getByLabel('Passwort').fill(knownDemoPassword('planer'));
   await dialog.getByRole('button', { name: 'Anmelden' }).click();
   await expect(dialog).toBeHidden();
   const me = (await (await page.request.get('/api/auth/me')).json()) as { user: User };
@@ -259,7 +260,7 @@ test('write endpoints need a login (401) and the right role (403)', async ({
 
   const viewer = await playwright.request.newContext({ baseURL });
   const login = await viewer.post('/api/auth/login', {
-    data: { username: 'gast', password: 'gast-demo-2024' },
+    data: { username: 'gast', password: knownDemoPassword('gast') },
   });
   expect(login.ok()).toBe(true);
   expect(((await login.json()) as { user: User }).user.role).toBe('viewer');

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { DEMO_USERS } from '../src/auth/auth.service.ts';
+import { knownDemoPassword } from '../src/demo/demo-users.ts';
 
 export const MAP_READY = '[data-testid=map][data-ready=true]';
 
@@ -103,11 +103,13 @@ export async function lastSwitchMs(page: Page): Promise<number> {
   });
 }
 
-/** Logs in as a demo user through the API; page.request shares the browser context's cookies. */
+/**
+ * Logs in as a demo user through the API; page.request shares the browser context's cookies.
+ * The server under test loads the demo with the known passwords (`--demo-passwords`).
+ */
 export async function login(page: Page, username: 'admin' | 'planer' | 'gast'): Promise<void> {
-  const user = DEMO_USERS.find((u) => u.username === username)!;
   const response = await page.request.post('/api/auth/login', {
-    data: { username, password: user.password },
+    data: { username, password: knownDemoPassword(username) },
   });
   expect(response.ok()).toBe(true);
 }

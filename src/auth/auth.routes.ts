@@ -2,28 +2,34 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { unauthorized } from '../core/errors.ts';
 import { ErrorBody } from '../server/error.schema.ts';
-import { LoginBody, User } from './auth.schema.ts';
-import { login } from './auth.service.ts';
+import { ChangePasswordBody, LoginBody, User } from './auth.schema.ts';
+import { changePassword, login } from './auth.service.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session.ts';
 import { deleteSession } from './user.repository.ts';
 
 const UserResponse = z.object({ user: User });
+/** A login body is two short strings; anything larger is refused before it is parsed. */
+export const LOGIN_BODY_LIMIT = 4 * 1024;
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const throttle = new LoginThrottle({ max: app.appOptions.loginAccountLimit ?? 10 });
+
   app.post(
     '/login',
     {
+      bodyLimit: LOGIN_BODY_LIMIT,
       schema: {
         tags: ['Anmeldung'],
         summary: 'Anmelden (Sitzungs-Cookie)',
         body: LoginBody,
-        response: { 200: UserResponse, 401: ErrorBody, 429: ErrorBody },
+        response: { 200: UserResponse, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
       },
-      // Brute-force protection per client address.
+      // Brute-force protection per client address; per account see LoginThrottle.
       config: { rateLimit: { max: app.appOptions.loginLimit ?? 10, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const { user, token } = await login(app.db, req.body.username, req.body.password);
+      const { user, token } = await login(app.db, req.body.username, req.body.password, throttle);
       setSessionCookie(reply, token, app.appOptions.secureCookies ?? false);
       return { user };
     },
@@ -32,12 +38,39 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/logout',
     {
+      bodyLimit: LOGIN_BODY_LIMIT,
       schema: { tags: ['Anmeldung'], summary: 'Abmelden', response: { 200: z.object({ ok: z.boolean() }) } },
     },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await deleteSession(app.db, token);
       clearSessionCookie(reply);
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/password',
+    {
+      bodyLimit: LOGIN_BODY_LIMIT,
+      schema: {
+        tags: ['Anmeldung'],
+        summary: 'Eigenes Passwort ändern (beendet alle anderen Sitzungen)',
+        body: ChangePasswordBody,
+        response: {
+          200: z.object({ ok: z.boolean() }),
+          400: ErrorBody,
+          401: ErrorBody,
+          429: ErrorBody,
+        },
+      },
+    },
+    async (req) => {
+      if (!req.user) throw unauthorized();
+      await changePassword(app.db, req.user, req.body, {
+        keepToken: req.cookies[SESSION_COOKIE],
+        throttle,
+      });
       return { ok: true };
     },
   );

@@ -11,17 +11,61 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/** A user as administrators see it: with the account state. */
+export const UserAccount = User.extend({
+  active: z.boolean().describe('false: deactivated, cannot log in'),
+  lastLoginAt: z.string().nullable().describe('Last successful login (ISO 8601)'),
+  createdAt: z.string(),
+});
+export type UserAccount = z.infer<typeof UserAccount>;
+
+/** Shortest password a person may choose (the demo's random passwords are longer). */
+export const MIN_PASSWORD_LENGTH = 10;
+const MAX_PASSWORD_LENGTH = 200;
+
+/** A new password: length checked, with German messages for the forms. */
+export const NewPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Das Passwort muss mindestens ${MIN_PASSWORD_LENGTH} Zeichen lang sein.`)
+  .max(MAX_PASSWORD_LENGTH, `Das Passwort darf höchstens ${MAX_PASSWORD_LENGTH} Zeichen lang sein.`);
+
+export const Username = z
+  .string()
+  .min(2, 'Der Benutzername muss mindestens 2 Zeichen lang sein.')
+  .max(100, 'Der Benutzername darf höchstens 100 Zeichen lang sein.')
+  .regex(
+    /^[a-z0-9._-]+$/,
+    'Der Benutzername darf nur a–z, 0–9, Punkt, Unterstrich und Bindestrich enthalten.',
+  );
+
 export const LoginBody = z.object({
   username: z.string().min(1).max(100),
-  password: z.string().min(1).max(200),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
+
 export const CreateUserBody = z.object({
-  username: z
-    .string()
-    .min(2)
-    .max(100)
-    .regex(/^[a-z0-9._-]+$/),
-  displayName: z.string().min(1).max(200),
-  password: z.string().min(10).max(200),
+  username: Username,
+  displayName: z.string().min(1, 'Bitte einen Namen angeben.').max(200),
+  password: NewPassword,
   role: Role,
 });
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1, 'Bitte das bisherige Passwort angeben.').max(MAX_PASSWORD_LENGTH),
+  newPassword: NewPassword,
+});
+
+export const ResetPasswordBody = z.object({ password: NewPassword });
+
+export const UpdateUserBody = z
+  .object({
+    active: z.boolean().optional().describe('false: deactivate (ends all sessions); true: reactivate'),
+    role: Role.optional(),
+    displayName: z.string().min(1).max(200).optional(),
+  })
+  .refine((b) => b.active !== undefined || b.role !== undefined || b.displayName !== undefined, {
+    message: 'Bitte mindestens eine Änderung angeben (active, role oder displayName).',
+  });
+
+export const UsernameParams = z.object({ username: z.string().min(1).max(100) });

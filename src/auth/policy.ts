@@ -23,8 +23,9 @@ const allowed: Record<Action, Role[]> = {
   'indicators.edit': ['admin', 'planner'],
   // composite index definitions and early-warning rules
   'monitoring.edit': ['admin', 'planner'],
-  // stored reports; viewers only ever get disclosure-protected values (see report.service.ts)
-  'reports.create': ['admin', 'planner', 'viewer'],
+  // stored reports: a viewer's report would be a published one (viewers only ever get
+  // disclosure-protected values), and publishing is for planners
+  'reports.create': ['admin', 'planner'],
   // report templates
   'reports.edit': ['admin', 'planner'],
   'users.manage': ['admin'],

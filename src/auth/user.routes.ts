@@ -1,24 +1,34 @@
+/** Benutzerverwaltung (administrators): list, create, reset a password, (de)activate, change role. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../server/error.schema.ts';
-import { CreateUserBody, User } from './auth.schema.ts';
-import { createUser } from './auth.service.ts';
+import {
+  CreateUserBody,
+  ResetPasswordBody,
+  UpdateUserBody,
+  UserAccount,
+  UsernameParams,
+} from './auth.schema.ts';
+import { createUser, resetPassword, updateUser } from './auth.service.ts';
 import { authorize } from './policy.ts';
-import { listUsers } from './user.repository.ts';
+import { listAccounts } from './user.repository.ts';
+
+const tags = ['Benutzer'];
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
       schema: {
-        tags: ['Benutzer'],
+        tags,
         summary: 'Benutzer auflisten (Administration)',
-        response: { 200: z.array(User), 401: ErrorBody, 403: ErrorBody },
+        response: { 200: z.array(UserAccount), 401: ErrorBody, 403: ErrorBody },
       },
     },
     async (req) => {
       authorize(req.user, 'users.manage');
-      return listUsers(app.db);
+      return listAccounts(app.db);
     },
   );
 
@@ -26,16 +36,50 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       schema: {
-        tags: ['Benutzer'],
+        tags,
         summary: 'Benutzer anlegen (Administration)',
         body: CreateUserBody,
-        response: { 201: User, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody },
+        response: { 201: UserAccount, ...errors },
       },
     },
     async (req, reply) => {
       authorize(req.user, 'users.manage');
       const user = await createUser(app.db, req.body);
       return reply.status(201).send(user);
+    },
+  );
+
+  app.put(
+    '/:username/password',
+    {
+      schema: {
+        tags,
+        summary: 'Passwort eines Benutzers neu setzen (Administration; beendet seine Sitzungen)',
+        params: UsernameParams,
+        body: ResetPasswordBody,
+        response: { 200: UserAccount, ...errors },
+      },
+    },
+    async (req) => {
+      authorize(req.user, 'users.manage');
+      return resetPassword(app.db, req.params.username, req.body.password);
+    },
+  );
+
+  app.patch(
+    '/:username',
+    {
+      schema: {
+        tags,
+        summary: 'Benutzer deaktivieren, wieder aktivieren, Rolle oder Namen ändern (Administration)',
+        params: UsernameParams,
+        body: UpdateUserBody,
+        response: { 200: UserAccount, ...errors },
+      },
+    },
+    async (req) => {
+      authorize(req.user, 'users.manage');
+      return updateUser(app.db, req.params.username, req.body);
     },
   );
 };

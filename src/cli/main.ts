@@ -11,6 +11,7 @@ import { indexCommands } from './index.command.ts';
 import { exportCommands, indicatorsCommands } from './indicators.command.ts';
 import { reportCommand } from './report.command.ts';
 import { serveCommand } from './serve.command.ts';
+import { usersCommands } from './users.command.ts';
 
 const program = new Command('lagebild')
   .description('Lagebild – Software für strategische Sozialplanung')
@@ -41,6 +42,7 @@ for (const sub of [
   exportCommands(),
   indexCommands(),
   reportCommand(),
+  usersCommands(),
 ])
   program.addCommand(sub);
 germanHelp(program);

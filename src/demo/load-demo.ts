@@ -1,17 +1,20 @@
 /**
  * Loads the generated demo city "Musterstadt" into an empty database in one transaction:
  * levels, areas with true areas and display geometry, counts for 10 Stichtage, facilities,
- * demo users and the indicator catalogue.
+ * demo users (random passwords, returned once; known ones for test harnesses) and the indicator
+ * catalogue.
  */
 import { prepareAreas } from '../areas/area.service.ts';
 import * as areaRepo from '../areas/area.repository.ts';
-import { createUser, DEMO_USERS } from '../auth/auth.service.ts';
+import { insertAccount } from '../auth/auth.service.ts';
+import { hashPassword } from '../auth/password.ts';
 import { findUserForLogin } from '../auth/user.repository.ts';
 import { recordSource } from '../core/provenance.ts';
 import type { Db } from '../db/db.ts';
 import { geodesicAreaM2 } from '../geo/ellipsoid-area.ts';
 import { ensureCatalogue } from '../indicators/indicator.setup.ts';
 import { appendObservations, upsertVariables } from '../observations/observation.repository.ts';
+import { DEMO_USERS, randomPassword, type DemoLogin } from './demo-users.ts';
 import { generateCity, type DemoCity } from './generate.ts';
 
 export interface DemoSummary {
@@ -20,6 +23,8 @@ export interface DemoSummary {
   facilities: number;
   population: number;
   ms: number;
+  /** The demo accounts created now, with their passwords (shown once, stored only as hashes). */
+  logins: DemoLogin[];
 }
 
 /** Derived totals the catalogue needs that the generator does not emit directly. */
@@ -37,12 +42,24 @@ function derivedObservations(city: DemoCity) {
   });
 }
 
+/**
+ * @param opts.knownPasswords the demo accounts get the fixed passwords of `DEMO_USERS` (test
+ *   harnesses only); by default each gets a new random password
+ */
 export async function loadDemo(
   db: Db,
-  opts: { seed?: number; population?: number } = {},
+  opts: { seed?: number; population?: number; knownPasswords?: boolean } = {},
 ): Promise<DemoSummary> {
   const t0 = performance.now();
   const city = generateCity({ seed: opts.seed ?? 1, population: opts.population });
+  // hashed before the transaction: hashing takes a while and needs no database
+  const accounts = await Promise.all(
+    DEMO_USERS.map(async (u) => {
+      const password = opts.knownPasswords ? u.knownPassword : randomPassword();
+      const passwordHash = opts.knownPasswords ? u.knownHash : await hashPassword(password);
+      return { ...u, password, passwordHash };
+    }),
+  );
   const summary = await db.transaction(async (tx) => {
     const territory = await areaRepo.ensureTerritory(tx, city.territory);
     const sourceId = await recordSource(tx, {
@@ -124,7 +141,12 @@ export async function loadDemo(
         ],
       );
     }
-    for (const u of DEMO_USERS) if (!(await findUserForLogin(tx, u.username))) await createUser(tx, u);
+    const logins: DemoLogin[] = [];
+    for (const u of accounts) {
+      if (await findUserForLogin(tx, u.username)) continue;
+      await insertAccount(tx, u);
+      logins.push({ username: u.username, password: u.password, role: u.role });
+    }
     await ensureCatalogue(tx);
     const population = city.observations
       .filter((o) => o.variable === 'ew' && o.breakdown === '' && o.date === city.dates.at(-1))
@@ -134,6 +156,7 @@ export async function loadDemo(
       observations: inserted,
       facilities: city.facilities.length,
       population,
+      logins,
     };
   });
   return { ...summary, ms: Math.round(performance.now() - t0) };

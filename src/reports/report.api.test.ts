@@ -224,27 +224,49 @@ describe.each(engines)('stored reports API on $name', (engine) => {
     const same = await t.app.inject({
       method: 'POST',
       url: `/api/reports/${publicPdf.id}/regenerate`,
-      headers: { cookie: t.viewer },
+      headers: { cookie: t.planner },
     });
     expect(same.statusCode, same.body).toBe(202);
     expect(same.json()).toMatchObject({ format: 'pdf', internal: false, contentHash: publicPdf.contentHash });
     await waitForReport(t.db, same.json<ReportMeta>().id);
   });
 
-  it('a viewer’s report is protected; only its creator or an admin deletes it', async () => {
-    const own = await generate({ template: 'steckbrief', ...AREA, format: 'html' }, t.viewer);
+  it('viewers cannot store reports: a viewer’s report would be published', async () => {
+    for (const visibility of [{}, { public: true }]) {
+      const res = await post(
+        '/api/reports',
+        { template: 'steckbrief', ...AREA, format: 'html', ...visibility },
+        t.viewer,
+      );
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'auth.forbidden' });
+    }
+    const regenerate = await post(`/api/reports/${publicPdf.id}/regenerate`, {}, t.viewer);
+    expect(regenerate.statusCode).toBe(403);
+    // they still render one to read or download (protected values only)
+    const render = await get(
+      `/api/reports/render?template=steckbrief&level=${AREA.level}&area=${AREA.area}`,
+      t.viewer,
+    );
+    expect(render.statusCode).toBe(200);
+    expect(render.body).not.toContain(INTERNAL_MARK);
+    expect(render.body).toContain(await value('public', 'sgb2_quote'));
+  });
+
+  it('a public report is protected; only its creator or an admin deletes it', async () => {
+    const own = await generate({ template: 'steckbrief', ...AREA, format: 'html', public: true });
     expect(own).toMatchObject({ internal: false, status: 'done' });
     const html = (await get(`/api/reports/${own.id}/file`)).body;
     expect(html).not.toContain(INTERNAL_MARK);
     expect(html).toContain(await value('public', 'sgb2_quote'));
     const del = (id: number, cookie: string) =>
       t.app.inject({ method: 'DELETE', url: `/api/reports/${id}`, headers: { cookie } });
-    expect((await del(own.id, t.planner)).statusCode).toBe(403);
-    expect((await del(publicPdf.id, t.viewer)).statusCode).toBe(403);
-    expect((await del(own.id, t.viewer)).statusCode).toBe(204);
+    const others = await generate({ template: 'steckbrief', ...AREA, format: 'html', public: true }, t.admin);
+    expect((await del(others.id, t.planner)).statusCode).toBe(403);
+    expect((await del(own.id, t.viewer)).statusCode).toBe(403);
+    expect((await del(own.id, t.planner)).statusCode).toBe(204);
     expect((await get(`/api/reports/${own.id}`)).statusCode).toBe(404);
-    const other = await generate({ template: 'steckbrief', ...AREA, format: 'html', public: true });
-    expect((await del(other.id, t.admin)).statusCode).toBe(204);
+    expect((await del(others.id, t.admin)).statusCode).toBe(204);
   });
 
   it('records a failure in the background with its German message; the file is 409', async () => {

@@ -2,10 +2,11 @@
  * Berichte (issue 5): report templates, stored reports (generated in the background, downloadable,
  * regenerated, verified) and direct rendering for previews and the public Steckbrief download.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../auth/policy.ts';
+import { LagebildError } from '../core/errors.ts';
 import { ErrorBody } from '../server/error.schema.ts';
 import { retainPdfBrowser } from './pdf.ts';
 import { failInterrupted, settleReports, type JobLog } from './report.jobs.ts';
@@ -47,17 +48,40 @@ import {
 const tags = ['Berichte'];
 const readErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const writeErrors = { ...readErrors, 503: ErrorBody };
-/** Direct renders per client address and minute: a PDF costs a Chromium page. */
+/** Direct renders per user (anonymous: per client address) and minute: a PDF costs a Chromium page. */
 const RENDER_LIMIT = 30;
+/** Stored reports made (generated or regenerated) per user and minute. */
+const STORE_LIMIT = 20;
+
+/** Report work is limited per user, so one account cannot keep the renderer busy from many addresses. */
+const perUser = (max: number) => ({
+  rateLimit: {
+    max,
+    timeWindow: '1 minute',
+    keyGenerator: (req: FastifyRequest) => (req.user ? `user:${req.user.id}` : `address:${req.ip}`),
+    errorResponseBuilder: (_req: FastifyRequest, ctx: { ttl: number }) => {
+      const seconds = Math.max(1, Math.ceil(ctx.ttl / 1000));
+      return new LagebildError(
+        'reports.rate_limited',
+        `Zu viele Berichte in kurzer Zeit. Bitte in ${seconds} Sekunden erneut versuchen.`,
+        429,
+        { retryAfterSeconds: seconds },
+      );
+    },
+  },
+});
 
 function sendFile(reply: FastifyReply, file: ReportFile) {
   void reply.header('content-type', file.mediaType).header('content-disposition', file.disposition);
-  // the report HTML carries everything inline and runs no script; keep it that way in browsers
-  if (file.mediaType.startsWith('text/html'))
-    void reply.header(
-      'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:",
-    );
+  // the report HTML carries everything inline and runs no script; keep it that way in browsers.
+  // Reports are framed by the app's own preview, by no one else.
+  void reply.header('x-frame-options', 'SAMEORIGIN');
+  void reply.header(
+    'content-security-policy',
+    file.mediaType.startsWith('text/html')
+      ? "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'"
+      : "default-src 'none'; frame-ancestors 'self'",
+  );
   return reply.send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
 }
 
@@ -182,7 +206,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         // No 200 schema: the body is the document (HTML, PDF or Word).
         response: { ...writeErrors, 429: ErrorBody },
       },
-      config: { rateLimit: { max: RENDER_LIMIT, timeWindow: '1 minute' } },
+      config: perUser(RENDER_LIMIT),
     },
     async (req, reply) => sendFile(reply, await renderNow(app.db, req.user, req.query)),
   );
@@ -207,8 +231,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Bericht erzeugen und speichern (läuft im Hintergrund: 202, dann Status abfragen)',
         body: CreateReportBody,
-        response: { 202: ReportMeta, ...writeErrors },
+        response: { 202: ReportMeta, ...writeErrors, 429: ErrorBody },
       },
+      config: perUser(STORE_LIMIT),
     },
     async (req, reply) => {
       authorize(req.user, 'reports.create');
@@ -270,8 +295,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
           'Aus dem gespeicherten Stand neu ausgeben (gleiche Zahlen, gleicher Inhalts-Hash), als neuer Bericht',
         params: ReportIdParams,
         body: RegenerateBody,
-        response: { 202: ReportMeta, ...writeErrors },
+        response: { 202: ReportMeta, ...writeErrors, 429: ErrorBody },
       },
+      config: perUser(STORE_LIMIT),
     },
     async (req, reply) => {
       authorize(req.user, 'reports.create');

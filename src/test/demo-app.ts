@@ -1,6 +1,7 @@
 /** A real app on a real database with the demo city loaded, and logged-in cookies per role. */
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import { knownDemoPassword } from '../demo/demo-users.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { buildApp } from '../server/app.ts';
 import type { Engine } from './databases.ts';
@@ -16,14 +17,17 @@ export async function loginCookie(app: FastifyInstance, username: string, passwo
 
 export async function demoApp(engine: Engine) {
   const { db, drop } = await engine.create();
-  await loadDemo(db, { seed: 1 });
+  await loadDemo(db, { seed: 1, knownPasswords: true });
   const app = await buildApp({ db, webDir: '/nonexistent' });
+  const [planner, viewer, admin] = await Promise.all(
+    (['planer', 'gast', 'admin'] as const).map((u) => loginCookie(app, u, knownDemoPassword(u))),
+  );
   return {
     app,
     db,
-    planner: await loginCookie(app, 'planer', 'planer-demo-2024'),
-    viewer: await loginCookie(app, 'gast', 'gast-demo-2024'),
-    admin: await loginCookie(app, 'admin', 'admin-demo-2024'),
+    planner: planner!,
+    viewer: viewer!,
+    admin: admin!,
     async close() {
       await app.close();
       await drop();

@@ -165,7 +165,7 @@ export function ReportsPage({ config, levels, user, canEdit, announce }: PagePro
                   {f.download}
                 </button>
               )}
-              {user && (
+              {canEdit && (
                 <button type="button" className="button" disabled={!request || storing} onClick={store}>
                   {storing ? f.storing : f.store}
                 </button>
@@ -192,7 +192,7 @@ export function ReportsPage({ config, levels, user, canEdit, announce }: PagePro
 
       <section className="reports-section" aria-labelledby="reports-stored-heading">
         <h2 id="reports-stored-heading">{rt.stored.heading}</h2>
-        {!user && <p className="muted">{rt.stored.loginNote}</p>}
+        {!canEdit && <p className="muted">{rt.stored.loginNote}</p>}
         {stored.error && (
           <p className="alert" role="alert">
             {stored.error}
@@ -205,7 +205,7 @@ export function ReportsPage({ config, levels, user, canEdit, announce }: PagePro
         ) : (
           <StoredReportTable
             reports={stored.reports}
-            loggedIn={!!user}
+            canStore={canEdit}
             onAdded={stored.add}
             onRemoved={stored.remove}
             announce={announce}

@@ -10,8 +10,8 @@ const s = rt.stored;
 
 interface StoredReportTableProps {
   reports: readonly ReportMeta[];
-  /** Logged in: may regenerate, verify and delete. */
-  loggedIn: boolean;
+  /** Planner or admin: may regenerate, verify and delete (viewers cannot store reports). */
+  canStore: boolean;
   onAdded: (meta: ReportMeta) => void;
   onRemoved: (id: number) => void;
   announce: (message: string) => void;
@@ -25,7 +25,7 @@ type Outcome = { ok: boolean; text: string };
  */
 export function StoredReportTable({
   reports,
-  loggedIn,
+  canStore,
   onAdded,
   onRemoved,
   announce,
@@ -153,7 +153,7 @@ export function StoredReportTable({
                           {s.download}
                         </a>
                       )}
-                      {loggedIn && done && (
+                      {canStore && done && (
                         <button
                           type="button"
                           className="button reports-small"
@@ -164,7 +164,7 @@ export function StoredReportTable({
                           {s.regenerate}
                         </button>
                       )}
-                      {loggedIn && done && (
+                      {canStore && done && (
                         <button
                           type="button"
                           className="button reports-small"
@@ -175,7 +175,7 @@ export function StoredReportTable({
                           {s.verify}
                         </button>
                       )}
-                      {loggedIn && r.status !== 'running' && (
+                      {canStore && r.status !== 'running' && (
                         <button
                           type="button"
                           className="button reports-small button--danger-outline"

@@ -53,7 +53,7 @@ export const rt = {
     heading: 'Abgelegte Berichte',
     empty: 'Noch keine Berichte abgelegt.',
     caption: 'Abgelegte Berichte, neueste zuerst',
-    loginNote: 'Angemeldete können Berichte erzeugen und hier ablegen.',
+    loginNote: 'Planung und Administration können Berichte erzeugen und hier ablegen.',
     title: 'Titel',
     date: 'Stichtag',
     format: 'Format',
