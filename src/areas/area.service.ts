@@ -4,8 +4,10 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { importError, notFound } from '../core/errors.ts';
 import { recordSource } from '../core/provenance.ts';
+import { lockLevelAreas } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';
 import { AreaIndex } from '../geo/area-index.ts';
+import { dataVersion } from '../indicators/public-protection.ts';
 import { simplifyForDisplay } from '../geo/display.ts';
 import type { AreaFeatureCollection, AreaSummary, ImportAreasResult, LocateResult } from './area.schema.ts';
 import * as repo from './area.repository.ts';
@@ -64,6 +66,7 @@ export async function importAreas(
 ): Promise<ImportAreasResult> {
   const validFrom = opts.validFrom ?? new Date().toISOString().slice(0, 10);
   const result = await db.transaction(async (tx) => {
+    await lockLevelAreas(tx, opts.level);
     const territory = await repo.ensureTerritory(tx, { key: 'gebiet', name: 'Gebiet', kind: 'stadt' });
     let level = await repo.findLevel(tx, opts.level);
     const needsParent = file.areas.some((a) => a.parentKey !== null);
@@ -130,7 +133,6 @@ export async function importAreas(
     const repaired = file.areas.filter((a) => a.repairs.length > 0).map((a) => a.key);
     return { level: level.key, imported: rows.length, crs: file.crs, repaired, sourceId };
   });
-  indexCache.delete(db);
   return result;
 }
 
@@ -211,14 +213,23 @@ export async function levelGeojson(
   };
 }
 
-// Point-in-polygon indexes per database and level, dropped whenever areas are imported.
-const indexCache = new WeakMap<Db, Map<string, Promise<AreaIndex<{ key: string; name: string }>>>>();
+// Point-in-polygon indexes per database and level, for one data version: another process on
+// the same PostgreSQL may import areas, so an index is only reused while the version read from
+// the database is the one it was built for.
+const indexCache = new WeakMap<
+  Db,
+  { version: string; levels: Map<string, Promise<AreaIndex<{ key: string; name: string }>>> }
+>();
 
 async function levelIndex(db: Db, levelKey: string) {
+  const version = await dataVersion(db);
   let perDb = indexCache.get(db);
-  if (!perDb)
-    indexCache.set(db, (perDb = new Map<string, Promise<AreaIndex<{ key: string; name: string }>>>()));
-  let index = perDb.get(levelKey);
+  if (perDb?.version !== version)
+    indexCache.set(
+      db,
+      (perDb = { version, levels: new Map<string, Promise<AreaIndex<{ key: string; name: string }>>>() }),
+    );
+  let index = perDb.levels.get(levelKey);
   if (!index) {
     index = repo.areaGeometries(db, levelKey, 'full').then(
       (rows) =>
@@ -229,7 +240,9 @@ async function levelIndex(db: Db, levelKey: string) {
           })),
         ),
     );
-    perDb.set(levelKey, index);
+    perDb.levels.set(levelKey, index);
+    const levels = perDb.levels;
+    index.catch(() => levels.delete(levelKey));
   }
   return index;
 }

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { acquireDirLock } from './lock.ts';
 
 const { TypeOverrides } = pg;
 
@@ -47,8 +48,17 @@ export async function openDb(spec: string): Promise<Db> {
 async function openPglite(spec: string): Promise<Db> {
   const inMemory = spec === '' || spec === 'memory://';
   if (!inMemory) mkdirSync(spec, { recursive: true });
+  // PGlite is single-process: the directory's lock file makes a second process fail with the
+  // holder's name instead of corrupting the data; a memory database belongs to one process anyway.
+  const lock = inMemory ? null : await acquireDirLock(spec);
   const parsers = { [DATE_OID]: asString, [INT8_OID]: Number, [NUMERIC_OID]: Number };
-  const client = await PGlite.create(inMemory ? undefined : spec, { parsers });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? undefined : spec, { parsers });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Omit<Db, 'transaction' | 'close'> => ({
     kind: 'pglite',
     async copyCsv(table: string, columns: string[], csv: string) {
@@ -85,7 +95,13 @@ async function openPglite(spec: string): Promise<Db> {
         return fn(txDb);
       });
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
   return db;
 }

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { notFound } from '../core/errors.ts';
 import { fileHash, recordSource } from '../core/provenance.ts';
 import { areaGeometries } from '../areas/area.repository.ts';
+import { lockImportSlices } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';
 import { storeCounts } from '../observations/store-counts.ts';
 import {
@@ -44,6 +45,7 @@ export async function importMicrodata(
   const fileName = basename(path);
   const { counts, ...rest } = result;
   return db.transaction(async (tx) => {
+    await lockImportSlices(tx, opts.level, [result.date]);
     const sourceId = await recordSource(tx, {
       kind: 'microdata',
       name: `Mikrodaten ${fileName}`,

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { LagebildError, notFound } from '../core/errors.ts';
 import { fileHash, recordSource } from '../core/provenance.ts';
 import { listAreas } from '../areas/area.repository.ts';
+import { lockImportSlices } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';
 import { listIndicators } from '../indicators/indicator.repository.ts';
 import { appendObservations } from '../observations/observation.repository.ts';
@@ -23,7 +24,8 @@ import {
 } from './table/index.ts';
 
 export interface TableImportOptions {
-  level: string;
+  /** Level of the area keys; default the profile's level. */
+  level?: string;
   date?: string;
   profile?: string;
   mapping?: ImportProfile;
@@ -118,7 +120,7 @@ export async function importTable(
   const profile = opts.profile ? await getProfile(db, opts.profile) : null;
   const level = opts.level ?? profile?.level;
   const levelRows = level ? await listAreas(db, level) : [];
-  if (!levelRows.length)
+  if (!level || !levelRows.length)
     throw notFound('areas.unknown_level', `Die Ebene „${level}“ gibt es nicht oder sie hat keine Gebiete.`);
   const readOpts = {
     knownKeys: levelRows.map((r) => r.key),
@@ -138,6 +140,7 @@ export async function importTable(
   const fileName = 'path' in input ? basename(input.path) : input.name;
   const hash = await fileHash(input);
   return db.transaction(async (tx) => {
+    await lockImportSlices(tx, level, report.dates);
     const sourceId = await recordSource(tx, {
       kind: 'table',
       name: fileName,

@@ -31,6 +31,38 @@ export async function upsertVariables(
   return new Map(rows.map((r) => [r.key, r.id]));
 }
 
+/**
+ * Creates the variables that do not exist yet and returns the ids of all of them. Safe when
+ * several imports create the same variables at once (one PostgreSQL, several processes): an
+ * existing key is left as it is (ON CONFLICT DO NOTHING waits for a concurrent insert of that key
+ * to commit), and the keys go in sorted, so two imports lock them in the same order and cannot
+ * deadlock.
+ */
+export async function insertMissingVariables(
+  db: Db,
+  vars: { key: string; name: string; unit: string; description: string }[],
+): Promise<Map<string, number>> {
+  const sorted = [...new Map(vars.map((v) => [v.key, v])).values()].sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+  );
+  await db.query(
+    `INSERT INTO variable (key, name, unit, description)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+     ON CONFLICT (key) DO NOTHING`,
+    [
+      sorted.map((v) => v.key),
+      sorted.map((v) => v.name),
+      sorted.map((v) => v.unit),
+      sorted.map((v) => v.description),
+    ],
+  );
+  const rows = await db.query<{ id: number; key: string }>(
+    'SELECT id, key FROM variable WHERE key = ANY($1::text[])',
+    [sorted.map((v) => v.key)],
+  );
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
 const CHUNK = 20000;
 
 /**

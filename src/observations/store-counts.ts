@@ -6,7 +6,7 @@
 import { importError } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import type { ValueStatus } from '../indicators/indicator.schema.ts';
-import { appendObservations, upsertVariables } from './observation.repository.ts';
+import { appendObservations, insertMissingVariables } from './observation.repository.ts';
 
 export interface CountRecord {
   areaKey: string;
@@ -35,27 +35,15 @@ export async function prepareStore(
     [opts.levelKey],
   );
   const areaIds = new Map(areas.map((a) => [a.key, a.id]));
-  const existing = new Set(
-    (
-      await tx.query<{ key: string }>('SELECT key FROM variable WHERE key = ANY($1::text[])', [variables])
-    ).map((r) => r.key),
-  );
-  const varIds = await upsertVariables(
+  const varIds = await insertMissingVariables(
     tx,
-    variables
-      .filter((v) => !existing.has(v))
-      .map((v) => ({
-        key: v,
-        name: opts.variableNames?.[v] ?? v,
-        unit: 'Personen',
-        description: `Importiert aus ${opts.fileName}`,
-      })),
+    variables.map((v) => ({
+      key: v,
+      name: opts.variableNames?.[v] ?? v,
+      unit: 'Personen',
+      description: `Importiert aus ${opts.fileName}`,
+    })),
   );
-  for (const r of await tx.query<{ id: number; key: string }>(
-    'SELECT id, key FROM variable WHERE key = ANY($1::text[])',
-    [variables],
-  ))
-    varIds.set(r.key, r.id);
   return { areaIds, varIds };
 }
 

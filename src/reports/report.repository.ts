@@ -71,14 +71,16 @@ export interface NewReport {
   createdBy: number;
   /** A regeneration starts from a stored model: its JSON text, data version and hash. */
   model?: { json: string; dataVersion: string; contentHash: string };
+  /** The process that makes it (see report.jobs.ts): claimed at once, with a fresh heartbeat. */
+  claimedBy: string;
 }
 
-/** Stores a report with status `running`; returns its id. */
+/** Stores a report with status `running`, claimed by `r.claimedBy`; returns its id. */
 export async function insertReport(db: Db, r: NewReport): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO report (title, template_key, template, level, area, ref_date, format, internal, status,
-       created_by, model, data_version, content_hash)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, 'running', $9, $10::json, $11, $12) RETURNING id`,
+       created_by, model, data_version, content_hash, claimed_by, heartbeat_at)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, 'running', $9, $10::json, $11, $12, $13, now()) RETURNING id`,
     [
       r.title,
       r.templateKey,
@@ -92,6 +94,7 @@ export async function insertReport(db: Db, r: NewReport): Promise<number> {
       r.model?.json ?? null,
       r.model?.dataVersion ?? null,
       r.model?.contentHash ?? null,
+      r.claimedBy,
     ],
   );
   return row!.id;
@@ -125,12 +128,34 @@ export async function failReport(db: Db, id: number, message: string): Promise<v
   );
 }
 
-/** Marks every running report except `keep` as failed (left behind by a stopped process). */
-export async function failRunning(db: Db, message: string, keep: readonly number[]): Promise<number> {
+/** Keeps the claims of process `claimant` alive: its running reports get a fresh heartbeat. */
+export async function heartbeat(db: Db, claimant: string): Promise<void> {
+  await db.query(`UPDATE report SET heartbeat_at = now() WHERE claimed_by = $1 AND status = 'running'`, [
+    claimant,
+  ]);
+}
+
+/**
+ * Marks as failed the running reports of other processes whose heartbeat is older than
+ * `staleSeconds` (or missing): their process stopped. Rows another process is updating right now
+ * are skipped (SKIP LOCKED), so two processes sweeping at once never block each other.
+ * @returns how many reports were marked
+ */
+export async function failStale(
+  db: Db,
+  message: string,
+  claimant: string,
+  staleSeconds: number,
+): Promise<number> {
   const rows = await db.query(
     `UPDATE report SET status = 'failed', error = $1, finished_at = now()
-      WHERE status = 'running' AND NOT (id = ANY($2::int[])) RETURNING id`,
-    [message, keep],
+      WHERE id IN (
+        SELECT id FROM report
+         WHERE status = 'running' AND claimed_by IS DISTINCT FROM $2
+           AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $3::float8))
+         FOR UPDATE SKIP LOCKED)
+      RETURNING id`,
+    [message, claimant, staleSeconds],
   );
   return rows.length;
 }

@@ -19,7 +19,7 @@ import { assembleReport } from './assemble-report.ts';
 import { contentDisposition, reportFileName } from './file-name.ts';
 import { REPORT_MEDIA_TYPES, renderReport, type ReportFormat } from './render.ts';
 import { reportHash, type ReportModel } from './report-model.ts';
-import { enqueueReport, type JobLog } from './report.jobs.ts';
+import { enqueueReport, JOB_CLAIMANT, type JobLog } from './report.jobs.ts';
 import * as repo from './report.repository.ts';
 import { ReportTemplate } from './report.schema.ts';
 import type { CreateReportBody, RenderQuery, ReportMeta, VerifyResult } from './report-store.schema.ts';
@@ -146,6 +146,7 @@ export async function createReport(
     format: body.format,
     internal: can(audience, 'data.readUnpublished'),
     createdBy: user.id,
+    claimedBy: JOB_CLAIMANT,
   });
   enqueueReport(
     db,
@@ -243,6 +244,7 @@ export async function regenerateReport(
     format: format ?? row.format,
     internal: row.internal,
     createdBy: user.id,
+    claimedBy: JOB_CLAIMANT,
     model: { json: modelJson, dataVersion: row.dataVersion ?? model.dataVersion, contentHash },
   });
   enqueueReport(
