@@ -1,0 +1,105 @@
+/**
+ * `lagebild users …` as an administrator runs it (child process), on every engine: the first
+ * account with a password piped in, a random password printed once, list, reset, deactivate.
+ */
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../auth/password.ts';
+import { findUserForLogin } from '../auth/user.repository.ts';
+import { openDb } from '../db/db.ts';
+import { engines } from '../test/databases.ts';
+
+const bin = resolve('bin/lagebild.js');
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe.each(engines)('lagebild users on $name', (engine) => {
+  let spec: string;
+  let drop: () => Promise<void>;
+  const cli = (args: string[], stdin?: string) =>
+    new Promise<Result>((done) => {
+      const child = execFile('node', [bin, '--db', spec, ...args], (err, stdout, stderr) =>
+        done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+      child.stdin?.end(stdin ?? '');
+    });
+  const passwordOk = async (username: string, password: string) => {
+    const db = await openDb(spec);
+    try {
+      const found = await findUserForLogin(db, username);
+      return { active: found?.active, ok: !!found && (await verifyPassword(password, found.passwordHash)) };
+    } finally {
+      await db.close();
+    }
+  };
+
+  beforeAll(async () => {
+    ({ spec, drop } = await engine.location());
+  });
+  afterAll(() => drop?.());
+
+  it('adds users: a piped password is not printed, a random one is printed once', async () => {
+    const admin = await cli(
+      ['users', 'add', 'chefin', '--role', 'admin', '--password-stdin'],
+      'mein-geheimes-pw\n',
+    );
+    expect(admin.stderr).toBe('');
+    expect(admin.stdout).toContain('„chefin“ angelegt (admin)');
+    expect(admin.stdout).not.toContain('mein-geheimes-pw');
+    expect(await passwordOk('chefin', 'mein-geheimes-pw')).toEqual({ active: true, ok: true });
+
+    const viewer = await cli([
+      '--json',
+      'users',
+      'add',
+      'leser',
+      '--role',
+      'viewer',
+      '--display-name',
+      'Leser',
+    ]);
+    const out = JSON.parse(viewer.stdout) as { user: { username: string; role: string }; password: string };
+    expect(out.user).toMatchObject({ username: 'leser', role: 'viewer' });
+    expect(out.password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    expect((await passwordOk('leser', out.password)).ok).toBe(true);
+  }, 180_000); // several processes, each opening the database
+
+  it('refuses bad input with German messages and exit code 2', async () => {
+    const role = await cli(['users', 'add', 'x1', '--role', 'chef']);
+    expect(role.code).toBe(2);
+    expect(role.stderr).toContain('Unbekannte Rolle „chef“');
+    const short = await cli(['users', 'add', 'x2', '--role', 'viewer', '--password-stdin'], 'kurz\n');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('mindestens 10 Zeichen');
+    const duplicate = await cli(['users', 'add', 'leser', '--role', 'viewer']);
+    expect(duplicate.code).toBe(2);
+    expect(duplicate.stderr).toContain('gibt es schon');
+    const unknown = await cli(['users', 'deactivate', 'niemand']);
+    expect(unknown.code).toBe(1);
+  }, 180_000); // several processes, each opening the database
+
+  it('lists, resets a password and deactivates', async () => {
+    const reset = await cli(['users', 'reset-password', 'leser', '--password-stdin'], 'ganz-neues-pw-1\n');
+    expect(reset.stdout).toContain('neu gesetzt');
+    expect((await passwordOk('leser', 'ganz-neues-pw-1')).ok).toBe(true);
+    expect((await cli(['users', 'deactivate', 'leser'])).stdout).toContain('deaktiviert');
+    expect(await passwordOk('leser', 'ganz-neues-pw-1')).toEqual({ active: false, ok: true });
+    const last = await cli(['users', 'deactivate', 'chefin']);
+    expect(last.code).toBe(2);
+    expect(last.stderr).toContain('letzte aktive Administration');
+    const list = JSON.parse((await cli(['--json', 'users', 'list'])).stdout) as {
+      username: string;
+      active: boolean;
+    }[];
+    expect(list.map((u) => [u.username, u.active])).toEqual([
+      ['chefin', true],
+      ['leser', false],
+    ]);
+    expect((await cli(['users', 'activate', 'leser'])).stdout).toContain('wieder aktiviert');
+  }, 180_000);
+});
