@@ -5,6 +5,7 @@ import { badRequest } from '../core/errors.ts';
 import { areaProfile } from '../indicators/indicator.service.ts';
 import { AreaProfile, ProfileQuery } from '../indicators/indicator.schema.ts';
 import { ErrorBody } from '../server/error.schema.ts';
+import { importerId } from '../server/local-cli.ts';
 import {
   AreaFeatureCollection,
   AreaLevel,
@@ -106,9 +107,9 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
       const parsed = ImportAreasFields.safeParse(fields);
       if (!parsed.success) throw badRequest('request.invalid', 'Bitte die Ebene (level) angeben.');
       if (!files.length) throw badRequest('import.no_file', 'Es wurde keine Datei hochgeladen.');
-      const { level, ...readOpts } = parsed.data;
+      const { level, validFrom, ...readOpts } = parsed.data;
       const file = await readAreaFiles(files, readOpts);
-      return importAreas(app.db, file, { level, userId: req.user.id });
+      return importAreas(app.db, file, { level, validFrom, userId: importerId(req.user) });
     },
   );
 };

@@ -67,6 +67,7 @@ export const ImportAreasFields = z.object({
   nameField: z.string().optional(),
   parentField: z.string().optional(),
   crs: z.string().optional(),
+  validFrom: z.iso.date().optional().describe('Gebietsstand gültig ab (default: today)'),
 });
 
 export const ImportAreasResult = z.object({

@@ -1,10 +1,13 @@
 import { Command } from 'commander';
+import type { ImportAreasResult } from '../areas/area.schema.ts';
 import { importAreas } from '../areas/area.service.ts';
 import { readAreaFile } from '../areas/readers/index.ts';
 import { deepestLevel } from '../areas/area.repository.ts';
 import { importMicrodata } from '../imports/microdata-import.service.ts';
 import { importTable } from '../imports/table-import.service.ts';
 import { output, withDb, type GlobalOptions } from './context.ts';
+import { announce, localServer } from './forward.ts';
+import { forwardAreas, forwardMicrodata, forwardTable } from './import.forward.ts';
 
 export function importCommands() {
   const cmd = new Command('import').description('Daten importieren');
@@ -32,10 +35,17 @@ export function importCommands() {
       ) => {
         const g = sub.optsWithGlobals<GlobalOptions>();
         const t0 = performance.now();
-        const areaFile = await readAreaFile(file, opts);
-        const result = await withDb(g, (db) =>
-          importAreas(db, areaFile, { level: opts.level, validFrom: opts.validFrom }),
-        );
+        const server = localServer(g);
+        if (server) announce(server);
+        let result: ImportAreasResult;
+        if (server) result = await forwardAreas(server, file, opts);
+        else {
+          // the file is read and checked before the database is opened
+          const areaFile = await readAreaFile(file, opts);
+          result = await withDb(g, (db) =>
+            importAreas(db, areaFile, { level: opts.level, validFrom: opts.validFrom }),
+          );
+        }
         output(
           g,
           result,
@@ -60,14 +70,18 @@ export function importCommands() {
         sub: Command,
       ) => {
         const g = sub.optsWithGlobals<GlobalOptions>();
-        const result = await withDb(g, async (db) => {
-          const level = opts.level ?? (opts.profile ? undefined : (await deepestLevel(db))?.key);
-          return importTable(
-            db,
-            { path: file },
-            { level: level!, date: opts.date, profile: opts.profile, dryRun: opts.dryRun },
-          );
-        });
+        const server = localServer(g);
+        if (server) announce(server);
+        const result = server
+          ? await forwardTable(server, file, opts)
+          : await withDb(g, async (db) => {
+              const level = opts.level ?? (opts.profile ? undefined : (await deepestLevel(db))?.key);
+              return importTable(
+                db,
+                { path: file },
+                { level, date: opts.date, profile: opts.profile, dryRun: opts.dryRun },
+              );
+            });
         const r = result.report;
         output(g, { ...result, report: { ...r, problems: r.problems.slice(0, 100) } }, () =>
           [
@@ -101,7 +115,11 @@ export function importCommands() {
       ) => {
         const g = sub.optsWithGlobals<GlobalOptions>();
         const t0 = performance.now();
-        const r = await withDb(g, (db) => importMicrodata(db, file, opts));
+        const server = localServer(g);
+        if (server) announce(server);
+        const r = server
+          ? await forwardMicrodata(server, file, opts)
+          : await withDb(g, (db) => importMicrodata(db, file, opts));
         const unplaced = r.result.unplaced.reduce((s, u) => s + u.count, 0);
         output(g, r, () =>
           [

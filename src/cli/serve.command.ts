@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { Command } from 'commander';
 import { countUsers } from '../auth/user.repository.ts';
+import { lockDemoLoad } from '../db/advisory.ts';
 import { openDb } from '../db/db.ts';
+import { declareServerProcess, heldLock } from '../db/lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { demoLoginLines, knownPasswordsFromEnv, type DemoLogin } from '../demo/demo-users.ts';
 import { loadDemo } from '../demo/load-demo.ts';
@@ -28,22 +32,29 @@ export function serveCommand() {
     .action(async (opts: ServeOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const t0 = performance.now();
+      declareServerProcess();
       const db = await openDb(dbSpec(g));
       await migrate(db);
       await ensureCatalogue(db);
-      const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM area');
       let logins: DemoLogin[] = [];
-      if (opts.demo && (row?.n ?? 0) === 0 && (await countUsers(db)) === 0) {
-        process.stdout.write('Leere Datenbank: lade die Demo-Stadt Musterstadt …\n');
-        const s = await loadDemo(db, {
-          seed: 1,
-          knownPasswords: opts.demoPasswords ?? knownPasswordsFromEnv(),
-        });
-        logins = s.logins;
-        process.stdout.write(
-          `Demo-Stadt geladen: ${s.areas} Gebiete, ${s.population.toLocaleString('de-DE')} Einwohner, ${s.observations.toLocaleString('de-DE')} Werte (${s.ms} ms)\n`,
-        );
-      }
+      // several servers may start on one new PostgreSQL database at once: one loads the demo city
+      await db.transaction(async (tx) => {
+        await lockDemoLoad(tx);
+        const [row] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM area');
+        if (opts.demo && (row?.n ?? 0) === 0 && (await countUsers(tx)) === 0) {
+          process.stdout.write('Leere Datenbank: lade die Demo-Stadt Musterstadt …\n');
+          const s = await loadDemo(tx, {
+            seed: 1,
+            knownPasswords: opts.demoPasswords ?? knownPasswordsFromEnv(),
+          });
+          logins = s.logins;
+          process.stdout.write(
+            `Demo-Stadt geladen: ${s.areas} Gebiete, ${s.population.toLocaleString('de-DE')} Einwohner, ${s.observations.toLocaleString('de-DE')} Werte (${s.ms} ms)\n`,
+          );
+        }
+      });
+      // the local command line reaches a PGlite server through this secret in the lock file
+      const localToken = db.kind === 'pglite' ? randomBytes(32).toString('base64url') : undefined;
       const app = await buildApp({
         db,
         tileUrl: process.env.LAGEBILD_TILE_URL ?? null,
@@ -52,10 +63,13 @@ export function serveCommand() {
         loginAccountLimit: Number(process.env.LAGEBILD_LOGIN_ACCOUNT_LIMIT) || undefined,
         trustProxy: trustProxyFromEnv(process.env.LAGEBILD_TRUST_PROXY),
         logger: process.env.LAGEBILD_LOG === '1',
+        localToken,
       });
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
       const host = opts.host ?? process.env.LAGEBILD_HOST ?? 'localhost';
       await app.listen({ port, host });
+      const listening = (app.server.address() as AddressInfo | null)?.port ?? port;
+      heldLock(db.location)?.update({ port: listening, listenHost: host, token: localToken });
       const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       process.stdout.write(
         [

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { authorize } from '../auth/policy.ts';
 import { badRequest } from '../core/errors.ts';
 import { ErrorBody } from '../server/error.schema.ts';
+import { importerId } from '../server/local-cli.ts';
+import { microdataRoutes } from './microdata.routes.ts';
 import { importTable, listProfiles, saveProfile } from './table-import.service.ts';
 import type { ImportProfile } from './table/index.ts';
 
@@ -33,7 +35,7 @@ const MappingField = z
   .pipe(Mapping);
 
 const Fields = z.object({
-  level: z.string().min(1),
+  level: z.string().min(1).optional().describe('default: the level of the profile'),
   date: z.iso.date().optional(),
   profile: z.string().optional(),
   mapping: z.string().optional().describe('JSON of the mapping'),
@@ -52,6 +54,7 @@ const Result = z.object({
 });
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(microdataRoutes);
   app.post(
     '/table',
     {
@@ -81,7 +84,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         else if (typeof part.value === 'string') raw[part.fieldname] = part.value;
       }
       const fields = Fields.safeParse(raw);
-      if (!fields.success)
+      if (!fields.success || (!fields.data.level && !fields.data.profile))
         throw badRequest(
           'request.invalid',
           'Bitte Ebene (level) und gegebenenfalls Stichtag (JJJJ-MM-TT) angeben.',
@@ -103,10 +106,10 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         profile: fields.data.profile,
         mapping,
         dryRun,
-        userId: req.user.id,
+        userId: importerId(req.user),
       });
       if (fields.data.saveProfile && mapping && (result.committed || dryRun))
-        await saveProfile(app.db, fields.data.saveProfile, fields.data.level, mapping, req.user.id);
+        await saveProfile(app.db, fields.data.saveProfile, fields.data.level ?? null, mapping, req.user.id);
       return { ...result, report: result.report as unknown as Record<string, unknown> };
     },
   );

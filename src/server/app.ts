@@ -29,6 +29,7 @@ import { typologyRoutes } from '../typology/typology.routes.ts';
 import { variableRoutes } from '../observations/variable.routes.ts';
 import { configRoutes } from './config.routes.ts';
 import { errorHandler } from './error-handler.ts';
+import { localCliHook } from './local-cli.ts';
 import { requireSessionHook, sameOriginHook, securityHeaders } from './security.ts';
 import { registerPublicCache } from './public-cache.ts';
 
@@ -50,6 +51,8 @@ export interface AppOptions {
    * true, a hop count, or addresses/CIDRs; default none.
    */
   trustProxy?: boolean | number | string;
+  /** Secret of the local command line (`lagebild serve` on PGlite, see local-cli.ts); none: refused. */
+  localToken?: string;
 }
 
 /** JSON bodies: definitions and templates are small; files come as multipart with their own limit. */
@@ -97,6 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 10 } });
   app.addHook('onRequest', sameOriginHook);
   app.addHook('onRequest', sessionHook);
+  if (opts.localToken) app.addHook('onRequest', localCliHook(opts.localToken));
   app.addHook('onRequest', requireSessionHook);
   app.addHook('onSend', securityHeaders(opts.tileUrl));
   // after the session hook: whether a response may be shared depends on who asks

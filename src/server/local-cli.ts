@@ -1,0 +1,67 @@
+/**
+ * The local command line as a principal. A server on a PGlite directory holds it alone, so the
+ * CLI of the same installation sends its imports to the server instead (cli/forward.ts). There
+ * are no fixed credentials: the server makes a random token at start, writes it into the
+ * directory's lock file (mode 0600, readable only by the user running the server) and accepts
+ * it in a header only from the loopback address, and only on the routes the CLI forwards to.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { User } from '../auth/auth.schema.ts';
+import { LagebildError } from '../core/errors.ts';
+
+export const LOCAL_TOKEN_HEADER = 'x-lagebild-local-token';
+
+/** Admin-equivalent on the forwarded routes; stored imports record no user for it, as in the CLI. */
+export const LOCAL_CLI_USER: User = Object.freeze({
+  id: 0,
+  username: 'lokale-kommandozeile',
+  displayName: 'Kommandozeile (lokal)',
+  role: 'admin',
+});
+
+/** `METHOD url-pattern` of the routes the local CLI may use: the imports and what they look up. */
+const FORWARDED_ROUTES = new Set([
+  'POST /api/imports/table',
+  'POST /api/imports/microdata',
+  'POST /api/areas/import',
+  'GET /api/areas/levels',
+]);
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/** The user id an import records as importer: none for the local CLI (as when it opens the database itself). */
+export const importerId = (user: User): number | null => (user === LOCAL_CLI_USER ? null : user.id);
+
+function sameToken(presented: string, token: string): boolean {
+  const a = Buffer.from(presented);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * onRequest hook after the session hook: a request with the local token header becomes the local
+ * CLI principal; a wrong token, another address or another route is refused (401), never
+ * silently treated as anonymous.
+ */
+export function localCliHook(token: string) {
+  return async (req: FastifyRequest): Promise<void> => {
+    const presented = req.headers[LOCAL_TOKEN_HEADER];
+    if (presented === undefined) return;
+    const ok =
+      typeof presented === 'string' &&
+      LOOPBACK.test(req.socket.remoteAddress ?? '') &&
+      // a reverse proxy on this host forwards remote clients from loopback; they never qualify
+      req.headers['x-forwarded-for'] === undefined &&
+      req.headers.forwarded === undefined &&
+      FORWARDED_ROUTES.has(`${req.method} ${req.routeOptions.url ?? ''}`) &&
+      sameToken(presented, token);
+    if (!ok)
+      throw new LagebildError(
+        'auth.local_token_rejected',
+        'Der lokale Zugang der Kommandozeile wurde abgelehnt (falsches Token, nicht von diesem Rechner oder nicht für diese Anfrage).',
+        401,
+      );
+    req.user = LOCAL_CLI_USER;
+  };
+}
