@@ -3,8 +3,10 @@
 export interface Measurement {
   name: string;
   value: number;
-  unit: 'ms' | 'KB' | 'MB' | 's' | '%';
+  unit: 'ms' | 'KB' | 'MB' | 's' | 'req/s' | '%';
   target?: number;
+  /** The target is a minimum (throughput), not a maximum. */
+  atLeast?: boolean;
   /** Same task on a peer tool in the same run, if one runs here. */
   peer?: { name: string; value: number };
   note?: string;
@@ -12,9 +14,12 @@ export interface Measurement {
 
 export const results: Measurement[] = [];
 
+const meets = (m: Measurement) =>
+  m.target === undefined || (m.atLeast ? m.value >= m.target : m.value <= m.target);
+
 export function record(m: Measurement): void {
   results.push(m);
-  const ok = m.target === undefined ? '' : m.value <= m.target ? '  ok' : '  OVER TARGET';
+  const ok = m.target === undefined ? '' : meets(m) ? '  ok' : m.atLeast ? '  UNDER TARGET' : '  OVER TARGET';
   process.stderr.write(`  ${m.name}: ${m.value.toFixed(1)} ${m.unit}${ok}\n`);
 }
 
@@ -34,8 +39,8 @@ export function printTable(): boolean {
   const rows = results.map((m) => [
     m.name,
     `${m.value.toFixed(m.unit === 'ms' ? 0 : 1)} ${m.unit}`,
-    m.target === undefined ? '' : `≤ ${m.target} ${m.unit}`,
-    m.target === undefined ? '' : m.value <= m.target ? 'ok' : 'OVER',
+    m.target === undefined ? '' : `${m.atLeast ? '≥' : '≤'} ${m.target} ${m.unit}`,
+    m.target === undefined ? '' : meets(m) ? 'ok' : m.atLeast ? 'UNDER' : 'OVER',
     m.peer
       ? `${m.peer.name}: ${m.peer.value.toFixed(0)} ${m.unit} (×${(m.peer.value / m.value).toFixed(1)})`
       : '',
@@ -47,5 +52,5 @@ export function printTable(): boolean {
   console.log(line(head));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const r of rows) console.log(line(r));
-  return results.every((m) => m.target === undefined || m.value <= m.target);
+  return results.every(meets);
 }

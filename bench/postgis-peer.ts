@@ -147,12 +147,18 @@ async function load(client: pg.Client, url: string, schema: string, csv: string,
   return performance.now() - t0;
 }
 
-/** A throwaway PostgreSQL cluster with PostGIS on loopback, or null when PostGIS is missing. */
-async function startCluster(
+/**
+ * A throwaway PostgreSQL cluster on loopback (the newest installed server; with `postgis`, the
+ * newest with PostGIS), or null when there is none.
+ */
+export async function startCluster(
   dir: string,
+  { postgis = true }: { postgis?: boolean } = {},
 ): Promise<{ url: string; version: string; stop: () => Promise<void> } | null> {
   const versions = (await readdir('/usr/lib/postgresql').catch(() => [] as string[])).sort((a, b) => +b - +a);
-  const version = await firstWith(versions, (v) => `/usr/share/postgresql/${v}/extension/postgis.control`);
+  const version = await firstWith(versions, (v) =>
+    postgis ? `/usr/share/postgresql/${v}/extension/postgis.control` : `/usr/lib/postgresql/${v}/bin/initdb`,
+  );
   if (version === null) return null;
   const bin = `/usr/lib/postgresql/${version}/bin`;
   const root = join(dir, 'pg');

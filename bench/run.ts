@@ -12,6 +12,7 @@ import { benchIndices } from './indices.bench.ts';
 import { benchMicrodata } from './microdata.bench.ts';
 import { benchMonitoringPage } from './monitoring-page.bench.ts';
 import { benchProfile } from './profile.bench.ts';
+import { benchPublicReads } from './public-reads.bench.ts';
 import { benchReport } from './report.bench.ts';
 import { benchReportBerlin } from './report-berlin.bench.ts';
 import { benchReportRender } from './report-render.bench.ts';
@@ -32,6 +33,7 @@ const groups: [string, () => Promise<void>][] = [
   ['analysis', () => benchAnalysis(record)],
   ['warnings', () => benchWarnings(record)],
   ['profile', () => benchProfile(record)],
+  ['public-reads', () => benchPublicReads(record)],
   ['typology', () => benchTypology(record)],
   ['report', () => benchReport(record)],
   ['report-berlin', () => benchReportBerlin(record)],
