@@ -44,7 +44,7 @@ export async function attack(transport: Transport, opts: AttackOptions = {}): Pr
   // Whole numbers only where the data does not contradict it: derived series may be fractional.
   const counts = sys.keys.map((k, i) => (k.startsWith('c|') ? i : -1)).filter((i) => i >= 0);
   for (const i of counts) sys.integral[i] = false;
-  sys.propagate(200, 'Rechnung');
+  sys.propagate(60, 'Rechnung');
   const fractional = new Set<string>();
   for (const i of counts) {
     const v = sys.lo[i]!;
@@ -56,16 +56,23 @@ export async function attack(transport: Transport, opts: AttackOptions = {}): Pr
   for (const i of counts) {
     const p = parseKey(sys.keys[i]!);
     sys.integral[i] = p.kind === 'count' && !fractional.has(p.variable);
-    if (sys.integral[i]) sys.tighten(i, sys.lo[i]!, sys.hi[i]!, () => 'ganze Zahl');
+    const before = sys.lastWhy[i];
+    if (sys.integral[i])
+      sys.tighten(
+        i,
+        sys.lo[i]!,
+        sys.hi[i]!,
+        () => `${before?.() ?? 'Rechnung'}, gerundet auf eine ganze Zahl`,
+      );
   }
-  sys.propagate(200, 'Rechnung');
+  sys.propagate(60, 'Rechnung');
 
   const found = dataIdentities(sys.knownCounts()).filter(
     (d) => !identities.some((c) => c.sum === d.sum && new Set([c.a, c.b, d.a, d.b]).size === 2),
   );
   addIdentities(sys, found);
   sys.addHierarchy();
-  sys.propagate(200, 'Rechnung');
+  sys.propagate(60, 'Rechnung');
   const byArithmetic = new Set(sys.keys.filter((_, i) => sys.determined(i)));
   const t2 = performance.now();
 

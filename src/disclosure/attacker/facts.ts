@@ -25,6 +25,8 @@ export interface Printed {
   text?: string;
 }
 
+const STATIC = new Set(['share', 'per_mille', 'per_1000', 'ratio']);
+
 /** Least-squares weights of a slope through points at the given years. */
 export function slopeWeights(years: number[]): number[] {
   const n = years.length;
@@ -48,6 +50,41 @@ export class FactSink {
 
   get facts(): Fact[] {
     return [...this.merged.values()];
+  }
+
+  /**
+   * Half a unit of the coarsest published rounding of the indicator's base share, in the units
+   * of its value form (% for ratios): a change or trend may be computed from rounded shares.
+   */
+  baseHalfUnit(ind: PublicIndicator): number {
+    if (!ind.denominator) return 0;
+    let half = 0.5 * 10 ** -ind.decimals;
+    for (const other of this.frame.indicators.values())
+      if (
+        other.numerator === ind.numerator &&
+        other.denominator === ind.denominator &&
+        STATIC.has(other.formula)
+      )
+        half = Math.max(half, ((0.5 * 10 ** -other.decimals) / factorOf(other.formula)) * 100);
+    return half;
+  }
+
+  /** How far the published (unrounded) value may lie from its form when bases were rounded. */
+  formSlack(ind: PublicIndicator): number {
+    const h = this.baseHalfUnit(ind);
+    if (h === 0) return 0;
+    const n = ind.periodYears ?? 1;
+    if (ind.formula === 'change_pp') return 2 * h;
+    if (ind.formula === 'trend_slope') {
+      const w = slopeWeights(Array.from({ length: n + 1 }, (_, i) => i));
+      return w.reduce((s, x) => s + Math.abs(x), 0) * h;
+    }
+    return 0;
+  }
+
+  /** Slack of a displayed value: its own rounding and the rounding of its bases. */
+  private shownSlack(ind: PublicIndicator): number {
+    return 0.5 * 10 ** -ind.decimals + this.formSlack(ind);
   }
 
   /** Base series of an indicator: its ratio (coefficient 1) or its count. */
@@ -133,7 +170,7 @@ export class FactSink {
       return;
     }
     const form = this.valueForm(ind, node, date);
-    if (form) this.add(form, v, source);
+    if (form) this.add(form, v, source, this.formSlack(ind));
     else this.nonlinear++;
   }
 
@@ -150,6 +187,7 @@ export class FactSink {
     if (v === null) return;
     this.read++;
     const form: Form = new Map();
+    let slack = 0;
     for (const [coef, node, date] of terms) {
       const f = this.valueForm(ind, node, date);
       if (!f) {
@@ -157,8 +195,9 @@ export class FactSink {
         return;
       }
       addForm(form, f, coef);
+      slack += Math.abs(coef) * this.shownSlack(ind);
     }
-    this.add(form, v, source);
+    this.add(form, v, source, slack);
   }
 
   /** A published slope of the indicator's values at `dates`, with `year` as the x axis. */
@@ -173,14 +212,15 @@ export class FactSink {
     if (v === null) return;
     this.read++;
     const form = this.slopeForm(ind, node, dates, year);
-    if (form) this.add(form, v, source);
+    const w = slopeWeights(dates.map(year));
+    if (form) this.add(form, v, source, w.reduce((s, x) => s + Math.abs(x), 0) * this.shownSlack(ind));
     else this.nonlinear++;
   }
 
-  /** `lo ≤ form ≤ hi` for the interval the printed number stands for. */
-  add(form: Form, v: Printed, source: string): void {
+  /** `lo − slack ≤ form ≤ hi + slack` for the interval the printed number stands for. */
+  add(form: Form, v: Printed, source: string, slack = 0): void {
     const [lo, hi] = publishedInterval(v.value, v.text);
-    this.addInterval(form, lo, hi, source);
+    this.addInterval(form, lo - slack, hi + slack, source);
   }
 
   addInterval(form: Form, lo: number, hi: number, source: string): void {

@@ -59,7 +59,7 @@ export function grade(result: AttackResult, truth: Map<string, number>, city: st
     }
   const how = (key: string) => {
     const i = sys.index.get(key);
-    return (i !== undefined && sys.how[i]) || 'LP';
+    return (i !== undefined && (sys.how[i] ?? sys.lastWhy[i]?.())) || 'nichts eingegrenzt';
   };
 
   const recovered: Finding[] = [];

@@ -40,7 +40,7 @@ export async function lpAttack(sys: ConstraintSystem, targets: string[], rounds 
     if (!open.length) break;
     const t0 = performance.now();
     const r = solveRound(highs, sys, open, `LP Runde ${round}`);
-    sys.propagate(200, `Rechnung nach LP Runde ${round}`);
+    sys.propagate(60, `Rechnung nach LP Runde ${round}`);
     out.push({ ...r, ms: Math.round(performance.now() - t0) });
     if (r.tightened === 0) break;
   }

@@ -32,6 +32,8 @@ export class ConstraintSystem {
   readonly integral: boolean[] = [];
   /** How a quantity became determined (null while it is not). */
   readonly how: (string | null)[] = [];
+  /** The last reason a quantity narrowed, for one that became determined by rounding. */
+  readonly lastWhy: ((() => string) | null)[] = [];
   readonly rows: Row[] = [];
   readonly links: Link[] = [];
   /** Contradictions met (a published number outside what the model allows). */
@@ -50,6 +52,7 @@ export class ConstraintSystem {
       this.hi.push(Infinity);
       this.integral.push(key.startsWith('c|'));
       this.how.push(null);
+      this.lastWhy.push(null);
       if (key.startsWith('r|')) {
         const p = parseKey(key);
         if (p.kind === 'ratio')
@@ -123,7 +126,7 @@ export class ConstraintSystem {
     let changed = false;
     const oldLo = this.lo[i]!;
     const oldHi = this.hi[i]!;
-    const minStep = (x: number) => 1e-6 * Math.max(1, Math.abs(x));
+    const minStep = (x: number) => 1e-5 * Math.max(1, Math.abs(x));
     if (l > oldLo + minStep(l)) {
       this.lo[i] = l;
       changed = true;
@@ -140,21 +143,45 @@ export class ConstraintSystem {
       return false;
     }
     if (changed && this.how[i] === null && this.determined(i)) this.how[i] = why();
+    if (changed) this.lastWhy[i] = why;
     return changed;
   }
 
-  /** Iterated interval arithmetic over rows and links; returns the number of sweeps. */
-  propagate(maxSweeps = 200, label = 'Rechnung'): number {
-    for (let sweep = 1; sweep <= maxSweeps; sweep++) {
-      let changed = false;
-      for (const row of this.rows) if (this.propagateRow(row, label)) changed = true;
-      for (const link of this.links) if (this.propagateLink(link, label)) changed = true;
-      if (!changed) return sweep;
+  /**
+   * Iterated interval arithmetic over rows and links until nothing changes: a row or link is
+   * looked at again only when one of its quantities narrowed. Returns the number of visits.
+   */
+  propagate(maxVisitsPerItem = 60, label = 'Rechnung'): number {
+    const nRows = this.rows.length;
+    const items = nRows + this.links.length;
+    const adjacent: number[][] = this.keys.map(() => []);
+    this.rows.forEach((r, k) => r.idx.forEach((i) => adjacent[i]!.push(k)));
+    this.links.forEach((l, k) => [l.num, l.den, l.ratio].forEach((i) => adjacent[i]!.push(nRows + k)));
+    const queued = new Uint8Array(items).fill(1);
+    let queue = Array.from({ length: items }, (_, k) => k);
+    const onChange = (i: number) => {
+      for (const k of adjacent[i]!)
+        if (!queued[k]) {
+          queued[k] = 1;
+          queue.push(k);
+        }
+    };
+    let visits = 0;
+    const maxVisits = maxVisitsPerItem * Math.max(1, items);
+    while (queue.length && visits < maxVisits) {
+      const batch = queue;
+      queue = [];
+      for (const k of batch) {
+        queued[k] = 0;
+        visits++;
+        if (k < nRows) this.propagateRow(this.rows[k]!, label, onChange);
+        else this.propagateLink(this.links[k - nRows]!, label, onChange);
+      }
     }
-    return maxSweeps;
+    return visits;
   }
 
-  private propagateRow(row: Row, label: string): boolean {
+  private propagateRow(row: Row, label: string, onChange: (i: number) => void): void {
     const n = row.idx.length;
     let minAct = 0;
     let maxAct = 0;
@@ -170,7 +197,6 @@ export class ConstraintSystem {
       if (Number.isFinite(b)) maxAct += b;
       else maxInf++;
     }
-    let changed = false;
     for (let t = 0; t < n; t++) {
       const i = row.idx[t]!;
       const c = row.coef[t]!;
@@ -194,22 +220,19 @@ export class ConstraintSystem {
             () => `${label}: ${row.source}`,
           )
         )
-          changed = true;
+          onChange(i);
     }
-    return changed;
   }
 
-  private propagateLink(link: Link, label: string): boolean {
+  private propagateLink(link: Link, label: string, onChange: (i: number) => void): void {
     const { num, den, ratio } = link;
     const [nl, nh] = [this.lo[num]!, this.hi[num]!];
     const [dl, dh] = [this.lo[den]!, this.hi[den]!];
     const [rl, rh] = [this.lo[ratio]!, this.hi[ratio]!];
     const why = () => `${label}: Zähler = Quote × Nenner (${this.keys[ratio]})`;
-    let changed = this.tighten(num, rl * dl, rh * dh, why);
-    if (dl > 0) changed = this.tighten(ratio, nl / dh, nh / dl, why) || changed;
-    if (rl > 0)
-      changed = this.tighten(den, nl / rh, Number.isFinite(nh) ? nh / rl : Infinity, why) || changed;
-    return changed;
+    if (this.tighten(num, rl * dl, rh * dh, why)) onChange(num);
+    if (dl > 0 && this.tighten(ratio, nl / dh, nh / dl, why)) onChange(ratio);
+    if (rl > 0 && this.tighten(den, nl / rh, Number.isFinite(nh) ? nh / rl : Infinity, why)) onChange(den);
   }
 
   /** Exactly known count cells: `variable` → `node|date` → value. */
