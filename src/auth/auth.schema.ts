@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-rules.ts';
 
 export const Role = z.enum(['admin', 'planner', 'viewer']).describe('admin > planner > viewer');
 export type Role = z.infer<typeof Role>;
@@ -18,10 +19,6 @@ export const UserAccount = User.extend({
   createdAt: z.string(),
 });
 export type UserAccount = z.infer<typeof UserAccount>;
-
-/** Shortest password a person may choose (the demo's random passwords are longer). */
-export const MIN_PASSWORD_LENGTH = 10;
-const MAX_PASSWORD_LENGTH = 200;
 
 /** A new password: length checked, with German messages for the forms. */
 export const NewPassword = z

@@ -34,6 +34,8 @@ const ReportsPage = lazy(async () => ({ default: (await import('./reports/Report
 const TemplateEditorPage = lazy(async () => ({
   default: (await import('./reports/TemplateEditorPage.tsx')).TemplateEditorPage,
 }));
+const UsersPage = lazy(async () => ({ default: (await import('./users/UsersPage.tsx')).UsersPage }));
+const AccountPage = lazy(async () => ({ default: (await import('./users/AccountPage.tsx')).AccountPage }));
 
 /** Loads configuration and indicators, holds the login state and shows the page of the address. */
 export function App() {
@@ -153,6 +155,13 @@ export function App() {
         onImported={dataImported}
         announce={announce}
       />
+    );
+  } else if (route.page === 'users' || route.page === 'account') {
+    const props = { user: currentUser, onLogin: () => setLoginOpen(true), announce };
+    content = (
+      <Suspense fallback={<p className="notice">{t.loading}</p>}>
+        {route.page === 'users' ? <UsersPage {...props} /> : <AccountPage {...props} />}
+      </Suspense>
     );
   } else if (
     levels.length > 0 &&

@@ -36,6 +36,14 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.compare)).toEqual({ page: 'compare' });
   });
 
+  it('knows the account pages', () => {
+    expect(parseRoute('/benutzer')).toEqual({ page: 'users' });
+    expect(parseRoute(paths.users)).toEqual({ page: 'users' });
+    expect(parseRoute('/konto/')).toEqual({ page: 'account' });
+    expect(parseRoute(paths.account)).toEqual({ page: 'account' });
+    expect(parseRoute('/benutzer/admin')).toEqual({ page: 'notFound' });
+  });
+
   it('knows the reports page and the template editor', () => {
     expect(parseRoute('/berichte')).toEqual({ page: 'reports' });
     expect(parseRoute(paths.reports)).toEqual({ page: 'reports' });

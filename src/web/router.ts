@@ -20,6 +20,8 @@ export type Route =
   | { page: 'compare' }
   | { page: 'reports' }
   | { page: 'reportTemplate'; key: string | null }
+  | { page: 'users' }
+  | { page: 'account' }
   | { page: 'notFound' };
 
 const CATALOGUE = '/indikatoren';
@@ -34,6 +36,8 @@ const COMPARE = '/vergleich';
 const REPORTS = '/berichte';
 const TEMPLATES = 'vorlagen';
 const NEW_TEMPLATE = 'neu';
+const USERS = '/benutzer';
+const ACCOUNT = '/konto';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
 const CREATE = 'neuer-indikator';
 const EDIT = 'bearbeiten';
@@ -58,6 +62,10 @@ export const paths = {
   /** The report template editor: a stored template by key, or a new one (null). */
   reportTemplate: (key: string | null) =>
     `${REPORTS}/${TEMPLATES}/${key === null ? NEW_TEMPLATE : encodeURIComponent(key)}`,
+  /** Benutzerverwaltung (administrators). */
+  users: USERS,
+  /** The logged-in user's own account: change the password. */
+  account: ACCOUNT,
 };
 
 function decode(segment: string): string | null {
@@ -80,6 +88,8 @@ export function parseRoute(pathname: string): Route {
   if (first === WARNINGS) return parts.length === 1 ? { page: 'warnings' } : { page: 'notFound' };
   if (first === TYPOLOGY) return parts.length === 1 ? { page: 'typology' } : { page: 'notFound' };
   if (first === COMPARE) return parts.length === 1 ? { page: 'compare' } : { page: 'notFound' };
+  if (first === USERS) return parts.length === 1 ? { page: 'users' } : { page: 'notFound' };
+  if (first === ACCOUNT) return parts.length === 1 ? { page: 'account' } : { page: 'notFound' };
   if (first === REPORTS) {
     if (parts.length === 1) return { page: 'reports' };
     const key = decode(parts[2] ?? '');

@@ -35,6 +35,7 @@ export const t = {
     warnings: 'Frühwarnung',
     typology: 'Typen & Vergleich',
     reports: 'Berichte',
+    users: 'Benutzer',
   },
 
   /** Calculation rules in words, for the catalogue table. */
@@ -289,6 +290,7 @@ export const t = {
     cancel: 'Abbrechen',
     submitting: 'Anmeldung läuft …',
     signedInAs: 'Angemeldet als',
+    changePassword: 'Passwort ändern',
     roles: { admin: 'Administration', planner: 'Planung', viewer: 'Lesezugriff' } satisfies Record<
       Role,
       string

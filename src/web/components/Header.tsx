@@ -69,6 +69,12 @@ const NAV: NavItem[] = [
     current: (route) => (route.page === 'import' ? 'page' : null),
     visible: (user) => user?.role === 'planner' || user?.role === 'admin',
   },
+  {
+    label: t.nav.users,
+    to: paths.users,
+    current: (route) => (route.page === 'users' ? 'page' : null),
+    visible: (user) => user?.role === 'admin',
+  },
 ];
 
 /** Title bar with the territory name, the main navigation and the login state. */
@@ -104,6 +110,13 @@ export function Header({ territory, user, route, onLogin, onLogout }: HeaderProp
               <strong>{user.displayName}</strong>{' '}
               <span className="role-badge">{t.auth.roles[user.role]}</span>
             </p>
+            <Link
+              to={paths.account}
+              className="app-user__link"
+              aria-current={route.page === 'account' ? 'page' : undefined}
+            >
+              {t.auth.changePassword}
+            </Link>
             <button type="button" className="button button--on-dark" onClick={onLogout}>
               {t.auth.logout}
             </button>
