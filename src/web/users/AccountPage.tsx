@@ -35,6 +35,7 @@ export function AccountPage({ user, onLogin, announce }: AccountPageProps) {
       </div>
     );
 
+  // noValidate on the form: the length rule is checked here, so the message is the app's German one
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
@@ -71,7 +72,7 @@ export function AccountPage({ user, onLogin, announce }: AccountPageProps) {
         {title}
         <p className="page-intro">{T.intro(user.displayName)}</p>
       </div>
-      <form className="users-form" onSubmit={submit} aria-labelledby={`${id}-heading`}>
+      <form className="users-form" onSubmit={submit} aria-labelledby={`${id}-heading`} noValidate>
         <h2 id={`${id}-heading`} className="visually-hidden">
           {T.title}
         </h2>

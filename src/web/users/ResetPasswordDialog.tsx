@@ -25,6 +25,7 @@ export function ResetPasswordDialog({ user, onDone, onClose }: ResetPasswordDial
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
+  // noValidate on the form: the length rule is checked here, so the message is the app's German one
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const value = new FormData(event.currentTarget).get('password');
@@ -51,7 +52,7 @@ export function ResetPasswordDialog({ user, onDone, onClose }: ResetPasswordDial
 
   return (
     <dialog ref={ref} className="login-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
-      <form className="login-form" onSubmit={submit}>
+      <form className="login-form" onSubmit={submit} noValidate>
         <h2 id={`${id}-title`}>{T.resetTitle(user.username)}</h2>
         <p className="dialog-text">{T.resetText}</p>
         <div className="field">

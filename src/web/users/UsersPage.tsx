@@ -185,6 +185,7 @@ function CreateUserForm({ onCreated }: { onCreated: (user: UserAccount) => void 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // noValidate on the form: the length rule is checked here, so the message is the app's German one
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
@@ -224,7 +225,7 @@ function CreateUserForm({ onCreated }: { onCreated: (user: UserAccount) => void 
   return (
     <section className="users-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{T.createHeading}</h2>
-      <form className="users-form" onSubmit={submit} data-testid="create-user">
+      <form className="users-form" onSubmit={submit} data-testid="create-user" noValidate>
         <div className="field">
           <label htmlFor={`${id}-username`}>{T.username}</label>
           <input
