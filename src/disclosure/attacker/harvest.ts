@@ -39,6 +39,12 @@ const READERS: Record<string, Partial<Record<'json' | 'csv', Reader>>> = {
   '/api/analysis/table': { json: readStatTable, csv: readStatTableCsv },
 };
 
+/**
+ * Downloads whose JSON is the values route's answer in a file: read at the latest Stichtag only
+ * (a difference to the values route would show there), their CSV at every Stichtag.
+ */
+const JSON_AT_LATEST = new Set(['/api/exports/values']);
+
 /** Parameters that name one area of the level. */
 const AREA_PARAMS = new Set(['id', 'area', 'a']);
 
@@ -174,7 +180,9 @@ export async function harvest(visitor: Visitor, opts: { maxFocusAreas?: number }
   for (const route of readable.filter((r) => !perArea(r)))
     for (const format of formats(route))
       for (const l of levels)
-        for (const q of combos(route, (p) => common(p, l.key, frame.dates)))
+        for (const q of combos(route, (p) =>
+          common(p, l.key, format === 'json' && JSON_AT_LATEST.has(route.path) ? [latest] : frame.dates),
+        ))
           await call(route, withFormat(route, q, format), format);
 
   // Per-area routes: all areas at the latest Stichtag, the focus areas at every Stichtag.

@@ -68,8 +68,8 @@ function solveRound(highs: Highs, sys: ConstraintSystem, targets: number[], labe
     const entries = new Map<number, number>();
     for (const [i, c] of terms) {
       if (c === 0) continue;
-      if (sys.determined(i))
-        constant += c * (sys.integral[i] ? Math.round(sys.lo[i]!) : (sys.lo[i]! + sys.hi[i]!) / 2);
+      // only whole numbers are exact constants; a determined ratio keeps its (tiny) interval
+      if (sys.integral[i] && sys.determined(i)) constant += c * Math.round(sys.lo[i]!);
       else {
         const j = columnOf(i);
         entries.set(j, (entries.get(j) ?? 0) + c);
@@ -79,8 +79,10 @@ function solveRound(highs: Highs, sys: ConstraintSystem, targets: number[], labe
     const sorted = [...entries].sort((a, b) => a[0] - b[0]);
     rowsIdx.push(sorted.map(([j]) => j));
     rowsCoef.push(sorted.map(([, c]) => c));
-    rowLo.push(lo - constant);
-    rowHi.push(hi - constant);
+    // HiGHS is feasible to ~1e-7: relax each row by that much so rounding never cuts the truth
+    const relax = (x: number) => 1e-7 * Math.max(1, Math.abs(x));
+    rowLo.push(lo - constant - relax(lo - constant));
+    rowHi.push(hi - constant + relax(hi - constant));
   };
   for (const row of sys.rows)
     push(
@@ -89,7 +91,7 @@ function solveRound(highs: Highs, sys: ConstraintSystem, targets: number[], labe
       row.hi,
     );
   for (const { num, den, ratio } of sys.links) {
-    if (sys.determined(num) && sys.determined(den) && sys.determined(ratio)) continue;
+    if (sys.determined(num) && sys.determined(den)) continue;
     const [rl, rh, dl, dh] = [sys.lo[ratio]!, sys.hi[ratio]!, sys.lo[den]!, sys.hi[den]!];
     // num − rl·den − dl·r ≥ −rl·dl and num − rh·den − dh·r ≥ −rh·dh (lower envelope)
     push(
