@@ -1,4 +1,8 @@
+import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { trustProxyFromEnv } from '../cli/serve.command.ts';
+import { openDb } from '../db/db.ts';
+import { buildApp } from './app.ts';
 import { appCsp, sameOriginAllowed, tileOrigin } from './security.ts';
 
 const host = 'localhost:3000';
@@ -53,5 +57,45 @@ describe('Content-Security-Policy', () => {
     const csp = appCsp('https://tiles.example.org:8443/{z}/{x}/{y}.png');
     expect(csp).toContain("img-src 'self' data: blob: https://tiles.example.org:8443");
     expect(csp).toContain("connect-src 'self' https://tiles.example.org:8443");
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  it('reads LAGEBILD_TRUST_PROXY', () => {
+    expect(trustProxyFromEnv(undefined)).toBe(false);
+    expect(trustProxyFromEnv('0')).toBe(false);
+    expect(trustProxyFromEnv('1')).toBe(true);
+    expect(trustProxyFromEnv('2')).toBe(2);
+    expect(trustProxyFromEnv(' 127.0.0.1,10.0.0.0/8 ')).toBe('127.0.0.1,10.0.0.0/8');
+  });
+
+  it('compares Origin with the forwarded host only when the proxy is trusted', async () => {
+    const db = await openDb('memory://');
+    const request = (app: FastifyInstance) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        // an empty password: refused after the origin check without any password hashing
+        payload: { username: 'planer', password: '' },
+        headers: {
+          host: '127.0.0.1:3000',
+          origin: 'https://atlas.example',
+          'x-forwarded-host': 'atlas.example',
+          'x-forwarded-proto': 'https',
+        },
+      });
+    try {
+      for (const [trustProxy, status] of [
+        [true, 400],
+        [1, 400],
+        [false, 403],
+      ] as const) {
+        const app = await buildApp({ db, webDir: '/nonexistent', trustProxy });
+        expect((await request(app)).statusCode, String(trustProxy)).toBe(status);
+        await app.close();
+      }
+    } finally {
+      await db.close();
+    }
   });
 });
