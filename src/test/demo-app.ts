@@ -1,7 +1,8 @@
 /** A real app on a real database with the demo city loaded, and logged-in cookies per role. */
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { knownDemoPassword } from '../demo/demo-users.ts';
+import { createSession, findUserForLogin } from '../auth/user.repository.ts';
+import type { Db } from '../db/db.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { buildApp } from '../server/app.ts';
 import type { Engine } from './databases.ts';
@@ -15,19 +16,26 @@ export async function loginCookie(app: FastifyInstance, username: string, passwo
   return `lagebild_session=${cookie!.value}`;
 }
 
+/**
+ * A session cookie made directly in the database: suites that need logged-in users skip the
+ * password check (a deliberately slow hash); the login itself is tested in auth.api.test.ts.
+ */
+export async function sessionCookie(db: Db, username: string): Promise<string> {
+  const found = await findUserForLogin(db, username);
+  if (!found) throw new Error(`no user ${username}`);
+  return `lagebild_session=${await createSession(db, found.user.id)}`;
+}
+
 export async function demoApp(engine: Engine) {
   const { db, drop } = await engine.create();
   await loadDemo(db, { seed: 1, knownPasswords: true });
   const app = await buildApp({ db, webDir: '/nonexistent' });
-  const [planner, viewer, admin] = await Promise.all(
-    (['planer', 'gast', 'admin'] as const).map((u) => loginCookie(app, u, knownDemoPassword(u))),
-  );
   return {
     app,
     db,
-    planner: planner!,
-    viewer: viewer!,
-    admin: admin!,
+    planner: await sessionCookie(db, 'planer'),
+    viewer: await sessionCookie(db, 'gast'),
+    admin: await sessionCookie(db, 'admin'),
     async close() {
       await app.close();
       await drop();
