@@ -82,16 +82,21 @@ export function registerPublicCache(app: FastifyInstance, options: PublicCacheOp
     const version = await readVersion();
     cache.observeVersion(version);
     const key = `${version}|${req.user?.role ?? 'anonymous'}|${req.url}`;
-    const ready = cache.get(key);
-    if (ready) return send(req, reply, ready);
-    const pending = cache.pending(key);
-    if (pending) {
+    for (let round = 0; ; round++) {
+      const ready = cache.get(key);
+      if (ready) return send(req, reply, ready);
+      const pending = cache.pending(key);
+      if (!pending) {
+        // No await between the look-up and begin(): concurrent requests wait for this one.
+        req.publicCacheLead = { settle: cache.begin(key), version };
+        return;
+      }
       const shared = await pending;
-      // null: the one computing it got an error, which this request then meets on its own
-      return shared ? send(req, reply, shared) : undefined;
+      if (shared) return send(req, reply, shared);
+      // Nothing to share: the client computing it left (then one of those waiting takes over),
+      // or it was an error (which each request then meets on its own, uncached).
+      if (round > 0) return;
     }
-    // No await between the look-up and begin(): concurrent requests for the key wait for this one.
-    req.publicCacheLead = { settle: cache.begin(key), version };
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
