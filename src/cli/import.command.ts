@@ -90,9 +90,12 @@ export function importCommands() {
               .map((p) => `${p.severity === 'error' ? 'Fehler' : 'Hinweis'}: ${p.message}`),
             result.committed
               ? `${result.stored} Werte importiert (${r.variables.length} Merkmale, Stichtage ${r.dates.join(', ')}; ${result.replaced} frühere Werte in die Historie verschoben).`
-              : `Geprüft: ${r.stats.records} Werte, ${r.variables.length} Merkmale, ${r.problems.length} Hinweise – nichts gespeichert.`,
+              : `Geprüft: ${r.stats.records} Werte, ${r.variables.length} Merkmale, ${r.problems.length} Hinweise – nichts gespeichert.` +
+                (r.ok ? '' : ' Die Datei würde wegen der Fehler nicht importiert.'),
           ].join('\n'),
         );
+        // A check that would refuse the file fails like the import itself, so scripts can rely on it.
+        if (!r.ok) process.exitCode = 2;
       },
     );
   cmd

@@ -10,8 +10,10 @@ import { listAreas } from '../areas/area.repository.ts';
 import { lockImportSlices } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';
 import { listIndicators } from '../indicators/indicator.repository.ts';
+import { numeratorIsPart } from '../indicators/part-of.ts';
 import { appendObservations } from '../observations/observation.repository.ts';
 import { prepareStore, replaceSlices, toRows } from '../observations/store-counts.ts';
+import { refreshSums } from '../observations/variable.service.ts';
 import {
   assertImportable,
   checkNumeratorDenominator,
@@ -94,7 +96,10 @@ export async function listProfiles(db: Db) {
   );
 }
 
-/** Numerator above denominator (e.g. SGB II under 15 above all under 15) for the catalogue's pairs. */
+/**
+ * Numerator above denominator (e.g. SGB II under 15 above all under 15) for the catalogue's pairs
+ * whose numerator is a part of the denominator — not for quotients such as the Altenquotient.
+ */
 async function plausibility(
   db: Db,
   input: TableInput,
@@ -103,7 +108,7 @@ async function plausibility(
 ) {
   const present = new Set(report.variables.map((v) => v.key));
   const pairs = (await listIndicators(db, false))
-    .filter((i) => ['share', 'per_mille', 'per_1000'].includes(i.formula) && i.denominator)
+    .filter((i) => numeratorIsPart(i))
     .filter((i) => present.has(i.numerator) && present.has(i.denominator!))
     .map((i) => ({ numerator: i.numerator, denominator: i.denominator! }));
   if (!pairs.length || report.stats.records > 500_000) return [];
@@ -192,6 +197,8 @@ export async function importTable(
         `${fileName}: Die Datei hat sich während des Imports geändert.`,
         409,
       );
+    // sums defined on the imported columns (ew_65plus = 65–74 + 75–79 + 80+) follow them
+    await refreshSums(tx, [...ids.varIds.keys()], report.dates);
     return { report, committed: true, sourceId, stored, replaced };
   });
 }

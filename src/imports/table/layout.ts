@@ -12,7 +12,9 @@
  *   left (merged cells).
  * - Below the header: empty rows are counted; a row starting with `___` (GENESIS) starts the notes,
  *   everything after it is a note; a row with one filled cell that reads like a note (Quelle:,
- *   Stand:, `1)`, ©, or any text with a space) is a note.
+ *   Stand:, `1)`, ©, or any text with a space) is a note. After an empty row (or a gap in the row
+ *   numbers of a sheet), a row whose first filled cell reads like a note ends the table, however
+ *   many cells it fills (`Quelle: …; · = Zahlenwert geheim` split at the delimiter).
  */
 import { parseDateCell } from './dates.ts';
 import { parseValue } from './values.ts';
@@ -172,7 +174,21 @@ export function detectLayout(
 }
 
 const NOTE_START =
-  /^(quelle|quellen|stand|hinweis|hinweise|anmerkung|anmerkungen|fußnote|fussnote|erläuterung|erlaeuterung|zeichenerklärung|datenlizenz|lizenz|source|note|notes|copyright|abkürzung)\b/i;
+  /^(quelle|quellen|datenquelle|stand|hinweis|hinweise|anmerkung|anmerkungen|fußnote|fussnote|fußnoten|erläuterung|erläuterungen|erlaeuterung|zeichenerklärung|zeichen|legende|datenlizenz|lizenz|rundungsdifferenzen|source|note|notes|copyright|abkürzung|abkürzungen)\b/i;
+/** `1)`, `(1)`, `*)`, ©, superscript footnote marks, or a symbol legend like `· = Zahlenwert geheim`. */
+const FOOTNOTE_MARK = /^(\(?\d{1,2}\)|\*+\)?\s|[©¹²³⁴⁵⁶⁷⁸⁹]|\S{1,3}\s*=\s*\D)/;
+
+/**
+ * Whether a row reads like the start of the notes below a table: its first filled cell starts
+ * like a source, a Stand, a footnote or a legend of the official symbols. Only asked after an
+ * empty row, where such a row ends the table.
+ */
+export function startsNotes(cells: readonly CellValue[]): boolean {
+  const first = cells.find((c) => !isBlank(c));
+  if (first === undefined || typeof first !== 'string') return false;
+  const t = first.trim();
+  return NOTE_START.test(t) || FOOTNOTE_MARK.test(t);
+}
 
 export type RowKind = 'data' | 'empty' | 'note' | 'separator';
 

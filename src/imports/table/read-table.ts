@@ -12,7 +12,15 @@
 import { basename, extname } from 'node:path';
 import { StreamingDecoder, encodingName } from './decode.ts';
 import { KeyMatcher, detach, keyText } from './keys.ts';
-import { classifyRow, detectLayout, rowText, type Layout } from './layout.ts';
+import {
+  classifyRow,
+  detectLayout,
+  filledCount,
+  rowText,
+  startsNotes,
+  type Layout,
+  type RowKind,
+} from './layout.ts';
 import { tableMessages } from './messages.ts';
 import { emptyStats, RecordBuilder } from './records.ts';
 import { Report } from './report.ts';
@@ -217,8 +225,9 @@ async function* readRows(
   state.headerLine = layout.headerRows.length > 0 ? headRows[layout.headerRows[0]!]!.line : null;
   state.emptyLines = layout.emptyLines;
   const sample: CellValue[][] = [];
+  const sampleEnd = new TableEnd(state.format === 'xlsx');
   for (const r of headRows.slice(layout.dataStart)) {
-    const kind = classifyRow(r.cells);
+    const kind = sampleEnd.classify(r);
     if (kind === 'separator') break;
     if (kind === 'data') sample.push(r.cells);
     if (sample.length >= SAMPLE_ROWS) break;
@@ -253,6 +262,7 @@ async function* readRows(
 
   let out: TableRecord[] = [];
   let inNotes = false;
+  const end = new TableEnd(state.format === 'xlsx');
   let rows: readonly SourceRow[] = headRows.slice(layout.dataStart);
   for (;;) {
     for (const r of rows) {
@@ -260,7 +270,9 @@ async function* readRows(
         note(state, r.cells);
         continue;
       }
-      const kind = classifyRow(r.cells);
+      const kind = end.classify(r);
+      if (kind === 'separator' && filledCount(r.cells) > 0 && !/^[_-]{3,}/.test(rowText(r.cells)))
+        note(state, r.cells);
       if (kind === 'data') {
         builder.row(r, out);
         // Batches stay small however wide the table or large the chunk.
@@ -282,6 +294,31 @@ async function* readRows(
     report.error('header_only', headerLine, null, tableMessages.headerOnly(file, headerLine));
   }
   if (out.length > 0) yield out;
+}
+
+/**
+ * Row kinds below the header, with the one rule that needs the row before: after an empty row
+ * (CSV) or a gap in the row numbers (XLSX leaves empty rows out), a row that starts like a note
+ * ends the table.
+ */
+class TableEnd {
+  private gap = false;
+  private last: number | null = null;
+
+  /** @param sheet rows of a sheet, whose numbers skip the empty rows (CSV lines do not). */
+  constructor(private readonly sheet: boolean) {}
+
+  classify(r: SourceRow): RowKind {
+    const kind = classifyRow(r.cells);
+    const gap = this.gap || (this.sheet && this.last !== null && r.line > this.last + 1);
+    this.last = r.line;
+    if (kind === 'empty') {
+      this.gap = true;
+      return kind;
+    }
+    this.gap = false;
+    return gap && kind !== 'separator' && startsNotes(r.cells) ? 'separator' : kind;
+  }
 }
 
 function note(state: ReadState, cells: readonly CellValue[]): void {
