@@ -96,7 +96,14 @@ export async function createUser(
   db: Db,
   input: { username: string; displayName: string; password: string; role: Role },
 ): Promise<UserAccount> {
+  // checked before hashing, which takes a while
+  await requireNewUsername(db, input.username);
   return insertAccount(db, { ...input, passwordHash: await hashPassword(input.password) });
+}
+
+async function requireNewUsername(db: Db, username: string): Promise<void> {
+  if (await findAccount(db, username))
+    throw new LagebildError('users.duplicate', `Den Benutzernamen „${username}“ gibt es schon.`, 409);
 }
 
 /** Creates an account from a hash made elsewhere (the demo's known passwords). */
@@ -104,8 +111,7 @@ export async function insertAccount(
   db: Db,
   input: { username: string; displayName: string; passwordHash: string; role: Role },
 ): Promise<UserAccount> {
-  if (await findAccount(db, input.username))
-    throw new LagebildError('users.duplicate', `Den Benutzernamen „${input.username}“ gibt es schon.`, 409);
+  await requireNewUsername(db, input.username);
   return insertUser(db, input);
 }
 
