@@ -12,6 +12,7 @@ import { exportCommands, indicatorsCommands } from './indicators.command.ts';
 import { reportCommand } from './report.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { usersCommands } from './users.command.ts';
+import { variablesCommands } from './variables.command.ts';
 
 const program = new Command('lagebild')
   .description('Lagebild – Software für strategische Sozialplanung')
@@ -39,6 +40,7 @@ for (const sub of [
   importCommands(),
   areasCommands(),
   indicatorsCommands(),
+  variablesCommands(),
   exportCommands(),
   indexCommands(),
   reportCommand(),

@@ -3,12 +3,13 @@
  * serialize the writes that must not interleave. Released at commit or rollback, so a crashed
  * process never leaves one behind. On PGlite (one process, one connection) they cost nothing.
  * Every transaction takes its advisory locks before its first write and in one fixed order
- * (migrations, then level, then Stichtage sorted), so they cannot deadlock each other.
+ * (migrations, then level, then Stichtage sorted, then variable sums), so they cannot deadlock
+ * each other.
  */
 import type { Db } from './db.ts';
 
 /** First key of the two-key form: one namespace per use, so different uses never collide. */
-const NAMESPACE = { migrations: 7301, level: 7302, slice: 7303, demo: 7304 } as const;
+const NAMESPACE = { migrations: 7301, level: 7302, slice: 7303, demo: 7304, sums: 7305 } as const;
 
 const lock = (tx: Db, ns: number, key: string, shared = false) =>
   tx.query(`SELECT pg_advisory_xact_lock${shared ? '_shared' : ''}($1::int, hashtext($2))`, [ns, key]);
@@ -36,4 +37,12 @@ export async function lockLevelAreas(tx: Db, level: string): Promise<void> {
 export async function lockImportSlices(tx: Db, level: string, dates: readonly string[]): Promise<void> {
   await lock(tx, NAMESPACE.level, level, true);
   for (const date of [...new Set(dates)].sort()) await lock(tx, NAMESPACE.slice, `${level}|${date}`);
+}
+
+/**
+ * Variables defined as sums: a definition and the recomputation of sums after an import run one
+ * after the other, so neither stores sums of values the other is replacing. Taken last.
+ */
+export async function lockVariableSums(tx: Db): Promise<void> {
+  await lock(tx, NAMESPACE.sums, 'sums');
 }

@@ -7,6 +7,7 @@ import { createIndicator, importIndicators, removeIndicator, replaceIndicator } 
 import { listIndicators as listAll, patchIndicator } from './indicator.repository.ts';
 import {
   Indicator,
+  IndicatorCatalogue,
   IndicatorList,
   IndicatorPatch,
   IndicatorPatchResult,
@@ -15,7 +16,7 @@ import {
   Series,
   SeriesQuery,
 } from './indicator.schema.ts';
-import { indicatorSeries, indicatorValues, listIndicators, requireIndicator } from './indicator.service.ts';
+import { indicatorSeries, indicatorValues, listCatalogue, requireIndicator } from './indicator.service.ts';
 
 const KeyParams = z.object({ key: z.string().min(1) });
 const tags = ['Indikatoren'];
@@ -34,11 +35,12 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Indikatorenkatalog (öffentlich: nur veröffentlichte)',
-        response: { 200: IndicatorList },
+        summary:
+          'Indikatorenkatalog (öffentlich: nur veröffentlichte), je Indikator ob seine Zähl- und Nennergrößen Werte haben',
+        response: { 200: IndicatorCatalogue },
       },
     },
-    (req) => listIndicators(app.db, req.user),
+    (req) => listCatalogue(app.db, req.user),
   );
 
   app.get(

@@ -143,3 +143,25 @@ export const IndicatorPatchResult = z.object({
 });
 export type IndicatorPatchResult = z.infer<typeof IndicatorPatchResult>;
 export const IndicatorList = z.array(Indicator);
+
+/**
+ * A catalogue entry as the catalogue route lists it: the definition plus whether its inputs
+ * have values. Not part of the definition (JSON export and import stay definitions only).
+ */
+export const IndicatorEntry = z.object({
+  ...Indicator.shape,
+  available: z
+    .boolean()
+    .describe(
+      'Numerator and denominator have values (else the indicator is left out of menus, profiles and reports)',
+    ),
+  missing: z
+    .array(z.object({ key: z.string(), name: z.string() }))
+    .describe('Input variables without any value: „nicht verfügbar – es fehlt: …“'),
+  missingText: z
+    .string()
+    .nullable()
+    .describe('„nicht verfügbar – es fehlt: <Variablen>“, null when available'),
+});
+export type IndicatorEntry = z.infer<typeof IndicatorEntry>;
+export const IndicatorCatalogue = z.array(IndicatorEntry);

@@ -8,8 +8,9 @@ import type { User } from '../auth/auth.schema.ts';
 import { can } from '../auth/policy.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
+import { availableIndicators, indicatorAvailability, unavailableText } from './availability.ts';
 import { makeCalculator, POPULATION, type Computed } from './calculator.ts';
-import type { AreaProfile, Indicator, IndicatorValues, Series } from './indicator.schema.ts';
+import type { AreaProfile, Indicator, IndicatorEntry, IndicatorValues, Series } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
 import { publicSnapshot, secretCellsOf, type SecretCells } from './public-snapshot.ts';
 
@@ -18,6 +19,16 @@ export const seesUnprotected = (user: User | null) => can(user, 'data.readUnpubl
 
 export async function listIndicators(db: Db, user: User | null): Promise<Indicator[]> {
   return repo.listIndicators(db, !seesUnprotected(user));
+}
+
+/** The catalogue the user may see, each entry saying whether its inputs have values. */
+export async function listCatalogue(db: Db, user: User | null): Promise<IndicatorEntry[]> {
+  const indicators = await listIndicators(db, user);
+  const availability = await indicatorAvailability(db, indicators);
+  return indicators.map((i) => {
+    const a = availability.get(i.key) ?? { available: true, missing: [] };
+    return { ...i, ...a, missingText: a.available ? null : unavailableText(a.missing) };
+  });
 }
 
 export async function requireIndicator(db: Db, key: string, user: User | null): Promise<Indicator> {
@@ -148,7 +159,8 @@ export async function areaProfile(
     throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
   const levelIds = (await levelAreas(db, levelKey)).map((a) => a.id);
   const unprotected = seesUnprotected(user);
-  const indicators = await repo.listIndicators(db, !unprotected);
+  // indicators without inputs would only add rows of „–“
+  const indicators = await availableIndicators(db, await repo.listIndicators(db, !unprotected));
   const ctx = await indicatorContext(db, indicators, unprotected);
   const parent = ctx.tree.find((a) => a.id === area.parent_id);
   const city = ctx.cityTarget(levelIds);

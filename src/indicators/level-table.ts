@@ -10,6 +10,7 @@ import type { User } from '../auth/auth.schema.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import { aggregateUp, type Cell } from './aggregate.ts';
+import { indicatorAvailability, type MissingVariable } from './availability.ts';
 import { POPULATION } from './calculator.ts';
 import type { Indicator } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
@@ -57,11 +58,17 @@ export interface LevelTable {
   grids: Map<string, IndicatorGrid>;
   /** Whether the values are unprotected (planner view). */
   unprotected: boolean;
+  /**
+   * Indicators the user may see that were left out because an input has no values at all, with
+   * the variables missing (only when no `indicatorKeys` were asked for). Reports name them as
+   * „nicht verfügbar“ where a template asks for them.
+   */
+  unavailable: ReadonlyMap<string, { name: string; missing: MissingVariable[] }>;
 }
 
 /**
- * Loads the values of `indicatorKeys` (default: all the user may see) for every area of a level
- * and every Stichtag.
+ * Loads the values of `indicatorKeys` (default: all the user may see whose inputs have values)
+ * for every area of a level and every Stichtag.
  * @param options.counts keep numerator and denominator in the cells (planners only; statistics
  *   tables show them) — off by default to keep the table small
  * @throws areas.unknown_level when the level has no areas
@@ -126,6 +133,16 @@ async function buildLevelTable(
         indicators: missing,
       });
   }
+  const unavailable = new Map<string, { name: string; missing: MissingVariable[] }>();
+  if (!indicatorKeys) {
+    // indicators without inputs would only fill every page with „–“
+    const availability = await indicatorAvailability(db, indicators);
+    for (const i of indicators) {
+      const a = availability.get(i.key);
+      if (a && !a.available) unavailable.set(i.key, { name: i.name, missing: a.missing });
+    }
+    indicators = indicators.filter((i) => !unavailable.has(i.key));
+  }
   const dates = await repo.listDates(db);
   const ctx = await indicatorContext(db, indicators, unprotected);
   const byId = new Map(ctx.tree.map((a) => [a.id, a]));
@@ -174,5 +191,5 @@ async function buildLevelTable(
     const summed = aggregateUp(nodes, own?.get(d) ?? new Map<number, Cell>());
     return areas.map((a) => summed.get(a.id)?.value ?? null);
   });
-  return { level: levelKey, dates, areas, population, grids, unprotected };
+  return { level: levelKey, dates, areas, population, grids, unprotected, unavailable };
 }

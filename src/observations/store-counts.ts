@@ -7,6 +7,7 @@ import { importError } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import type { ValueStatus } from '../indicators/indicator.schema.ts';
 import { appendObservations, insertMissingVariables } from './observation.repository.ts';
+import { assertNotSums, refreshSums } from './variable.service.ts';
 
 export interface CountRecord {
   areaKey: string;
@@ -24,7 +25,10 @@ export interface StoreResult {
   dates: string[];
 }
 
-/** Resolves area ids of a level and variable ids (creating unknown variables). */
+/**
+ * Resolves area ids of a level and variable ids (creating unknown variables).
+ * @throws import.sum_variable when a variable is defined as a sum (its values are computed)
+ */
 export async function prepareStore(
   tx: Db,
   opts: { levelKey: string; fileName: string; variableNames?: Record<string, string> },
@@ -35,6 +39,7 @@ export async function prepareStore(
     [opts.levelKey],
   );
   const areaIds = new Map(areas.map((a) => [a.key, a.id]));
+  await assertNotSums(tx, variables, opts.fileName);
   const varIds = await insertMissingVariables(
     tx,
     variables.map((v) => ({
@@ -111,5 +116,6 @@ export async function storeCounts(
   ]);
   const rows = toRows(records, ids, opts);
   await appendObservations(tx, rows);
+  await refreshSums(tx, variables, dates);
   return { stored: rows.length, replaced, variables, dates };
 }

@@ -4,6 +4,7 @@
  * and the choice of indicators by theme (shared with the city scope).
  */
 import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.ts';
+import { unavailableText } from '../indicators/availability.ts';
 import type { LevelTable } from '../indicators/level-table.ts';
 import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
 import {
@@ -30,6 +31,7 @@ export function resolveText(
   profile: Steckbrief,
   indicators: Map<string, ProfileIndicator>,
   cityName = 'Stadt',
+  unavailable?: LevelTable['unavailable'],
 ): string {
   return text.replace(
     /\{([a-z]+)(?::([a-z0-9_]+))?(?:\.([a-z]+))?\}/g,
@@ -44,7 +46,7 @@ export function resolveText(
       }
       if (scope !== 'indicator' || !key) return all;
       const i = indicators.get(key);
-      if (!i) return all;
+      if (!i) return unavailable?.has(key) ? 'nicht verfügbar' : all;
       switch (field) {
         case 'name':
           return i.name;
@@ -70,7 +72,9 @@ export function resolveText(
 export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }>, ctx: Ctx): ReportTable {
   const { profile, indicators } = ctx;
   const chosen = block.indicators?.length
-    ? block.indicators.map((k) => indicators.get(k) ?? raise(unknownIndicator(k)))
+    ? block.indicators
+        .filter((k) => !ctx.table.unavailable.has(k))
+        .map((k) => indicators.get(k) ?? raise(unknownIndicator(k)))
     : profile.themes
         .filter((t) => !block.themes?.length || block.themes.includes(t.theme))
         .flatMap((t) => t.indicators);
@@ -185,6 +189,15 @@ export function chosenIndicators(
   return keys
     .filter((k) => !ratesOnly || table.grids.get(k)?.indicator.formula !== 'count')
     .slice(0, b.count);
+}
+
+/**
+ * Said where a block names an indicator whose inputs have no values (a city without the
+ * variable), instead of failing the report or showing an empty figure; null when it has values.
+ */
+export function unavailableNote(table: LevelTable, key: string): ReportBlock | null {
+  const gone = table.unavailable.get(key);
+  return gone ? { kind: 'note', text: `${gone.name}: ${unavailableText(gone.missing)}` } : null;
 }
 
 /** Said where a theme-based block finds nothing, instead of failing the whole report. */

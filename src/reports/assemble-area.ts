@@ -18,6 +18,7 @@ import { badRequest } from '../core/errors.ts';
 import {
   areaFindings,
   chosenIndicators,
+  unavailableNote,
   indicatorTable,
   matrix,
   noThemeNote,
@@ -50,14 +51,14 @@ async function perIndicator(
   const keys = chosenIndicators(b, themes, ctx.table, b.type !== 'chart');
   if (!keys.length) return [noThemeNote(b.theme)];
   const out: ReportBlock[] = [];
-  for (const key of keys) out.push(await f(key));
+  for (const key of keys) out.push(unavailableNote(ctx.table, key) ?? (await f(key)));
   return out;
 }
 
 async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
   const { profile, indicators } = ctx;
   const need = (key: string) => indicators.get(key) ?? raise(unknownIndicator(key));
-  const text = (t: string) => resolveText(t, profile, indicators, ctx.cityName);
+  const text = (t: string) => resolveText(t, profile, indicators, ctx.cityName, ctx.table.unavailable);
   switch (b.type) {
     case 'heading':
       return [{ kind: 'heading', text: text(b.text) }];
@@ -151,7 +152,10 @@ export async function areaSections(
   for (const chapter of template.chapters) {
     const blocks: ReportBlock[] = [];
     for (const b of chapter.blocks) blocks.push(...(await block(b, ctx)));
-    chapters.push({ title: resolveText(chapter.title, profile, indicators, ctx.cityName), blocks });
+    chapters.push({
+      title: resolveText(chapter.title, profile, indicators, ctx.cityName, ctx.table.unavailable),
+      blocks,
+    });
   }
   if (!nested)
     return chapters.map((c, k) => ({
@@ -161,7 +165,7 @@ export async function areaSections(
       pageBreak: template.chapterBreaks && k > 0,
       blocks: c.blocks,
     }));
-  const title = resolveText(template.title, profile, indicators, ctx.cityName);
+  const title = resolveText(template.title, profile, indicators, ctx.cityName, ctx.table.unavailable);
   return [
     {
       id: `gebiet-${profile.area.id}`,
@@ -202,7 +206,7 @@ export async function assembleAreaReport(
   const ctx = await areaContext(db, user, { ...target, level });
   const { profile, indicators } = ctx;
   return {
-    title: resolveText(template.title, profile, indicators, ctx.cityName),
+    title: resolveText(template.title, profile, indicators, ctx.cityName, ctx.table.unavailable),
     subtitle: areaSubtitle(profile),
     date: profile.date,
     internal: profile.unprotected,

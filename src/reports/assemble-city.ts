@@ -18,7 +18,7 @@ import { indexResult, indexRobustness } from '../indices/index.service.ts';
 import type { WarningList } from '../monitoring/warning.schema.ts';
 import { evaluateWarnings } from '../monitoring/warning.service.ts';
 import { DEFAULT_INDEX, ROBUSTNESS_RUNS, ROBUSTNESS_SEED } from '../profile/profile-index.ts';
-import { chosenIndicators, noThemeNote } from './area-blocks.ts';
+import { chosenIndicators, noThemeNote, unavailableNote } from './area-blocks.ts';
 import { areaContext, areaSections } from './assemble-area.ts';
 import { levelDative, levelPlural } from '../core/level-names.ts';
 import {
@@ -54,7 +54,7 @@ async function perIndicator(
   const keys = chosenIndicators(b, ctx.themes, ctx.table, b.type !== 'chart');
   if (!keys.length) return [noThemeNote(b.theme)];
   const out: ReportBlock[] = [];
-  for (const key of keys) out.push(await f(key));
+  for (const key of keys) out.push(unavailableNote(ctx.table, key) ?? (await f(key)));
   return out;
 }
 

@@ -84,7 +84,7 @@ export async function resolveCityText(text: string, ctx: CityCtx): Promise<strin
       if (scope === 'index' && field === 'name') return indexName;
       if (scope !== 'indicator' || !key) return all;
       const g = ctx.table.grids.get(key);
-      if (!g) return all;
+      if (!g) return ctx.table.unavailable.has(key) ? 'nicht verfügbar' : all;
       const i = g.indicator;
       const city = g.city[ctx.dateIndex];
       switch (field) {
@@ -110,7 +110,7 @@ export function cityIndicatorTable(
   ctx: CityCtx,
 ): ReportBlock {
   const keys = b.indicators?.length
-    ? b.indicators
+    ? b.indicators.filter((k) => !ctx.table.unavailable.has(k))
     : ctx.themes.filter((t) => !b.themes?.length || b.themes.includes(t.theme)).flatMap((t) => t.keys);
   if (!keys.length) return noThemeNote(b.themes?.join(', '));
   const grids = keys.map((k) => grid(ctx, k));

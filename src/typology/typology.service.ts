@@ -8,6 +8,7 @@ import type { User } from '../auth/auth.schema.ts';
 import { badRequest, LagebildError, notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import type { Cell } from '../indicators/aggregate.ts';
+import { availableIndicators } from '../indicators/availability.ts';
 import { listIndicators } from '../indicators/indicator.service.ts';
 import { loadLevelTable, type LevelArea, type LevelTable } from '../indicators/level-table.ts';
 import { changeUnit } from '../monitoring/change.ts';
@@ -55,7 +56,7 @@ async function load(
   date: string | undefined,
   keys: string[] | undefined,
 ): Promise<Loaded> {
-  const wanted = keys ?? defaultIndicatorKeys(await listIndicators(db, user));
+  const wanted = keys ?? defaultIndicatorKeys(await availableIndicators(db, await listIndicators(db, user)));
   if (!wanted.length) throw badRequest('typology.no_indicators', 'Es ist kein Indikator ausgewählt.');
   const table = await loadLevelTable(db, user, level, wanted);
   const at = date === undefined ? table.dates.length - 1 : table.dates.indexOf(date);
