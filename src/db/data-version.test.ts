@@ -3,9 +3,11 @@
  * behind public outputs, inside the writer's transaction, and not by sessions or users.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCatalogue } from '../indicators/indicator.setup.ts';
 import { dataVersion } from '../indicators/public-protection.ts';
 import { engines } from '../test/databases.ts';
 import { openDb, type Db } from './db.ts';
+import { migrate } from './migrate.ts';
 
 describe.each(engines)('data version on $name', (engine) => {
   let db: Db;
@@ -29,6 +31,46 @@ describe.each(engines)('data version on $name', (engine) => {
     await db.query(`UPDATE app_setting SET value = '4' WHERE key IN ('a', 'b')`);
     await db.query(`DELETE FROM app_setting WHERE key IN ('a', 'b', 'c')`);
     expect(await version()).toBe(before + 3);
+  });
+
+  it('does not count statements that change no rows', async () => {
+    await db.query(`INSERT INTO app_setting (key, value) VALUES ('kept', '1')`);
+    const before = await version();
+    await db.query(`INSERT INTO app_setting (key, value) VALUES ('kept', '2') ON CONFLICT (key) DO NOTHING`);
+    await db.query(`UPDATE app_setting SET value = '3' WHERE key = 'none'`);
+    await db.query(`DELETE FROM app_setting WHERE key = 'none'`);
+    expect(await version()).toBe(before);
+    await db.query(
+      `INSERT INTO app_setting (key, value) VALUES ('kept', '2') ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    );
+    expect(await version()).toBe(before + 1);
+  });
+
+  it('stays as it is when a process starts on a set-up database', async () => {
+    const before = await version();
+    await migrate(db);
+    await ensureCatalogue(db);
+    expect(await version()).toBe(before);
+  });
+
+  it('watches every table behind public outputs', async () => {
+    const rows = await db.query<{ tab: string }>(
+      `SELECT DISTINCT c.relname AS tab FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+       WHERE t.tgname LIKE '%\\_data\\_version\\_%' AND t.tgenabled = 'A' ORDER BY 1`,
+    );
+    const watched = rows.map((r) => r.tab);
+    for (const tab of [
+      'area',
+      'area_level',
+      'data_source',
+      'indicator',
+      'observation',
+      'variable',
+      'variable_sum',
+      'report_template',
+    ])
+      expect(watched).toContain(tab);
+    for (const tab of ['app_user', 'user_session', 'report']) expect(watched).not.toContain(tab);
   });
 
   it('counts bulk loads, which the embedded engine runs with triggers in replica mode', async () => {
