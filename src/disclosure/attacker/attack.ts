@@ -24,6 +24,8 @@ export interface AttackResult {
 export interface AttackOptions {
   /** Per-area routes at every Stichtag for at most this many areas around secrets (default 40). */
   maxFocusAreas?: number;
+  /** Per-area routes for every area at the latest Stichtag too (default true). */
+  allAreasAtLatest?: boolean;
   /** LP rounds (default 3; 0 = arithmetic only). */
   lpRounds?: number;
 }

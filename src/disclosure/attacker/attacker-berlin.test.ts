@@ -24,8 +24,8 @@ describe(`the attacker on Berlin (${engine.name})`, () => {
     ({ db, drop } = await engine.create());
     await loadBerlinCity(db);
     app = await buildApp({ db, webDir: '/nonexistent' });
-    // Per-area routes at every Stichtag only around the 20 areas with the most secrets: Berlin
-    // has 554 areas, and the bulk routes already show every area at every Stichtag.
+    // Per-area routes only around the 20 areas with the most secrets: Berlin has 554 areas, and
+    // the bulk routes already show every area at every Stichtag.
     f = await findLeaks(injectTransport(app), (frame) => readTruth(db, frame), 'Berlin', {
       maxFocusAreas: 20,
     });

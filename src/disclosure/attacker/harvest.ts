@@ -103,7 +103,10 @@ async function getRoutes(visitor: Visitor): Promise<Route[]> {
 }
 
 /** Calls every readable public GET route and reads its numbers into facts. */
-export async function harvest(visitor: Visitor, opts: { maxFocusAreas?: number } = {}): Promise<Harvest> {
+export async function harvest(
+  visitor: Visitor,
+  opts: { maxFocusAreas?: number; allAreasAtLatest?: boolean } = {},
+): Promise<Harvest> {
   const frame = await readFrame(visitor);
   const sink = new FactSink(frame);
   const routes = await getRoutes(visitor);
@@ -192,7 +195,7 @@ export async function harvest(visitor: Visitor, opts: { maxFocusAreas?: number }
     for (const l of levels)
       for (const id of areasOf(l.key)) {
         const isFocus = focus.has(`${l.key}:${id}`);
-        if (!isFocus && !hasDate) continue;
+        if (!isFocus && (!hasDate || opts.allAreasAtLatest === false)) continue;
         const dates = isFocus ? frame.dates : [latest];
         for (const q of combos(route, (p) =>
           isAreaParam(route, p)
