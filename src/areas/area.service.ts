@@ -11,6 +11,7 @@ import { dataVersion } from '../indicators/public-protection.ts';
 import { simplifyForDisplay } from '../geo/display.ts';
 import type { AreaFeatureCollection, AreaSummary, ImportAreasResult, LocateResult } from './area.schema.ts';
 import * as repo from './area.repository.ts';
+import { refreshCityOutline } from './city-level.ts';
 import type { AreaFile } from './readers/index.ts';
 
 const LEVEL_NAMES: Record<string, string> = {
@@ -130,6 +131,7 @@ export async function importAreas(
     });
     await repo.closeCurrentAreas(tx, level.id, validFrom);
     await repo.insertAreas(tx, level.id, sourceId, validFrom, prepareAreas(rows));
+    await refreshCityOutline(tx, level.id);
     const repaired = file.areas.filter((a) => a.repairs.length > 0).map((a) => a.key);
     return { level: level.key, imported: rows.length, crs: file.crs, repaired, sourceId };
   });

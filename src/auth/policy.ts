@@ -14,6 +14,7 @@ export type Action =
   | 'reports.create'
   | 'reports.edit'
   | 'users.manage'
+  | 'settings.edit'
   | 'demo.load';
 
 const allowed: Record<Action, Role[]> = {
@@ -29,6 +30,8 @@ const allowed: Record<Action, Role[]> = {
   // report templates
   'reports.edit': ['admin', 'planner'],
   'users.manage': ['admin'],
+  // city name, key, publisher and licence: they appear on every public page and report
+  'settings.edit': ['admin'],
   'demo.load': ['admin'],
 };
 

@@ -25,6 +25,7 @@ import { indicatorRoutes } from '../indicators/indicator.routes.ts';
 import { monitoringRoutes } from '../monitoring/monitoring.routes.ts';
 import { profileRoutes } from '../profile/profile.routes.ts';
 import { reportRoutes } from '../reports/report.routes.ts';
+import { setupRoutes } from '../setup/setup.routes.ts';
 import { typologyRoutes } from '../typology/typology.routes.ts';
 import { variableRoutes } from '../observations/variable.routes.ts';
 import { configRoutes } from './config.routes.ts';
@@ -53,6 +54,8 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** Secret of the local command line (`lagebild serve` on PGlite, see local-cli.ts); none: refused. */
   localToken?: string;
+  /** One-time token for the Einrichtung from another machine (printed by `serve`); none: localhost only. */
+  setupToken?: string;
 }
 
 /** JSON bodies: definitions and templates are small; files come as multipart with their own limit. */
@@ -108,6 +111,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }));
   await app.register(configRoutes, { prefix: '/api' });
+  await app.register(setupRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(areaRoutes, { prefix: '/api/areas' });

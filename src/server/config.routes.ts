@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getTerritory, listLevels } from '../areas/area.repository.ts';
 import { currentDate, listDates } from '../indicators/indicator.repository.ts';
+import { readCity } from '../setup/city.service.ts';
+import { setupNeeded } from '../setup/setup.service.ts';
 import { AppConfig } from './config.schema.ts';
 
 export const configRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -9,21 +11,27 @@ export const configRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['App'], summary: 'Startkonfiguration der Web-App', response: { 200: AppConfig } } },
     async (req) => {
       const db = app.db;
-      const [territory, levels, dates, current] = await Promise.all([
+      const [territory, levels, dates, current, city, needed] = await Promise.all([
         getTerritory(db),
         listLevels(db),
         listDates(db),
         currentDate(db),
+        readCity(db),
+        setupNeeded(db),
       ]);
+      // the city's default Stichtag, while data exists for it; else the latest population counts
+      const opening = city?.defaultDate && dates.includes(city.defaultDate) ? city.defaultDate : current;
       const mapLevels = levels.filter((l) => l.rank >= 1 && l.areaCount > 0);
       return {
         territory: territory ? { key: territory.key, name: territory.name } : null,
         levels,
         defaultLevel: mapLevels.at(-1)?.key ?? levels.at(-1)?.key ?? null,
         dates,
-        currentDate: current,
+        currentDate: opening,
         tileUrl: app.appOptions.tileUrl ?? null,
         user: req.user,
+        setupNeeded: needed,
+        sources: { publisher: city?.publisher ?? '', licence: city?.licence ?? '' },
       };
     },
   );

@@ -14,5 +14,9 @@ export const AppConfig = z.object({
     .describe('Datenstand: the latest Stichtag with population counts; pages open there'),
   tileUrl: z.string().nullable().describe('Optional raster tile URL template for a basemap'),
   user: User.nullable(),
+  setupNeeded: z.boolean().describe('No user yet: the web app shows the Einrichtung (/einrichtung)'),
+  sources: z
+    .object({ publisher: z.string(), licence: z.string() })
+    .describe('Herausgeber and licence of the published data (city settings; empty when not set)'),
 });
 export type AppConfig = z.infer<typeof AppConfig>;

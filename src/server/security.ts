@@ -9,7 +9,12 @@ import { LagebildError, unauthorized } from '../core/errors.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** State-changing routes that anonymous visitors may call: they carry tiny bodies (own limits). */
-const OPEN_MUTATIONS = new Set(['/api/auth/login', '/api/auth/logout']);
+const OPEN_MUTATIONS = new Set([
+  '/api/auth/login',
+  '/api/auth/logout',
+  // the first administrator is created here; the route itself admits only loopback or a token
+  '/api/setup',
+]);
 
 const pathOf = (req: FastifyRequest) => req.url.split('?')[0] ?? '';
 const isMutatingApi = (req: FastifyRequest) => MUTATING.has(req.method) && pathOf(req).startsWith('/api/');
