@@ -13,6 +13,7 @@ const report = (over: Partial<TableReadResult> = {}): TableReadResult => ({
   headerRow: 2,
   columns: {
     area: 'Sozialraum',
+    areaParts: ['Sozialraum'],
     date: null,
     variable: [],
     value: ['Einwohner insgesamt', 'Kinder unter 3'],
@@ -33,6 +34,7 @@ const report = (over: Partial<TableReadResult> = {}): TableReadResult => ({
     byStatus: { value: 4, secret: 0, missing: 0, estimated: 0 },
     emptyCells: 0,
     totalRows: 0,
+    higherRows: 0,
     areas: 2,
   },
   unknownKeys: [],
@@ -76,11 +78,38 @@ describe('import mapping draft', () => {
     expect(draftProblems(draft).noVariables).toBe(true);
   });
 
+  it('keeps a key joined from several columns through a re-check (Berlin LOR: four key columns)', () => {
+    const parts = ['district_id', 'forecast_area_id', 'district_region_id', 'planning_area_id'];
+    const joined = report({
+      columns: {
+        area: parts.join(' + '),
+        areaParts: parts,
+        date: null,
+        variable: [],
+        value: ['inhabitants'],
+        breakdown: [],
+        ignored: [],
+      },
+      variables: [{ key: 'inhabitants', count: true }],
+    });
+    const draft = draftFromReport(joined, '2024-12-31')!;
+    expect(draft.areaColumn).toBe(parts.join(' + '));
+    expect(columnsOf(joined).slice(0, 5)).toEqual([parts.join(' + '), ...parts]);
+    const mapping = toMapping(draft);
+    expect(mapping.areaColumn).toEqual(parts);
+    // The server reads the file with that mapping and reports the same joined key again.
+    const again = draftFromReport({ ...joined, shape: 'profile-wide' }, mapping.date ?? '')!;
+    expect(toMapping(again)).toEqual(mapping);
+    // Choosing one column instead sends that column alone.
+    expect(toMapping({ ...draft, areaColumn: 'planning_area_id' }).areaColumn).toBe('planning_area_id');
+  });
+
   it('keeps variable and value column of a long table; GENESIS is not mapped here', () => {
     const long = report({
       shape: 'long',
       columns: {
         area: 'Gebiet',
+        areaParts: ['Gebiet'],
         date: 'Jahr',
         variable: ['Merkmal'],
         value: ['Wert'],

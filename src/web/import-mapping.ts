@@ -13,7 +13,10 @@ export interface VariableRow {
 export interface MappingDraft {
   /** 'wide': one column per variable (editable keys); 'long': variable and value columns. */
   form: 'wide' | 'long';
+  /** The key column, or the joined label (`Bezirk + Planungsraum`) of a key joined from `areaParts`. */
   areaColumn: string;
+  /** Columns whose texts together form the key, when it is joined from several; else empty. */
+  areaParts: string[];
   dateSource: 'column' | 'fixed';
   dateColumn: string;
   date: string;
@@ -31,8 +34,8 @@ export const validVariableKey = (key: string) => key === '' || VARIABLE_KEY.test
 
 /** All columns the reader named, in the order area, date, variable, value, breakdown, ignored. */
 export function columnsOf(report: TableReadResult): string[] {
-  const { area, date, variable, value, breakdown, ignored } = report.columns;
-  const all = [area, date, ...variable, ...value, ...breakdown, ...ignored].filter(
+  const { area, areaParts, date, variable, value, breakdown, ignored } = report.columns;
+  const all = [area, ...areaParts, date, ...variable, ...value, ...breakdown, ...ignored].filter(
     (c): c is string => typeof c === 'string' && c !== '',
   );
   return [...new Set(all)];
@@ -55,6 +58,7 @@ export function draftFromReport(report: TableReadResult, date: string): MappingD
   return {
     form: wide ? 'wide' : 'long',
     areaColumn,
+    areaParts: columns.areaParts.length > 1 ? [...columns.areaParts] : [],
     dateSource: columns.date ? 'column' : 'fixed',
     dateColumn: columns.date ?? '',
     date: columns.date ? '' : date || (report.dates.length === 1 ? (report.dates[0] ?? '') : ''),
@@ -79,7 +83,9 @@ export function draftProblems(draft: MappingDraft): { keys: Set<string>; noVaria
 
 /** The mapping the server reads the file with. */
 export function toMapping(draft: MappingDraft): ImportProfile {
-  const mapping: ImportProfile = { areaColumn: draft.areaColumn };
+  // A joined key goes back as its columns: the joined label is no column of the file.
+  const joined = draft.areaParts.length > 1 && draft.areaColumn === draft.areaParts.join(' + ');
+  const mapping: ImportProfile = { areaColumn: joined ? [...draft.areaParts] : draft.areaColumn };
   if (draft.dateSource === 'column' && draft.dateColumn) mapping.dateColumn = draft.dateColumn;
   if (draft.dateSource === 'fixed' && draft.date) mapping.date = draft.date;
   if (draft.form === 'wide') {

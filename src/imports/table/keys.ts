@@ -173,3 +173,56 @@ export function findCompositeKeyColumns(
   }
   return best?.columns ?? null;
 }
+
+/** Length and kind of the level's keys, to tell keys of another Gebietsstand from a wrong column. */
+export interface KeyPattern {
+  digits: boolean;
+  lengths: ReadonlySet<number>;
+}
+
+/** The pattern of known keys, or null when they share none (mixed digits and letters). */
+export function keyPattern(keys: readonly string[]): KeyPattern | null {
+  if (keys.length === 0) return null;
+  const digits = keys.every((k) => DIGITS.test(k.trim()));
+  if (!digits && keys.some((k) => DIGITS.test(k.trim()))) return null;
+  const lengths = new Set(keys.map((k) => k.trim().length));
+  return lengths.size <= 3 ? { digits, lengths } : null;
+}
+
+export const fitsPattern = (p: KeyPattern, text: string): boolean =>
+  text !== '' && p.lengths.has(text.length) && DIGITS.test(text) === p.digits;
+
+/**
+ * Where no cell matches a known key: the column, or run of 2 to 4 adjacent digit columns (Berlin's
+ * split LOR keys), whose keys have the pattern of the level's keys in 90 % of the sample rows —
+ * keys of another Gebietsstand, which then are reported as such rather than as a wrong column.
+ *
+ * @param idColumns candidate columns whose header names a key (…_id, Schlüssel, Nr …)
+ */
+export function findPatternColumns(
+  sample: readonly (readonly CellValue[])[],
+  idColumns: readonly number[],
+  pattern: KeyPattern,
+): number[] | null {
+  const rows = sample.slice(0, 200);
+  if (rows.length === 0) return null;
+  const fits = (cols: readonly number[]) => {
+    let n = 0;
+    for (const row of rows) {
+      const parts = cols.map((c) => keyText(row[c] ?? null));
+      if (cols.length > 1 && parts.some((t) => !DIGITS.test(t))) continue;
+      if (fitsPattern(pattern, parts.join(''))) n++;
+    }
+    return n >= rows.length * 0.9;
+  };
+  for (const c of idColumns) if (fits([c])) return [c];
+  const set = new Set(idColumns);
+  for (const start of idColumns) {
+    for (let w = 2; w <= 4; w++) {
+      const cols = Array.from({ length: w }, (_, k) => start + k);
+      if (!cols.every((c) => set.has(c))) break;
+      if (fits(cols)) return cols;
+    }
+  }
+  return null;
+}

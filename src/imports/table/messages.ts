@@ -114,6 +114,25 @@ export const tableMessages = {
     `${where(file, rows[0] ?? null, column)}: Der Gebietsschlüssel ${q(key)} passt zu keinem Gebiet der ` +
     `Ebene; ${count === 1 ? 'die Zeile wird' : `die ${count} Zeilen werden`} übersprungen ` +
     `(${rowList(rows, count)}).`,
+  otherGebietsstand: (
+    file: string,
+    column: string,
+    d: {
+      levelName: string | null;
+      gebietsstand: string | null;
+      keys: readonly string[];
+      count: number;
+      skipped: boolean;
+    },
+  ) =>
+    `${where(file, null, column)}: Die Schlüssel passen zu keinem Gebiet der Ebene` +
+    `${d.levelName ? ` ${q(d.levelName)}` : ''} (${d.count} Schlüssel, z. B. ${list(d.keys, 5)}); ` +
+    `sie sehen aus wie ${d.levelName ? plural(d.levelName) : 'Gebiete dieser Ebene'} eines anderen ` +
+    `Gebietsstands${d.gebietsstand ? ` (vor ${d.gebietsstand.slice(0, 4)}?)` : ''}. ` +
+    (d.skipped
+      ? 'Die Zeilen werden übersprungen.'
+      : 'Die Datei wird deshalb nicht importiert; bitte die Daten auf dem aktuellen Gebietsstand ' +
+        'anfordern oder die Gebiete des älteren Gebietsstands als eigene Ebene importieren.'),
   unknownKeysLeftOff: (file: string, count: number) =>
     `${q(file)}: ${count} weitere unbekannte Gebietsschlüssel sind nicht einzeln aufgeführt.`,
   ambiguousNumber: (file: string, row: number, column: string, text: string, read: number) =>
@@ -139,6 +158,63 @@ export const tableMessages = {
     `Zeile ${row}: Für Gebiet ${q(key)}, Stichtag ${germanDate(date)} ist ${q(numerator)} ` +
     `(${String(nValue).replace('.', ',')}) größer als ${q(denominator)} ` +
     `(${String(dValue).replace('.', ',')}); der Zähler kann nicht größer als der Nenner sein.`,
+};
+
+/** German plural of a level name (`Planungsraum` → `Planungsräume`), else `Gebiete der Ebene „…“`. */
+function plural(level: string): string {
+  const rules: [RegExp, string][] = [
+    [/raum$/, 'räume'],
+    [/(bezirk|teil|gebiet|quartier|block)$/, '$1e'],
+    [/region$/, 'regionen'],
+    [/viertel$/, 'viertel'],
+    [/gemeinde$/, 'gemeinden'],
+  ];
+  for (const [re, to] of rules) if (re.test(level)) return level.replace(re, to);
+  return `Gebiete der Ebene ${q(level)}`;
+}
+
+const num = (v: number): string => v.toLocaleString('de-DE', { maximumFractionDigits: 6 });
+
+/** Messages about rows of other levels (city, Stadtbezirke) and their totals. */
+export const higherMessages = {
+  totalMismatch: (
+    file: string,
+    row: number,
+    column: string,
+    d: {
+      area: string;
+      children: number;
+      date: string;
+      variable: string;
+      breakdown: string;
+      expected: number;
+      found: number;
+    },
+  ) =>
+    `${where(file, row, column)}: Die Summe der ${d.children} Gebiete von ${q(d.area)} ergibt für ` +
+    `Stichtag ${d.date}, Merkmal ${q(d.variable)}${d.breakdown ? ` (${d.breakdown})` : ''} ` +
+    `${num(d.found)}; geliefert ist ${num(d.expected)} (Differenz ${num(d.found - d.expected)}). ` +
+    'Gespeichert werden die Werte der Gebiete; der Wert des übergeordneten Gebiets wird aus ihnen berechnet.',
+  higherLevelRows: (
+    file: string,
+    d: {
+      rows: number;
+      areas: readonly string[];
+      level: string | null;
+      checked: number;
+      mismatches: number;
+      stopped: boolean;
+    },
+  ) =>
+    `${q(file)}: ${d.rows === 1 ? 'Eine Zeile gehört' : `${d.rows} Zeilen gehören`} nicht zur Ebene` +
+    `${d.level ? ` ${q(d.level)}` : ''}, sondern zur Gesamtstadt oder zu Gebieten anderer Ebenen ` +
+    `(${list(d.areas, 8)}); sie ${d.rows === 1 ? 'wird' : 'werden'} nicht als Gebiete importiert. ` +
+    'Werte übergeordneter Gebiete berechnet Lagebild aus den Gebieten der Ebene. ' +
+    (d.stopped
+      ? 'Die Summen wurden nicht geprüft (zu viele Merkmalskombinationen).'
+      : d.checked === 0
+        ? 'Summen waren nicht prüfbar (nicht alle enthaltenen Gebiete mit Werten in der Datei).'
+        : `${num(d.checked)} gelieferte Summen geprüft, ${d.mismatches === 0 ? 'alle stimmen' : d.mismatches === 1 ? 'eine weicht ab' : `${num(d.mismatches)} weichen ab`}.`),
 };
 
 /** `2023-12-31` → `31.12.2023`. */

@@ -2,8 +2,14 @@
  * The plan of how rows become records, and the helpers the shape recognisers share.
  */
 import { parseDateCell } from './dates.ts';
-import { normHeader, areaHeaderScore, isCountVariable } from './headers.ts';
-import { findCompositeKeyColumns, findKeyColumn, type KeyMatcher } from './keys.ts';
+import { ID_HEADER, normHeader, areaHeaderScore, isCountVariable } from './headers.ts';
+import {
+  findCompositeKeyColumns,
+  findKeyColumn,
+  findPatternColumns,
+  keyPattern,
+  type KeyMatcher,
+} from './keys.ts';
 import type { Column } from './layout.ts';
 import { isBlank } from './layout.ts';
 import { tableMessages } from './messages.ts';
@@ -154,6 +160,10 @@ export function chooseArea(input: PlanInput, candidates: readonly number[]): num
     if (hit) return [hit.column];
     const composite = findCompositeKeyColumns(input.sample, candidates, input.matcher);
     if (composite) return composite;
+    const pattern = keyPattern(input.matcher.keys);
+    const idColumns = candidates.filter((c) => ID_HEADER.test(normHeader(input.columns[c]!.name)));
+    const foreign = pattern && findPatternColumns(input.sample, idColumns, pattern);
+    if (foreign) return foreign;
   }
   let best = -1;
   let bestScore = 0;

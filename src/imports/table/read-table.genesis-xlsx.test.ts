@@ -60,7 +60,9 @@ describe('GENESIS exports', () => {
     });
     expect(result.titleLines[0]).toBe('GENESIS-Tabelle: 12411-01-01-4');
     expect(result.notes).toHaveLength(3);
-    expect(result.unknownKeys.map((u) => u.key)).toEqual(['DG', '05']); // Bund and Land rows
+    // Bund: unknown; Land `05` nests the Kreise `05111` …: a row of a higher level.
+    expect(result.unknownKeys.map((u) => u.key)).toEqual(['DG']);
+    expect(result.stats.higherRows).toBe(1);
     expect(find(records, '05315', 'männlich', '2022-12-31')?.value).toBe(500987);
     expect(find(records, '05334', 'Insgesamt', '2022-12-31')).toMatchObject({
       status: 'missing',

@@ -155,23 +155,12 @@ describe('CSV files as offices deliver them', () => {
       label: 'Einwohner nach Geschlecht: Weiblich',
       count: true,
     });
-    // City (000) and Stadtbezirke (001–009) are another level: skipped with a warning each.
-    expect(result.unknownKeys.map((u) => u.key).sort()).toEqual([
-      '000',
-      '001',
-      '002',
-      '003',
-      '004',
-      '005',
-      '006',
-      '007',
-      '008',
-      '009',
-    ]);
-    expect(
-      result.problems.every((p) => p.severity === 'warning' && p.code === 'import.unknown_area_key'),
-    ).toBe(true);
-    expect(result.problems[0]!.message).toMatch(/^„bevoelkerung\.csv“, Zeile 2, Spalte „raum_id“: .*„000“/);
+    // City (000) and Stadtbezirke (001–009) are recognised as higher levels, not unknown keys.
+    expect(result.unknownKeys).toEqual([]);
+    expect(result.stats.higherRows).toBeGreaterThan(0);
+    expect(result.problems.map((p) => p.code)).toEqual(['import.higher_level_rows']);
+    expect(result.problems[0]!.message).toMatch(/^„bevoelkerung\.csv“: \d+ Zeilen gehören nicht zur Ebene/);
+    expect(result.problems[0]!.message).toContain('„Stadt Köln (000)“, „Innenstadt (001)“');
   });
 
   it('wide table with a year column (GISD style) and a name column', async () => {

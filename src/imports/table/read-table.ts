@@ -25,7 +25,17 @@ import { tableMessages } from './messages.ts';
 import { emptyStats, RecordBuilder } from './records.ts';
 import { Report } from './report.ts';
 import { planShape, type CountOption, type Plan } from './shape.ts';
-import type { CellValue, ImportProfile, SourceRow, TableReadResult, TableRecord } from './types.ts';
+import { findLevelColumn, HigherRows } from './higher.ts';
+import { LABEL_HEADER, normHeader } from './headers.ts';
+import type {
+  CellValue,
+  CityInfo,
+  ImportProfile,
+  OtherArea,
+  SourceRow,
+  TableReadResult,
+  TableRecord,
+} from './types.ts';
 import { conventionFromSample, type NumberConvention } from './values.ts';
 import { csvBatches, firstBytes, type Context, type TableInput } from './sources.ts';
 import { xlsxRows } from './xlsx.ts';
@@ -50,6 +60,14 @@ export interface ReadTableOptions {
   unknownKeys?: 'refuse' | 'skip';
   /** Which variables are counts, whose negative values are refused (default 'auto'). */
   counts?: CountOption;
+  /** Areas of other levels, whose rows are recognised and not imported (see higher.ts). */
+  otherAreas?: readonly OtherArea[];
+  /** Keys and names of the whole city, for its rows. */
+  city?: CityInfo;
+  /** German name of the level (`Planungsraum`), for messages. */
+  levelName?: string;
+  /** Gebietsstand of the level's areas (valid from, YYYY-MM-DD), for keys of another one. */
+  gebietsstand?: string;
   /** Problems listed in full (default 1000); the rest are counted. */
   maxProblems?: number;
   onRecord?: (record: TableRecord) => void | Promise<void>;
@@ -257,6 +275,7 @@ async function* readRows(
     counts: opts.counts ?? 'auto',
     unknownKeys: opts.unknownKeys ?? 'refuse',
     conventions: conventions(plan, sample, ctx.delimiter),
+    higher: higherRows(ctx, plan, layout, sample, matcher),
   });
   state.builder = builder;
 
@@ -288,12 +307,57 @@ async function* readRows(
     if (next.done) break;
     rows = next.value;
   }
-  builder.finish();
+  builder.finish(opts.levelName ?? null, opts.gebietsstand ?? null);
   if (builder.stats.rows === 0 && report.errors === 0) {
     const headerLine = state.headerLine ?? headRows[0]!.line;
     report.error('header_only', headerLine, null, tableMessages.headerOnly(file, headerLine));
   }
   if (out.length > 0) yield out;
+}
+
+/** The recogniser of rows of other levels, when there are known keys to tell them apart. */
+function higherRows(
+  ctx: Context,
+  plan: Plan,
+  layout: Layout,
+  sample: readonly (readonly CellValue[])[],
+  matcher: KeyMatcher,
+): HigherRows | null {
+  if (matcher.acceptsAll) return null;
+  const keyOf = (row: readonly CellValue[]) =>
+    plan.areaParts.length > 0
+      ? plan.areaParts.map((c) => keyText(row[c] ?? null)).join('')
+      : keyText(row[plan.area] ?? null);
+  const names = layout.columns.map((c) => c.name);
+  // Name columns: one text per key of the sample (Köln's `raum`), unlike row ids (`010.005.2005.101.010`)
+  // or table titles; those named like names first.
+  const named = (c: number) => (LABEL_HEADER.test(normHeader(names[c] ?? '')) ? 0 : 1);
+  const nameColumns = plan.ignored
+    .filter((c) => {
+      const byKey = new Map<string, string>();
+      const texts = new Set<string>();
+      let rows = 0;
+      for (const row of sample) {
+        const k = keyOf(row);
+        if (matcher.indexOf(k) < 0) continue;
+        rows++;
+        const t = keyText(row[c] ?? null);
+        if (/^[\d\s.,/_-]+$/.test(t)) return false;
+        texts.add(t);
+        if ((byKey.get(k) ?? t) !== t) return false;
+        byKey.set(k, t);
+      }
+      return texts.size > 1 || rows === 1;
+    })
+    .sort((a, b) => named(a) - named(b));
+  return new HigherRows({
+    file: ctx.file,
+    matcher,
+    otherAreas: ctx.opts.otherAreas ?? [],
+    city: ctx.opts.city ?? null,
+    labelColumns: [...(plan.areaParts.length > 0 ? [] : [plan.area]), ...nameColumns],
+    levelColumn: findLevelColumn(names, sample, keyOf, matcher),
+  });
 }
 
 /**
@@ -349,6 +413,11 @@ function buildResult(ctx: Context, state: ReadState): TableReadResult {
           ? plan.areaParts.map((i) => names[i]!).join(' + ')
           : name(plan.area)
         : null,
+      areaParts: plan
+        ? (plan.areaParts.length > 0 ? plan.areaParts : [plan.area])
+            .map((i) => names[i] ?? '')
+            .filter((n) => n !== '')
+        : [],
       date: plan ? name(plan.dateColumn) : null,
       variable: plan ? plan.variableColumns.map((i) => names[i]!) : [],
       value: plan ? [...new Set(plan.slots.map((s) => s.name))].slice(0, 500) : [],

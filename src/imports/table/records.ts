@@ -6,8 +6,9 @@
  */
 import { refinePeriod } from './dates.ts';
 import { DuplicateIndex } from './duplicates.ts';
-import { detach, keyText, type KeyMatcher } from './keys.ts';
-import { RowKeys, TOTAL, UNKNOWN } from './row-keys.ts';
+import { detach, keyPattern, keyText, type KeyMatcher } from './keys.ts';
+import type { HigherRows } from './higher.ts';
+import { BLANK, RowKeys, TOTAL, UNKNOWN } from './row-keys.ts';
 import { UnknownKeyLog } from './unknown-keys.ts';
 import { cellText } from './layout.ts';
 import { tableMessages } from './messages.ts';
@@ -36,6 +37,8 @@ export interface BuilderOptions {
   unknownKeys: 'refuse' | 'skip';
   /** Number convention per column index, and whether it came from evidence in the column. */
   conventions: ReadonlyMap<number, { convention: NumberConvention; evidence: boolean }>;
+  /** Recognises rows of the city and of other levels and checks their totals; null: off. */
+  higher: HigherRows | null;
 }
 
 /** Statistics of a table with nothing read yet. */
@@ -45,6 +48,7 @@ export const emptyStats = (): TableReadStats => ({
   byStatus: { value: 0, secret: 0, missing: 0, estimated: 0 },
   emptyCells: 0,
   totalRows: 0,
+  higherRows: 0,
   areas: 0,
 });
 
@@ -91,24 +95,14 @@ export class RecordBuilder {
     return count;
   }
 
-  /** Duplicate check, with the row-number array of the last combination reused. */
-  private firstRow(
-    slot: number,
-    date: string,
-    variable: string,
-    breakdown: string,
-    area: number,
-    line: number,
-  ): number {
+  /** Key of (date, variable, breakdown), the string of the slot's last combination reused. */
+  private combo(slot: number, date: string, variable: string, breakdown: string): string {
     const last = this.lastCombo[slot];
-    let combo: string;
     if (last && last.date === date && last.variable === variable && last.breakdown === breakdown)
-      combo = last.combo;
-    else {
-      combo = `${date}\u0001${variable}\u0001${breakdown}`;
-      this.lastCombo[slot] = { date, variable, breakdown, combo };
-    }
-    return this.duplicates.check(combo, area, line);
+      return last.combo;
+    const combo = `${date}\u0001${variable}\u0001${breakdown}`;
+    this.lastCombo[slot] = { date, variable, breakdown, combo };
+    return combo;
   }
 
   /** Turns one data row into records (appended to `out`). */
@@ -119,7 +113,11 @@ export class RecordBuilder {
     this.stats.rows++;
     const areaCell = this.keys.areaCell(cells);
     const areaIdx = this.keys.areaOf(areaCell);
-    if (areaIdx < 0) {
+    let higher = -1;
+    if (areaIdx < 0 && this.o.higher && !(areaIdx === BLANK && plan.blankAreaIsTotal))
+      higher = this.o.higher.classify(areaIdx === BLANK ? '' : keyText(areaCell), cells, line);
+    if (higher >= 0) this.stats.higherRows++;
+    else if (areaIdx < 0) {
       if (areaIdx === UNKNOWN) this.unknown.note(keyText(areaCell), line);
       else if (areaIdx === TOTAL || plan.blankAreaIsTotal) this.stats.totalRows++;
       else
@@ -131,7 +129,8 @@ export class RecordBuilder {
         );
       return;
     }
-    const areaKey = this.o.matcher.acceptsAll ? keyText(areaCell) : this.o.matcher.keys[areaIdx]!;
+    const areaKey =
+      higher >= 0 ? '' : this.o.matcher.acceptsAll ? keyText(areaCell) : this.o.matcher.keys[areaIdx]!;
 
     let date = plan.fixedDate;
     if (plan.dateColumn !== null) {
@@ -156,7 +155,7 @@ export class RecordBuilder {
         return;
       }
       if (plan.unitColumn !== null) unit = cellText(cells[plan.unitColumn] ?? null);
-      if (!this.variables.has(rowVariable) && this.variables.size < MAX_VARIABLES) {
+      if (higher < 0 && !this.variables.has(rowVariable) && this.variables.size < MAX_VARIABLES) {
         const info: VariableInfo = { key: rowVariable, count: this.isCount(rowVariable, unit) };
         const label = plan.variableLabelColumns
           .map((i) => cellText(cells[i] ?? null))
@@ -176,8 +175,22 @@ export class RecordBuilder {
       const slot = slots[s]!;
       const variable = slot.variable ?? rowVariable!;
       const d = slot.date ?? date!;
+      if (higher >= 0) {
+        // Totals are compared with the sums of their areas, never stored.
+        if (this.isCount(variable, unit))
+          this.o.higher!.deliver(
+            higher,
+            line,
+            slot.name,
+            this.combo(s, d, variable, breakdown),
+            cells[slot.column] ?? null,
+            this.o.conventions.get(slot.column)?.convention ?? 'de',
+          );
+        continue;
+      }
       if (!this.value(slot, cells, line, rowQuality, variable, unit)) continue;
-      const first = this.firstRow(s, d, variable, breakdown, areaIdx, line);
+      const combo = this.combo(s, d, variable, breakdown);
+      const first = this.duplicates.check(combo, areaIdx, line);
       if (first > 0) {
         const c = slot.name;
         report.error(
@@ -208,6 +221,8 @@ export class RecordBuilder {
       };
       if (this.sym !== undefined) record.symbol = this.sym;
       out.push(record);
+      if (this.o.higher)
+        this.o.higher.child(areaIdx, combo, this.st === 'value' || this.st === 'estimated' ? this.v : null);
       this.stats.records++;
       this.stats.byStatus[this.st]++;
       if (this.dates.size < MAX_DATES) this.dates.add(d);
@@ -300,10 +315,14 @@ export class RecordBuilder {
     return true;
   }
 
-  /** Reports the unknown keys (one entry per key, with its rows). */
-  finish(): void {
+  /** Reports the unknown keys (one entry per key, with its rows) and the rows of other levels. */
+  finish(levelName: string | null, gebietsstand: string | null): void {
     const { report, file, plan } = this.o;
-    this.unknown.report(report, file, this.col(plan.area), this.o.unknownKeys);
+    const other = this.unknown.looksLikeOtherGebietsstand(keyPattern(this.o.matcher.keys), this.stats.areas);
+    const column =
+      plan.areaParts.length > 0 ? plan.areaParts.map((c) => this.col(c)).join(' + ') : this.col(plan.area);
+    this.unknown.report(report, file, column, this.o.unknownKeys, other ? { levelName, gebietsstand } : null);
+    this.o.higher?.finish(report, levelName);
     if (this.o.matcher.acceptsAll) this.stats.areas = this.areasSeenDynamic.size;
   }
 }

@@ -77,6 +77,25 @@ export interface ImportProfile {
   variable?: string;
 }
 
+/**
+ * An area of another level than the one imported, whose rows a table may carry besides the rows
+ * of the imported level (Köln: city and Stadtbezirke above the Stadtteile).
+ */
+export interface OtherArea {
+  key: string;
+  name: string;
+  /** German name of its level (`Stadtbezirk`). */
+  levelName: string;
+  /** Keys of the imported level inside it (a coarser level); empty for a finer level. */
+  children: readonly string[];
+}
+
+/** The whole city or Kreis: its keys (AGS, ARS, own key) and names (`Köln`). */
+export interface CityInfo {
+  keys: readonly string[];
+  names: readonly string[];
+}
+
 /** What the reader recognised about the table. */
 export type TableShapeKind =
   | 'long'
@@ -106,6 +125,8 @@ export interface TableReadStats {
   emptyCells: number;
   /** GENESIS total rows of the area dimension (empty code, "Insgesamt"), skipped. */
   totalRows: number;
+  /** Rows of the city or of areas of other levels (Stadtbezirke), recognised and not imported. */
+  higherRows: number;
   /** Distinct areas with at least one record. */
   areas: number;
 }
@@ -133,6 +154,8 @@ export interface TableReadResult {
   /** Which columns were used for what (header names or letters). */
   columns: {
     area: string | null;
+    /** The columns whose texts together form the key (more than one when it is joined). */
+    areaParts: string[];
     date: string | null;
     variable: string[];
     value: string[];

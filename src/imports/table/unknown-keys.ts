@@ -2,7 +2,7 @@
  * Area keys of a file that match no known key: each with its first rows and count, bounded
  * (1000 keys listed, the rest counted), reported once per key at the end of the file.
  */
-import { detach } from './keys.ts';
+import { detach, fitsPattern, type KeyPattern } from './keys.ts';
 import { tableMessages } from './messages.ts';
 import type { Report } from './report.ts';
 import type { UnknownKey } from './types.ts';
@@ -30,9 +30,47 @@ export class UnknownKeyLog {
     }
   }
 
-  /** One entry per key: an error (the file is refused) or, when skipping, a warning. */
-  report(report: Report, file: string, column: string, mode: 'refuse' | 'skip'): void {
+  /**
+   * Whether the unknown keys look like keys of the level on another Gebietsstand: at least three,
+   * nine in ten of the same length and kind as the level's keys, and at most one known area for
+   * every four unknown keys (none or few match).
+   */
+  looksLikeOtherGebietsstand(pattern: KeyPattern | null, matchedAreas: number): boolean {
+    const distinct = this.keys.size + this.leftOff;
+    if (!pattern || distinct < 3 || matchedAreas * 4 > distinct) return false;
+    let fit = 0;
+    for (const k of this.keys.keys()) if (fitsPattern(pattern, k)) fit++;
+    return fit >= this.keys.size * 0.9;
+  }
+
+  /**
+   * One entry per key: an error (the file is refused) or, when skipping, a warning. Keys of
+   * another Gebietsstand get one entry for all of them.
+   */
+  report(
+    report: Report,
+    file: string,
+    column: string,
+    mode: 'refuse' | 'skip',
+    other: { levelName: string | null; gebietsstand: string | null } | null = null,
+  ): void {
     const severity = mode === 'skip' ? 'warning' : 'error';
+    if (other) {
+      const first = [...this.keys.values()];
+      report.add(
+        'other_gebietsstand',
+        severity,
+        first[0]?.rows[0] ?? null,
+        column,
+        tableMessages.otherGebietsstand(file, column, {
+          ...other,
+          keys: first.map((u) => u.key),
+          count: this.keys.size + this.leftOff,
+          skipped: mode === 'skip',
+        }),
+      );
+      return;
+    }
     for (const u of this.keys.values()) {
       const message =
         mode === 'skip'
