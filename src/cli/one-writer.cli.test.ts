@@ -286,6 +286,26 @@ describe('one writer per PGlite directory', () => {
   );
 
   it(
+    'an import interrupted with Ctrl+C releases the directory and stores all or nothing',
+    async () => {
+      const dir = await fresh('interrupted');
+      const n = await table(join(root, 'f.csv'), keys, 1000, '2024-12-31', 0);
+      const p = lagebild(['--db', dir, 'import', 'table', join(root, 'f.csv'), '--level', 'stadtteil']);
+      await until('the import to hold the directory', () => lockOf(dir)?.pid === p.pid);
+      p.child.kill('SIGINT');
+      const code = await p.exit;
+      expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+      const s = await withDb(dir, (db) => slice(db, '2024-12-31'));
+      if (code === 0) expect(s.n).toBe(n);
+      else {
+        expect(code).toBe(130);
+        expect([0, n]).toContain(s.n);
+      }
+    },
+    LONG,
+  );
+
+  it(
     'kill -9 during an import leaves the whole import or nothing, five times over',
     async () => {
       const dir = await fresh('kill9');

@@ -297,7 +297,7 @@ export async function acquireDirLock(dir: string): Promise<DirLock> {
 let handlersInstalled = false;
 
 /**
- * Releases every held lock when the process ends: on normal exit, and on SIGINT/SIGTERM/SIGHUP
+ * Releases every held lock when the process ends: on normal exit, and on SIGINT/SIGTERM
  * when nothing else handles the signal (the server closes the database itself, which releases).
  */
 function installReleaseHandlers(): void {
@@ -305,10 +305,11 @@ function installReleaseHandlers(): void {
   handlersInstalled = true;
   const releaseAll = () => [...held.values()].forEach((l) => l.release());
   process.on('exit', releaseAll);
+  // not SIGHUP: a handler would end servers started with nohup when their terminal closes; a
+  // hangup ends the process without releasing, and the next process takes the stale lock over
   const signals: [NodeJS.Signals, number][] = [
     ['SIGINT', 2],
     ['SIGTERM', 15],
-    ['SIGHUP', 1],
   ];
   for (const [signal, number] of signals) {
     const handler = () => {
