@@ -104,7 +104,21 @@ async function computeStored(opts: ComputeOptions, g: GlobalOptions): Promise<In
     const date = await resolveStichtag(db, opts.date!);
     const level = opts.level ?? (await deepestLevel(db))?.key;
     if (!level) throw invalid('Die Datenbank hat keine Gebiete; bitte zuerst Gebiete importieren.');
-    return indexResult(db, opts.public ? null : OPERATOR, opts.index!, level, date);
+    const result = await indexResult(db, opts.public ? null : OPERATOR, opts.index!, level, date);
+    const missing = (result.missingInputs ?? []).map((m) => `${m.name}: ${m.reason}`);
+    if (!result.areas.some((a) => a.valid))
+      throw new LagebildError(
+        'indices.nothing_computed',
+        `${result.name}: zum Stichtag ${date} ließ sich für kein Gebiet ein Index berechnen.` +
+          (missing.length ? ` Es fehlen Eingangsgrößen – ${missing.join('; ')}.` : ''),
+        422,
+        { missingInputs: result.missingInputs ?? [] },
+      );
+    if (missing.length)
+      process.stderr.write(
+        `Hinweis: ${result.name} zum Stichtag ${date} ohne ${missing.length} Eingangsgröße(n) berechnet – ${missing.join('; ')}\n`,
+      );
+    return result;
   });
 }
 

@@ -173,6 +173,15 @@ export const IndexAreaResult = z.object({
 });
 export type IndexAreaResult = z.infer<typeof IndexAreaResult>;
 
+export const MissingInput = z.object({
+  indicator: z.string(),
+  name: z.string(),
+  reason: z
+    .string()
+    .describe('German: „nicht verfügbar – es fehlt: <Variablen>“ or „keine Werte zum Stichtag …“'),
+});
+export type MissingInput = z.infer<typeof MissingInput>;
+
 export const IndexResult = z.object({
   index: z.string(),
   name: z.string(),
@@ -180,6 +189,10 @@ export const IndexResult = z.object({
   date: z.string(),
   parts: z.array(PartSummary),
   areas: z.array(IndexAreaResult),
+  missingInputs: z
+    .array(MissingInput)
+    .optional()
+    .describe('Indicators without any value at this Stichtag (absent when every input has values)'),
 });
 export type IndexResult = z.infer<typeof IndexResult>;
 

@@ -6,11 +6,20 @@
 import type { User } from '../auth/auth.schema.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
+import { formatDate } from '../core/format.ts';
+import { indicatorAvailability, unavailableText } from '../indicators/availability.ts';
+import { listIndicators } from '../indicators/indicator.repository.ts';
 import { loadLevelTable, type LevelTable } from '../indicators/level-table.ts';
 import { computeIndex, type IndexInput } from './engine.ts';
 import * as repo from './index.repository.ts';
 import { num, presentResult } from './index.present.ts';
-import type { IndexDefinition, IndexHistory, IndexResult, RobustnessResult } from './index.schema.ts';
+import type {
+  IndexDefinition,
+  IndexHistory,
+  IndexResult,
+  MissingInput,
+  RobustnessResult,
+} from './index.schema.ts';
 import { robustness } from './robustness.ts';
 
 /** All stored index definitions (public: definitions are method, not data). */
@@ -103,9 +112,45 @@ export async function indexResult(
   const def = await requireIndex(db, key);
   const table = await loadFor(db, user, def, levelKey);
   const d = dateIndex(table, date);
+  const missing = await missingInputs(db, def, table, d);
   return remember(table, `${JSON.stringify(def)}|result|${d}`, () => {
     const { input, comp } = computeAt(def, table, d);
-    return presentResult(def, { level: table.level, date, areas: table.areas }, input, comp);
+    const result = presentResult(def, { level: table.level, date, areas: table.areas }, input, comp);
+    return missing.length ? { ...result, missingInputs: missing } : result;
+  });
+}
+
+/**
+ * The index's indicators without a single value at Stichtag `d`: those whose variables the city
+ * does not deliver at all („nicht verfügbar – es fehlt: …“), and those that have no values at
+ * this Stichtag (a change over five years at the first Stichtage). Secret cells count as values.
+ */
+export async function missingInputs(
+  db: Db,
+  def: IndexDefinition,
+  table: LevelTable,
+  d: number,
+): Promise<MissingInput[]> {
+  const empty = [...new Set(indexIndicatorKeys(def))].filter((key) => {
+    const cells = table.grids.get(key)?.cells[d] ?? [];
+    return !cells.some((c) => c.value !== null || c.status === 'secret');
+  });
+  if (!empty.length) return [];
+  const known = new Map((await listIndicators(db, false)).map((i) => [i.key, i]));
+  const availability = await indicatorAvailability(
+    db,
+    empty.flatMap((k) => known.get(k) ?? []),
+  );
+  return empty.map((key) => {
+    const a = availability.get(key);
+    return {
+      indicator: key,
+      name: known.get(key)?.name ?? key,
+      reason:
+        a && !a.available
+          ? unavailableText(a.missing)
+          : `keine Werte zum Stichtag ${formatDate(table.dates[d] ?? '')}`,
+    };
   });
 }
 

@@ -99,10 +99,16 @@ async function resolveTerms(db: Db, terms: string[]): Promise<VariableRow[]> {
     let row = byKey.get(t);
     if (!row) {
       const named = await db.query<VariableRow & Record<string, unknown>>(
-        'SELECT id, key, name, unit, description FROM variable WHERE name = $1',
+        'SELECT id, key, name, unit, description FROM variable WHERE name = $1 ORDER BY key',
         [t],
       );
       if (named.length === 1) row = named[0];
+      if (named.length > 1)
+        throw badRequest(
+          'variables.ambiguous_term',
+          `„${t}“ ist der Name mehrerer Variablen (${named.map((n) => n.key).join(', ')}); bitte den Schlüssel angeben.`,
+          { term: t, keys: named.map((n) => n.key) },
+        );
     }
     if (row) out.push(row);
     else unknown.push(t);

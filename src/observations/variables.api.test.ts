@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importTable } from '../imports/table-import.service.ts';
 import type { IndicatorEntry, IndicatorValues } from '../indicators/indicator.schema.ts';
+import type { IndexResult } from '../indices/index.schema.ts';
 import type { Steckbrief } from '../profile/profile.schema.ts';
 import { engines } from '../test/databases.ts';
 import { demoApp, expectGuarded } from '../test/demo-app.ts';
@@ -49,6 +50,15 @@ describe.each(engines)('variables and indicator availability on $name', (engine)
       expect(old.values).toBeGreaterThan(0);
       expect(old.indicators).toContain('anteil_65plus');
       expect(list.filter((v) => v.expected).every((v) => v.values > 0)).toBe(true);
+    });
+
+    it('computes a composite index without naming missing inputs', async () => {
+      const res = await t.app.inject({
+        url: '/api/indices/berlin_mss/result?level=sozialraum&date=2024-12-31',
+        headers: { cookie: t.planner },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json<IndexResult>()).not.toHaveProperty('missingInputs');
     });
 
     it('guards the writes and refuses bad definitions with German messages', async () => {
@@ -172,6 +182,18 @@ describe.each(engines)('variables and indicator availability on $name', (engine)
         'bevoelkerungsentwicklung_1j',
         'frauenanteil',
       ]);
+    });
+
+    it('names the missing inputs of a composite index for the Stichtag', async () => {
+      const res = await t.app.inject({
+        url: '/api/indices/berlin_mss/result?level=sozialraum&date=2024-12-31',
+        headers: { cookie: t.planner },
+      });
+      expect(res.statusCode).toBe(200);
+      const result = res.json<IndexResult>();
+      expect(result.areas.some((a) => a.valid)).toBe(false);
+      expect(result.missingInputs?.length).toBeGreaterThan(0);
+      for (const m of result.missingInputs ?? []) expect(m.reason).toMatch(/^nicht verfügbar – es fehlt: /);
     });
 
     it('defines ew_65plus as the sum of the bands and gets the same values as before', async () => {

@@ -36,6 +36,9 @@ const TemplateEditorPage = lazy(async () => ({
 }));
 const UsersPage = lazy(async () => ({ default: (await import('./users/UsersPage.tsx')).UsersPage }));
 const AccountPage = lazy(async () => ({ default: (await import('./users/AccountPage.tsx')).AccountPage }));
+const VariablesPage = lazy(async () => ({
+  default: (await import('./variables/VariablesPage.tsx')).VariablesPage,
+}));
 
 /** Loads configuration and indicators, holds the login state and shows the page of the address. */
 export function App() {
@@ -100,6 +103,8 @@ export function App() {
 
   const error = config.error ?? indicators.error;
   const list = indicators.latest;
+  // indicators whose inputs have no values stay in the catalogue, out of menus, profiles and reports
+  const withValues = useMemo(() => list?.filter((i) => i.available), [list]);
   let content;
   if (error && !(cfg && list)) {
     content = (
@@ -156,6 +161,17 @@ export function App() {
         announce={announce}
       />
     );
+  } else if (route.page === 'variables') {
+    content = (
+      <Suspense fallback={<p className="notice">{t.loading}</p>}>
+        <VariablesPage
+          user={currentUser}
+          onLogin={() => setLoginOpen(true)}
+          onChanged={dataImported}
+          announce={announce}
+        />
+      </Suspense>
+    );
   } else if (route.page === 'users' || route.page === 'account') {
     const props = { user: currentUser, onLogin: () => setLoginOpen(true), announce };
     content = (
@@ -174,9 +190,11 @@ export function App() {
       route.page === 'reports' ||
       route.page === 'reportTemplate')
   ) {
+    // editors of definitions may name any indicator; the other pages show those with values
+    const editor = route.page === 'indexEditor' || route.page === 'reportTemplate';
     const props: PageProps = {
       config: cfg,
-      indicators: list,
+      indicators: editor ? list : (withValues ?? []),
       levels,
       user: currentUser,
       canEdit,
@@ -213,15 +231,15 @@ export function App() {
     );
   } else if (levels.length === 0) {
     content = <p className="notice">{t.noAreas}</p>;
-  } else if (list.length === 0) {
-    content = <p className="notice">{t.noIndicators}</p>;
+  } else if (!withValues?.length) {
+    content = <p className="notice">{list.length === 0 ? t.noIndicators : t.noIndicatorValues}</p>;
   } else if (cfg.dates.length === 0) {
     content = <p className="notice">{t.noDates}</p>;
   } else {
     content = (
       <Atlas
         config={cfg}
-        indicators={list}
+        indicators={withValues ?? []}
         levels={levels}
         dates={cfg.dates}
         announce={announce}

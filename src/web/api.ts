@@ -4,15 +4,30 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AppConfig } from '../server/config.schema.ts';
-import type { AreaProfile, Indicator, IndicatorValues, Series } from '../indicators/indicator.schema.ts';
+import type {
+  AreaProfile,
+  Indicator,
+  IndicatorEntry,
+  IndicatorValues,
+  Series,
+} from '../indicators/indicator.schema.ts';
 import type { User } from '../auth/auth.schema.ts';
 import type { AreaFeatureProperties } from '../areas/area.schema.ts';
 import type { ImportProfile, TableReadResult } from '../imports/table/types.ts';
-import type { Variable } from '../observations/variable.routes.ts';
+import type { SumBody, Variable, VariableInfo } from '../observations/variable.routes.ts';
 
-export type { AppConfig, AreaProfile, Indicator, IndicatorValues, Series, User };
+export type { AppConfig, AreaProfile, Indicator, IndicatorEntry, IndicatorValues, Series, User };
 
-export type { AreaFeatureProperties, ImportProfile, TableReadResult, Variable };
+export type { AreaFeatureProperties, ImportProfile, TableReadResult, Variable, VariableInfo };
+
+/** A variable defined as a sum, as the server stored it. */
+export interface SumResult {
+  key: string;
+  name: string;
+  sum: string[];
+  definition: string;
+  values: number;
+}
 export type AreaCollection = FeatureCollection<Polygon | MultiPolygon, AreaFeatureProperties>;
 
 /** An error answer of the API (`{ code, message, details }`, message in German). */
@@ -147,7 +162,9 @@ export const enc = encodeURIComponent;
 
 export const api = {
   config: (signal?: AbortSignal) => request<AppConfig>('GET', '/api/config', undefined, signal),
-  indicators: (signal?: AbortSignal) => request<Indicator[]>('GET', '/api/indicators', undefined, signal),
+  /** The catalogue, each entry saying whether its inputs have values (`available`, `missingText`). */
+  indicators: (signal?: AbortSignal) =>
+    request<IndicatorEntry[]>('GET', '/api/indicators', undefined, signal),
   indicator: (key: string) => request<Indicator>('GET', `/api/indicators/${enc(key)}`),
   createIndicator: (definition: Indicator) => request<Indicator>('POST', '/api/indicators', definition),
   replaceIndicator: (key: string, definition: Indicator) =>
@@ -166,6 +183,11 @@ export const api = {
   profile: (level: string, id: string, date: string) =>
     cachedGet<AreaProfile>(`/api/areas/${enc(level)}/${enc(id)}/profile?${q({ date })}`),
   variables: () => request<Variable[]>('GET', '/api/variables'),
+  /** Variables with definition, number of values and the indicators needing them (planners). */
+  variablesOverview: () => request<VariableInfo[]>('GET', '/api/variables/overview'),
+  defineSum: (key: string, body: SumBody) =>
+    request<SumResult>('PUT', `/api/variables/${enc(key)}/sum`, body),
+  removeSum: (key: string) => request<undefined>('DELETE', `/api/variables/${enc(key)}/sum`),
   importProfiles: () => request<SavedImportProfile[]>('GET', '/api/imports/profiles'),
   /** Checks (dryRun) or imports a statistics table (multipart upload). */
   importTable: (req: TableImportRequest) =>

@@ -44,6 +44,12 @@ describe('parseRoute', () => {
     expect(parseRoute('/benutzer/admin')).toEqual({ page: 'notFound' });
   });
 
+  it('knows the variables page', () => {
+    expect(parseRoute('/variablen')).toEqual({ page: 'variables' });
+    expect(parseRoute(paths.variables)).toEqual({ page: 'variables' });
+    expect(parseRoute('/variablen/ew')).toEqual({ page: 'notFound' });
+  });
+
   it('knows the reports page and the template editor', () => {
     expect(parseRoute('/berichte')).toEqual({ page: 'reports' });
     expect(parseRoute(paths.reports)).toEqual({ page: 'reports' });

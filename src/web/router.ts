@@ -22,6 +22,7 @@ export type Route =
   | { page: 'reportTemplate'; key: string | null }
   | { page: 'users' }
   | { page: 'account' }
+  | { page: 'variables' }
   | { page: 'notFound' };
 
 const CATALOGUE = '/indikatoren';
@@ -38,6 +39,7 @@ const TEMPLATES = 'vorlagen';
 const NEW_TEMPLATE = 'neu';
 const USERS = '/benutzer';
 const ACCOUNT = '/konto';
+const VARIABLES = '/variablen';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
 const CREATE = 'neuer-indikator';
 const EDIT = 'bearbeiten';
@@ -66,6 +68,8 @@ export const paths = {
   users: USERS,
   /** The logged-in user's own account: change the password. */
   account: ACCOUNT,
+  /** Variablen: the catalogue's count series, and variables defined as sums. */
+  variables: VARIABLES,
 };
 
 function decode(segment: string): string | null {
@@ -90,6 +94,7 @@ export function parseRoute(pathname: string): Route {
   if (first === COMPARE) return parts.length === 1 ? { page: 'compare' } : { page: 'notFound' };
   if (first === USERS) return parts.length === 1 ? { page: 'users' } : { page: 'notFound' };
   if (first === ACCOUNT) return parts.length === 1 ? { page: 'account' } : { page: 'notFound' };
+  if (first === VARIABLES) return parts.length === 1 ? { page: 'variables' } : { page: 'notFound' };
   if (first === REPORTS) {
     if (parts.length === 1) return { page: 'reports' };
     const key = decode(parts[2] ?? '');

@@ -22,6 +22,8 @@ export const t = {
   retry: 'Erneut versuchen',
   noAreas: 'Es sind noch keine Gebiete importiert. Bitte wenden Sie sich an die Administration.',
   noIndicators: 'Es sind noch keine Indikatoren veröffentlicht.',
+  noIndicatorValues:
+    'Noch kein Indikator hat Werte: Es fehlen die Variablen, aus denen sie berechnet werden (siehe Indikatorenkatalog und „Variablen“).',
   noDates: 'Für diese Indikatoren liegen noch keine Stichtage vor.',
   notFound: 'Diese Seite gibt es nicht.',
   toAtlas: 'Zum Sozialatlas',
@@ -36,6 +38,7 @@ export const t = {
     typology: 'Typen & Vergleich',
     reports: 'Berichte',
     users: 'Benutzer',
+    variables: 'Variablen',
   },
 
   /** Calculation rules in words, for the catalogue table. */
@@ -113,6 +116,8 @@ export const t = {
     yes: 'ja',
     no: 'nein',
     showInAtlas: 'Im Atlas zeigen',
+    /** Why an indicator has no values: the server's „nicht verfügbar – es fehlt: …“. */
+    toVariables: 'Variablen festlegen',
     publishedLabel: (name: string) => `${name} veröffentlicht`,
   },
 

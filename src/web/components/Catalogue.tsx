@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
-import type { Indicator } from '../api.ts';
+import type { IndicatorEntry } from '../api.ts';
 import { byTheme, filterIndicators } from '../catalogue.ts';
 import { paths } from '../router.ts';
 import { t } from '../texts.ts';
@@ -10,7 +10,8 @@ import { Link } from './Link.tsx';
 import { PageHeading } from './PageHeading.tsx';
 
 interface CatalogueProps {
-  indicators: readonly Indicator[];
+  /** With `available` and `missingText`: indicators without input values say what is missing. */
+  indicators: readonly IndicatorEntry[];
   /** Planners and admins: publish switch and editing tools. */
   canEdit: boolean;
   onChanged: () => void;
@@ -106,6 +107,17 @@ export function Catalogue({ indicators, canEdit, onChanged, announce }: Catalogu
                   <tr key={indicator.key} data-key={indicator.key}>
                     <th scope="row">
                       <Link to={paths.sheet(indicator.key)}>{indicator.name}</Link>
+                      {!indicator.available && (
+                        <span className="catalogue-missing" data-testid="catalogue-missing">
+                          {indicator.missingText}
+                          {canEdit && (
+                            <>
+                              {' '}
+                              <Link to={paths.variables}>{t.catalogue.toVariables}</Link>
+                            </>
+                          )}
+                        </span>
+                      )}
                     </th>
                     <td>{indicator.unit}</td>
                     <td>{t.formula[indicator.formula](indicator.periodYears)}</td>
@@ -128,12 +140,14 @@ export function Catalogue({ indicators, canEdit, onChanged, announce }: Catalogu
                       </td>
                     )}
                     <td>
-                      <Link
-                        to={atlasHref(indicator.key)}
-                        aria-label={`${t.catalogue.showInAtlas}: ${indicator.name}`}
-                      >
-                        {t.catalogue.showInAtlas}
-                      </Link>
+                      {indicator.available && (
+                        <Link
+                          to={atlasHref(indicator.key)}
+                          aria-label={`${t.catalogue.showInAtlas}: ${indicator.name}`}
+                        >
+                          {t.catalogue.showInAtlas}
+                        </Link>
+                      )}
                     </td>
                   </tr>
                 ))}

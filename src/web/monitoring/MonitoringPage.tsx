@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { Link } from '../components/Link.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { defaultDate } from '../dates.ts';
 import { formatDate } from '../format.ts';
 import type { AppConfig } from '../api.ts';
 import type { PageProps } from '../page-props.ts';
@@ -45,7 +46,7 @@ const cellName = (matrix: Matrix, cell: MatrixCell) =>
 export function MonitoringPage(props: PageProps) {
   const { config, levels, indicators, user, canEdit, announce } = props;
   const [state, setState] = useState<MonitoringState>(() => readMonitoringState(window.location.search));
-  // steps back from the latest Stichtag while the index is not computable there
+  // steps back from the Datenstand while the index is not computable there
   const [dateBack, setDateBack] = useState(0);
   const [drawn, setDrawn] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -54,7 +55,9 @@ export function MonitoringPage(props: PageProps) {
   const dates = config.dates;
   const level = levels.find((l) => l.key === state.level) ?? finest(levels);
   const explicitDate = state.date !== null && dates.includes(state.date);
-  const date = explicitDate ? (state.date ?? '') : (dates[Math.max(0, dates.length - 1 - dateBack)] ?? '');
+  // the Datenstand (latest Stichtag with population counts), not a later date of a single table
+  const opening = Math.max(0, dates.indexOf(defaultDate(config)));
+  const date = explicitDate ? (state.date ?? '') : (dates[Math.max(0, opening - dateBack)] ?? '');
   const session = user?.id !== undefined ? String(user.id) : '-';
 
   // counts imports of definitions: list and results load again
@@ -80,7 +83,7 @@ export function MonitoringPage(props: PageProps) {
 
   // not computable on the latest Stichtag (e.g. no earlier year for the dynamics): one year back;
   // the next result is loading at once, so this runs once per step
-  if (listed.notComputable && !explicitDate && dateBack < dates.length - 1) setDateBack(dateBack + 1);
+  if (listed.notComputable && !explicitDate && dateBack < opening) setDateBack(dateBack + 1);
 
   const shown = result.latest;
   const parts = shown?.parts ?? [];
@@ -170,6 +173,14 @@ export function MonitoringPage(props: PageProps) {
           {mt.notComputable} {result.error?.message}
         </p>
       )}
+      {shown?.missingInputs?.length ? (
+        <p className="notice" role="status" data-testid="missing-inputs">
+          {mt.missingInputs(
+            formatDate(shown.date),
+            shown.missingInputs.map((m) => `${m.name} (${m.reason})`),
+          )}
+        </p>
+      ) : null}
       {matrix && (
         <p className="monitoring-summary" data-testid="index-summary">
           {indexSummary(matrix, levelName, robustness, definition?.codeJoin ?? '')}

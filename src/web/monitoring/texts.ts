@@ -20,6 +20,8 @@ export const mt = {
   },
   loadingResult: 'Index wird berechnet …',
   notComputable: 'Für diesen Stichtag lässt sich der Index nicht berechnen.',
+  missingInputs: (date: string, inputs: string[]) =>
+    `Zum Stichtag ${date} fehlen Eingangsgrößen des Index: ${inputs.join('; ')}.`,
   noIndices: 'Es sind noch keine Indizes angelegt.',
   openProfile: 'Gebietsprofil öffnen',
   matrix: {
