@@ -75,7 +75,8 @@ function checkKeys(fileName: string, records: readonly SourceRecord[], idField: 
   });
 }
 
-function chooseCrs(table: SourceTable, opts: ReadAreaOptions): Crs {
+/** The CRS of a table: `opts.crs`, else the GeoJSON `crs` member or `.prj`, else WGS84 if the coordinates fit. */
+export function chooseCrs(table: SourceTable, opts: ReadAreaOptions): Crs {
   const fileName = table.fileName;
   if (opts.crs?.trim()) return resolveCrs({ crs: opts.crs, fileName });
   if (table.crsText && table.crsSource === 'crs') return resolveCrsText(table.crsText, fileName, 'crs');
@@ -103,7 +104,14 @@ function bboxOf(records: readonly SourceRecord[]): [number, number, number, numb
   return b[0] <= b[2] ? b : undefined;
 }
 
-function toWgs84(geometry: Polygon | MultiPolygon, crs: Crs, fileName: string, record: number, key: string) {
+/** Converts a geometry to WGS84, rejecting coordinates that land nowhere on earth. */
+export function toWgs84(
+  geometry: Polygon | MultiPolygon,
+  crs: Crs,
+  fileName: string,
+  record: number,
+  key: string,
+) {
   const convert = (ring: Position[]): Position[] =>
     ring.map((p) => {
       const [lon, lat] = crs.toWgs84(p[0]!, p[1]!);

@@ -30,6 +30,19 @@ export function readAreaFiles(files: readonly NamedFile[], opts: ReadAreaOptions
 }
 
 function readSync(files: readonly NamedFile[], opts: ReadAreaOptions): AreaFile {
+  const { table, main } = readSourceTable(files);
+  const areaFile = buildAreas(table, opts, sha256(main.data));
+  // messages inside a zip name the entry, the result names the uploaded archive
+  return extOf(main.name) === 'zip' ? { ...areaFile, fileName: main.name } : areaFile;
+}
+
+/**
+ * The records of the uploaded files before field choice and reprojection (the preview reads
+ * them to report every problem instead of stopping at the first).
+ *
+ * @throws the same file-level `import.*` errors as `readAreaFiles`
+ */
+export function readSourceTable(files: readonly NamedFile[]): { table: SourceTable; main: NamedFile } {
   if (files.length === 0) throw importError('no_files', readerMessages.noFiles());
   const shps = files.filter((f) => extOf(f.name) === 'shp');
   const zips = files.filter((f) => extOf(f.name) === 'zip');
@@ -41,13 +54,9 @@ function readSync(files: readonly NamedFile[], opts: ReadAreaOptions): AreaFile 
   }
   const main = mains[0];
   if (!main) return failWithoutMain(files);
-  if (shps.length === 1) return buildAreas(shapefileTable(main, files, ''), opts, sha256(main.data));
-  if (jsons.length === 1) return buildAreas(readGeoJson(main.data, main.name), opts, sha256(main.data));
-
-  const entries = unzipFiles(main);
-  const table = tableInZip(main, entries);
-  const areaFile = buildAreas(table, opts, sha256(main.data));
-  return { ...areaFile, fileName: main.name };
+  if (shps.length === 1) return { table: shapefileTable(main, files, ''), main };
+  if (jsons.length === 1) return { table: readGeoJson(main.data, main.name), main };
+  return { table: tableInZip(main, unzipFiles(main)), main };
 }
 
 function tableInZip(zip: NamedFile, entries: readonly NamedFile[]): SourceTable {
