@@ -70,7 +70,7 @@ describe.each(engines)('data version on $name', (engine) => {
       'report_template',
     ])
       expect(watched).toContain(tab);
-    for (const tab of ['app_user', 'user_session', 'report']) expect(watched).not.toContain(tab);
+    for (const tab of ['user_session', 'report']) expect(watched).not.toContain(tab);
   });
 
   it('counts bulk loads, which the embedded engine runs with triggers in replica mode', async () => {
@@ -80,18 +80,22 @@ describe.each(engines)('data version on $name', (engine) => {
     expect(await version()).toBe(before + 1);
   });
 
-  it('is not raised by users and sessions', async () => {
+  it('counts new and removed accounts (public: whether any exists), not logins and sessions', async () => {
     const before = await version();
     const [user] = await db.query<{ id: number }>(
       `INSERT INTO app_user (username, display_name, role, password_hash)
        VALUES ('dv', 'DV', 'viewer', 'x') RETURNING id`,
     );
+    expect(await version()).toBe(before + 1);
+    await db.query(`UPDATE app_user SET password_hash = 'y' WHERE id = $1`, [user!.id]);
     await db.query(
       `INSERT INTO user_session (token_hash, user_id, expires_at) VALUES ('h', $1, now() + interval '1 day')`,
       [user!.id],
     );
     await db.query('DELETE FROM user_session');
-    expect(await version()).toBe(before);
+    expect(await version()).toBe(before + 1);
+    await db.query('DELETE FROM app_user WHERE id = $1', [user!.id]);
+    expect(await version()).toBe(before + 2);
   });
 
   it('changes with the commit of the write, not before, and not on rollback', async () => {
