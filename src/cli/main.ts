@@ -11,6 +11,7 @@ import { indexCommands } from './index.command.ts';
 import { exportCommands, indicatorsCommands } from './indicators.command.ts';
 import { reportCommand } from './report.command.ts';
 import { serveCommand } from './serve.command.ts';
+import { cityCommands, setupCommand } from './setup.command.ts';
 import { usersCommands } from './users.command.ts';
 import { variablesCommands } from './variables.command.ts';
 
@@ -36,6 +37,8 @@ function germanHelp(cmd: Command): void {
 
 for (const sub of [
   serveCommand(),
+  setupCommand(),
+  cityCommands(),
   demoCommand(),
   importCommands(),
   areasCommands(),

@@ -53,6 +53,8 @@ export function serveCommand() {
           );
         }
       });
+      // no user yet: the Einrichtung is open on localhost, and from elsewhere with this token
+      const setupToken = (await countUsers(db)) === 0 ? randomBytes(24).toString('base64url') : undefined;
       // the local command line reaches a PGlite server through this secret in the lock file
       const localToken = db.kind === 'pglite' ? randomBytes(32).toString('base64url') : undefined;
       const app = await buildApp({
@@ -64,6 +66,7 @@ export function serveCommand() {
         trustProxy: trustProxyFromEnv(process.env.LAGEBILD_TRUST_PROXY),
         logger: process.env.LAGEBILD_LOG === '1',
         localToken,
+        setupToken,
       });
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
       const host = opts.host ?? process.env.LAGEBILD_HOST ?? 'localhost';
@@ -76,6 +79,7 @@ export function serveCommand() {
           `Lagebild läuft: http://${shown}:${port}  (Datenbank: ${db.location}, bereit nach ${Math.round(performance.now() - t0)} ms)`,
           `API-Dokumentation: http://${shown}:${port}/api/docs`,
           ...demoLoginLines(logins),
+          ...(setupToken ? [`Einrichtung: http://${shown}:${port}/einrichtung?token=${setupToken}`] : []),
           '',
         ].join('\n'),
       );

@@ -11,7 +11,7 @@ import { randomPassword } from '../demo/demo-users.ts';
 import { output, withDb, type GlobalOptions } from './context.ts';
 
 /** The first line of standard input (a password piped in, never shown in the process list). */
-async function readStdinLine(): Promise<string> {
+export async function readStdinLine(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return (Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '').trimEnd();

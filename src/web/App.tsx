@@ -10,7 +10,7 @@ import { Link } from './components/Link.tsx';
 import { LoginDialog } from './components/LoginDialog.tsx';
 import { PageHeading } from './components/PageHeading.tsx';
 import type { PageProps } from './page-props.ts';
-import { takeFocusAfterNavigation, useRoute } from './router.ts';
+import { navigate, paths, takeFocusAfterNavigation, useRoute } from './router.ts';
 import { t } from './texts.ts';
 import { useFetched } from './useFetched.ts';
 
@@ -36,6 +36,10 @@ const TemplateEditorPage = lazy(async () => ({
 }));
 const UsersPage = lazy(async () => ({ default: (await import('./users/UsersPage.tsx')).UsersPage }));
 const AccountPage = lazy(async () => ({ default: (await import('./users/AccountPage.tsx')).AccountPage }));
+const SetupPage = lazy(async () => ({ default: (await import('./setup/SetupPage.tsx')).SetupPage }));
+const CitySettingsPage = lazy(async () => ({
+  default: (await import('./setup/SetupPage.tsx')).CitySettingsPage,
+}));
 const VariablesPage = lazy(async () => ({
   default: (await import('./variables/VariablesPage.tsx')).VariablesPage,
 }));
@@ -79,6 +83,20 @@ export function App() {
     setAttempt((n) => n + 1);
   }, []);
 
+  // An installation without users starts with the Einrichtung, whichever address was opened;
+  // the query (the setup token from `serve`) goes along.
+  const setupNeeded = cfg?.setupNeeded === true;
+  useEffect(() => {
+    if (setupNeeded && route.page !== 'setup')
+      navigate(`${paths.setup}${window.location.search}`, { replace: true });
+  }, [setupNeeded, route]);
+  const setupDone = useCallback((next: User) => {
+    clearCache();
+    setUser(next);
+    setAttempt((n) => n + 1);
+    navigate(paths.atlas, { replace: true });
+  }, []);
+
   // The atlas has no heading of its own in the main area: after navigating there, focus the area.
   useEffect(() => {
     if (route.page === 'atlas' && takeFocusAfterNavigation()) mainRef.current?.focus();
@@ -119,6 +137,22 @@ export function App() {
     );
   } else if (!cfg || !list) {
     content = <p className="notice">{t.loading}</p>;
+  } else if (route.page === 'setup' || route.page === 'citySettings') {
+    content = (
+      <Suspense fallback={<p className="notice">{t.loading}</p>}>
+        {route.page === 'setup' && setupNeeded ? (
+          <SetupPage onDone={setupDone} />
+        ) : (
+          <CitySettingsPage
+            config={cfg}
+            user={currentUser}
+            onLogin={() => setLoginOpen(true)}
+            onSaved={dataImported}
+            announce={announce}
+          />
+        )}
+      </Suspense>
+    );
   } else if (route.page === 'catalogue') {
     content = (
       <Catalogue indicators={list} canEdit={canEdit} onChanged={catalogueChanged} announce={announce} />

@@ -23,6 +23,8 @@ export type Route =
   | { page: 'users' }
   | { page: 'account' }
   | { page: 'variables' }
+  | { page: 'setup' }
+  | { page: 'citySettings' }
   | { page: 'notFound' };
 
 const CATALOGUE = '/indikatoren';
@@ -40,6 +42,8 @@ const NEW_TEMPLATE = 'neu';
 const USERS = '/benutzer';
 const ACCOUNT = '/konto';
 const VARIABLES = '/variablen';
+const SETUP = '/einrichtung';
+const CITY_SETTINGS = '/einstellungen';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
 const CREATE = 'neuer-indikator';
 const EDIT = 'bearbeiten';
@@ -70,6 +74,10 @@ export const paths = {
   account: ACCOUNT,
   /** Variablen: the catalogue's count series, and variables defined as sums. */
   variables: VARIABLES,
+  /** Einrichtung: first administrator, city and levels of an empty installation. */
+  setup: SETUP,
+  /** Einstellungen der Stadt (administrators). */
+  citySettings: CITY_SETTINGS,
 };
 
 function decode(segment: string): string | null {
@@ -95,6 +103,8 @@ export function parseRoute(pathname: string): Route {
   if (first === USERS) return parts.length === 1 ? { page: 'users' } : { page: 'notFound' };
   if (first === ACCOUNT) return parts.length === 1 ? { page: 'account' } : { page: 'notFound' };
   if (first === VARIABLES) return parts.length === 1 ? { page: 'variables' } : { page: 'notFound' };
+  if (first === SETUP) return parts.length === 1 ? { page: 'setup' } : { page: 'notFound' };
+  if (first === CITY_SETTINGS) return parts.length === 1 ? { page: 'citySettings' } : { page: 'notFound' };
   if (first === REPORTS) {
     if (parts.length === 1) return { page: 'reports' };
     const key = decode(parts[2] ?? '');
