@@ -19,9 +19,12 @@ import {
 } from './area.schema.ts';
 import { listLevels } from './area.repository.ts';
 import { importAreas, levelGeojson, listAreaSummaries, locate } from './area.service.ts';
+import { areaToolRoutes } from './area-tools.routes.ts';
 import { readAreaFiles } from './readers/index.ts';
 
 export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(areaToolRoutes);
+
   app.get(
     '/levels',
     { schema: { tags: ['Gebiete'], summary: 'Gebietsebenen', response: { 200: z.array(AreaLevel) } } },
