@@ -81,6 +81,22 @@ describe('audit decisions', () => {
     );
   });
 
+  it('holds the other suppressed cells to their own minimum width', async () => {
+    const t = crossTable(['r', 's'], ['a', 'b'], { 'r|a': 1, 'r|b': 1, 's|a': 40, 's|b': 50 });
+    const suppressed = ['r|a', 'r|b', 's|a', 's|b'];
+    // s|a ∈ [39, 41] and s|b ∈ [49, 51]: width 2, so whole numbers leave three candidates each.
+    const requirement = { minWidth: 2, othersMinWidth: 3 };
+    expect(await disclosedCells(t, suppressed, { sensitive: ['r|a', 'r|b'], requirement })).toEqual([
+      's|a',
+      's|b',
+    ]);
+    expect(
+      await disclosedCells(t, suppressed, { sensitive: ['r|a', 'r|b'], requirement: { othersMinWidth: 2 } }),
+    ).toEqual([]);
+    expect(isProtected({ lower: 5, upper: 6 }, 5, { requirement: { othersMinWidth: 3 } })).toBe(false);
+    expect(isProtected({ lower: 5, upper: 8 }, 5, { requirement: { othersMinWidth: 3 } })).toBe(true);
+  });
+
   it('takes the same decisions as the exact intervals on random patterns (property)', async () => {
     const rng = seeded(11);
     for (let round = 0; round < 25; round++) {

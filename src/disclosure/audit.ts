@@ -48,6 +48,11 @@ export interface ProtectionRequirement {
   relativeWidth?: number;
   /** `upper ≥ upperAtLeast`, e.g. the frequency threshold. Default: not required. */
   upperAtLeast?: number;
+  /**
+   * `upper − lower ≥ othersMinWidth` for every other suppressed (secondary) cell, so that an
+   * attacker who knows that counts are whole numbers cannot pin it down either. Default 0.
+   */
+  othersMinWidth?: number;
 }
 
 export const DEFAULT_EPSILON = 1e-6;
@@ -71,9 +76,13 @@ export function isProtected(
   options: { sensitive?: boolean; requirement?: ProtectionRequirement; epsilon?: number } = {},
 ): boolean {
   if (isDisclosed(interval, value, options.epsilon)) return false;
-  if (!options.sensitive || !options.requirement) return true;
+  if (!options.requirement) return true;
   const r = options.requirement;
   const width = interval.upper - interval.lower;
+  if (!options.sensitive) {
+    const others = r.othersMinWidth ?? 0;
+    return others <= 0 || width >= others - slack(others);
+  }
   const need = Math.max(r.minWidth ?? 0, (r.relativeWidth ?? 0) * value);
   if (need > 0 && width < need - slack(need)) return false;
   return r.upperAtLeast === undefined || interval.upper >= r.upperAtLeast - slack(r.upperAtLeast);

@@ -83,7 +83,9 @@ describe('protectDate', () => {
     ]);
     for (const [id, { lower, upper }] of intervals) {
       const v = value.get(id)!;
-      expect(upper - lower, `${id} = ${v} in [${lower}, ${upper}]`).toBeGreaterThan(1e-6);
+      expect(upper - lower, `${id} = ${v} in [${lower}, ${upper}]`).toBeGreaterThanOrEqual(
+        DEFAULT_MARGIN.minWidth - 1e-6,
+      );
       if (primary.has(id))
         expect(upper - lower, `${id} = ${v} in [${lower}, ${upper}]`).toBeGreaterThanOrEqual(
           Math.max(DEFAULT_MARGIN.minWidth, DEFAULT_MARGIN.relativeWidth * v) - 1e-6,

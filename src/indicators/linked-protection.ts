@@ -14,7 +14,8 @@
  * not even counts). Secondary suppression over the whole system, then an independent LP audit;
  * primary cells must keep an attacker interval at least `minWidth` wide and at least
  * `relativeWidth` × value (so a count of 1 lies somewhere in [0, ≥3], and a rate of a small area
- * is uncertain by ±20 % or more).
+ * is uncertain by ±20 % or more); every other secret cell at least `minWidth` wide too, so that
+ * knowing counts are whole numbers does not pin it down.
  *
  * Every public value is then computed from cells that are published here, so nothing published
  * adds information beyond this system: rates from published numerator and denominator, changes
@@ -185,7 +186,11 @@ export async function protectDate(
   const result: ProtectionResult = await protectTable(system.table, {
     frequency: { threshold: rules.minCount },
     primary: system.smallAreaCells,
-    requirement: { minWidth: margin.minWidth, relativeWidth: margin.relativeWidth },
+    requirement: {
+      minWidth: margin.minWidth,
+      relativeWidth: margin.relativeWidth,
+      othersMinWidth: margin.minWidth,
+    },
     intervals: false,
   });
   const secret = new Map<string, Set<string>>([...counts.keys()].map((v) => [v, new Set<string>()]));
