@@ -1,0 +1,98 @@
+// The Einrichtung of a real installation in the browser: a server of its own on an empty database
+// without the demo (`serve --no-demo`), opened on localhost; any address leads to the setup page,
+// and after it the administrator is logged in and the header shows the city.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+// beside the shared test server (LAGEBILD_E2E_PORT, default 3917)
+const PORT = Number(process.env.LAGEBILD_E2E_PORT ?? 3917) + 1;
+const base = `http://127.0.0.1:${PORT}`;
+
+let server: ChildProcess | undefined;
+let dir = '';
+let output = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  dir = mkdtempSync(join(tmpdir(), 'lagebild-e2e-setup-'));
+  server = spawn('node', ['bin/lagebild.js', 'serve', '--db', dir, '--port', String(PORT), '--no-demo'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await expect
+    .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, {
+      timeout: 170_000,
+    })
+    .toBe(200);
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('an empty installation starts with the Einrichtung and ends logged in', async ({ page }) => {
+  expect(output).toMatch(/Einrichtung: http:\/\/localhost:\d+\/einrichtung\?token=[\w-]{20,}/);
+  expect(output).not.toContain('Demo');
+
+  await page.goto(`${base}/indikatoren`);
+  await expect(page).toHaveURL(/\/einrichtung$/);
+  await expect(page.getByRole('heading', { name: 'Lagebild einrichten' })).toBeVisible();
+
+  await page.getByLabel('Benutzername').fill('amt51');
+  await page.getByLabel('Passwort', { exact: true }).fill('sehr-geheim-123');
+  await page.getByLabel('Passwort wiederholen').fill('anders-geheim-123');
+  await page.getByLabel('Name', { exact: true }).fill('Beispielstadt');
+  await page.getByLabel('Amtlicher Gemeindeschlüssel (AGS)').fill('5999');
+  await page.getByRole('button', { name: 'Einrichten' }).click();
+  const alert = page.locator('.form-error');
+  await expect(alert).toContainText('Der Gemeindeschlüssel (AGS) hat genau 8 Ziffern');
+  await expect(alert).toContainText('Die beiden Passwörter stimmen nicht überein.');
+
+  await page.getByLabel('Passwort wiederholen').fill('sehr-geheim-123');
+  await page.getByLabel('Amtlicher Gemeindeschlüssel (AGS)').fill('05999000');
+  await page.getByLabel('Name der Ebene 2').fill('Sozialraum');
+  await expect(page.getByLabel('Schlüssel der Ebene 2')).toHaveValue('sozialraum');
+  await page.getByRole('button', { name: 'Einrichten' }).click();
+
+  await expect(page).toHaveURL(`${base}/`);
+  await expect(page.locator('header')).toContainText('Beispielstadt');
+  const config: unknown = await page.evaluate(
+    async () => (await fetch('/api/config')).json() as Promise<unknown>,
+  );
+  expect(config).toMatchObject({
+    setupNeeded: false,
+    territory: { key: '05999000', name: 'Beispielstadt' },
+    user: { username: 'amt51', role: 'admin' },
+  });
+  expect((config as { levels: { key: string }[] }).levels.map((l) => l.key)).toEqual([
+    'stadt',
+    'stadtbezirk',
+    'sozialraum',
+  ]);
+  await page.screenshot({ path: 'test-results/setup-done.png' });
+
+  // a second setup is refused, from this machine too
+  const again = await page.evaluate(async () => {
+    const res = await fetch('/api/setup', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        admin: 'zweiter',
+        password: 'sehr-geheim-123',
+        passwordRepeat: 'sehr-geheim-123',
+        city: 'Andere Stadt',
+        key: '05999001',
+        levels: [{ key: 'bezirk', name: 'Bezirk' }],
+      }),
+    });
+    return res.status;
+  });
+  expect(again).toBe(409);
+  await page.goto(`${base}/einrichtung`);
+  await expect(page.getByRole('heading', { name: 'Einstellungen der Stadt' })).toBeVisible();
+});
