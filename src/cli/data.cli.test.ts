@@ -92,7 +92,33 @@ describe('data commands on the demo city (pglite)', () => {
     const f = await cli('import', 'table', bad, '--level', 'sozialraum', '--date', '2025-12-31');
     expect(f.code).not.toBe(0);
     expect(f.stderr).toMatch(/falsch\.csv.*Zeile 3.*999/s);
-  });
+    // --dry-run fails the same way (exit code 2) and prints the report; a good file passes.
+    const dry = await cli(
+      'import',
+      'table',
+      bad,
+      '--level',
+      'sozialraum',
+      '--date',
+      '2025-12-31',
+      '--dry-run',
+    );
+    expect(dry.code).toBe(2);
+    expect(dry.stdout).toMatch(
+      /Fehler: „falsch\.csv“, Zeile 3.*„999“.*würde wegen der Fehler nicht importiert/s,
+    );
+    const good = await cli(
+      'import',
+      'table',
+      ok,
+      '--level',
+      'sozialraum',
+      '--date',
+      '2025-12-31',
+      '--dry-run',
+    );
+    expect(good.code, good.stderr).toBe(0);
+  }, 180_000);
 
   it('imports the register microdata as counts per Sozialraum', async () => {
     const r = await cli(

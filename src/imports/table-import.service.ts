@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { LagebildError, notFound } from '../core/errors.ts';
 import { fileHash, recordSource } from '../core/provenance.ts';
-import { listAreas } from '../areas/area.repository.ts';
+import { getTerritory, listAreas, listLevels } from '../areas/area.repository.ts';
 import { lockImportSlices } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';
 import { listIndicators } from '../indicators/indicator.repository.ts';
@@ -19,7 +19,9 @@ import {
   checkNumeratorDenominator,
   readTable,
   streamTable,
+  type CityInfo,
   type ImportProfile,
+  type OtherArea,
   type TableInput,
   type TableReadResult,
   type TableRecord,
@@ -117,6 +119,56 @@ async function plausibility(
   return checkNumeratorDenominator(records, pairs, report.file);
 }
 
+/**
+ * What the reader needs to tell rows of other levels from those of `level`: the areas of every
+ * other level with the keys of `level` inside them, the city's key and name, the level's German
+ * name and its Gebietsstand. Delivered totals of those areas are checked, never stored: values of
+ * larger areas are computed from the counts of their parts, so a file of Stadtteile cannot put a
+ * second, differing number beside the computed one of its Stadtbezirk. To store values of the
+ * Stadtbezirke themselves, import the file again with that level.
+ */
+async function levelContext(db: Db, level: string, levelRows: Awaited<ReturnType<typeof listAreas>>) {
+  const levels = await listLevels(db);
+  const others = levels.filter((l) => l.key !== level);
+  const byLevel = await Promise.all(others.map((l) => listAreas(db, l.key)));
+  const parentOf = new Map<number, number | null>();
+  for (const rows of [levelRows, ...byLevel]) for (const a of rows) parentOf.set(a.id, a.parent_id);
+  const children = new Map<number, string[]>();
+  for (const a of levelRows) {
+    const seen = new Set<number>();
+    for (let p = a.parent_id; p !== null && p !== undefined && !seen.has(p); p = parentOf.get(p) ?? null) {
+      seen.add(p);
+      const list = children.get(p) ?? [];
+      list.push(a.key);
+      children.set(p, list);
+    }
+  }
+  const otherAreas: OtherArea[] = others.flatMap((l, i) =>
+    byLevel[i]!.map((a) => ({
+      key: a.key,
+      name: a.name,
+      levelName: l.name,
+      children: children.get(a.id) ?? [],
+    })),
+  );
+  const territory = await getTerritory(db);
+  const city: CityInfo = {
+    keys: territory && /^\d+$/.test(territory.key) ? [territory.key] : [],
+    names: territory ? [territory.name] : [],
+  };
+  const [since] = await db.query<{ from: string | null }>(
+    `SELECT to_char(max(a.valid_from), 'YYYY-MM-DD') AS "from" FROM area a JOIN area_level l ON l.id = a.level_id
+      WHERE l.key = $1 AND a.valid_to IS NULL AND a.valid_from > DATE '1900-01-01'`,
+    [level],
+  );
+  return {
+    otherAreas,
+    city,
+    levelName: levels.find((l) => l.key === level)?.name,
+    gebietsstand: since?.from ?? undefined,
+  };
+}
+
 export async function importTable(
   db: Db,
   input: TableInput,
@@ -128,6 +180,7 @@ export async function importTable(
   if (!level || !levelRows.length)
     throw notFound('areas.unknown_level', `Die Ebene „${level}“ gibt es nicht oder sie hat keine Gebiete.`);
   const readOpts = {
+    ...(await levelContext(db, level, levelRows)),
     knownKeys: levelRows.map((r) => r.key),
     mapping: opts.mapping ?? profile?.mapping,
     date: opts.date,

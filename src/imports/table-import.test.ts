@@ -85,6 +85,12 @@ describe.each(engines)('table import on $name', (engine) => {
     ['header only', 'Sozialraum;Einwohner\n', /./],
     ['empty file', '', /./],
     ['duplicate rows', 'Sozialraum;Einwohner\n101;10\n101;11\n', /Zeile 3/],
+    [
+      'keys of another Gebietsstand',
+      'Sozialraum;Einwohner\n901;10\n902;11\n903;12\n904;13\n',
+      /sie sehen aus wie Gebiete der Ebene „Sozialraum“ eines anderen Gebietsstands|Sozialräume eines anderen Gebietsstands/,
+    ],
+    ['a footnote read as a row', 'Sozialraum;Einwohner\n101;10\nSumme der Zeilen;10\n', /Zeile 3/],
   ];
   it.each(refused)(
     'refuses %s with a German message naming file and row, database unchanged',
@@ -110,6 +116,54 @@ describe.each(engines)('table import on $name', (engine) => {
       code: expect.stringMatching(/^import\./) as unknown,
     });
     expect(await count()).toBe(before);
+  });
+
+  it('imports a quotient whose numerator exceeds its denominator (Altenquotient: 65+ per 18–64)', async () => {
+    const r = await importTable(t.db, csv('Sozialraum;ew_65plus;ew_18_64\n101;500;400\n', 'alte.csv'), {
+      level: 'sozialraum',
+      date: '2025-06-30',
+      dryRun: true,
+    });
+    expect(r.report.ok, JSON.stringify(r.report.problems)).toBe(true);
+  });
+
+  it('recognises rows of the city and a Stadtbezirk, stores only the Sozialräume and warns about a differing total', async () => {
+    const areas = await t.db.query<{ key: string; parent: string | null; level: string }>(
+      `SELECT a.key, p.key AS parent, l.key AS level FROM area a JOIN area_level l ON l.id = a.level_id
+         LEFT JOIN area p ON p.id = a.parent_id WHERE a.valid_to IS NULL ORDER BY a.key`,
+    );
+    const sozial = areas.filter((a) => a.level === 'sozialraum');
+    const bezirk = sozial[0]!.parent!;
+    const children = sozial.filter((a) => a.parent === bezirk);
+    const city = areas.find((a) => a.level === 'stadt')!;
+    const lines = [
+      'Gebiet;Name;Einwohner Summentest',
+      `${city.key};Musterstadt;${sozial.length * 10}`,
+      `${bezirk};Bezirk;${children.length * 10 + 1}`,
+      ...sozial.map((a) => `${a.key};Sozialraum ${a.key};10`),
+      '',
+      'Quelle: Einwohnermelderegister; · = geheim',
+    ];
+    const before = await count();
+    const r = await importTable(t.db, csv(lines.join('\n'), 'mit-summen.csv'), {
+      level: 'sozialraum',
+      date: '2025-06-30',
+    });
+    expect(r.committed).toBe(true);
+    expect(r.stored).toBe(sozial.length);
+    expect(await count()).toBe(before + sozial.length);
+    expect(r.report.stats.higherRows).toBe(2);
+    const mismatch = r.report.problems.filter((p) => p.code === 'import.total_mismatch');
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0]).toMatchObject({ row: 3, column: 'Einwohner Summentest', severity: 'warning' });
+    expect(mismatch[0]!.message).toContain(
+      `ergibt für Stichtag 30.06.2025, Merkmal „Einwohner Summentest“ ${children.length * 10}; geliefert ist ${children.length * 10 + 1} (Differenz -1)`,
+    );
+    const stored = await t.db.query<{ level: string }>(
+      `SELECT DISTINCT l.key AS level FROM observation o JOIN variable v ON v.id = o.variable_id
+         JOIN area a ON a.id = o.area_id JOIN area_level l ON l.id = a.level_id WHERE v.key = 'einwohner_summentest'`,
+    );
+    expect(stored).toEqual([{ level: 'sozialraum' }]);
   });
 
   it('API: preview, commit with a saved profile, and guarded for anonymous and viewers', async () => {
