@@ -7,7 +7,7 @@ import { recordSource } from '../core/provenance.ts';
 import { lockLevelAreas } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';
 import { AreaIndex } from '../geo/area-index.ts';
-import { dataVersion } from '../indicators/public-protection.ts';
+import { dataVersion } from '../db/data-version.ts';
 import { simplifyForDisplay } from '../geo/display.ts';
 import type { AreaFeatureCollection, AreaSummary, ImportAreasResult, LocateResult } from './area.schema.ts';
 import * as repo from './area.repository.ts';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCatalogue } from '../indicators/indicator.setup.ts';
-import { dataVersion } from '../indicators/public-protection.ts';
+import { dataVersion } from './data-version.ts';
 import { engines } from '../test/databases.ts';
 import { openDb, type Db } from './db.ts';
 import { migrate } from './migrate.ts';

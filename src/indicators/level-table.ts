@@ -15,7 +15,7 @@ import { POPULATION } from './calculator.ts';
 import type { Indicator } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
 import { indicatorContext, present, seesUnprotected } from './indicator.service.ts';
-import { dataVersion } from './public-protection.ts';
+import { dataVersion } from '../db/data-version.ts';
 
 export interface LevelArea {
   /** Database id (internal). */

@@ -10,7 +10,7 @@ import type { User } from '../auth/auth.schema.ts';
 import { formatDate } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
-import { dataVersion } from '../indicators/public-protection.ts';
+import { dataVersion } from '../db/data-version.ts';
 import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
 import { areaSteckbrief } from '../profile/profile.service.ts';
 import { deepestLevel, getTerritory } from '../areas/area.repository.ts';

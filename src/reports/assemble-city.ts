@@ -13,7 +13,7 @@ import { formatDate } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
 import { currentDate } from '../indicators/indicator.repository.ts';
-import { dataVersion } from '../indicators/public-protection.ts';
+import { dataVersion } from '../db/data-version.ts';
 import { indexResult, indexRobustness } from '../indices/index.service.ts';
 import type { WarningList } from '../monitoring/warning.schema.ts';
 import { evaluateWarnings } from '../monitoring/warning.service.ts';

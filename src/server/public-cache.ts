@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { seesUnprotected } from '../indicators/indicator.service.ts';
-import { dataVersion } from '../indicators/public-protection.ts';
+import { dataVersion } from '../db/data-version.ts';
 import { freshShared, ResponseCache, type CachedResponse, type Settle } from './response-cache.ts';
 
 const gzipAsync = promisify(gzip);
