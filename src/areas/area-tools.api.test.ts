@@ -21,7 +21,7 @@ async function koelnZip(): Promise<Uint8Array> {
 function upload(zip: Uint8Array, fields: Record<string, string>) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([zip], { type: 'application/zip' }), 'koeln.zip');
+  form.append('file', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'koeln.zip');
   return form;
 }
 

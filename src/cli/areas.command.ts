@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { levelGeojson, listAreaSummaries, locate } from '../areas/area.service.ts';
 import { LagebildError } from '../core/errors.ts';
+import { addDeriveCommand } from './areas-derive.command.ts';
 import { output, withDb, type GlobalOptions } from './context.ts';
 
 const km2 = (m2: number) => (m2 / 1e6).toLocaleString('de-DE', { maximumFractionDigits: 3 });
@@ -52,5 +53,6 @@ export function areasCommands() {
       const fc = await withDb(g, (db) => levelGeojson(db, opts.level, detail));
       process.stdout.write(JSON.stringify(fc) + '\n');
     });
+  addDeriveCommand(cmd);
   return cmd;
 }
