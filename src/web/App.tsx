@@ -85,13 +85,16 @@ export function App() {
 
   // An installation without users starts with the Einrichtung, whichever address was opened;
   // the query (the setup token from `serve`) goes along.
-  const setupNeeded = cfg?.setupNeeded === true;
+  // finished here: the configuration loaded before still says otherwise until it is fetched again
+  const [setupFinished, setSetupFinished] = useState(false);
+  const setupNeeded = cfg?.setupNeeded === true && !setupFinished;
   useEffect(() => {
     if (setupNeeded && route.page !== 'setup')
       navigate(`${paths.setup}${window.location.search}`, { replace: true });
   }, [setupNeeded, route]);
   const setupDone = useCallback((next: User) => {
     clearCache();
+    setSetupFinished(true);
     setUser(next);
     setAttempt((n) => n + 1);
     navigate(paths.atlas, { replace: true });
