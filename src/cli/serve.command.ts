@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate.ts';
 import { demoLoginLines, knownPasswordsFromEnv, type DemoLogin } from '../demo/demo-users.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { ensureCatalogue } from '../indicators/indicator.setup.ts';
+import { prewarmPublicSnapshot } from '../indicators/public-snapshot.ts';
 import { buildApp } from '../server/app.ts';
 import { dbSpec, type GlobalOptions } from './context.ts';
 
@@ -73,6 +74,8 @@ export function serveCommand() {
       await app.listen({ port, host });
       const listening = (app.server.address() as AddressInfo | null)?.port ?? port;
       heldLock(db.location)?.update({ port: listening, listenHost: host, token: localToken });
+      // In the background: the first public request then finds its values protected already.
+      void prewarmPublicSnapshot(db).catch(() => undefined);
       const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       process.stdout.write(
         [

@@ -90,6 +90,15 @@ async function loadSnapshot(db: Db, version: string): Promise<PublicSnapshot> {
   };
 }
 
+/**
+ * Prepares the snapshot of the current data version and protects every Stichtag, so that the
+ * first visitor after a start does not wait for it. Failures only show up again on that request.
+ */
+export async function prewarmPublicSnapshot(db: Db): Promise<void> {
+  const snapshot = await publicSnapshot(db);
+  for (const date of await repo.listDates(db)) await snapshot.protectedDate(date);
+}
+
 /** The secret-cell lookup of a snapshot for the given Stichtage (unknown ones: all secret). */
 export async function secretCellsOf(
   snapshot: PublicSnapshot,
