@@ -95,4 +95,7 @@ test('an empty installation starts with the Einrichtung and ends logged in', asy
   expect(again).toBe(409);
   await page.goto(`${base}/einrichtung`);
   await expect(page.getByRole('heading', { name: 'Einstellungen der Stadt' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Einstellungen' }).click();
+  await expect(page).toHaveURL(`${base}/einstellungen`);
+  await expect(page.getByLabel('Amtlicher Gemeindeschlüssel (AGS)')).toHaveValue('05999000');
 });

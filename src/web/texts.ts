@@ -38,6 +38,7 @@ export const t = {
     typology: 'Typen & Vergleich',
     reports: 'Berichte',
     users: 'Benutzer',
+    citySettings: 'Einstellungen',
     variables: 'Variablen',
   },
 

@@ -81,6 +81,12 @@ const NAV: NavItem[] = [
     current: (route) => (route.page === 'users' ? 'page' : null),
     visible: (user) => user?.role === 'admin',
   },
+  {
+    label: t.nav.citySettings,
+    to: paths.citySettings,
+    current: (route) => (route.page === 'citySettings' ? 'page' : null),
+    visible: (user) => user?.role === 'admin',
+  },
 ];
 
 /** Title bar with the territory name, the main navigation and the login state. */
