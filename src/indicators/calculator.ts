@@ -7,8 +7,7 @@ import { aggregateUp, sumCells } from './aggregate.ts';
 import { DEFAULT_RULES, protect, type DisclosureRules } from './disclosure.ts';
 import { applyFormula, baseValue, changeOver, relativeChange, trendSlope, yearsBefore } from './formula.ts';
 import type { Indicator } from './indicator.schema.ts';
-import { TOTAL } from './linked-protection.ts';
-import type { SecretCells } from './public-snapshot.ts';
+import { TOTAL, type SecretCells } from './linked-protection.ts';
 
 /** Population series used for the minimum-population rule. */
 export const POPULATION = 'ew';

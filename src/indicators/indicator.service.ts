@@ -12,7 +12,8 @@ import { availableIndicators, indicatorAvailability, unavailableText } from './a
 import { makeCalculator, POPULATION, type Computed } from './calculator.ts';
 import type { AreaProfile, Indicator, IndicatorEntry, IndicatorValues, Series } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
-import { publicSnapshot, secretCellsOf, type SecretCells } from './public-snapshot.ts';
+import type { SecretCells } from './linked-protection.ts';
+import { publicSnapshot, secretCellsOf } from './public-snapshot.ts';
 
 /** Whether `user` sees unprotected values (planners) or only protected ones (everyone else). */
 export const seesUnprotected = (user: User | null) => can(user, 'data.readUnpublished');

@@ -31,6 +31,9 @@ import { DEFAULT_RULES, type DisclosureRules } from './disclosure.ts';
 /** Cell id part of the whole city (the sum of all top-level areas). */
 export const TOTAL = '__total';
 
+/** Secret area ids (as strings, and TOTAL for the whole city) of a variable at a Stichtag. */
+export type SecretCells = (variable: string, date: string) => Set<string>;
+
 /** The protection margin of primary cells (see module comment). */
 export interface ProtectionMargin {
   minWidth: number;

@@ -11,11 +11,8 @@ import type { Db } from '../db/db.ts';
 import type { Cell } from './aggregate.ts';
 import { POPULATION } from './calculator.ts';
 import * as repo from './indicator.repository.ts';
-import { protectDate, TOTAL, type ProtectedDate } from './linked-protection.ts';
+import { protectDate, TOTAL, type ProtectedDate, type SecretCells } from './linked-protection.ts';
 import { dataVersion } from '../db/data-version.ts';
-
-/** Secret area ids (as strings, and TOTAL for the whole city) of a variable at a Stichtag. */
-export type SecretCells = (variable: string, date: string) => Set<string>;
 
 type Totals = Map<string, Map<string, Map<number, Cell>>>; // variable → date → area id → cell
 
