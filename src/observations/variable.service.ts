@@ -57,11 +57,12 @@ export async function listVariables(db: Db): Promise<VariableInfo[]> {
   const stored = new Map(rows.map((r) => [r.key, r]));
   const info = (key: string, row: VariableRow | undefined): VariableInfo => {
     const expected = expectedVariable(key);
+    // the catalogue's meaning first: an imported variable is often named by its column header
     return {
       key,
-      name: row?.name ?? expected?.name ?? key,
+      name: expected?.name ?? row?.name ?? key,
       unit: row?.unit ?? expected?.unit ?? 'Personen',
-      description: row?.description || expected?.description || '',
+      description: expected?.description ?? row?.description ?? '',
       sum: defs.get(key) ?? null,
       values: counts.get(key) ?? 0,
       indicators: uses.get(key) ?? [],
@@ -190,7 +191,8 @@ export async function defineSum(
     }
     const expected = expectedVariable(key);
     const name = input.name?.trim() || target?.name || expected?.name || key;
-    const description = expected?.description ?? `Summe von ${termKeys.join(' + ')}.`;
+    // the definition is shown from variable_sum; a description naming it would outlive a removal
+    const description = expected?.description ?? '';
     if (!target)
       target = await insertVariable(tx, {
         key,

@@ -20,9 +20,12 @@ const origin = (v: VariableInfo) =>
     ? v.sum.length === 1
       ? vt.alias(v.sum[0] ?? '')
       : vt.sum(v.sum)
-    : v.stored && v.values > 0
+    : v.stored && (v.values > 0 || !v.expected)
       ? vt.imported
       : vt.missing;
+
+/** An expected variable without values, or a sum: the ones a planner defines here. */
+const definable = (v: VariableInfo) => v.sum !== null || (v.expected && v.values === 0);
 
 /**
  * Variablen: the count series the indicator catalogue expects, with their meaning, unit, origin
@@ -178,7 +181,7 @@ export function VariablesPage({ user, onLogin, onChanged, announce }: VariablesP
           <tr
             key={v.key}
             data-key={v.key}
-            className={v.values === 0 ? 'variables-table__missing' : undefined}
+            className={v.expected && v.values === 0 ? 'variables-table__missing' : undefined}
           >
             <th scope="row">
               {v.name}
@@ -202,16 +205,26 @@ export function VariablesPage({ user, onLogin, onChanged, announce }: VariablesP
                 : vt.none}
             </td>
             <td className="variables-table__actions">
-              {(v.sum || v.values === 0) && editing !== v.key && (
-                <button type="button" className="button" onClick={() => open(v)} disabled={busy}>
+              {definable(v) && editing !== v.key && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => open(v)}
+                  disabled={busy}
+                  aria-label={`${v.sum ? vt.redefine : vt.define}: ${v.name}`}
+                >
                   {v.sum ? vt.redefine : vt.define}
-                  <span className="visually-hidden">: {v.name}</span>
                 </button>
               )}
               {v.sum && (
-                <button type="button" className="button" onClick={() => remove(v.key)} disabled={busy}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => remove(v.key)}
+                  disabled={busy}
+                  aria-label={`${vt.remove}: ${v.name}`}
+                >
                   {vt.remove}
-                  <span className="visually-hidden">: {v.name}</span>
                 </button>
               )}
             </td>
