@@ -1,7 +1,7 @@
 /**
  * Areas: import a level from a file (one transaction, new Gebietsstand), list, locate, export.
  */
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { importError, notFound } from '../core/errors.ts';
 import { recordSource } from '../core/provenance.ts';
 import { lockLevelAreas } from '../db/advisory.ts';
@@ -9,6 +9,7 @@ import type { Db } from '../db/db.ts';
 import { AreaIndex } from '../geo/area-index.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { simplifyForDisplay } from '../geo/display.ts';
+import { bboxOf, roundGeometry } from '../geo/stored-geometry.ts';
 import type { AreaFeatureCollection, AreaSummary, ImportAreasResult, LocateResult } from './area.schema.ts';
 import * as repo from './area.repository.ts';
 import { refreshCityOutline } from './city-level.ts';
@@ -28,23 +29,6 @@ const LEVEL_NAMES: Record<string, string> = {
 
 /** German display name for a level key. */
 export const levelName = (key: string) => LEVEL_NAMES[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
-
-export function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
-  let minX = Infinity,
-    minY = Infinity,
-    maxX = -Infinity,
-    maxY = -Infinity;
-  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  for (const poly of polys)
-    for (const ring of poly)
-      for (const [x, y] of ring) {
-        if (x! < minX) minX = x!;
-        if (y! < minY) minY = y!;
-        if (x! > maxX) maxX = x!;
-        if (y! > maxY) maxY = y!;
-      }
-  return [minX, minY, maxX, maxY];
-}
 
 export interface ImportAreasOptions {
   level: string;
@@ -136,22 +120,6 @@ export async function importAreas(
     return { level: level.key, imported: rows.length, crs: file.crs, repaired, sourceId };
   });
   return result;
-}
-
-/**
- * Rounds coordinates to 7 decimals (about 1 cm): far below the accuracy of any official
- * boundary, and it keeps the stored GeoJSON about 40 % smaller.
- */
-export function roundGeometry<G extends Polygon | MultiPolygon>(geometry: G): G {
-  const r = (p: Position) => [Math.round(p[0]! * 1e7) / 1e7, Math.round(p[1]! * 1e7) / 1e7];
-  return (
-    geometry.type === 'Polygon'
-      ? { type: 'Polygon', coordinates: geometry.coordinates.map((ring) => ring.map(r)) }
-      : {
-          type: 'MultiPolygon',
-          coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(r))),
-        }
-  ) as G;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { MultiPolygon } from 'geojson';
 import type { Db } from '../db/db.ts';
 import { geodesicAreaM2 } from '../geo/ellipsoid-area.ts';
 import { simplifyForDisplay } from '../geo/display.ts';
-import { bboxOf, roundGeometry } from './area.service.ts';
+import { bboxOf, roundGeometry } from '../geo/stored-geometry.ts';
 import * as repo from './area.repository.ts';
 import { cityOutline } from './city-outline.ts';
 
