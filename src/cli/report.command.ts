@@ -1,5 +1,5 @@
 /**
- * `lagebild report`: a report from a template as PDF, Word or HTML file (issue 5). Runs on the
+ * `lagebild report`: a report from a template as PDF, Word or HTML file. Runs on the
  * database directly with full access (an internal draft, marked as such) unless `--public` asks
  * for the disclosure-protected values the public may see.
  */

@@ -1,5 +1,5 @@
 /**
- * Berichte (issue 5): report templates, stored reports (generated in the background, downloadable,
+ * Berichte: report templates, stored reports (generated in the background, downloadable,
  * regenerated, verified) and direct rendering for previews and the public Steckbrief download.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';

@@ -1,5 +1,5 @@
 /**
- * Report templates as data (issue 5): chapters made of typed blocks. A template is applied to one
+ * Report templates as data: chapters made of typed blocks. A template is applied to one
  * area (scope `area`, `assemble-area.ts`) or to the whole city and one level (scope `city`,
  * `assemble-city.ts`); the result is a plain report model that the HTML, PDF and Word renderers
  * turn into documents. The built-in templates are in `templates.ts`.

@@ -1,5 +1,5 @@
 /**
- * The built-in report templates (issue 5). They use themes rather than fixed indicator keys where
+ * The built-in report templates. They use themes rather than fixed indicator keys where
  * they can, so the same Sozialbericht runs on the demo city and on a city with another catalogue
  * (the Berlin benchmark); chapters whose theme a city lacks say so instead of failing.
  */
