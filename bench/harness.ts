@@ -3,7 +3,7 @@
 export interface Measurement {
   name: string;
   value: number;
-  unit: 'ms' | 'KB' | 'MB' | 's' | 'req/s' | '%';
+  unit: 'ms' | 'KB' | 'MB' | 's' | 'req/s' | '%' | 'cells';
   target?: number;
   /** The target is a minimum (throughput), not a maximum. */
   atLeast?: boolean;

@@ -4,6 +4,7 @@
  * `npm run bench -- <name> …` runs only the named groups (e.g. `indices monitoring`).
  */
 import { benchAnalysis } from './analysis.bench.ts';
+import { benchAttacker } from './attacker.bench.ts';
 import { benchClassification } from './classification.bench.ts';
 import { benchDisclosure } from './disclosure.bench.ts';
 import { benchFoundation } from './foundation.bench.ts';
@@ -40,6 +41,7 @@ const groups: [string, () => Promise<void>][] = [
   ['report-store', () => benchReportStore(record)],
   ['report-render', () => benchReportRender(record)],
   ['disclosure', () => benchDisclosure(record)],
+  ['attacker', () => benchAttacker(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));
