@@ -206,8 +206,8 @@ test('a selection of areas gives its statistics table, lives in the address and 
   await page.goto('/indikatoren');
   await page.goto(url);
   await expect(page.locator(MAP_READY)).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByTestId('stat-table-scope')).toHaveText('Auswahl: 2 Gebiete');
   await showCharts(page);
+  await expect(page.getByTestId('stat-table-scope')).toHaveText('Auswahl: 2 Gebiete');
   await expect(page.getByTestId('scatter-indicator')).toHaveValue('kinderarmut');
 });
 

@@ -124,9 +124,10 @@ export function AnalysisSection(props: AnalysisSectionProps) {
   );
   const onClear = useCallback(() => onView({ areas: [] }), [onView]);
   // Charts (their code and their drawing) and table wait until this part is scrolled near: the
-  // atlas opens and switches without them.
+  // atlas opens and switches without them. Watching starts once the map is drawn: before, the
+  // page above is still short and this part would count as near on the first paint.
   const [section, setSection] = useState<HTMLElement | null>(null);
-  const near = useNear(section);
+  const near = useNear(ready ? section : null);
 
   return (
     <section className="analysis" aria-label={at.section} data-testid="analysis" ref={setSection}>
