@@ -55,6 +55,8 @@ export interface ProtectionResult {
   status: Map<string, 'value' | 'secret'>;
   /** German reason for every secret cell. */
   reasons: Map<string, string>;
+  /** Cells secret by a primary rule (the others are secondary). */
+  primary: ReadonlySet<string>;
   audit: ProtectionAudit;
 }
 
@@ -126,6 +128,7 @@ export async function protectTable(table: SdcTable, rules: ProtectionRules = {})
     published,
     status,
     reasons,
+    primary: new Set(primaryIds),
     audit: {
       intervals,
       primary: primaryIds.length,
@@ -147,6 +150,7 @@ function publishAll(ids: readonly string[], values: Float64Array, ms: number): P
     published: new Map(ids.map((id, i) => [id, values[i]!])),
     status: new Map(ids.map((id) => [id, 'value'])),
     reasons: new Map(),
+    primary: new Set(),
     audit: {
       intervals: new Map(),
       primary: 0,

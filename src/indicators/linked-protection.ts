@@ -46,6 +46,8 @@ export const DEFAULT_MARGIN: ProtectionMargin = { minWidth: 3, relativeWidth: 0.
 export interface ProtectedDate {
   /** Secret area ids (as strings, and TOTAL) per variable. */
   secret: Map<string, Set<string>>;
+  /** The primary ones among them (the others are secret to protect these). */
+  primarySecret: Map<string, Set<string>>;
   /** Cells in the linked system, primary and secondary secret ones. */
   cells: number;
   primary: number;
@@ -196,14 +198,19 @@ export async function protectDate(
     },
     intervals: false,
   });
-  const secret = new Map<string, Set<string>>([...counts.keys()].map((v) => [v, new Set<string>()]));
+  const byVariable = () => new Map([...counts.keys()].map((v) => [v, new Set<string>()]));
+  const secret = byVariable();
+  const primarySecret = byVariable();
   for (const [cellId, status] of result.status) {
     if (status !== 'secret') continue;
     const cut = cellId.indexOf('|');
-    secret.get(cellId.slice(0, cut))!.add(cellId.slice(cut + 1));
+    const [variable, area] = [cellId.slice(0, cut), cellId.slice(cut + 1)];
+    secret.get(variable)!.add(area);
+    if (result.primary.has(cellId)) primarySecret.get(variable)!.add(area);
   }
   return {
     secret,
+    primarySecret,
     cells: system.table.cells.length,
     primary: result.audit.primary,
     smallArea: system.smallAreaCells.size,

@@ -10,7 +10,7 @@ import { findLeaks, formatFindings, type Findings } from './index.ts';
 describe('the attacker on a naively protected city', () => {
   let f: Findings;
   beforeAll(async () => {
-    f = await findLeaks(fakeCityTransport, () => Promise.resolve(fakeCityTruth()), 'Hafenstadt');
+    f = await findLeaks(fakeCityTransport, () => Promise.resolve({ counts: fakeCityTruth() }), 'Hafenstadt');
   });
   const recovered = (kind: string, what: string, node: string) =>
     f.recovered.find((x) => x.kind === kind && x.what === what && x.node === node);

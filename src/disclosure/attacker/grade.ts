@@ -1,13 +1,16 @@
 /**
- * Grading of an attack against the truth. A cell is secret for the public when a public output
- * shows it (or a rate built on it) as secret and no output states it as an exact count. A secret
- * count is recovered when its feasible interval holds exactly one whole number (or, for a
- * fractional series, is narrower than 1), and insufficiently protected when the interval is
- * narrower than 3. A secret rate is recovered when its range is within the indicator's printed
- * precision, and insufficiently protected when the range is narrower than ±20 % of the true rate.
+ * Grading of an attack against the truth. The secret cells are the ones the app's protection keeps
+ * secret (or, for a city protected elsewhere, the ones a public output shows as secret and no
+ * output states as an exact count). A secret count is recovered when its feasible interval holds
+ * exactly one whole number (or, for a fractional series, is narrower than 1), and insufficiently
+ * protected when the interval is narrower than the protection promises: max(3, 40 % of the value)
+ * for a primary cell (a small count, or any count of a small area), 3 for any other. A secret rate
+ * is recovered when its range is within the indicator's printed precision, and insufficiently
+ * protected, when a count behind it is primary, if the range is narrower than ±20 % of the rate.
  */
 import type { AttackResult } from './attack.ts';
 import { countKey, factorOf, parseKey, ratioKey } from './model.ts';
+import type { Truth } from './truth.ts';
 
 export interface Finding {
   kind: 'count' | 'rate';
@@ -20,6 +23,8 @@ export interface Finding {
   lo: number;
   hi: number;
   how: string;
+  /** Why the cell is secret: a primary rule or only to protect others (graded cells of the app). */
+  secret?: 'primary' | 'secondary';
 }
 
 export interface Findings {
@@ -44,10 +49,11 @@ export interface Findings {
 
 const RATE_FORMULAS = new Set(['share', 'per_mille', 'per_1000', 'ratio']);
 const COUNT_MARGIN = 3;
-const RATE_MARGIN = 0.2;
+const RELATIVE_MARGIN = 0.2;
 
-/** Compares the attacker's intervals with the true counts (`c|variable|node|date` → value). */
-export function grade(result: AttackResult, truth: Map<string, number>, city: string): Findings {
+/** Compares the attacker's intervals with the true counts and the secret cells. */
+export function grade(result: AttackResult, known: Truth, city: string): Findings {
+  const truth = known.counts;
   const { system: sys, harvest: h } = result;
   const frame = h.frame;
   const areaName = (node: string) => frame.nodes.get(node)?.name ?? node;
@@ -62,16 +68,22 @@ export function grade(result: AttackResult, truth: Map<string, number>, city: st
     return (i !== undefined && (sys.how[i] ?? sys.lastWhy[i]?.())) || 'nichts eingegrenzt';
   };
 
+  // What the app keeps secret, else what the public saw as secret and was not stated elsewhere.
+  const secret =
+    known.secret ??
+    new Map(
+      [...h.sink.secretSeen.keys()].filter((k) => !published.has(k)).map((k) => [k, 'primary' as const]),
+    );
   const recovered: Finding[] = [];
   const insufficient: Finding[] = [];
   let secretCounts = 0;
-  for (const key of h.sink.secretSeen.keys()) {
+  for (const [key, why] of secret) {
     const p = parseKey(key);
     const t = truth.get(key);
-    if (p.kind !== 'count' || t === undefined || published.has(key)) continue;
+    if (p.kind !== 'count' || t === undefined) continue;
     secretCounts++;
     const [lo, hi] = sys.interval(key) ?? [0, Infinity];
-    const i = sys.index.get(key)!;
+    const i = sys.index.get(key);
     const f: Finding = {
       kind: 'count',
       what: p.variable,
@@ -82,10 +94,13 @@ export function grade(result: AttackResult, truth: Map<string, number>, city: st
       lo,
       hi,
       how: how(key),
+      ...(known.secret && { secret: why }),
     };
-    const single = sys.integral[i] ? Math.ceil(lo - 1e-6) === Math.floor(hi + 1e-6) : hi - lo < 1;
+    const integral = i === undefined || sys.integral[i];
+    const single = integral ? Math.ceil(lo - 1e-6) === Math.floor(hi + 1e-6) : hi - lo < 1;
+    const margin = why === 'primary' ? Math.max(COUNT_MARGIN, 2 * RELATIVE_MARGIN * t) : COUNT_MARGIN;
     if (single) recovered.push(f);
-    else if (hi - lo < COUNT_MARGIN) insufficient.push(f);
+    else if (hi - lo < margin - 1e-9) insufficient.push(f);
   }
 
   let secretRates = 0;
@@ -93,8 +108,10 @@ export function grade(result: AttackResult, truth: Map<string, number>, city: st
     const [indKey = '', node = '', date = ''] = s.split('|');
     const ind = frame.indicators.get(indKey);
     if (!ind?.denominator || !RATE_FORMULAS.has(ind.formula)) continue;
-    const num = truth.get(countKey(ind.numerator, node, date));
-    const den = truth.get(countKey(ind.denominator, node, date));
+    const numKey = countKey(ind.numerator, node, date);
+    const denKey = countKey(ind.denominator, node, date);
+    const num = truth.get(numKey);
+    const den = truth.get(denKey);
     if (num === undefined || den === undefined || den <= 0) continue;
     secretRates++;
     const factor = factorOf(ind.formula);
@@ -115,8 +132,10 @@ export function grade(result: AttackResult, truth: Map<string, number>, city: st
       hi,
       how: how(ratioKey(ind.numerator, ind.denominator, node, date)),
     };
+    // Without the app's protection every hidden rate counts as sensitive.
+    const sensitive = !known.secret || secret.get(numKey) === 'primary' || secret.get(denKey) === 'primary';
     if (hi - lo <= 10 ** -ind.decimals) recovered.push(f);
-    else if (hi - lo < 2 * RATE_MARGIN * t) insufficient.push(f);
+    else if (sensitive && hi - lo < 2 * RELATIVE_MARGIN * t) insufficient.push(f);
   }
 
   const unsound: string[] = [];

@@ -6,6 +6,7 @@
 import { attack, type AttackOptions } from './attack.ts';
 import { grade, type Findings } from './grade.ts';
 import type { CityFrame } from './model.ts';
+import type { Truth } from './truth.ts';
 import type { Transport } from './visitor.ts';
 
 export { attack, type AttackOptions, type AttackResult } from './attack.ts';
@@ -14,12 +15,12 @@ export { injectTransport, type Transport } from './visitor.ts';
 
 /**
  * Attacks a city over `transport` and grades the result against the truth.
- * @param truth the true counts by quantity key, for grading only (see `truth.ts`)
+ * @param truth the true counts and secret cells, for grading only (see `truth.ts`)
  * @example const f = await findLeaks(injectTransport(app), (frame) => readTruth(db, frame), 'Musterstadt');
  */
 export async function findLeaks(
   transport: Transport,
-  truth: (frame: CityFrame) => Promise<Map<string, number>>,
+  truth: (frame: CityFrame) => Promise<Truth>,
   city: string,
   opts: AttackOptions = {},
 ): Promise<Findings> {
