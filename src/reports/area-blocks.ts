@@ -140,7 +140,7 @@ export function ranking(indicator: string, around: number, ctx: Ctx): ReportTabl
 
 export function matrix(profile: Steckbrief): ReportBlock[] {
   const index = profile.index;
-  if (!index) return [{ kind: 'note', text: 'Für diese Ebene ist kein Sozialindex berechnet.' }];
+  if (!index) return []; // an area without a composite index reads nothing about one
   const label = (partKey: string, code: string | null) =>
     index.parts.find((p) => p.key === partKey)?.classes.find((c) => c.code === code)?.label ?? '–';
   const rows = index.history.map((h) => [

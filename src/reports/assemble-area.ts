@@ -25,6 +25,7 @@ import {
   ranking,
   resolveText,
 } from './area-blocks.ts';
+import { applicableSentences, type Placeholder } from './applicable-text.ts';
 import { chartFigure, figureCache, mapFigure, type FigureCache } from './figures.ts';
 import {
   noAreas,
@@ -59,13 +60,23 @@ async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
   const { profile, indicators } = ctx;
   const need = (key: string) => indicators.get(key) ?? raise(unknownIndicator(key));
   const text = (t: string) => resolveText(t, profile, indicators, ctx.cityName, ctx.table.unavailable);
+  // sentences about an index this area has not, or an indicator the city cannot compute, are left out
+  const applies = (p: Placeholder) =>
+    p.scope === 'index'
+      ? profile.index !== null
+      : p.scope !== 'indicator' || !p.key || !ctx.table.unavailable.has(p.key);
+  const said = (t: string) => text(applicableSentences(t, applies));
   switch (b.type) {
     case 'heading':
       return [{ kind: 'heading', text: text(b.text) }];
-    case 'text':
-      return [{ kind: 'paragraph', text: text(b.text) }];
-    case 'list':
-      return [{ kind: 'list', items: b.items.map(text) }];
+    case 'text': {
+      const paragraph = said(b.text);
+      return paragraph ? [{ kind: 'paragraph', text: paragraph }] : [];
+    }
+    case 'list': {
+      const items = b.items.map(said).filter(Boolean);
+      return items.length ? [{ kind: 'list', items }] : [];
+    }
     case 'summary':
       return profile.text.length ? [{ kind: 'paragraph', text: profile.text.join(' ') }] : [];
     case 'indicator_table':

@@ -18,6 +18,7 @@ import { indexResult, indexRobustness } from '../indices/index.service.ts';
 import type { WarningList } from '../monitoring/warning.schema.ts';
 import { evaluateWarnings } from '../monitoring/warning.service.ts';
 import { DEFAULT_INDEX, ROBUSTNESS_RUNS, ROBUSTNESS_SEED } from '../profile/profile-index.ts';
+import { applicableSentences, type Placeholder } from './applicable-text.ts';
 import { chosenIndicators, noThemeNote, unavailableNote } from './area-blocks.ts';
 import { areaContext, areaSections } from './assemble-area.ts';
 import { levelDative, levelPlural } from '../core/level-names.ts';
@@ -60,8 +61,7 @@ async function perIndicator(
 
 async function matrixBlocks(b: Extract<Block, { type: 'matrix' }>, ctx: CityCtx): Promise<ReportBlock[]> {
   const index = await ctx.index(b.index);
-  if (!index)
-    return [{ kind: 'note', text: 'Für diese Ebene und diesen Stichtag ist kein Sozialindex berechnet.' }];
+  if (!index) return []; // a city without a composite index reads nothing about one
   const anyKey = ctx.themes[0]?.keys[0];
   const base = anyKey
     ? await choropleth(
@@ -112,13 +112,26 @@ async function areaProfiles(
 /** Blocks of one chapter; `area_profiles` adds level-2 sections after the chapter. */
 async function block(b: Block, ctx: CityCtx): Promise<{ blocks: ReportBlock[]; sections?: ReportSection[] }> {
   const text = (t: string) => resolveCityText(t, ctx);
+  // sentences about an index the city has not, or an indicator it cannot compute, are left out;
+  // the index is only computed when a text speaks of it
+  const said = async (texts: string[]) => {
+    const hasIndex = texts.some((t) => t.includes('{index.')) && (await ctx.index()) !== null;
+    const applies = (p: Placeholder) =>
+      p.scope === 'index' ? hasIndex : p.scope !== 'indicator' || !p.key || !ctx.table.unavailable.has(p.key);
+    const kept = texts.map((t) => applicableSentences(t, applies)).filter(Boolean);
+    return Promise.all(kept.map(text));
+  };
   switch (b.type) {
     case 'heading':
       return { blocks: [{ kind: 'heading', text: await text(b.text) }] };
-    case 'text':
-      return { blocks: [{ kind: 'paragraph', text: await text(b.text) }] };
-    case 'list':
-      return { blocks: [{ kind: 'list', items: await Promise.all(b.items.map(text)) }] };
+    case 'text': {
+      const [paragraph] = await said([b.text]);
+      return { blocks: paragraph ? [{ kind: 'paragraph', text: paragraph }] : [] };
+    }
+    case 'list': {
+      const items = await said(b.items);
+      return { blocks: items.length ? [{ kind: 'list', items }] : [] };
+    }
     case 'summary': {
       const [index, warnings] = await Promise.all([ctx.index(), ctx.warnings()]);
       return { blocks: [{ kind: 'paragraph', text: findings(index, warnings, 5).join(' ') }] };
