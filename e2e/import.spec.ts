@@ -76,6 +76,12 @@ test('a planner checks, maps and imports a statistics table', async ({ page }) =
   await expect(result).toContainText('Profil „e2e-profil“');
   await expect(result.getByRole('link', { name: 'Zum Sozialatlas' })).toBeVisible();
   await expect(importButton).toBeDisabled();
+  // after the import: how the catalogue's variables are filled (in the demo city: all of them)
+  const fit = page.getByTestId('import-variables');
+  await expect(fit.getByTestId('variables-summary')).toHaveText(
+    /^(\d+) von \1 erwarteten Variablen haben Werte\.$/,
+  );
+  await expect(fit.getByTestId('variables-missing')).toHaveCount(0);
   const profiles = (await (await page.request.get('/api/imports/profiles')).json()) as {
     name: string;
     mapping: { variables?: Record<string, string> };

@@ -23,6 +23,8 @@ import { ImportMappingForm } from './ImportMappingForm.tsx';
 import { ImportRecognised, ImportReport } from './ImportReport.tsx';
 import { Link } from './Link.tsx';
 import { PageHeading } from './PageHeading.tsx';
+import { vt } from '../variables/texts.ts';
+import { VariableSums } from '../variables/VariableSums.tsx';
 
 const T = t.importPage;
 
@@ -349,6 +351,14 @@ export function ImportPage({ levels, user, canImport, onLogin, onImported, annou
           </div>
         )}
       </section>
+
+      {result && user && (
+        <section className="import-step" aria-labelledby={`${id}-step4`} data-testid="import-variables">
+          <h2 id={`${id}-step4`}>{vt.afterImport}</h2>
+          <p className="muted">{vt.afterImportHint}</p>
+          <VariableSums userId={user.id} missingOnly onChanged={onImported} announce={announce} />
+        </section>
+      )}
     </div>
   );
 }

@@ -11,6 +11,7 @@ export const vt = {
   loginFirst: 'Bitte melden Sie sich an.',
   login: 'Anmelden',
   expected: 'Vom Indikatorenkatalog erwartete Variablen',
+  missingCaption: 'Erwartete Variablen ohne Werte',
   others: 'Weitere Variablen',
   othersHint: 'Importierte Zählgrößen, die kein Indikator direkt nutzt – sie eignen sich als Summanden.',
   key: 'Schlüssel',
@@ -42,4 +43,8 @@ export const vt = {
   summary: (withValues: number, total: number) =>
     `${withValues} von ${total} erwarteten Variablen haben Werte.`,
   suggestions: 'Vorhandene Variablen',
+  afterImport: 'Variablen des Katalogs',
+  afterImportHint:
+    'Liefert die Datei eine andere Gliederung als der Katalog erwartet, legen Sie die fehlenden ' +
+    'Variablen hier als Summe der importierten fest – die Indikatoren, die sie brauchen, erhalten damit Werte.',
 };
