@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import type { DeriveLevelBody, DeriveLevelResult } from '../areas/derive/derive.schema.ts';
 import { deriveParentLevel } from '../areas/derive/derive.service.ts';
 import { readKeyCsv } from '../areas/derive/key-csv.ts';
 import { namesFromTable, type ParentRule } from '../areas/derive/parent-keys.ts';
 import { LagebildError } from '../core/errors.ts';
-import { output, withDb, type GlobalOptions } from './context.ts';
+import { output, type GlobalOptions } from './context.ts';
+import { sendJson, throughServerOrDb } from './forward.ts';
 
 interface DeriveOptions {
   level: string;
@@ -22,14 +24,39 @@ interface DeriveOptions {
 
 const usage = (message: string) => new LagebildError('areas.derive_usage', message);
 
-async function csv(path: string) {
+async function readText(path: string): Promise<string> {
   try {
-    return readKeyCsv(await readFile(path, 'utf8'), basename(path));
+    return await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
       throw new LagebildError('import.file_not_found', `Die Datei „${path}“ wurde nicht gefunden.`, 404);
     throw e;
   }
+}
+
+const csv = async (path: string) => readKeyCsv(await readText(path), basename(path));
+
+/** The same request as the web app's, for the running server (files sent as their text). */
+async function requestBody(opts: DeriveOptions): Promise<DeriveLevelBody> {
+  const file = async (path: string) => ({ fileName: basename(path), text: await readText(path) });
+  return {
+    level: opts.level,
+    from: opts.from,
+    ...(opts.keyPrefix !== undefined ? { keyPrefix: Number(opts.keyPrefix) } : {}),
+    ...(opts.keyTable
+      ? {
+          keyTable: {
+            ...(await file(opts.keyTable)),
+            childField: opts.childField!,
+            parentField: opts.parentField!,
+            ...(opts.parentNameField ? { parentNameField: opts.parentNameField } : {}),
+          },
+        }
+      : {}),
+    ...(opts.names ? { names: await file(opts.names) } : {}),
+    ...(opts.name ? { name: opts.name } : {}),
+    ...(opts.validFrom ? { validFrom: opts.validFrom } : {}),
+  };
 }
 
 async function ruleOf(opts: DeriveOptions): Promise<ParentRule> {
@@ -70,18 +97,23 @@ export function addDeriveCommand(cmd: Command) {
     .option('--valid-from <date>', 'Gebietsstand gültig ab (JJJJ-MM-TT, Standard: heute)')
     .action(async (opts: DeriveOptions, sub: Command) => {
       const g = sub.optsWithGlobals<GlobalOptions>();
+      // the options and files are checked here first, also when a running server does the work
       const rule = await ruleOf(opts);
       const names = opts.names ? namesFromTable(await csv(opts.names)) : undefined;
-      const result = await withDb(g, (db) =>
-        deriveParentLevel(db, {
-          level: opts.level,
-          from: opts.from,
-          rule,
-          ...(names ? { names } : {}),
-          ...(opts.name ? { levelName: opts.name } : {}),
-          ...(opts.validFrom ? { validFrom: opts.validFrom } : {}),
-          fileName: opts.keyTable ? basename(opts.keyTable) : null,
-        }),
+      const result = await throughServerOrDb(
+        g,
+        async (server) =>
+          sendJson<DeriveLevelResult>(server, 'POST', '/api/areas/derive', await requestBody(opts)),
+        (db) =>
+          deriveParentLevel(db, {
+            level: opts.level,
+            from: opts.from,
+            rule,
+            ...(names ? { names } : {}),
+            ...(opts.name ? { levelName: opts.name } : {}),
+            ...(opts.validFrom ? { validFrom: opts.validFrom } : {}),
+            fileName: opts.keyTable ? basename(opts.keyTable) : null,
+          }),
       );
       output(
         g,

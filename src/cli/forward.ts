@@ -1,8 +1,9 @@
 /**
  * The CLI beside a running server. A PGlite directory admits one process; when `lagebild serve`
- * of this installation holds it, the CLI sends its imports to that server's API instead of
- * opening the database, authenticated by the local token from the lock file (server/local-cli.ts).
- * Every other command gets the lock's message (stop the server or use the web app).
+ * of this installation holds it, the CLI sends its writes (imports, derived levels, sums) to
+ * that server's API instead of opening the database, authenticated by the local token from the
+ * lock file (server/local-cli.ts). Every other command gets the lock's message (stop the server
+ * or use the web app).
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -14,7 +15,8 @@ import { LagebildError } from '../core/errors.ts';
 import { isPostgresUrl } from '../db/db.ts';
 import { INSTALLATION, liveHolder } from '../db/lock.ts';
 import { LOCAL_TOKEN_HEADER } from '../server/local-cli.ts';
-import { dbSpec, type GlobalOptions } from './context.ts';
+import type { Db } from '../db/db.ts';
+import { dbSpec, withDb, type GlobalOptions } from './context.ts';
 
 /** A server of this installation holding the database directory. */
 export interface LocalServer {
@@ -46,8 +48,23 @@ export function localServer(opts: GlobalOptions): LocalServer | null {
 /** Tells on stderr (stdout stays the command's result) that the work goes through the server. */
 export function announce(server: LocalServer): void {
   process.stderr.write(
-    `Die Datenbank wird vom laufenden Server verwendet (Prozess ${server.pid}, Port ${server.port}): der Import läuft über dessen API.\n`,
+    `Die Datenbank wird vom laufenden Server verwendet (Prozess ${server.pid}, Port ${server.port}): der Auftrag läuft über dessen API.\n`,
   );
+}
+
+/**
+ * Runs a command through the running server of this installation (`remote`, announced on
+ * stderr) or, when none holds the database, on the database itself (`local`).
+ */
+export async function throughServerOrDb<T>(
+  opts: GlobalOptions,
+  remote: (server: LocalServer) => Promise<T>,
+  local: (db: Db) => Promise<T>,
+): Promise<T> {
+  const server = localServer(opts);
+  if (!server) return withDb(opts, local);
+  announce(server);
+  return remote(server);
 }
 
 interface Reply {
@@ -91,7 +108,7 @@ function resultOf<T>(server: LocalServer, reply: Reply): T {
 
 function send(
   server: LocalServer,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   headers: Record<string, string>,
   write: (req: ReturnType<typeof request>) => Promise<void>,
@@ -117,6 +134,22 @@ function send(
 /** GET `path` on the server as the local CLI. */
 export async function getJson<T>(server: LocalServer, path: string): Promise<T> {
   return resultOf<T>(server, await send(server, 'GET', path, {}, () => Promise.resolve()));
+}
+
+/** Sends `body` as JSON (none for DELETE) to `path` on the server as the local CLI. */
+export async function sendJson<T>(
+  server: LocalServer,
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const payload = body === undefined ? null : JSON.stringify(body);
+  const headers: Record<string, string> = payload === null ? {} : { 'content-type': 'application/json' };
+  const reply = await send(server, method, path, headers, (req) => {
+    if (payload !== null) req.write(payload);
+    return Promise.resolve();
+  });
+  return resultOf<T>(server, reply);
 }
 
 /** A file part's header: the name as UTF-8 (RFC 7578 allows it raw in `filename`). */

@@ -244,6 +244,55 @@ describe('one writer per PGlite directory', () => {
     );
 
     it(
+      'a derived level and a sum defined in the CLI go through the server’s API too',
+      async () => {
+        const derive = lagebild(
+          [
+            '--db',
+            dir,
+            '--json',
+            'areas',
+            'derive',
+            '--level',
+            'bezirk_neu',
+            '--from',
+            'stadtteil_neu',
+          ].concat(['--key-prefix', '1']),
+        );
+        expect(await derive.exit, derive.err()).toBe(0);
+        expect(derive.err()).toContain(
+          `vom laufenden Server verwendet (Prozess ${server.pid}, Port ${port})`,
+        );
+        expect(JSON.parse(derive.out())).toMatchObject({ level: 'bezirk_neu', derived: 9, children: 86 });
+        const bezirke = (await (
+          await fetch(`http://127.0.0.1:${port}/api/areas?level=bezirk_neu`)
+        ).json()) as unknown[];
+        expect(bezirke).toHaveLength(9);
+
+        const define = lagebild([
+          '--db',
+          dir,
+          'variables',
+          'define',
+          'summe_merkmale',
+          '--sum',
+          'merkmal_0001+merkmal_0002',
+        ]);
+        expect(await define.exit, define.err()).toBe(0);
+        expect(define.out()).toContain('summe_merkmale = merkmal_0001 + merkmal_0002');
+        const bad = lagebild(['--db', dir, 'variables', 'define', 'summe_x', '--sum', 'gibt_es_nicht']);
+        expect(await bad.exit).not.toBe(0);
+        expect(bad.err()).toContain('Die Variable „gibt_es_nicht“ gibt es nicht.');
+        const list = lagebild(['--db', dir, '--json', 'variables', 'list']);
+        expect(await list.exit, list.err()).toBe(0);
+        const listed = JSON.parse(list.out()) as { key: string; sum: string[] | null }[];
+        expect(listed.find((v) => v.key === 'summe_merkmale')?.sum).toEqual(['merkmal_0001', 'merkmal_0002']);
+        expect(listed.some((v) => v.key === 'summe_x')).toBe(false);
+      },
+      LONG,
+    );
+
+    it(
       'a reading command is refused with what to do instead',
       async () => {
         const r = lagebild(['--db', dir, 'areas', 'list', '--level', 'stadtteil']);

@@ -2,7 +2,10 @@
 import { Command } from 'commander';
 import { formatSum } from '../observations/sum-definition.ts';
 import { defineSum, listVariables, removeSum } from '../observations/variable.service.ts';
-import { output, withDb, type GlobalOptions } from './context.ts';
+import { output, type GlobalOptions } from './context.ts';
+import { getJson, sendJson, throughServerOrDb } from './forward.ts';
+
+const sumPath = (key: string) => `/api/variables/${encodeURIComponent(key)}/sum`;
 
 export function variablesCommands() {
   const cmd = new Command('variables').description('Variablen (Zählgrößen), auch als Summen anderer');
@@ -13,7 +16,11 @@ export function variablesCommands() {
     )
     .action(async (_opts: unknown, sub: Command) => {
       const g = sub.optsWithGlobals<GlobalOptions>();
-      const list = await withDb(g, listVariables);
+      const list = await throughServerOrDb(
+        g,
+        (server) => getJson<Awaited<ReturnType<typeof listVariables>>>(server, '/api/variables/overview'),
+        listVariables,
+      );
       output(g, list, () =>
         [
           ['Schlüssel', 'Name', 'Einheit', 'Definition', 'Werte', 'Indikatoren'].join('\t'),
@@ -39,7 +46,15 @@ export function variablesCommands() {
     .option('--name <text>', 'Name der Variable (Standard: Bedeutung im Katalog, sonst der Schlüssel)')
     .action(async (key: string, opts: { sum: string; name?: string }, sub: Command) => {
       const g = sub.optsWithGlobals<GlobalOptions>();
-      const result = await withDb(g, (db) => defineSum(db, { key, terms: opts.sum, name: opts.name }));
+      const result = await throughServerOrDb(
+        g,
+        (server) =>
+          sendJson<Awaited<ReturnType<typeof defineSum>>>(server, 'PUT', sumPath(key), {
+            terms: opts.sum,
+            ...(opts.name ? { name: opts.name } : {}),
+          }),
+        (db) => defineSum(db, { key, terms: opts.sum, name: opts.name }),
+      );
       output(
         g,
         result,
@@ -52,7 +67,11 @@ export function variablesCommands() {
     .description('die Summendefinition einer Variable und ihre berechneten Werte entfernen')
     .action(async (key: string, _opts: unknown, sub: Command) => {
       const g = sub.optsWithGlobals<GlobalOptions>();
-      await withDb(g, (db) => removeSum(db, key));
+      await throughServerOrDb(
+        g,
+        (server) => sendJson<null>(server, 'DELETE', sumPath(key)),
+        (db) => removeSum(db, key),
+      );
       output(g, { key, removed: true }, () => `Summendefinition von „${key}“ entfernt`);
     });
   return cmd;

@@ -1,6 +1,6 @@
 /**
  * The local command line as a principal. A server on a PGlite directory holds it alone, so the
- * CLI of the same installation sends its imports to the server instead (cli/forward.ts). There
+ * CLI of the same installation sends its writes to the server instead (cli/forward.ts). There
  * are no fixed credentials: the server makes a random token at start, writes it into the
  * directory's lock file (mode 0600, readable only by the user running the server) and accepts
  * it in a header only from the loopback address, and only on the routes the CLI forwards to.
@@ -20,12 +20,16 @@ export const LOCAL_CLI_USER: User = Object.freeze({
   role: 'admin',
 });
 
-/** `METHOD url-pattern` of the routes the local CLI may use: the imports and what they look up. */
+/** `METHOD url-pattern` of the routes the local CLI may use: its writes and what they look up. */
 const FORWARDED_ROUTES = new Set([
   'POST /api/imports/table',
   'POST /api/imports/microdata',
   'POST /api/areas/import',
   'GET /api/areas/levels',
+  'POST /api/areas/derive',
+  'GET /api/variables/overview',
+  'PUT /api/variables/:key/sum',
+  'DELETE /api/variables/:key/sum',
 ]);
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;

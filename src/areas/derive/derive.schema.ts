@@ -39,3 +39,4 @@ export const DeriveLevelResult = z.object({
   validFrom: z.string(),
   sourceId: z.number().int(),
 });
+export type DeriveLevelResult = z.infer<typeof DeriveLevelResult>;
