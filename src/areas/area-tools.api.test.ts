@@ -86,10 +86,19 @@ describe.each(engines)('area tools API on $name', (engine) => {
     const imported = await ctx.app.inject({
       method: 'POST',
       url: '/api/areas/import',
-      payload: upload(zip, { level: 'koeln_stadtteil', idField: 'STT_NR', validFrom: '2014-01-01' }),
+      payload: upload(zip, {
+        level: 'koeln_stadtteil',
+        name: 'Stadtteil (Köln)',
+        idField: 'STT_NR',
+        validFrom: '2014-01-01',
+      }),
       headers: { cookie: ctx.planner },
     });
     expect(imported.statusCode).toBe(200);
+    const levels = await ctx.app.inject({ url: '/api/areas/levels' });
+    expect(levels.json<{ key: string; name: string }[]>()).toContainEqual(
+      expect.objectContaining({ key: 'koeln_stadtteil', name: 'Stadtteil (Köln)', areaCount: 86 }),
+    );
     const unknown = await ctx.app.inject({
       method: 'POST',
       url: '/api/areas/derive',

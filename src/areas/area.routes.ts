@@ -110,9 +110,14 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
       const parsed = ImportAreasFields.safeParse(fields);
       if (!parsed.success) throw badRequest('request.invalid', 'Bitte die Ebene (level) angeben.');
       if (!files.length) throw badRequest('import.no_file', 'Es wurde keine Datei hochgeladen.');
-      const { level, validFrom, ...readOpts } = parsed.data;
+      const { level, name, validFrom, ...readOpts } = parsed.data;
       const file = await readAreaFiles(files, readOpts);
-      return importAreas(app.db, file, { level, validFrom, userId: importerId(req.user) });
+      return importAreas(app.db, file, {
+        level,
+        ...(name ? { levelName: name } : {}),
+        validFrom,
+        userId: importerId(req.user),
+      });
     },
   );
 };

@@ -63,12 +63,14 @@ export type LocateResult = z.infer<typeof LocateResult>;
 
 export const ImportAreasFields = z.object({
   level: z.string().min(1),
+  name: z.string().min(1).max(80).optional().describe('Display name of a new level'),
   idField: z.string().optional(),
   nameField: z.string().optional(),
   parentField: z.string().optional(),
   crs: z.string().optional(),
   validFrom: z.iso.date().optional().describe('Gebietsstand gültig ab (default: today)'),
 });
+export type ImportAreasFields = z.infer<typeof ImportAreasFields>;
 
 export const ImportAreasResult = z.object({
   level: z.string(),

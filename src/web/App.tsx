@@ -43,6 +43,9 @@ const CitySettingsPage = lazy(async () => ({
 const VariablesPage = lazy(async () => ({
   default: (await import('./variables/VariablesPage.tsx')).VariablesPage,
 }));
+const AreaImportPage = lazy(async () => ({
+  default: (await import('./areas/AreaImportPage.tsx')).AreaImportPage,
+}));
 
 /** Loads configuration and indicators, holds the login state and shows the page of the address. */
 export function App() {
@@ -57,7 +60,9 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
 
   const config = useFetched(`config#${attempt}`, () => api.config());
-  const currentUser = user === undefined ? (config.data?.user ?? null) : user;
+  // latest: while the configuration loads again (after an import) the session's user stays, so
+  // pages keep their state instead of showing „please log in“ for a moment
+  const currentUser = user === undefined ? (config.latest?.user ?? null) : user;
   const session = user === undefined ? 'session' : (user?.id ?? '-');
   // Loaded in parallel with the configuration (same session cookie); again after login or logout.
   const indicators = useFetched(`indicators#${attempt}#${session}#${revision}`, () => api.indicators());
@@ -202,6 +207,18 @@ export function App() {
     content = (
       <Suspense fallback={<p className="notice">{t.loading}</p>}>
         <VariablesPage
+          user={currentUser}
+          onLogin={() => setLoginOpen(true)}
+          onChanged={dataImported}
+          announce={announce}
+        />
+      </Suspense>
+    );
+  } else if (route.page === 'areaImport') {
+    // before the checks for areas and indicators: an installation without areas starts here
+    content = (
+      <Suspense fallback={<p className="notice">{t.loading}</p>}>
+        <AreaImportPage
           user={currentUser}
           onLogin={() => setLoginOpen(true)}
           onChanged={dataImported}

@@ -62,6 +62,14 @@ describe('parseRoute', () => {
     expect(parseRoute('/berichte/x/y')).toEqual({ page: 'notFound' });
   });
 
+  it('knows the area import page beside the area profiles', () => {
+    expect(parseRoute('/gebiete/import')).toEqual({ page: 'areaImport' });
+    expect(parseRoute('/gebiete/import/')).toEqual({ page: 'areaImport' });
+    expect(parseRoute(paths.areaImport)).toEqual({ page: 'areaImport' });
+    expect(parseRoute('/gebiete/import/101')).toEqual({ page: 'profile', level: 'import', key: '101' });
+    expect(parseRoute('/gebiete/importieren')).toEqual({ page: 'notFound' });
+  });
+
   it('refuses incomplete monitoring and area paths', () => {
     expect(parseRoute('/monitoring/indizes')).toEqual({ page: 'notFound' });
     expect(parseRoute('/gebiete/sozialraum')).toEqual({ page: 'notFound' });

@@ -16,6 +16,7 @@ export type Route =
   | { page: 'indexEditor'; key: string | null }
   | { page: 'warnings' }
   | { page: 'profile'; level: string; key: string }
+  | { page: 'areaImport' }
   | { page: 'typology' }
   | { page: 'compare' }
   | { page: 'reports' }
@@ -34,6 +35,8 @@ const INDICES = 'indizes';
 const NEW_INDEX = 'neu';
 const WARNINGS = '/fruehwarnung';
 const AREAS = '/gebiete';
+// Two segments, an area profile (`/gebiete/<level>/<key>`) has three: no level key can clash.
+const AREA_IMPORT = 'import';
 const TYPOLOGY = '/typologie';
 const COMPARE = '/vergleich';
 const REPORTS = '/berichte';
@@ -62,6 +65,8 @@ export const paths = {
   warnings: WARNINGS,
   /** The area profile (Steckbrief) of one area of a level. */
   profile: (level: string, key: string) => `${AREAS}/${encodeURIComponent(level)}/${encodeURIComponent(key)}`,
+  /** Gebiete importieren: upload area geometries, derive a parent level (planners, admins). */
+  areaImport: `${AREAS}/${AREA_IMPORT}`,
   typology: TYPOLOGY,
   compare: COMPARE,
   reports: REPORTS,
@@ -120,6 +125,7 @@ export function parseRoute(pathname: string): Route {
     return { page: 'notFound' };
   }
   if (first === AREAS) {
+    if (parts.length === 2 && parts[1] === AREA_IMPORT) return { page: 'areaImport' };
     const level = decode(parts[1] ?? '');
     const key = decode(parts[2] ?? '');
     return parts.length === 3 && level && key ? { page: 'profile', level, key } : { page: 'notFound' };

@@ -40,6 +40,7 @@ export const t = {
     users: 'Benutzer',
     citySettings: 'Einstellungen',
     variables: 'Variablen',
+    areaImport: 'Gebiete',
   },
 
   /** Calculation rules in words, for the catalogue table. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEVEL_KEY, LEVEL_KEY_MESSAGE } from '../level-key.ts';
 
 const CsvText = z.object({
   fileName: z.string().min(1).max(255).describe('Name of the CSV file, for messages'),
@@ -10,7 +11,7 @@ export const DeriveLevelBody = z
   .object({
     level: z
       .string()
-      .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'Der Ebenenschlüssel besteht aus Kleinbuchstaben, Ziffern, _ und -.')
+      .regex(LEVEL_KEY, LEVEL_KEY_MESSAGE)
       .describe('Key of the new parent level, e.g. `stadtbezirk`'),
     name: z.string().min(1).max(80).optional().describe('Display name of a new level'),
     from: z.string().min(1).describe('Key of the child level, e.g. `stadtteil`'),

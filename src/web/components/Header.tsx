@@ -70,6 +70,12 @@ const NAV: NavItem[] = [
     visible: (user) => user?.role === 'planner' || user?.role === 'admin',
   },
   {
+    label: t.nav.areaImport,
+    to: paths.areaImport,
+    current: (route) => (route.page === 'areaImport' ? 'page' : null),
+    visible: (user) => user?.role === 'planner' || user?.role === 'admin',
+  },
+  {
     label: t.nav.variables,
     to: paths.variables,
     current: (route) => (route.page === 'variables' ? 'page' : null),
