@@ -2,8 +2,10 @@
  * The independent attacker (src/disclosure/attacker) against the public outputs of the demo city
  * and of Berlin's 542 Planungsräume: every public route and export read as a visitor, every number
  * modelled as constraints on the true counts, attacked by arithmetic and LP, graded against the
- * truth. Target: nothing recovered, nothing narrowed below its margin. It runs here rather than in
- * `npm test` because one run reads thousands of routes (several minutes on a quiet machine).
+ * truth. Target: nothing recovered, nothing narrowed below its margin. The suite runs the
+ * arithmetic on the demo city (public-outputs.attack.test.ts); here Berlin too, and with
+ * `LAGEBILD_ATTACK_LP=<rounds>` the exact LP attack after it (about 1 s per bound and target on
+ * this machine: half an hour and more per round).
  */
 import { loadBerlinCity } from './berlin-city.ts';
 import type { Db } from '../src/db/db.ts';
@@ -26,11 +28,16 @@ export async function benchAttacker(record: (m: Measurement) => void): Promise<v
       await load(db);
       const app = await buildApp({ db, webDir: '/nonexistent' });
       const t0 = performance.now();
-      const f = await findLeaks(injectTransport(app), (frame) => readTruth(db, frame), city, options);
+      const f = await findLeaks(injectTransport(app), (frame) => readTruth(db, frame), city, {
+        ...options,
+        lpRounds: Number(process.env.LAGEBILD_ATTACK_LP ?? 0),
+        progress: (m) => process.stderr.write(`Angreifer ${city}: ${m}\n`),
+      });
       const seconds = (performance.now() - t0) / 1000;
       await app.close();
       process.stderr.write(`${formatFindings(f, 10)}\n`);
-      const note = `${f.secretCounts} secret counts, ${f.secretRates} secret rates, ${f.requests} requests, ${seconds.toFixed(0)} s`;
+      const lp = f.lp.length ? `LP ${f.lp.length} rounds` : 'arithmetic only';
+      const note = `${f.secretCounts} secret counts, ${f.secretRates} secret rates, ${f.requests} requests, ${lp}, ${seconds.toFixed(0)} s`;
       record({
         name: `Angreifer ${city}: recovered secret cells`,
         value: f.recovered.length,

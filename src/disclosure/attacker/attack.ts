@@ -28,6 +28,8 @@ export interface AttackOptions {
   allAreasAtLatest?: boolean;
   /** LP rounds (default 3; 0 = arithmetic only). */
   lpRounds?: number;
+  /** Told how far a long run has got (German, one line each). */
+  progress?: (message: string) => void;
 }
 
 /** Runs the outsider's attack over the transport (anonymous GET requests only). */
@@ -36,6 +38,7 @@ export async function attack(transport: Transport, opts: AttackOptions = {}): Pr
   const t0 = performance.now();
   const h = await harvest(visitor, opts);
   const t1 = performance.now();
+  opts.progress?.(`${h.requests} Abrufe in ${((t1 - t0) / 1000).toFixed(0)} s`);
   const sys = new ConstraintSystem(h.frame);
   sys.addFacts(h.sink.facts);
   for (const k of h.sink.secretSeen.keys()) sys.id(k);
@@ -79,7 +82,8 @@ export async function attack(transport: Transport, opts: AttackOptions = {}): Pr
   const t2 = performance.now();
 
   const targets = [...h.sink.secretSeen.keys()];
-  const lp = (opts.lpRounds ?? 3) > 0 ? await lpAttack(sys, targets, opts.lpRounds ?? 3) : [];
+  opts.progress?.(`Rechnung fertig, ${byArithmetic.size} Größen bestimmt; LP für ${targets.length} Ziele`);
+  const lp = (opts.lpRounds ?? 3) > 0 ? await lpAttack(sys, targets, opts.lpRounds ?? 3, opts.progress) : [];
   const t3 = performance.now();
   return {
     harvest: h,

@@ -30,7 +30,12 @@ export interface LpRound {
  * Narrows the targets' intervals in `sys` by LP, then lets the arithmetic carry the news on;
  * repeats while a round tightens anything (at most `rounds`).
  */
-export async function lpAttack(sys: ConstraintSystem, targets: string[], rounds = 3): Promise<LpRound[]> {
+export async function lpAttack(
+  sys: ConstraintSystem,
+  targets: string[],
+  rounds = 3,
+  progress?: (message: string) => void,
+): Promise<LpRound[]> {
   const highs = await solver();
   const out: LpRound[] = [];
   for (let round = 1; round <= rounds; round++) {
@@ -39,7 +44,7 @@ export async function lpAttack(sys: ConstraintSystem, targets: string[], rounds 
       .filter((i): i is number => i !== undefined && !sys.determined(i));
     if (!open.length) break;
     const t0 = performance.now();
-    const r = solveRound(highs, sys, open, `LP Runde ${round}`);
+    const r = solveRound(highs, sys, open, `LP Runde ${round}`, progress);
     sys.propagate(60, `Rechnung nach LP Runde ${round}`);
     out.push({ ...r, ms: Math.round(performance.now() - t0) });
     if (r.tightened === 0) break;
@@ -47,7 +52,13 @@ export async function lpAttack(sys: ConstraintSystem, targets: string[], rounds 
   return out;
 }
 
-function solveRound(highs: Highs, sys: ConstraintSystem, targets: number[], label: string) {
+function solveRound(
+  highs: Highs,
+  sys: ConstraintSystem,
+  targets: number[],
+  label: string,
+  progress?: (message: string) => void,
+) {
   const col = new Map<number, number>();
   const vars: number[] = [];
   const columnOf = (i: number) => {
@@ -170,7 +181,7 @@ function solveRound(highs: Highs, sys: ConstraintSystem, targets: number[], labe
         model.changeColCost(j, sense);
         costed = j;
         const { modelStatus } = model.run();
-        solves++;
+        if (++solves % 200 === 0) progress?.(`${label}: ${solves} von ${2 * targets.length} Lösungen`);
         if (modelStatus === OPTIMAL) bounds.push(sense * model.getObjectiveValue());
         else if (UNBOUNDED.has(modelStatus)) bounds.push(sense === 1 ? -Infinity : Infinity);
         else {
