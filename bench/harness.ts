@@ -3,7 +3,7 @@
 export interface Measurement {
   name: string;
   value: number;
-  unit: 'ms' | 'KB' | 'MB' | 's' | 'req/s' | '%' | 'cells';
+  unit: 'ms' | 'KB' | 'MB' | 's' | 'req/s' | '%' | 'cells' | 'count';
   target?: number;
   /** The target is a minimum (throughput), not a maximum. */
   atLeast?: boolean;
@@ -38,7 +38,7 @@ export async function timeMedian(runs: number, fn: () => Promise<unknown>): Prom
 export function printTable(): boolean {
   const rows = results.map((m) => [
     m.name,
-    `${m.value.toFixed(m.unit === 'ms' ? 0 : 1)} ${m.unit}`,
+    `${m.value.toFixed(m.unit === 'ms' || m.unit === 'count' ? 0 : 1)} ${m.unit}`,
     m.target === undefined ? '' : `${m.atLeast ? '≥' : '≤'} ${m.target} ${m.unit}`,
     m.target === undefined ? '' : meets(m) ? 'ok' : m.atLeast ? 'UNDER' : 'OVER',
     m.peer

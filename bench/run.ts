@@ -3,6 +3,7 @@
  * Timings are medians on this machine; nothing here runs inside `npm test`.
  * `npm run bench -- <name> …` runs only the named groups (e.g. `indices monitoring`).
  */
+import { benchAdoption } from './adoption.bench.ts';
 import { benchAnalysis } from './analysis.bench.ts';
 import { benchAttacker } from './attacker.bench.ts';
 import { benchClassification } from './classification.bench.ts';
@@ -42,6 +43,7 @@ const groups: [string, () => Promise<void>][] = [
   ['report-render', () => benchReportRender(record)],
   ['disclosure', () => benchDisclosure(record)],
   ['attacker', () => benchAttacker(record)],
+  ['adoption', () => benchAdoption(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));

@@ -183,6 +183,23 @@ describe.each(engines)('deriving parent levels on $name', (engine) => {
       }),
     );
     expect(column.message).toContain('Die Spalte „STT“ gibt es nicht. Vorhandene Spalten: „teil“, „bezirk“');
+    const teile = (await listAreaSummaries(db, 'stadtteil')).map((a) => a.id);
+    const single = await failure(
+      deriveParentLevel(db, {
+        level: 'x',
+        from: 'stadtteil',
+        rule: {
+          kind: 'table',
+          table: readKeyCsv(['teil;stadt', ...teile.map((k) => `${k};K`)].join('\n'), 'stadt.csv'),
+          childField: 'teil',
+          parentField: 'stadt',
+        },
+      }),
+    );
+    expect(single).toMatchObject({ code: 'areas.derive_single_parent', status: 400 });
+    expect(single.message).toContain(
+      'Alle 86 Gebiete der Ebene „stadtteil“ bekämen dasselbe übergeordnete Gebiet „K“',
+    );
     expect((await listLevels(db)).map((l) => l.key)).not.toContain('x');
   });
 });

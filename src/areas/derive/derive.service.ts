@@ -10,6 +10,7 @@ import type { Db } from '../../db/db.ts';
 import { geodesicAreaM2 } from '../../geo/ellipsoid-area.ts';
 import * as repo from '../area.repository.ts';
 import { levelName, prepareAreas } from '../area.service.ts';
+import { refreshCityOutline } from '../city-level.ts';
 import * as deriveRepo from './derive.repository.ts';
 import { dissolve } from './dissolve.ts';
 import { deriveMessages } from './messages.ts';
@@ -75,6 +76,13 @@ export async function deriveParentLevel(db: Db, opts: DeriveLevelOptions): Promi
       opts.rule,
       from.key,
     );
+    const parents = new Set(parentOf.values());
+    if (children.length > 1 && parents.size === 1)
+      throw badRequest(
+        'areas.derive_single_parent',
+        deriveMessages.singleParent(from.key, children.length, [...parents][0]!),
+        { level: from.key },
+      );
     let level = await repo.findLevel(tx, opts.level);
     if (level && from.parent_level_id !== level.id)
       throw badRequest('areas.derive_not_above', deriveMessages.notAbove(level.key, from.key), {
@@ -125,6 +133,8 @@ export async function deriveParentLevel(db: Db, opts: DeriveLevelOptions): Promi
       tx,
       children.map((c) => ({ id: c.id, parentId: ids.get(parentOf.get(c.key)!)! })),
     );
+    // a derived top level belongs to the city like an imported one: city value and outline
+    await refreshCityOutline(tx, level.id);
     return {
       level: level.key,
       from: from.key,

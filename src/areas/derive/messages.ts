@@ -20,6 +20,10 @@ export const deriveMessages = {
   prefixTooLong: (n: number, keys: readonly string[]) =>
     `Der Schlüsselanfang mit ${n} Zeichen ist nicht kürzer als die Schlüssel ${list(keys)}; ` +
     'so würde jedes Gebiet sein eigenes übergeordnetes Gebiet. Bitte eine kleinere Zahl angeben.',
+  singleParent: (from: string, children: number, parent: string) =>
+    `Alle ${children} Gebiete der Ebene „${from}“ bekämen dasselbe übergeordnete Gebiet „${parent}“; ` +
+    'eine Ebene mit nur einem Gebiet wäre die ganze Stadt. Bitte einen längeren Schlüsselanfang ' +
+    'oder eine andere Spalte der Schlüsseltabelle angeben.',
   tableEmpty: (file: string) => `„${file}“: Die Schlüsseltabelle enthält keine Zeilen.`,
   tableField: (file: string, field: string, fields: readonly string[]) =>
     `„${file}“: Die Spalte „${field}“ gibt es nicht. Vorhandene Spalten: ${list(fields, 20)}.`,

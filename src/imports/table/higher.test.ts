@@ -65,6 +65,31 @@ describe('rows of the city and of Stadtbezirke', () => {
     expect(records.some((r) => r.areaKey === '001' || r.areaKey === '')).toBe(false);
   });
 
+  it('Köln without its raum_id column: a file with no row of the level is refused, naming the column taken for the key', async () => {
+    const text = await readFile(KOELN_CSV, 'utf8');
+    const stadtteile = [...new Set(text.split('\n').map((l) => l.split(',')[4] ?? ''))].filter((k) =>
+      /^[1-9]\d\d$/.test(k),
+    );
+    // the table numbers 005, 010 … nest like keys of the city and the Stadtbezirke (rule 3)
+    const cut = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(',').toSpliced(4, 1).join(','))
+      .join('\n');
+    const { result, records } = await read(bytes('ohne-raum_id.csv', cut), {
+      knownKeys: stadtteile,
+      levelName: 'Stadtteil',
+    });
+    expect(result.ok).toBe(false);
+    expect(records).toEqual([]);
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'import.no_level_rows', column: 'tab_id' });
+    expect(errors[0]!.message).toMatch(
+      /^„ohne-raum_id\.csv“, Spalte „tab_id“: Keine der 29\.135 Datenzeilen gehört zur Ebene „Stadtteil“;/,
+    );
+  });
+
   it('wide table: city by AGS, Bezirk by known key and by label, „Gesamt“ row, level column', async () => {
     const csv = [
       'Ebene;Schlüssel;Name;Einwohner;Kinder unter 6',

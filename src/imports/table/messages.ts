@@ -133,6 +133,11 @@ export const tableMessages = {
       ? 'Die Zeilen werden übersprungen.'
       : 'Die Datei wird deshalb nicht importiert; bitte die Daten auf dem aktuellen Gebietsstand ' +
         'anfordern oder die Gebiete des älteren Gebietsstands als eigene Ebene importieren.'),
+  noLevelRows: (file: string, column: string, rows: number, levelName: string | null) =>
+    `${where(file, null, column)}: Keine der ${rows.toLocaleString('de-DE')} Datenzeilen gehört zur ` +
+    `Ebene${levelName ? ` ${q(levelName)}` : ''}; alle Schlüssel der Spalte sehen aus wie die ` +
+    'Gesamtstadt oder Gebiete anderer Ebenen. Die Datei wird deshalb nicht importiert; bitte prüfen, ' +
+    'ob das die Spalte mit den Gebietsschlüsseln ist und ob die Datei zu dieser Ebene gehört.',
   unknownKeysLeftOff: (file: string, count: number) =>
     `${q(file)}: ${count} weitere unbekannte Gebietsschlüssel sind nicht einzeln aufgeführt.`,
   ambiguousNumber: (file: string, row: number, column: string, text: string, read: number) =>

@@ -323,6 +323,10 @@ export class RecordBuilder {
       plan.areaParts.length > 0 ? plan.areaParts.map((c) => this.col(c)).join(' + ') : this.col(plan.area);
     this.unknown.report(report, file, column, this.o.unknownKeys, other ? { levelName, gebietsstand } : null);
     this.o.higher?.finish(report, levelName);
+    // e.g. a year or table-number column taken for the key: its values nest like higher keys
+    const { rows, higherRows, totalRows } = this.stats;
+    if (higherRows > 0 && higherRows + totalRows === rows)
+      report.error('no_level_rows', null, column, tableMessages.noLevelRows(file, column, rows, levelName));
     if (this.o.matcher.acceptsAll) this.stats.areas = this.areasSeenDynamic.size;
   }
 }
