@@ -3,17 +3,37 @@
  * Every command opens (and migrates) the database itself.
  */
 import { Command, Option } from 'commander';
-import { areasCommands } from './areas.command.ts';
 import { fail, type GlobalOptions } from './context.ts';
-import { demoCommand } from './demo.command.ts';
-import { importCommands } from './import.command.ts';
-import { indexCommands } from './index.command.ts';
-import { exportCommands, indicatorsCommands } from './indicators.command.ts';
-import { reportCommand } from './report.command.ts';
-import { serveCommand } from './serve.command.ts';
-import { cityCommands, setupCommand } from './setup.command.ts';
-import { usersCommands } from './users.command.ts';
-import { variablesCommands } from './variables.command.ts';
+
+/**
+ * The commands by name, loaded on demand: a run loads only the module of its command, not the
+ * server, the report renderer and the importers each time (a second or more per command).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: () => import('./serve.command.ts').then((m) => m.serveCommand()),
+  setup: () => import('./setup.command.ts').then((m) => m.setupCommand()),
+  city: () => import('./setup.command.ts').then((m) => m.cityCommands()),
+  demo: () => import('./demo.command.ts').then((m) => m.demoCommand()),
+  import: () => import('./import.command.ts').then((m) => m.importCommands()),
+  areas: () => import('./areas.command.ts').then((m) => m.areasCommands()),
+  indicators: () => import('./indicators.command.ts').then((m) => m.indicatorsCommands()),
+  variables: () => import('./variables.command.ts').then((m) => m.variablesCommands()),
+  export: () => import('./indicators.command.ts').then((m) => m.exportCommands()),
+  index: () => import('./index.command.ts').then((m) => m.indexCommands()),
+  report: () => import('./report.command.ts').then((m) => m.reportCommand()),
+  users: () => import('./users.command.ts').then((m) => m.usersCommands()),
+};
+
+/** The command named on the command line (after the global options), if it is one. */
+export function commandName(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--db')
+      i++; // its value
+    else if (!a.startsWith('-')) return Object.hasOwn(COMMANDS, a) ? a : null;
+  }
+  return null;
+}
 
 const program = new Command('lagebild')
   .description('Lagebild – Software für strategische Sozialplanung')
@@ -35,21 +55,9 @@ function germanHelp(cmd: Command): void {
   cmd.commands.forEach(germanHelp);
 }
 
-for (const sub of [
-  serveCommand(),
-  setupCommand(),
-  cityCommands(),
-  demoCommand(),
-  importCommands(),
-  areasCommands(),
-  indicatorsCommands(),
-  variablesCommands(),
-  exportCommands(),
-  indexCommands(),
-  reportCommand(),
-  usersCommands(),
-])
-  program.addCommand(sub);
+// One command when one is named; all of them for the overview, `help` and unknown commands.
+const named = commandName(process.argv.slice(2));
+for (const name of named ? [named] : Object.keys(COMMANDS)) program.addCommand(await COMMANDS[name]!());
 germanHelp(program);
 program.addOption(new Option('--version').hideHelp());
 program.on('option:version', () => {
