@@ -161,7 +161,8 @@ test('with secret values the legend keeps its classes and counts „geheim (·)�
       break;
     }
   }
-  test.skip(!found, 'the demo data has no secret value on this level and date');
+  // the demo city always has secret cells at the finest level (small areas, counts of 1 and 2)
+  expect(found, 'a secret value on this level and date').not.toBeNull();
   if (!found) return;
   await openAtlas(page, `/?indikator=${found.key}&ebene=sozialraum&stichtag=${date}&klassen=natural-9`);
   const legend = page.getByTestId('legend');
