@@ -25,6 +25,9 @@ const cell = (
 const signed = (value: number | null, decimals: number, unit: string) =>
   value === null ? '–' : `${value > 0 ? '+' : ''}${withUnit(value, decimals, unit)}`;
 
+/** A row with something to say: not every cell after the first one is „–“ (no value). */
+const hasValues = (row: string[]) => row.slice(1).some((c) => c !== '–');
+
 /** Replaces the placeholders of a text (see report.schema.ts); unknown placeholders stay visible. */
 export function resolveText(
   text: string,
@@ -101,15 +104,18 @@ export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }
     i.rank === null ? '–' : `${i.rank}/${i.rankOf}`,
     signed(i.change.value, i.decimals, i.changeUnit),
   ]);
+  // an indicator without a value anywhere at this Stichtag (a 5-year change of a city whose
+  // data begin later, say) would be a row of dashes: it is left out
+  const kept = chosen.filter((_, r) => hasValues(rows[r]!));
   const sources = [
-    ...new Set(chosen.map((i) => ctx.table.grids.get(i.key)?.indicator.source ?? 'Lagebild')),
+    ...new Set(kept.map((i) => ctx.table.grids.get(i.key)?.indicator.source ?? 'Lagebild')),
   ].join(', ');
   return {
     kind: 'table',
     title: block.title ?? `Indikatoren: ${profile.area.name} im Vergleich`,
     columns,
     numeric: columns.map((_, c) => c > 0),
-    rows,
+    rows: rows.filter(hasValues),
     highlight: null,
     source: sourceLine(sources || 'Lagebild', profile.date),
   };
@@ -143,11 +149,23 @@ export function matrix(profile: Steckbrief): ReportBlock[] {
   if (!index) return []; // an area without a composite index reads nothing about one
   const label = (partKey: string, code: string | null) =>
     index.parts.find((p) => p.key === partKey)?.classes.find((c) => c.code === code)?.label ?? '–';
-  const rows = index.history.map((h) => [
-    formatDate(h.date),
-    ...index.parts.map((p) => label(p.key, h.parts[p.key]?.class ?? null)),
-    h.code ?? '–',
-  ]);
+  const rows = index.history
+    .map((h) => [
+      formatDate(h.date),
+      ...index.parts.map((p) => label(p.key, h.parts[p.key]?.class ?? null)),
+      h.code ?? '–',
+    ])
+    .filter(hasValues);
+  // never classified (the city lacks inputs of the index): a sentence instead of an empty table
+  if (!rows.length) {
+    const reason = index.current?.invalidReason?.replace(/\.\s*$/, '');
+    return [
+      {
+        kind: 'note',
+        text: `Im Index „${index.name}“ ist ${profile.area.name} nicht eingestuft${reason ? ` (${reason})` : ''}.`,
+      },
+    ];
+  }
   const columns = ['Stichtag', ...index.parts.map((p) => p.label), 'Klasse'];
   const blocks: ReportBlock[] = [
     {

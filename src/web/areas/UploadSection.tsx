@@ -19,6 +19,7 @@ import {
   serverProblems,
   targetLevels,
   uploadProblems,
+  withUsableParent,
   type LevelTarget,
 } from './upload-request.ts';
 
@@ -37,6 +38,8 @@ interface Shown {
   data: AreaPreview;
   files: File[];
   crs: string;
+  /** The parent field was chosen on the page, not guessed by the server. */
+  parentChosen: boolean;
   run: number;
 }
 
@@ -78,7 +81,7 @@ export function UploadSection({ levels, onImported, announce }: UploadSectionPro
     areasApi.preview(chosen, options).then(
       (data) => {
         if (run !== runs.current) return;
-        setShown({ data, files: chosen, crs: options.crs ?? '', run });
+        setShown({ data, files: chosen, crs: options.crs ?? '', parentChosen: !!options.parentField, run });
         setPending(null);
         setBusy(null);
         announce(at.previewDone(data.geojson.features.length, data.problems.length));
@@ -126,7 +129,11 @@ export function UploadSection({ levels, onImported, announce }: UploadSectionPro
     if (!shown) return;
     const fields = uploadProblems(shown.files.length, target, levels);
     if (Object.keys(fields).length > 0) return setProblems({ summary: at.checkInput, fields });
-    const request = importFields(target, shown.data, shown.crs);
+    const request = importFields(
+      target,
+      withUsableParent(shown.data, shown.parentChosen, target, levels),
+      shown.crs,
+    );
     setBusy('commit');
     setProblems(null);
     areasApi.importAreas(shown.files, request).then(
@@ -147,7 +154,7 @@ export function UploadSection({ levels, onImported, announce }: UploadSectionPro
     );
   };
 
-  const preview = shown?.data ?? null;
+  const preview = shown ? withUsableParent(shown.data, shown.parentChosen, target, levels) : null;
   const blocked = !preview
     ? at.commitNeedsPreview
     : preview.problems.length > 0
@@ -258,9 +265,9 @@ export function UploadSection({ levels, onImported, announce }: UploadSectionPro
         <h2 id={`${id}-step2`} ref={step2Ref} tabIndex={-1}>
           {at.step2}
         </h2>
-        {shown ? (
+        {shown && preview ? (
           <PreviewPanel
-            preview={shown.data}
+            preview={preview}
             run={shown.run}
             crs={shown.crs}
             pending={pending}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaLevel, AreaPreview } from './api.ts';
-import { defaultTarget, importFields, NEW_LEVEL, previewOptions, uploadProblems } from './upload-request.ts';
+import {
+  defaultTarget,
+  importFields,
+  NEW_LEVEL,
+  previewOptions,
+  uploadProblems,
+  withUsableParent,
+} from './upload-request.ts';
 
 const level = (key: string, rank: number, areaCount: number): AreaLevel => ({
   key,
@@ -73,5 +80,34 @@ describe('fields sent', () => {
       nameField: 'STT_NAME',
       crs: 'EPSG:25832',
     });
+  });
+});
+
+describe('guessed parent field', () => {
+  // Berlin after the Einrichtung: the Planungsräume come first, their parents are derived later
+  const berlin = (parentAreas: number): AreaLevel[] => [
+    level('stadt', 0, 1),
+    { ...level('bezirksregion', 1, parentAreas), parent: 'stadt' },
+    { ...level('planungsraum', 2, 0), parent: 'bezirksregion' },
+  ];
+  const plr = { chosen: { idField: 'PLR_ID', nameField: 'PLR_NAME', parentField: 'BEZ' } } as AreaPreview;
+  const into = (choice: string) => ({ choice, newKey: 'plr', newName: 'PLR' });
+
+  it('is left out while the parent level has no areas, so the import does not refuse every key', () => {
+    const shown = withUsableParent(plr, false, into('planungsraum'), berlin(0));
+    expect(shown.chosen).toEqual({ idField: 'PLR_ID', nameField: 'PLR_NAME', parentField: null });
+    expect(importFields(into('planungsraum'), shown, '')).toEqual({
+      level: 'planungsraum',
+      idField: 'PLR_ID',
+      nameField: 'PLR_NAME',
+    });
+    // a new level hangs below the finest one, here still empty too
+    expect(withUsableParent(plr, false, into(NEW_LEVEL), berlin(0)).chosen.parentField).toBeNull();
+  });
+
+  it('stays once the parents exist, and when the user chose it', () => {
+    expect(withUsableParent(plr, false, into('planungsraum'), berlin(143))).toBe(plr);
+    expect(withUsableParent(plr, true, into('planungsraum'), berlin(0))).toBe(plr);
+    expect(withUsableParent(plr, false, into(NEW_LEVEL), demo)).toBe(plr);
   });
 });

@@ -71,6 +71,34 @@ export function previewOptions(
   return options;
 }
 
+/**
+ * The level whose keys a parent field names on import (see importAreas in areas/area.service.ts):
+ * the parent of an existing target level, else the finest level other than the target.
+ */
+export function parentLevelOf(target: LevelTarget, levels: readonly AreaLevel[]): AreaLevel | null {
+  const existing = target.choice === NEW_LEVEL ? null : levels.find((l) => l.key === target.choice);
+  if (existing?.parent) return levels.find((l) => l.key === existing.parent) ?? null;
+  const others = levels.filter((l) => l.key !== existing?.key);
+  return others.reduce<AreaLevel | null>((finest, l) => (!finest || l.rank > finest.rank ? l : finest), null);
+}
+
+/**
+ * The preview with a guessed parent field left out while the parent level has no areas: the import
+ * would find none of its keys (`import.unknown_parent`) – the parent level is derived afterwards
+ * instead. A parent field the user chose stays, and so does the guess once the parents exist.
+ * @example withUsableParent(berlinPlr, false, { choice: 'planungsraum', … }, freshLevels).chosen.parentField // null
+ */
+export function withUsableParent(
+  preview: AreaPreview,
+  parentChosen: boolean,
+  target: LevelTarget,
+  levels: readonly AreaLevel[],
+): AreaPreview {
+  if (parentChosen || !preview.chosen.parentField) return preview;
+  if ((parentLevelOf(target, levels)?.areaCount ?? 0) > 0) return preview;
+  return { ...preview, chosen: { ...preview.chosen, parentField: null } };
+}
+
 /** The import of what the preview showed into the target level. */
 export function importFields(target: LevelTarget, preview: AreaPreview, crs: string): ImportAreasFields {
   const level =
