@@ -318,6 +318,48 @@ describe('one writer per PGlite directory', () => {
   });
 
   it(
+    'the setup of an empty database a server waits on goes through that server',
+    async () => {
+      const dir = join(root, 'setup-served'); // empty: the server creates it
+      const s = lagebild(['--db', dir, 'serve', '--no-demo', '--port', '0', '--host', '127.0.0.1']);
+      try {
+        await until('the server to listen', () => (lockOf(dir)?.port ?? null) !== null);
+        const port = lockOf(dir)!.port!;
+        const setup = () => {
+          const p = lagebild(
+            ['--db', dir, 'setup', '--admin', 'amt12', '--password-stdin', '--city', 'Köln'].concat(
+              ['--key', '05315000', '--levels', 'stadtbezirk:Stadtbezirk,stadtteil:Stadtteil'],
+              ['--publisher', 'Stadt Köln, Amt für Stadtentwicklung und Statistik'],
+            ),
+          );
+          p.child.stdin!.end('sehr-geheim-123\n');
+          return p;
+        };
+        const first = setup();
+        expect(await first.exit, first.err()).toBe(0);
+        expect(first.err()).toContain(`vom laufenden Server verwendet (Prozess ${s.pid}, Port ${port})`);
+        expect(first.out()).toContain('Eingerichtet: Köln (AGS 05315000), Ebenen: Stadtbezirk → Stadtteil.');
+        const { city } = (await (await fetch(`http://127.0.0.1:${port}/api/city`)).json()) as {
+          city: Record<string, unknown>;
+        };
+        expect(city).toMatchObject({
+          name: 'Köln',
+          key: '05315000',
+          publisher: 'Stadt Köln, Amt für Stadtentwicklung und Statistik',
+        });
+        // once set up, never again: the second is refused by the server
+        const second = setup();
+        expect(await second.exit).not.toBe(0);
+        expect(second.err()).toMatch(/eingerichtet/);
+      } finally {
+        s.child.kill('SIGTERM');
+        await s.exit;
+      }
+    },
+    LONG,
+  );
+
+  it(
     'takes over the lock of a killed server',
     async () => {
       const dir = await fresh('killed');

@@ -9,7 +9,9 @@ import { randomPassword } from '../demo/demo-users.ts';
 import { readCity, updateCity } from '../setup/city.service.ts';
 import { CitySettingsBody, parseLevelList, SetupBody, type CitySettings } from '../setup/setup.schema.ts';
 import { runSetup } from '../setup/setup.service.ts';
+import type { User } from '../auth/auth.schema.ts';
 import { output, withDb, type GlobalOptions } from './context.ts';
+import { sendJson, throughServerOrDb } from './forward.ts';
 import { readStdinLine } from './users.command.ts';
 
 interface SetupOptions {
@@ -68,8 +70,22 @@ export function setupCommand() {
       const input = parsed.data;
       const meta = CitySettingsBody.safeParse({ publisher: opts.publisher, licence: opts.licence });
       if (!meta.success) throw invalid(meta.error.issues);
-      const { user, city } = await withDb(g, (db) =>
-        runSetup(db, { ...input, publisher: meta.data.publisher, licence: meta.data.licence }),
+      const settings = { publisher: meta.data.publisher, licence: meta.data.licence };
+      const { user, city } = await throughServerOrDb(
+        g,
+        async (server) => {
+          // a server started on the empty database waits for its setup: done here as in its web page
+          const done = await sendJson<{ user: User; city: CitySettings }>(
+            server,
+            'POST',
+            '/api/setup',
+            input,
+          );
+          if (settings.publisher === undefined && settings.licence === undefined) return done;
+          const { city } = await sendJson<{ city: CitySettings }>(server, 'PUT', '/api/city', settings);
+          return { ...done, city };
+        },
+        (db) => runSetup(db, { ...input, ...settings }),
       );
       output(g, { user, city, levels: input.levels, ...(opts.passwordStdin ? {} : { password }) }, () =>
         [

@@ -83,6 +83,22 @@ describe('lagebild variables (pglite)', () => {
     });
     expect((await cli('variables', 'remove-sum', 'alle')).code).toBe(0);
     expect((await cli('variables', 'remove-sum', 'alle')).code).toBe(1);
+
+    // several at once: all of them, or none when one is refused
+    const partly = await cli('variables', 'define', 'frauen=frauen_gesamt', 'alle=frauen+gibt_es_nicht');
+    expect(partly.code).toBe(2);
+    expect(partly.stderr).toContain('Die Variable „gibt_es_nicht“ gibt es nicht.');
+    const afterRefusal = JSON.parse((await cli('--json', 'variables', 'list')).stdout) as { key: string }[];
+    expect(afterRefusal.map((v) => v.key)).not.toContain('frauen');
+    const both = await cli('variables', 'define', 'frauen=frauen_gesamt', 'alle=einwohner_maennlich+frauen');
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stdout).toBe(
+      'frauen = frauen_gesamt (frauen): 1 Werte berechnet\n' +
+        'alle = einwohner_maennlich + frauen (Alle): 1 Werte berechnet\n',
+    );
+    const mixed = await cli('variables', 'define', 'a=b', '--sum', 'c');
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('Mit --sum wird genau eine Variable festgelegt');
   }, 900_000);
 
   it('index compute names missing inputs and exits non-zero when it computed nothing', async () => {

@@ -1,11 +1,37 @@
 /** `lagebild variables`: the count series, and variables defined as sums of others. */
 import { Command } from 'commander';
 import { formatSum } from '../observations/sum-definition.ts';
-import { defineSum, listVariables, removeSum } from '../observations/variable.service.ts';
+import { LagebildError } from '../core/errors.ts';
+import {
+  defineSums,
+  listVariables,
+  removeSum,
+  type DefineSumResult,
+} from '../observations/variable.service.ts';
 import { output, type GlobalOptions } from './context.ts';
 import { getJson, sendJson, throughServerOrDb } from './forward.ts';
 
 const sumPath = (key: string) => `/api/variables/${encodeURIComponent(key)}/sum`;
+
+const usage = (message: string) => new LagebildError('variables.define_usage', message);
+
+/** `<key> --sum <terms>` or `<key>=<terms> …` as the definitions to store. */
+function definitions(args: string[], opts: { sum?: string; name?: string }) {
+  if (opts.sum !== undefined) {
+    if (args.length !== 1 || args[0]!.includes('='))
+      throw usage(
+        'Mit --sum wird genau eine Variable festgelegt: lagebild variables define <key> --sum <a+b>.',
+      );
+    return [{ key: args[0]!, terms: opts.sum, ...(opts.name ? { name: opts.name } : {}) }];
+  }
+  if (opts.name) throw usage('--name gilt nur mit --sum für eine einzelne Variable.');
+  return args.map((arg) => {
+    const at = arg.indexOf('=');
+    if (at < 1 || at === arg.length - 1)
+      throw usage(`„${arg}“: Bitte als <key>=<summand+summand> angeben oder eine Variable mit --sum.`);
+    return { key: arg.slice(0, at), terms: arg.slice(at + 1) };
+  });
+}
 
 export function variablesCommands() {
   const cmd = new Command('variables').description('Variablen (Zählgrößen), auch als Summen anderer');
@@ -38,28 +64,25 @@ export function variablesCommands() {
       );
     });
   cmd
-    .command('define <key>')
+    .command('define <key...>')
     .description(
-      'eine Variable als Summe vorhandener Variablen festlegen (ein Summand: anderer Name) und ihre Werte berechnen',
+      'Variablen als Summen vorhandener Variablen festlegen (ein Summand: anderer Name) und ihre Werte berechnen: ' +
+        '<key> --sum <a+b> für eine, mehrere als <key>=<a+b> … (alle oder keine)',
     )
-    .requiredOption('--sum <var+var…>', 'Summanden, z. B. "m_020_120+m_020_130" (Schlüssel oder Spaltenname)')
+    .option('--sum <var+var…>', 'Summanden, z. B. "m_020_120+m_020_130" (Schlüssel oder Spaltenname)')
     .option('--name <text>', 'Name der Variable (Standard: Bedeutung im Katalog, sonst der Schlüssel)')
-    .action(async (key: string, opts: { sum: string; name?: string }, sub: Command) => {
+    .action(async (keys: string[], opts: { sum?: string; name?: string }, sub: Command) => {
       const g = sub.optsWithGlobals<GlobalOptions>();
-      const result = await throughServerOrDb(
+      const sums = definitions(keys, opts);
+      const results = await throughServerOrDb(
         g,
-        (server) =>
-          sendJson<Awaited<ReturnType<typeof defineSum>>>(server, 'PUT', sumPath(key), {
-            terms: opts.sum,
-            ...(opts.name ? { name: opts.name } : {}),
-          }),
-        (db) => defineSum(db, { key, terms: opts.sum, name: opts.name }),
+        (server) => sendJson<DefineSumResult[]>(server, 'PUT', '/api/variables/sums', { sums }),
+        (db) => defineSums(db, sums),
       );
-      output(
-        g,
-        result,
-        () =>
-          `${result.definition} (${result.name}): ${result.values.toLocaleString('de-DE')} Werte berechnet`,
+      output(g, sums.length === 1 && opts.sum ? results[0] : results, () =>
+        results
+          .map((r) => `${r.definition} (${r.name}): ${r.values.toLocaleString('de-DE')} Werte berechnet`)
+          .join('\n'),
       );
     });
   cmd

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../auth/policy.ts';
 import { ErrorBody } from '../server/error.schema.ts';
-import { defineSum, listVariables, removeSum } from './variable.service.ts';
+import { defineSum, defineSums, listVariables, removeSum } from './variable.service.ts';
 
 export const Variable = z.object({
   key: z.string(),
@@ -39,6 +39,15 @@ export const SumResult = z.object({
   definition: z.string().describe('e.g. `ew_65plus = m_65_74 + m_75_79 + m_80plus`'),
   values: z.number().int().describe('Cells computed'),
 });
+
+export const SumsBody = z.object({
+  sums: z
+    .array(SumBody.extend({ key: z.string().min(1).max(200) }))
+    .min(1)
+    .max(200)
+    .describe('Definitions in order; all are stored, or none when one is refused'),
+});
+export type SumsBody = z.infer<typeof SumsBody>;
 
 const KeyParams = z.object({ key: z.string().min(1).max(200) });
 const tags = ['Daten'];
@@ -91,6 +100,22 @@ export const variableRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       authorize(req.user, 'data.import');
       return defineSum(app.db, { key: req.params.key, terms: req.body.terms, name: req.body.name });
+    },
+  );
+
+  app.put(
+    '/sums',
+    {
+      schema: {
+        tags,
+        summary: 'Mehrere Variablen als Summen festlegen (alle oder keine) und ihre Werte berechnen',
+        body: SumsBody,
+        response: { 200: z.array(SumResult), ...writeErrors },
+      },
+    },
+    async (req) => {
+      authorize(req.user, 'data.import');
+      return defineSums(app.db, req.body.sums);
     },
   );
 

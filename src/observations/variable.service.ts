@@ -141,6 +141,21 @@ export interface DefineSumResult {
 }
 
 /**
+ * Defines several variables as sums in one transaction: all of them, or none when one is refused
+ * (a city maps its delivered breakdown to the catalogue in one step). Later ones may use earlier.
+ */
+export async function defineSums(
+  db: Db,
+  inputs: readonly { key: string; terms: string | readonly string[]; name?: string }[],
+): Promise<DefineSumResult[]> {
+  return db.transaction(async (tx) => {
+    const results: DefineSumResult[] = [];
+    for (const input of inputs) results.push(await defineSum(tx, input));
+    return results;
+  });
+}
+
+/**
  * Defines variable `key` as the sum of `terms` (one term: an alias), creating it when it does
  * not exist, and computes its values for every area and Stichtag where all terms have values —
  * plus those of sums built on it — in one transaction.

@@ -28,7 +28,9 @@ const FORWARDED_ROUTES = new Set([
   'GET /api/areas/levels',
   'POST /api/areas/derive',
   'GET /api/variables/overview',
-  'PUT /api/variables/:key/sum',
+  'PUT /api/variables/sums',
+  'POST /api/setup',
+  'PUT /api/city',
   'DELETE /api/variables/:key/sum',
 ]);
 

@@ -229,17 +229,32 @@ export interface StepResult extends CliResult {
   ms: number;
 }
 
-/** Runs every step of `journey` on the empty database `spec`; throws with the step's stderr. */
-export async function runJourney(spec: string, journey: Journey): Promise<StepResult[]> {
+/**
+ * Runs every step of `journey` on the empty database `spec`; throws with the step's stderr.
+ * @param sums `each`: one `variables define <key> --sum …` per variable; `together`: one
+ *   `variables define <key>=<terms> …` for all
+ */
+export async function runJourney(
+  spec: string,
+  journey: Journey,
+  sums: 'each' | 'together' = 'each',
+): Promise<StepResult[]> {
   const steps: [string[], string][] = [
     [journey.setup, `${ADMIN_PASSWORD}\n`],
     [journey.areas, ''],
     ...journey.derive.map((d): [string[], string] => [d, '']),
     ...journey.tables.map((t): [string[], string] => [t, '']),
-    ...journey.sums.map(([key, terms]): [string[], string] => [
-      ['variables', 'define', key, '--sum', terms],
-      '',
-    ]),
+    ...(sums === 'each'
+      ? journey.sums.map(([key, terms]): [string[], string] => [
+          ['variables', 'define', key, '--sum', terms],
+          '',
+        ])
+      : [
+          [['variables', 'define', ...journey.sums.map(([key, terms]) => `${key}=${terms}`)], ''] as [
+            string[],
+            string,
+          ],
+        ]),
   ];
   const results: StepResult[] = [];
   for (const [args, stdin] of steps) {
