@@ -1,6 +1,6 @@
 import { formatDate, formatNumber } from '../format.ts';
 import type { ProfileIndicator, Steckbrief } from './api.ts';
-import { ARROWS, judged, signedText, valueText } from './cells.ts';
+import { ARROWS, hasValues, judged, signedText, valueText } from './cells.ts';
 import { pt } from './texts.ts';
 
 interface IndicatorTableProps {
@@ -36,6 +36,10 @@ export function IndicatorTable({ profile }: IndicatorTableProps) {
   const districtHead = profile.area.parentName ?? pt.table.district;
   const previous = profile.themes[0]?.indicators[0]?.change.since ?? null;
   const columns = withDistrict ? 8 : 7;
+  const themes = profile.themes
+    .map(({ theme, indicators }) => ({ theme, indicators: indicators.filter(hasValues) }))
+    .filter((t) => t.indicators.length > 0);
+  const without = profile.themes.flatMap((t) => t.indicators.filter((i) => !hasValues(i)).map((i) => i.name));
   return (
     <div className="profile-table-scroll">
       <table className="profile-indicators" data-testid="profile-indicators">
@@ -68,7 +72,7 @@ export function IndicatorTable({ profile }: IndicatorTableProps) {
             </th>
           </tr>
         </thead>
-        {profile.themes.map(({ theme, indicators }) => (
+        {themes.map(({ theme, indicators }) => (
           <tbody key={theme}>
             <tr className="profile-indicators__theme">
               <th scope="rowgroup" colSpan={columns}>
@@ -116,6 +120,11 @@ export function IndicatorTable({ profile }: IndicatorTableProps) {
           </tbody>
         ))}
       </table>
+      {without.length > 0 && (
+        <p className="muted" data-testid="profile-without-values">
+          {pt.table.withoutValues(without)}
+        </p>
+      )}
     </div>
   );
 }

@@ -29,3 +29,12 @@ export function judged(polarity: ProfileIndicator['polarity'], sign: number): 'b
 }
 
 export const ARROWS = { up: '↑', down: '↓', flat: '→' } as const;
+
+/** Something to show: a value, or a secret one (`·`); not only missing cells. */
+const said = (c: Cell | null) => c !== null && (c.status === 'secret' || c.value !== null);
+
+/**
+ * Whether an indicator's row says anything at the Stichtag: a row of „–“ only (e.g. a 5-year
+ * change where the city's series is shorter) is left out of the table and named below it.
+ */
+export const hasValues = (row: ProfileIndicator) => said(row.value) || said(row.district) || said(row.city);

@@ -54,6 +54,7 @@ export const pt = {
   table: {
     heading: 'Indikatoren',
     caption: (date: string) => `Indikatoren am ${date}: Gebiet, Bezirk und Stadt`,
+    withoutValues: (names: string[]) => `Zu diesem Stichtag ohne Werte: ${names.join(', ')}.`,
     indicator: 'Indikator',
     area: 'Gebiet',
     district: 'Bezirk',
