@@ -383,7 +383,12 @@ export async function visitorProfile(
     await expect(row.locator('td[data-col=difference]')).toHaveText(/^[+−-]?\d{1,2},\d$|^±?0,0$/);
     // no row of dashes only: indicators without a value at the Stichtag are named below the table
     for (const tr of await table.locator('tbody tr[data-key]').all())
-      await expect(tr.locator('td.num').filter({ hasNotText: /^[–·]?$/ }).first()).toBeAttached();
+      await expect(
+        tr
+          .locator('td.num')
+          .filter({ hasNotText: /^[–·]?$/ })
+          .first(),
+      ).toBeAttached();
 
     const link = page.getByRole('link', { name: 'Steckbrief als PDF' });
     await expect(link).toHaveAttribute('href', /format=pdf&public=1$/);
