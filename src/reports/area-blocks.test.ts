@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LevelTable } from '../indicators/level-table.ts';
 import type { ProfileIndicator, ProfileIndex, Steckbrief } from '../profile/profile.schema.ts';
-import { indicatorTable, matrix } from './area-blocks.ts';
+import { indicatorTable, matrix, robustnessText } from './area-blocks.ts';
 import type { Ctx, ReportBlock, ReportTable } from './report-model.ts';
 
 const none = { value: null, status: 'missing' } as const;
@@ -102,5 +102,28 @@ describe('Steckbrief blocks of a city that lacks data', () => {
     );
     expect((classified[0] as ReportTable).rows).toEqual([['31.12.2024', 'hoch', '1']]);
     expect(matrix(profile(null))).toEqual([]);
+  });
+});
+
+describe('robustnessText', () => {
+  const r = { rank: 6, rankOf: 62, runs: 1000, rankLow: 6, rankHigh: 6, robust: true };
+
+  it('says a constant rank as one rank, never „zwischen 6 und 6“', () => {
+    expect(robustnessText(r)).toBe(
+      'Rang 6 von 62 (1 = höchster Handlungsbedarf). In 90 % der 1.000 Simulationen blieb der Rang bei 6, ' +
+        'die Klassen blieben in mindestens 90 % gleich – die Einordnung ist robust.',
+    );
+  });
+
+  it('explains a constant rank with a changing class instead of contradicting itself', () => {
+    expect(robustnessText({ ...r, robust: false })).toContain(
+      'blieb der Rang bei 6, die Klasse wechselte dennoch in mehr als 10 % – die Einordnung ist nicht robust.',
+    );
+  });
+
+  it('gives the range when the rank moves', () => {
+    expect(robustnessText({ ...r, rankLow: 4, rankHigh: 9, robust: false })).toContain(
+      'lag der Rang zwischen 4 und 9, die Klasse wechselte in mehr als 10 %',
+    );
   });
 });

@@ -179,15 +179,37 @@ export function matrix(profile: Steckbrief): ReportBlock[] {
     },
   ];
   const r = index.robustness;
-  if (r)
-    blocks.push({
-      kind: 'paragraph',
-      text:
-        `Rang ${r.rank} von ${r.rankOf} (1 = höchster Handlungsbedarf); in ${formatNumber(r.runs, 0)} ` +
-        `Simulationen lag der Rang zwischen ${formatNumber(r.rankLow, 0)} und ${formatNumber(r.rankHigh, 0)}` +
-        (r.robust ? ' – die Einordnung ist robust.' : ' – die Einordnung ist nicht robust.'),
-    });
+  if (r) blocks.push({ kind: 'paragraph', text: robustnessText(r) });
   return blocks;
+}
+
+/**
+ * The Monte Carlo robustness of an area's rank and classes in words. The rank range is the 5–95 %
+ * interval of the runs; „robust“ means every part's class stayed the same in at least 90 % of them
+ * (indices/robustness.ts). A constant rank with a changing class is said as such, so the two
+ * statements never read as a contradiction.
+ * @example robustnessText({rank: 6, rankOf: 62, runs: 1000, rankLow: 6, rankHigh: 6, robust: false})
+ * // 'Rang 6 von 62 (1 = höchster Handlungsbedarf). In 90 % der 1.000 Simulationen blieb der Rang
+ * //  bei 6, die Klasse wechselte dennoch in mehr als 10 % – die Einordnung ist nicht robust.'
+ */
+export function robustnessText(r: {
+  rank: number;
+  rankOf: number;
+  runs: number;
+  rankLow: number;
+  rankHigh: number;
+  robust: boolean;
+}): string {
+  const [low, high] = [Math.round(r.rankLow), Math.round(r.rankHigh)];
+  const runs = `In 90 % der ${formatNumber(r.runs, 0)} Simulationen`;
+  const rank =
+    low === high
+      ? `${runs} blieb der Rang bei ${formatNumber(low, 0)}`
+      : `${runs} lag der Rang zwischen ${formatNumber(low, 0)} und ${formatNumber(high, 0)}`;
+  const classes = r.robust
+    ? ', die Klassen blieben in mindestens 90 % gleich – die Einordnung ist robust.'
+    : `, die Klasse wechselte ${low === high ? 'dennoch ' : ''}in mehr als 10 % – die Einordnung ist nicht robust.`;
+  return `Rang ${r.rank} von ${r.rankOf} (1 = höchster Handlungsbedarf). ${rank}${classes}`;
 }
 
 /**

@@ -171,7 +171,7 @@ describe.each(engines)('city reports ($name)', (engine) => {
       ],
     });
     const m = await assembleReport(db, null, t, { level: 'stadtbezirk', date: '2020-12-31' });
-    expect(m.title).toBe('Musterstadt nach Stadtbezirke');
+    expect(m.title).toBe('Musterstadt nach Stadtbezirken');
     expect(m.sections[0]!.blocks[0]).toEqual({
       kind: 'note',
       text: 'Zum Thema „Gibt es nicht“ liegen keine Indikatoren vor.',

@@ -146,7 +146,7 @@ async function block(b: Block, ctx: CityCtx): Promise<{ blocks: ReportBlock[]; s
             ctx.table,
             {
               level: ctx.level.key,
-              levelName: levelPlural(ctx.level.name),
+              levelName: levelDative(ctx.level.name),
               date: ctx.date,
               indicator: key,
               title: b.title,
@@ -255,7 +255,11 @@ export async function assembleCityReport(
     db,
     user,
     cityName: territory?.name ?? 'Stadt',
-    level: { key: level.key, name: level.name },
+    level: {
+      key: level.key,
+      name: level.name,
+      parentName: levels.find((l) => l.key === level.parent)?.name ?? null,
+    },
     date,
     dateIndex,
     table,

@@ -12,7 +12,7 @@ import { noThemeNote } from './area-blocks.ts';
 import type { TemplateResolver } from './assemble-city.ts';
 import type { CityIndex } from './city-monitoring.ts';
 import type { FigureCache } from './figures.ts';
-import { levelPlural } from '../core/level-names.ts';
+import { levelDative, levelPlural } from '../core/level-names.ts';
 import {
   raise,
   sourceLine,
@@ -27,7 +27,8 @@ export interface CityCtx {
   db: Db;
   user: User | null;
   cityName: string;
-  level: { key: string; name: string };
+  /** The level and the name of its parent level (null on the top level). */
+  level: { key: string; name: string; parentName: string | null };
   date: string;
   dateIndex: number;
   table: LevelTable;
@@ -67,6 +68,9 @@ function cityChange(ctx: CityCtx, key: string): string {
   return `${d > 0 ? '+' : ''}${withUnit(d, g.indicator.decimals, unit)}`;
 }
 
+/** „nach {level.name}“ reads „nach Stadtbezirken“: the plural after a preposition that takes the dative. */
+const DATIVE_BEFORE = /(?:^|[\s(])(?:nach|von|mit|aus|bei|zu|seit|in den|aus den|zwischen den)\s+$/i;
+
 /** Replaces the city placeholders (see report.schema.ts); unknown placeholders stay visible. */
 export async function resolveCityText(text: string, ctx: CityCtx): Promise<string> {
   const needsIndex = text.includes('{index.name}');
@@ -75,10 +79,12 @@ export async function resolveCityText(text: string, ctx: CityCtx): Promise<strin
   const warningCount = needsWarnings ? (await ctx.warnings()).entries.length : 0;
   return text.replace(
     /\{([a-z]+)(?::([a-z0-9_]+))?(?:\.([a-z]+))?\}/g,
-    (all, scope: string, key?: string, field?: string) => {
+    (all, scope: string, key: string | undefined, field: string | undefined, at: number) => {
       if (scope === 'date' && !key && !field) return formatDate(ctx.date);
       if (scope === 'city' && field === 'name') return ctx.cityName;
-      if (scope === 'level' && field === 'name') return levelPlural(ctx.level.name);
+      if (scope === 'level' && field === 'dative') return levelDative(ctx.level.name);
+      if (scope === 'level' && field === 'name')
+        return (DATIVE_BEFORE.test(text.slice(0, at)) ? levelDative : levelPlural)(ctx.level.name);
       if (scope === 'areas' && field === 'count') return formatNumber(ctx.table.areas.length, 0);
       if (scope === 'warnings' && field === 'count') return formatNumber(warningCount, 0);
       if (scope === 'index' && field === 'name') return indexName;
@@ -146,11 +152,21 @@ export function cityIndicatorTable(
 }
 
 /** The city's series and (up to 12) its districts' series up to the Stichtag. */
+/**
+ * The parent areas (districts) of the level's areas by key, or none when all areas share one
+ * parent: on the top level that parent is the city itself, and a column or line saying the city
+ * in every row tells nothing.
+ */
+function districtsOf(ctx: CityCtx): Map<string, string> {
+  const parents = new Map<string, string>();
+  for (const a of ctx.table.areas) if (a.parentKey) parents.set(a.parentKey, a.parentName ?? a.parentKey);
+  return parents.size >= 2 ? parents : new Map<string, string>();
+}
+
 export function cityChart(key: string, title: string | undefined, ctx: CityCtx): ReportChart {
   const g = grid(ctx, key);
   const n = ctx.dateIndex + 1;
-  const parents = new Map<string, string>();
-  for (const a of ctx.table.areas) if (a.parentKey) parents.set(a.parentKey, a.parentName ?? a.parentKey);
+  const parents = districtsOf(ctx);
   const districts = parents.size <= 12 ? [...parents] : [];
   return {
     kind: 'chart',
@@ -181,7 +197,7 @@ export function cityRanking(key: string, limit: number, ctx: CityCtx): ReportTab
   const bottom = ranked
     .slice(Math.max(limit, ranked.length - limit))
     .map((r, k, all) => ({ ...r, rank: ranked.length - all.length + k + 1 }));
-  const hasParent = ctx.table.areas.some((a) => a.parentName);
+  const hasParent = districtsOf(ctx).size > 0;
   const row = (r: (typeof top)[number]) => [
     String(r.rank),
     r.a.name,
@@ -195,7 +211,7 @@ export function cityRanking(key: string, limit: number, ctx: CityCtx): ReportTab
     columns: [
       'Rang',
       ctx.level.name,
-      ...(hasParent ? ['Bezirk'] : []),
+      ...(hasParent ? [ctx.level.parentName ?? 'übergeordnetes Gebiet'] : []),
       g.indicator.unit ? `Wert (${g.indicator.unit})` : 'Wert',
     ],
     numeric: [true, false, ...(hasParent ? [false] : []), true],

@@ -8,8 +8,9 @@
  * `{city.name}` and `{indicator:<key>.<field>}` (numbers German-formatted with unit).
  * Area scope also `{area.name}`, `{area.level}`, `{area.parent}`; fields `value`, `district`,
  * `city`, `difference`, `rank`, `change`, `name`. City scope fields `value`/`city`, `change`, `name`,
- * `max`, `min` (the area with the highest/lowest value and its value); `{level.name}`,
- * `{areas.count}`, `{warnings.count}`, `{index.name}`.
+ * `max`, `min` (the area with the highest/lowest value and its value); `{level.name}` (the
+ * level's plural, „Stadtbezirke“; after „nach“, „von“, „in den“ … the dative „Stadtbezirken“, or
+ * explicitly `{level.dative}`), `{areas.count}`, `{warnings.count}`, `{index.name}`.
  */
 import { z } from 'zod';
 import { badRequest } from '../core/errors.ts';
