@@ -130,3 +130,73 @@ export const FIT_SHEETS_SCRIPT = `(() => {
   }
   return changed;
 })()`;
+
+/** Printable height of an A4 page in CSS pixels (297 − 16 − 18 mm at 96 px per inch). */
+export const PAGE_HEIGHT_PX = ((297 - 16 - 18) * 96) / 25.4;
+
+/**
+ * Browser-side fitting of a chapter's last page, run like `FIT_SHEETS_SCRIPT`: a chapter that starts
+ * on a new page and is followed by one (or ends the chunk) would leave a nearly empty page when its
+ * content overflows the previous page by a few lines — a single bullet on a page of its own. The
+ * script lays the chapter out in pages the way the print does (figures, table rows and list items
+ * are not split, headings stay with what follows, paragraphs break between lines) and, when the last
+ * page would be filled less than `TAIL_SHARE`, zooms the chapter down by up to 12 % if that saves the
+ * page. Returns the chapters it changed.
+ */
+export const TAIL_SHARE = 0.15;
+export const FIT_TAILS_SCRIPT = `(() => {
+  const PAGE = ${PAGE_HEIGHT_PX.toFixed(2)};
+  const changed = [];
+  const sections = [...document.querySelectorAll('body.print section')];
+  sections.forEach((s, i) => {
+    if (!s.classList.contains('break') || s.classList.contains('paged')) return;
+    const next = sections[i + 1];
+    if (next && !next.classList.contains('break') && !next.classList.contains('paged')) return;
+    // pieces that a page break cannot split, in order: [top, keep with the next piece]
+    const pieces = [];
+    const add = (el, withNext) => pieces.push({ top: el.getBoundingClientRect().top, withNext });
+    for (const c of s.children) {
+      if (c.matches('figure.table')) {
+        add(c, true); // caption and header row stay with the first row
+        c.querySelectorAll('tbody tr').forEach((tr) => add(tr, false));
+      } else if (c.matches('ul, ol')) c.querySelectorAll(':scope > li').forEach((li) => add(li, false));
+      else if (c.matches('p, .note')) {
+        const r = c.getBoundingClientRect();
+        const line = parseFloat(getComputedStyle(c).lineHeight) || 16;
+        for (let y = r.top; y < r.bottom - 1; y += line) pieces.push({ top: y, withNext: false });
+      } else add(c, /^H[1-6]$/.test(c.tagName));
+    }
+    if (pieces.length < 2) return;
+    const bottom = s.getBoundingClientRect().bottom;
+    const heights = pieces.map((p, k) => (pieces[k + 1]?.top ?? bottom) - p.top);
+    // the heading's top margin collapses out of the section on screen but is kept after a page break
+    const first = s.firstElementChild;
+    if (first && first.getBoundingClientRect().top - s.getBoundingClientRect().top < 0.5)
+      heights[0] += parseFloat(getComputedStyle(first).marginTop) || 0;
+    const layout = (zoom) => {
+      let pages = 1;
+      let y = 0;
+      for (let k = 0; k < pieces.length; k++) {
+        // a piece kept with its successors moves together with them
+        let h = heights[k] * zoom;
+        let j = k;
+        while (pieces[j].withNext && j + 1 < pieces.length) h += heights[++j] * zoom;
+        if (y > 0 && y + h > PAGE) { pages++; y = 0; }
+        y += h;
+        k = j;
+        while (y > PAGE) { pages++; y -= PAGE; }
+      }
+      return { pages, tail: y };
+    };
+    const now = layout(1);
+    if (now.pages < 2 || now.tail > ${TAIL_SHARE} * PAGE) return;
+    for (let zoom = 0.98; zoom >= 0.879; zoom -= 0.02) {
+      if (layout(zoom).pages < now.pages) {
+        s.style.zoom = zoom.toFixed(2);
+        changed.push({ id: s.id, zoom: Number(zoom.toFixed(2)) });
+        return;
+      }
+    }
+  });
+  return changed;
+})()`;

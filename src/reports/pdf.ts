@@ -151,6 +151,8 @@ export function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Uint8
       format: 'A4',
       landscape: options.landscape ?? false,
       printBackground: true,
+      // a structure tree (headings, lists, tables, figures with alt text) for assistive technology
+      tagged: true,
       displayHeaderFooter: footer !== false,
       ...(footer === false
         ? {}

@@ -61,8 +61,10 @@ function table(t: ReportTable): string {
         '</tr>',
     )
     .join('\n');
+  // role="group": Chromium tags a <figure> as Figure, which must hold no table or figure (PDF/UA);
+  // as a group it is tagged Div, with the caption, the table or drawing and the legend inside
   return (
-    `<figure class="table"><figcaption>${escapeHtml(t.title)}</figcaption>` +
+    `<figure class="table" role="group"><figcaption>${escapeHtml(t.title)}</figcaption>` +
     `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>` +
     `<div class="source">${escapeHtml(t.source)}</div></figure>`
   );
@@ -85,12 +87,12 @@ function block(b: ReportBlock, h: 'h3' | 'h4'): string {
       return table(b);
     case 'map':
       return (
-        `<figure class="map"><figcaption>${escapeHtml(b.title)}</figcaption>${mapSvg(b)}${mapLegend(b)}` +
+        `<figure class="map" role="group"><figcaption>${escapeHtml(b.title)}</figcaption>${mapSvg(b)}${mapLegend(b)}` +
         `<div class="source">${escapeHtml(b.source)}</div></figure>`
       );
     case 'chart':
       return (
-        `<figure class="chart"><figcaption>${escapeHtml(b.title)}` +
+        `<figure class="chart" role="group"><figcaption>${escapeHtml(b.title)}` +
         `${b.unit ? ` (${escapeHtml(b.unit)})` : ''}</figcaption>${chartSvg(b)}${chartLegend(b)}` +
         `<div class="source">${escapeHtml(b.source)}</div></figure>`
       );

@@ -7,6 +7,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flatten, readStructure, type PdfStructure } from '../test/pdf-structure.ts';
 import { pdfFile } from '../test/poppler.ts';
 import { closePdfBrowser } from './pdf.ts';
 import { INTERNAL_MARK } from './render-html.ts';
@@ -31,12 +32,18 @@ describe('long report as PDF (chunks, TOC page numbers, fixed pages, stamps)', (
   let tocPages: number;
   /** Where each section really starts: the first page after the TOC whose content begins with its title. */
   let real: Map<string, number>;
+  let tagged: boolean;
+  let fonts: ReturnType<ReturnType<typeof pdfFile>['fonts']>;
+  let structure: PdfStructure;
 
   beforeAll(async () => {
     r = await renderReportPdfWithLayout(model, { chunkPages: 12 });
     const file = pdfFile(r.pdf);
     try {
       expect(file.pages()).toBe(r.pages);
+      file.check(); // qpdf: no syntax or stream errors after merging
+      tagged = file.tagged();
+      fonts = file.fonts();
       texts = file.pageTexts();
       tocPages = texts.findIndex((t) => firstLine(t) === model.sections[0]!.title);
       tocText = Array.from({ length: tocPages }, (_, i) => file.layoutText(i + 1)).join('\n');
@@ -48,6 +55,7 @@ describe('long report as PDF (chunks, TOC page numbers, fixed pages, stamps)', (
       const i = texts.findIndex((t, k) => k >= tocPages && firstLine(t) === s.title);
       if (i >= 0) real.set(s.id, i + 1);
     }
+    structure = await readStructure(r.pdf);
   });
   afterAll(() => closePdfBrowser());
 
@@ -125,6 +133,56 @@ describe('long report as PDF (chunks, TOC page numbers, fixed pages, stamps)', (
       model.sections.filter((s) => s.level === 1).length,
     );
   });
+  it('is a tagged PDF: one structure tree over all chunks, every page in its parent tree', () => {
+    expect(tagged).toBe(true); // pdfinfo
+    expect(structure.marked).toBe(true);
+    expect(structure.lang).toBe('de-DE');
+    expect(structure.root?.type).toBe('Document');
+    // each page's marked content is found from its own key; no two pages share one
+    const keys = structure.pageKeys;
+    expect(keys.every((k) => k !== null && structure.parentTreeKeys.has(k))).toBe(true);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('reads in page order: title and TOC first, then every chapter and Steckbrief', () => {
+    const elements = flatten(structure.root!).filter((e) => e.page !== null);
+    const pages = elements.map((e) => e.page!);
+    expect(pages.every((p, i) => i === 0 || p >= pages[i - 1]!)).toBe(true);
+    expect(pages[0]).toBe(1);
+    expect(pages.at(-1)).toBe(r.pages);
+    const headings = flatten(structure.root!).filter((e) => /^H[1-6]$/.test(e.type));
+    // every section's heading is tagged as a heading (plus the title and the TOC's heading)
+    expect(headings.length).toBeGreaterThanOrEqual(model.sections.length);
+  });
+
+  it('gives maps and charts their titles as alt text and tables header cells', () => {
+    const all = flatten(structure.root!);
+    const figures = all.filter((e) => e.type === 'Figure');
+    const drawn = model.sections
+      .flatMap((s) => s.blocks)
+      .filter((b) => b.kind === 'map' || b.kind === 'chart');
+    expect(figures.length).toBeGreaterThanOrEqual(drawn.length);
+    for (const f of figures) {
+      expect(f.alt, `Figure on page ${f.page}`).toMatch(/\S/);
+      expect(flatten(f).filter((e) => e.type === 'Table' || e.type === 'Figure')).toEqual([f]);
+    }
+    const tables = all.filter((e) => e.type === 'Table');
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables)
+      expect(
+        flatten(t).some((e) => e.type === 'TH'),
+        `Table on page ${t.page}`,
+      ).toBe(true);
+  });
+
+  it('embeds every font, the stamps’ face too, and gives each subset a name of its own', () => {
+    expect(fonts.length).toBeGreaterThan(2);
+    for (const f of fonts) {
+      expect(f.embedded, f.name).toBe(true);
+      expect(f.subset, f.name).toBe(true);
+    }
+    expect(new Set(fonts.map((f) => f.name)).size).toBe(fonts.length);
+  });
 });
 
 describe('short report as PDF', () => {
@@ -142,5 +200,63 @@ describe('short report as PDF', () => {
     } finally {
       file.dispose();
     }
+  });
+});
+
+describe('a chapter that overflows its page by a line', () => {
+  afterAll(() => closePdfBrowser());
+
+  /** A chapter of `items` bullets between two chapters that start on their own pages. */
+  const withItems = (items: number): ReportModel => ({
+    ...syntheticReport({ areas: 0, shapes: 6, toc: false }),
+    sections: [
+      { id: 'vorn', title: 'Vorwort', level: 1, pageBreak: false, blocks: [] },
+      {
+        id: 'befunde',
+        title: 'Befunde',
+        level: 1,
+        pageBreak: true,
+        blocks: [{ kind: 'list', items: Array.from({ length: items }, (_, i) => `Befund Nummer ${i + 1}`) }],
+      },
+      {
+        id: 'danach',
+        title: 'Danach',
+        level: 1,
+        pageBreak: true,
+        blocks: [{ kind: 'paragraph', text: 'Das nächste Kapitel.' }],
+      },
+    ],
+  });
+  const pagesOf = async (model: ReportModel) => {
+    const r = await renderReportPdfWithLayout(model);
+    const file = pdfFile(r.pdf);
+    try {
+      return { texts: file.pageTexts(), fitted: r.fitted };
+    } finally {
+      file.dispose();
+    }
+  };
+  const lastItem = (text: string) =>
+    Math.max(0, ...[...text.matchAll(/Befund Nummer (\d+)/g)].map((m) => Number(m[1])));
+
+  it('is shrunk onto one page instead of leaving a bullet alone on the next', async () => {
+    // how many bullets fit on the chapter's page as printed: the chapter then overflows by one
+    const probe = await pagesOf(withItems(90));
+    const start = probe.texts.findIndex((t) => t.includes('Befunde'));
+    const fit = lastItem(probe.texts[start]!);
+    expect(fit).toBeGreaterThan(20);
+    expect(fit).toBeLessThan(90);
+
+    const { texts, fitted } = await pagesOf(withItems(fit + 1));
+    const page = texts.findIndex((t) => t.includes('Befunde'));
+    expect(lastItem(texts[page]!)).toBe(fit + 1);
+    expect(texts[page + 1]).toContain('Das nächste Kapitel.');
+    expect(fitted).toEqual([{ id: 'befunde', zoom: expect.any(Number) as number }]);
+    expect(fitted[0]!.zoom).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it('keeps the type size where the last page is filled well', async () => {
+    const { fitted } = await pagesOf(withItems(75));
+    expect(fitted).toEqual([]);
   });
 });

@@ -9,7 +9,14 @@
  * Maps and charts stay vector graphics (inline SVG → PDF paths).
  */
 import type { Page } from 'playwright-core';
-import { FIT_SHEETS_SCRIPT, pageCountErrors, planChunks, startPages, type ChunkLayout } from './paginate.ts';
+import {
+  FIT_SHEETS_SCRIPT,
+  FIT_TAILS_SCRIPT,
+  pageCountErrors,
+  planChunks,
+  startPages,
+  type ChunkLayout,
+} from './paginate.ts';
 import { htmlToPdf } from './pdf.ts';
 import { PdfBook, type OutlineEntry } from './pdf-merge.ts';
 import type { ReportModel } from './report-model.ts';
@@ -30,7 +37,10 @@ export interface PdfRendering {
   pages: number;
   /** 1-based start page of every section (by id), as the TOC shows it. */
   starts: Map<string, number>;
-  /** Page sheets that had to be shrunk to keep their section's page count (id, zoom factor). */
+  /**
+   * Page sheets shrunk to keep their section's page count, and chapters shrunk to save a nearly
+   * empty last page (id, zoom factor).
+   */
   fitted: { id: string; zoom: number }[];
   /** Fixed-page sections that did not get exactly their pages (should stay empty). */
   pageErrors: string[];
@@ -71,6 +81,7 @@ export async function renderReportPdfWithLayout(
   const fitted: PdfRendering['fitted'] = [];
   const prepare = async (page: Page) => {
     fitted.push(...(await page.evaluate<PdfRendering['fitted']>(FIT_SHEETS_SCRIPT)));
+    fitted.push(...(await page.evaluate<PdfRendering['fitted']>(FIT_TAILS_SCRIPT)));
   };
   const print = (html: string) => htmlToPdf(html, { footer: false, prepare });
   const book = await PdfBook.create(model.title);

@@ -1,6 +1,7 @@
 /**
  * Test support: looks at PDFs the way a reader does, with poppler-utils (installed here and in CI;
- * never needed at runtime) — text per page (`pdftotext`) and page images (`pdftoppm`, binary PPM).
+ * never needed at runtime) — text per page (`pdftotext`), page images (`pdftoppm`, binary PPM),
+ * fonts (`pdffonts`) — and with qpdf's structural check.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,22 @@ export function pdfFile(pdf: Uint8Array) {
   return {
     /** Number of pages (pdfinfo). */
     pages: () => Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [file]))![1]),
+    /** Whether pdfinfo reports a tagged PDF (a structure tree marked as such). */
+    tagged: () => /^Tagged:\s+yes$/m.test(run('pdfinfo', [file])),
+    /** The fonts as pdffonts lists them: name, embedded, subset. */
+    fonts: (): { name: string; embedded: boolean; subset: boolean }[] =>
+      run('pdffonts', [file])
+        .trim()
+        .split('\n')
+        .slice(2)
+        .map((line) => {
+          // name, type (may contain spaces), encoding, emb, sub, uni, object id, generation
+          const cells = line.trim().split(/\s+/);
+          const [emb, sub] = cells.slice(-5, -3);
+          return { name: cells[0]!, embedded: emb === 'yes', subset: sub === 'yes' };
+        }),
+    /** qpdf's structural check (xref, streams, object syntax); throws with its report on errors. */
+    check: () => run('qpdf', ['--check', file]),
     /** Text of every page, in reading order (one pdftotext call; pages end with form feeds). */
     pageTexts: (): string[] => run('pdftotext', [file, '-']).split('\f').slice(0, -1),
     /** Text of one page (1-based) with its layout kept (`-layout`). */
