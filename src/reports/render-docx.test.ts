@@ -14,7 +14,7 @@ import { loadDemo } from '../demo/load-demo.ts';
 import { areaSteckbrief } from '../profile/profile.service.ts';
 import { engines } from '../test/databases.ts';
 import { assembleAreaReport } from './assemble-area.ts';
-import { renderDocx } from './render-docx.ts';
+import { columnWidths, renderDocx } from './render-docx.ts';
 import { closePdfBrowser, pdfBrowserOpen } from './pdf.ts';
 import { INTERNAL_MARK } from './render-html.ts';
 import { syntheticReport } from './synthetic-report.ts';
@@ -91,23 +91,44 @@ describe('Sozialbericht as Word (.docx)', () => {
       };
     });
 
-  it('has a TOC field over levels 1–2 that Word updates on opening', () => {
+  it('has a TOC field over levels 1–2 with its page numbers written, so Word does not ask to update', () => {
     expect(xml).toContain('<w:instrText xml:space="preserve">TOC \\h \\o &quot;1-2&quot;</w:instrText>');
     expect(xml).toContain('<w:docPartGallery w:val="Table of Contents"/>');
-    expect(strFromU8(files['word/settings.xml']!)).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
+    expect(strFromU8(files['word/settings.xml']!)).not.toContain('updateFields');
+    expect(xml).not.toMatch(/w:dirty="(?:true|1)"/);
+  });
+
+  it('defines the headings with outline levels and never skips a level', () => {
+    const styles = strFromU8(files['word/styles.xml']!);
+    for (const [id, level] of [
+      ['Heading1', 0],
+      ['Heading2', 1],
+      ['Heading3', 2],
+    ] as const) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)?.[0];
+      expect(style, id).toContain(`<w:outlineLvl w:val="${level}"/>`);
+    }
+    let previous = 0;
+    for (const p of paragraphs()) {
+      const level = /^Heading(\d)$/.exec(p.style ?? '')?.[1];
+      if (!level) continue;
+      expect(Number(level), p.text).toBeLessThanOrEqual(previous + 1);
+      previous = Number(level);
+    }
   });
 
   it('chapters are Überschrift 1, areas Überschrift 2 below the appendix, each starting a new page', () => {
     const ps = paragraphs();
+    const titles = new Set(model.sections.map((s) => s.title));
     const h1 = ps.filter((p) => p.style === 'Heading1').map((p) => p.text);
-    const h2 = ps.filter((p) => p.style === 'Heading2').map((p) => p.text);
+    const h2 = ps.filter((p) => p.style === 'Heading2' && titles.has(p.text)).map((p) => p.text);
     expect(h1).toEqual(model.sections.filter((s) => s.level === 1).map((s) => s.title));
     expect(h2).toEqual(model.sections.filter((s) => s.level === 2).map((s) => s.title));
     const appendix = ps.findIndex((p) => p.text === 'Steckbriefe der Gebiete');
-    expect(ps.findIndex((p) => p.style === 'Heading2')).toBeGreaterThan(appendix);
-    for (const p of ps.filter((x) => x.style === 'Heading1' || x.style === 'Heading2'))
+    expect(ps.findIndex((p) => p.style === 'Heading2' && titles.has(p.text))).toBeGreaterThan(appendix);
+    for (const p of ps.filter((x) => titles.has(x.text) && /^Heading[12]$/.test(x.style ?? '')))
       expect(p.pageBreakBefore, p.text).toBe(true);
-    // sub-headings stay out of the TOC
+    // an area's sub-headings are one level below it, and stay out of the TOC (levels 1–2)
     expect(ps.filter((p) => p.text === 'Frühwarnungen').map((p) => p.style)).toEqual([
       'Heading3',
       'Heading3',
@@ -151,5 +172,25 @@ describe('Sozialbericht as Word (.docx)', () => {
       expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBe(1134);
     }
     expect(pdfBrowserOpen()).toBe(true); // the one browser of pdf.ts did it
+  });
+});
+
+describe('columnWidths', () => {
+  it('gives every column room for its longest word and fills the text width', () => {
+    const rows = [
+      ['Indikator', 'Wert', 'Stadt'],
+      ['Alleinerziehendenanteil an den Haushalten mit Kindern', '12,3', '10,1'],
+      ['SGB-II-Quote', '9,8', '11,0'],
+    ];
+    const widths = columnWidths(rows, 9866);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(9866, -1);
+    // „Alleinerziehendenanteil“: 23 characters at ~95 twips plus padding
+    expect(widths[0]).toBeGreaterThan(23 * 95 + 230);
+    expect(widths[0]).toBeGreaterThan(widths[1]! * 3);
+  });
+
+  it('shrinks proportionally when even the longest words do not fit', () => {
+    const widths = columnWidths([['a'.repeat(60), 'b'.repeat(60)]], 9866);
+    expect(widths).toEqual([4933, 4933]);
   });
 });

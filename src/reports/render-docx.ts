@@ -1,7 +1,10 @@
 /**
- * The report model as a Word document (`docx`) the office can edit further: real headings
- * (chapters Überschrift 1, the appendix's areas Überschrift 2, sub-headings Überschrift 3), a real
- * table of contents field over levels 1–2 that Word fills on opening, page breaks where the model
+ * The report model as a Word document (`docx`) the office can edit further: real headings with
+ * outline levels, as Word and LibreOffice both read them (chapters Überschrift 1, the appendix's
+ * areas Überschrift 2, a section's sub-headings one level below its own title), a real table of
+ * contents field over levels 1–2 whose page numbers `docx` lays out as Word does (so Word shows it
+ * without asking to update fields, and LibreOffice, which keeps the field as written, shows them
+ * too), tables whose columns are as wide as their content needs, page breaks where the model
  * starts a new page, real tables (shaded cells of the status/dynamics matrix), the figures embedded
  * as SVG (vector, Word 2016+) with a PNG fallback rasterised in one batch by the shared Chromium,
  * the source + Stichtag line under every table and figure, „Seite n von N“ in the footer and, for
@@ -21,12 +24,14 @@ import {
   Paragraph,
   ShadingType,
   Table,
+  TableLayoutType,
   TableOfContents,
   TableCell,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
 import { svgsToPng } from './raster.ts';
 import type {
   ReportBlock,
@@ -43,6 +48,37 @@ const FONT = 'Arial';
 const HEX = /^#[0-9a-f]{6}$/i;
 /** Width of figures in the document, in pixels at 96 dpi (≈ 15 cm). */
 const FIGURE_PX = 567;
+/** A4 in twips, and the page margins: the text is 11,906 − 2 × 1,020 = 9,866 twips wide. */
+const PAGE = { width: 11906, height: 16838, margin: { top: 1000, bottom: 1000, left: 1020, right: 1020 } };
+const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+/** Average width of a character of table text (Arial 8.5 pt) plus cell padding, in twips. */
+const CHAR_TWIPS = 95;
+const CELL_PADDING_TWIPS = 230;
+
+/**
+ * Column widths (twips) of a table, fitted to its content: every column gets room for its longest
+ * word — so no word breaks mid-word — and the rest of the text width goes to the columns in
+ * proportion to their longest cell, as an office suite's „optimal width“ does.
+ * @example columnWidths([['Indikator', 'Wert'], ['Arbeitslosenanteil', '6,2']]) // [≈7,150, ≈2,716]
+ */
+export function columnWidths(rows: readonly (readonly string[])[], total = TEXT_WIDTH): number[] {
+  const n = Math.max(...rows.map((r) => r.length));
+  const longest = (pick: (cell: string) => number) =>
+    Array.from({ length: n }, (_, i) => Math.max(1, ...rows.map((r) => pick(r[i] ?? ''))));
+  const word = longest((c) => Math.max(0, ...c.split(/\s+/).map((w) => w.length)));
+  const cell = longest((c) => c.length);
+  const min = word.map((w) => w * CHAR_TWIPS + CELL_PADDING_TWIPS);
+  const spare = total - min.reduce((a, b) => a + b, 0);
+  if (spare <= 0) return min.map((m) => Math.round((m * total) / (total - spare)));
+  // the spare width goes to columns whose text is longer than their longest word
+  const extra = cell.map((c, i) => Math.max(0, c * CHAR_TWIPS + CELL_PADDING_TWIPS - min[i]!));
+  const want = extra.reduce((a, b) => a + b, 0);
+  const share = (i: number) => (want > 0 ? (extra[i]! * Math.min(spare, want)) / want : 0);
+  const widths = min.map((m, i) => m + share(i));
+  // what is still left (every column fits on one line) is spread evenly
+  const left = total - widths.reduce((a, b) => a + b, 0);
+  return widths.map((w) => Math.round(w + left / n));
+}
 
 const source = (text: string) =>
   new Paragraph({ children: [new TextRun({ text, size: 15, color: '555555' })], spacing: { after: 200 } });
@@ -51,6 +87,7 @@ const caption = (text: string) =>
   new Paragraph({ children: [new TextRun({ text, bold: true })], keepNext: true, spacing: { before: 120 } });
 
 function table(t: ReportTable): (Paragraph | Table)[] {
+  const widths = columnWidths([t.columns, ...t.rows]);
   const border = { style: BorderStyle.SINGLE, size: 2, color: 'BBBBBB' };
   const row = (cells: string[], header: boolean, own: boolean, fills?: (string | null)[]) =>
     new TableRow({
@@ -60,6 +97,7 @@ function table(t: ReportTable): (Paragraph | Table)[] {
         const fill = fills?.[i];
         const shaded = fill && HEX.test(fill) ? fill.slice(1).toUpperCase() : own ? 'F3F3F3' : null;
         return new TableCell({
+          width: { size: widths[i] ?? 0, type: WidthType.DXA },
           borders: { top: border, bottom: border, left: border, right: border },
           shading: shaded ? { type: ShadingType.CLEAR, color: 'auto', fill: shaded } : undefined,
           children: [
@@ -74,7 +112,9 @@ function table(t: ReportTable): (Paragraph | Table)[] {
   return [
     caption(t.title),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
       rows: [
         row(t.columns, true, false),
         ...t.rows.map((r, k) => row(r, false, k === t.highlight, t.shading?.[k])),
@@ -118,13 +158,38 @@ function figure(f: ReportMap | ReportChart, svg: string, png: Uint8Array): Parag
   ];
 }
 
+/**
+ * Überschrift 1–3 with their outline level written out: Word infers it from the built-in style,
+ * LibreOffice only reads it from the style's paragraph properties.
+ */
+const HEADING_STYLES = [
+  { id: 'Heading1', name: 'heading 1', size: 32, before: 360 },
+  { id: 'Heading2', name: 'heading 2', size: 26, before: 240 },
+  { id: 'Heading3', name: 'heading 3', size: 22, before: 200 },
+].map((h, level) => ({
+  id: h.id,
+  name: h.name,
+  basedOn: 'Normal',
+  next: 'Normal',
+  quickFormat: true,
+  run: { font: FONT, size: h.size, bold: true },
+  paragraph: {
+    outlineLevel: level,
+    keepNext: true,
+    keepLines: true,
+    spacing: { before: h.before, after: 120 },
+  },
+}));
+
 type Images = Map<ReportBlock, { svg: string; png: Uint8Array }>;
 
-function block(b: ReportBlock, images: Images): (Paragraph | Table)[] {
+/** A sub-heading one level below its section's title, so the outline never skips a level. */
+const SUBHEADING = { 1: HeadingLevel.HEADING_2, 2: HeadingLevel.HEADING_3 } as const;
+
+function block(b: ReportBlock, images: Images, level: 1 | 2): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
-      // below chapters (Überschrift 1) and areas (Überschrift 2), so the TOC (levels 1–2) skips it
-      return [new Paragraph({ heading: HeadingLevel.HEADING_3, text: b.text })];
+      return [new Paragraph({ heading: SUBHEADING[level], text: b.text })];
     case 'pagebreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'paragraph':
@@ -151,7 +216,7 @@ function section(s: ReportSection, breakBefore: boolean, images: Images): (Parag
       text: s.title,
       pageBreakBefore: breakBefore,
     }),
-    ...s.blocks.flatMap((b) => block(b, images)),
+    ...s.blocks.flatMap((b) => block(b, images, s.level)),
   ];
 }
 
@@ -183,12 +248,16 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
     : undefined;
   const doc = new Document({
     creator: 'Lagebild',
-    features: { updateFields: model.toc },
     title: model.title,
-    styles: { default: { document: { run: { font: FONT, size: 20, language: { value: 'de-DE' } } } } },
+    // page numbers of the TOC laid out as Word does: Word shows them without asking to update
+    pageNumbers: estimatePageNumbers,
+    styles: {
+      default: { document: { run: { font: FONT, size: 20, language: { value: 'de-DE' } } } },
+      paragraphStyles: HEADING_STYLES,
+    },
     sections: [
       {
-        properties: { page: { margin: { top: 1000, bottom: 1000, left: 1020, right: 1020 } } },
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin } },
         headers: mark,
         footers: {
           default: new Footer({
