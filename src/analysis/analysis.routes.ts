@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { retainPdfBrowser } from '../reports/pdf.ts';
 import { ErrorBody } from '../server/error.schema.ts';
+import { fileResponse } from '../server/openapi.ts';
 import { sheetPdf } from './sheet.service.ts';
 import { statTableToCsv, statTableToXlsx } from './table-export.ts';
 import { StatTable, StatTableQuery } from './table.schema.ts';
@@ -32,12 +33,20 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary:
           'Statistiktabelle: Werte gewählter Gebiete mit übergeordneten Gebieten, Stadt und Zielwert ' +
           '(JSON, CSV oder XLSX; öffentlich: geheimhaltungsgeprüft, ohne Fallzahlen)',
         querystring: StatTableQuery,
-        // 200 is JSON (StatTable) or a file for format=csv|xlsx
-        response: { 200: StatTable, 400: ErrorBody, 404: ErrorBody },
+        response: {
+          200: fileResponse(
+            'Die Tabelle als JSON, bei format=csv|xlsx als Datei',
+            ['application/json', 'text/csv', XLSX],
+            StatTable,
+          ),
+          400: ErrorBody,
+          404: ErrorBody,
+        },
       },
     },
     async (req, reply) => {
@@ -46,9 +55,9 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       if (format === 'json') return table;
       const name = `statistik_${table.level}_${table.date}.${format}`;
       void reply.header('content-disposition', `attachment; filename="${name}"`);
-      // Files are sent as they are (Fastify serialises only objects); the 200 schema documents JSON.
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(statTableToCsv(table) as never);
-      return reply.type(XLSX).send(Buffer.from(await statTableToXlsx(table)) as never);
+      // Files are sent as they are: Fastify serialises only objects (the JSON table)
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(statTableToCsv(table));
+      return reply.type(XLSX).send(Buffer.from(await statTableToXlsx(table)));
     },
   );
 
@@ -57,10 +66,17 @@ export const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Kennblatt eines Indikators als PDF (A4)',
         params: SheetParams,
         querystring: SheetQuery,
-        // No response schema: the body is a PDF; errors are ErrorBody (400, 404, 429, 503) as everywhere.
+        response: {
+          200: fileResponse('Das Kennblatt', ['application/pdf']),
+          400: ErrorBody,
+          404: ErrorBody,
+          429: ErrorBody,
+          503: ErrorBody,
+        },
       },
       // a sheet costs a Chromium page (~0.3 s of CPU): no flood from one client
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { statTableToCsv, statTableToXlsx } from './table-export.ts';
 import type { StatTable } from './table.schema.ts';
@@ -16,6 +17,7 @@ const table: StatTable = {
   levelName: 'Sozialraum',
   parentLevelName: 'Stadtbezirk',
   cityName: 'Musterstadt',
+  cityKey: '05999000',
   date: '2024-12-31',
   withCounts: false,
   columns: [
@@ -53,21 +55,22 @@ const table: StatTable = {
 };
 
 describe('statistics table export', () => {
-  it('writes German CSV: BOM, ;, decimal comma, symbols, target row and notes', () => {
-    expect(statTableToCsv(table).split('\r\n')).toEqual([
-      '\uFEFFGebietsschlüssel;Gebiet;Art;SGB-II-Quote (%);Veränderung (Pp.)',
-      '101;Altstadt;Sozialraum;14,7;-1,23',
-      `102;"'-Nord; ""Ost""";Sozialraum;·;–`,
-      '1;Mitte;Stadtbezirk;12,0;0,50',
-      ';Musterstadt;Gesamtstadt;11,9;1,00',
-      ';Zielwert;;10,0;',
-      '',
-      'Stichtag: 31.12.2024',
-      'Quelle SGB-II-Quote: BA',
-      'Quelle Veränderung: nicht angegeben',
-      'Aus Datenschutzgründen ohne Fallzahlen. Geheim gehaltene Werte erscheinen als ·.',
+  it('writes German CSV as one table: city key, target row, Stichtag and sources as columns', () => {
+    const tail = ';2024-12-31;"SGB-II-Quote: BA; Veränderung: nicht angegeben"';
+    const csv = statTableToCsv(table);
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFFGebietsschlüssel;Gebiet;Art;SGB-II-Quote (%);Veränderung (Pp.);Stichtag;Quelle',
+      `101;Altstadt;Sozialraum;14,7;-1,23${tail}`,
+      `102;"'-Nord; ""Ost""";Sozialraum;·;–${tail}`,
+      `1;Mitte;Stadtbezirk;12,0;0,50${tail}`,
+      `05999000;Musterstadt;Gesamtstadt;11,9;1,00${tail}`,
+      `;Zielwert;Zielwert;10,0;${tail}`,
       '',
     ]);
+    // strict parsers refuse ragged rows (relax_column_count is off): every row is as wide as the header
+    const records = parse(csv, { bom: true, delimiter: ';' });
+    expect(records).toHaveLength(6);
+    expect(new Set(records.map((r) => r.length))).toEqual(new Set([7]));
   });
 
   it('adds counts for planners, with decimal comma for non-integers', () => {
@@ -84,28 +87,36 @@ describe('statistics table export', () => {
     };
     const lines = statTableToCsv(planner).split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFGebietsschlüssel;Gebiet;Art;SGB-II-Quote (%);SGB-II-Quote: Zähler;SGB-II-Quote: Nenner',
+      '\uFEFFGebietsschlüssel;Gebiet;Art;SGB-II-Quote (%);SGB-II-Quote: Zähler;SGB-II-Quote: Nenner;Stichtag;Quelle',
     );
-    expect(lines[1]).toBe('101;Altstadt;Sozialraum;14,7;1466;10000,50');
-    expect(lines[2]).toBe(';Zielwert;;10,0;;');
-    expect(lines.join('\n')).not.toContain('ohne Fallzahlen');
+    expect(lines[1]).toBe('101;Altstadt;Sozialraum;14,7;1466;10000,50;2024-12-31;SGB-II-Quote: BA');
+    expect(lines[2]).toBe(';Zielwert;Zielwert;10,0;;;2024-12-31;SGB-II-Quote: BA');
   });
 
-  it('writes XLSX with real numbers, symbols for suppressed values and the target', async () => {
+  it('writes XLSX with real numbers, string cells, the target row and the sheet „Quelle“', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await statTableToXlsx(table)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Statistiktabelle')!;
     expect(ws.getCell('D2').value).toBe(14.66);
     expect(ws.getCell('E2').value).toBe(-1.234);
-    expect(ws.getCell('B3').value).toBe(`'-Nord; "Ost"`);
+    // a string cell is never evaluated: the name stays as it is, without a leading '
+    expect(ws.getCell('B3').value).toBe('-Nord; "Ost"');
+    expect(ws.getCell('B3').type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell('D3').value).toBe('·');
     expect(ws.getCell('E3').value).toBe('–');
     expect(ws.getCell('C4').value).toBe('Stadtbezirk');
+    expect(ws.getCell('A5').value).toBe('05999000');
     expect(ws.getCell('B6').value).toBe('Zielwert');
     expect(ws.getCell('D6').value).toBe(10);
     expect(ws.getCell('E6').value).toBeNull();
-    expect(ws.getCell('A8').value).toBe('Stichtag: 31.12.2024');
+    expect(ws.rowCount).toBe(6); // nothing below the table
     expect(ws.getColumn(5).numFmt).toBe('#,##0.00');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const source = wb.getWorksheet('Quelle')!;
+    expect(source.getCell('A2').value).toBe('Stichtag');
+    expect((source.getCell('B2').value as Date).toISOString()).toBe('2024-12-31T00:00:00.000Z');
+    expect(source.getCell('B3').value).toBe('BA');
+    expect(source.getCell('B4').value).toBe('nicht angegeben');
+    expect(source.getCell('B6').value).toBe('Aus Datenschutzgründen ohne Fallzahlen.');
   });
 });

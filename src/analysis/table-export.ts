@@ -1,21 +1,38 @@
 /**
  * The statistics table as files: German CSV (UTF-8 with BOM, `;`, decimal comma) and XLSX with
- * real numbers. Secret values appear as `·`, missing ones as `–`; text a spreadsheet would run as
- * a formula is neutralised (helpers shared with src/exports/values-export.ts). Numbers are written
- * by us and never neutralised, so a negative change stays a number.
+ * real numbers. Secret values appear as `·`, missing ones as `–`. Each file's table is one table
+ * — header, the areas, their parents, the city (with the territory's key) and the row of target
+ * values (Art `Zielwert`) — so programs read it without skipping lines; the CSV carries Stichtag
+ * and sources as the last two columns (why: see `valuesToCsv`), the XLSX on its sheet „Quelle“.
+ * CSV text a spreadsheet would run as a formula is neutralised (helpers shared with
+ * src/exports/values-export.ts); XLSX text is written as string cells, which Excel never runs.
+ * Numbers are written by us and never neutralised, so a negative change stays a number.
  */
 import ExcelJS from 'exceljs';
-import { csvField, germanNumber, neutraliseCell, SYMBOL } from '../exports/values-export.ts';
+import {
+  addSourceSheet,
+  csvField,
+  dateCell,
+  germanCount,
+  germanNumber,
+  neutraliseCell,
+  sourceText,
+  SYMBOL,
+  valueHeader,
+} from '../exports/values-export.ts';
 import type { StatCell, StatRow, StatTable } from './table.schema.ts';
 
-const stichtag = (iso: string) => iso.split('-').reverse().join('.');
+const TARGET = 'Zielwert';
 
-/** German label of a row's kind, e.g. `Sozialraum`, `Stadtbezirk`, `Stadt`. */
+/** German label of a row's kind, e.g. `Sozialraum`, `Stadtbezirk`, `Gesamtstadt`. */
 function kindLabel(table: StatTable, row: StatRow): string {
   if (row.kind === 'area') return table.levelName;
   if (row.kind === 'parent') return table.parentLevelName ?? 'Übergeordnetes Gebiet';
   return 'Gesamtstadt';
 }
+
+/** The key a file shows: the city row carries the territory's key (its AGS). */
+const rowKey = (table: StatTable, row: StatRow) => (row.kind === 'city' ? (table.cityKey ?? '') : row.key);
 
 const symbol = (c: StatCell) => SYMBOL[c.status as keyof typeof SYMBOL] ?? SYMBOL.missing;
 
@@ -23,59 +40,51 @@ const symbol = (c: StatCell) => SYMBOL[c.status as keyof typeof SYMBOL] ?? SYMBO
 function header(table: StatTable): string[] {
   const head = ['Gebietsschlüssel', 'Gebiet', 'Art'];
   for (const c of table.columns) {
-    head.push(c.unit ? `${c.name} (${c.unit})` : c.name);
+    head.push(valueHeader(c));
     if (table.withCounts) head.push(`${c.name}: Zähler`, `${c.name}: Nenner`);
   }
   return head;
 }
 
-/** Lines below the table: Stichtag, and each indicator's source. */
-function footnotes(table: StatTable): string[] {
-  return [
-    `Stichtag: ${stichtag(table.date)}`,
-    ...table.columns.map((c) => `Quelle ${c.name}: ${c.source || 'nicht angegeben'}`),
-    ...(table.withCounts
-      ? []
-      : ['Aus Datenschutzgründen ohne Fallzahlen. Geheim gehaltene Werte erscheinen als ·.']),
-  ];
-}
+/** Each indicator's source, in column order: `SGB-II-Quote: BA; Veränderung: nicht angegeben`. */
+const sources = (table: StatTable) =>
+  table.columns.map((c) => `${c.name}: ${sourceText(c.source)}`).join('; ');
 
 /**
- * @example statTableToCsv(table).split('\r\n')[0] // '\uFEFFGebietsschlüssel;Gebiet;Art;SGB-II-Quote (%)'
+ * @example statTableToCsv(table).split('\r\n')[0]
+ *   // '\uFEFFGebietsschlüssel;Gebiet;Art;SGB-II-Quote (%);Stichtag;Quelle'
  */
 export function statTableToCsv(table: StatTable): string {
   const text = (s: string) => csvField(neutraliseCell(s));
-  const count = (n: number | null) => (n === null ? '' : germanNumber(n, Number.isInteger(n) ? 0 : 2));
-  const lines = [header(table).map(text).join(';')];
+  const tail = [table.date, text(sources(table))];
+  const lines = [[...header(table), 'Stichtag', 'Quelle'].map(text).join(';')];
   for (const row of table.rows) {
-    const cells = [text(row.key), text(row.name), text(kindLabel(table, row))];
+    const cells = [text(rowKey(table, row)), text(row.name), text(kindLabel(table, row))];
     row.cells.forEach((c, i) => {
       const decimals = table.columns[i]?.decimals ?? 1;
       cells.push(c.value === null ? symbol(c) : germanNumber(c.value, decimals));
-      if (table.withCounts) cells.push(count(c.numerator), count(c.denominator));
+      if (table.withCounts) cells.push(germanCount(c.numerator), germanCount(c.denominator));
     });
-    lines.push(cells.join(';'));
+    lines.push([...cells, ...tail].join(';'));
   }
-  const target = ['', 'Zielwert', ''];
+  const target = ['', TARGET, TARGET];
   for (const c of table.columns) {
     target.push(c.target === null ? '' : germanNumber(c.target, c.decimals));
     if (table.withCounts) target.push('', '');
   }
-  lines.push(target.join(';'));
-  lines.push('');
-  for (const note of footnotes(table)) lines.push(text(note));
+  lines.push([...target, ...tail].join(';'));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
 const numFmt = (decimals: number) => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
 
-/** XLSX with numbers as numbers (formatted by the column's decimals), header frozen. */
+/** XLSX with numbers as numbers (formatted by the column's decimals), header frozen, sheet „Quelle“. */
 export async function statTableToXlsx(table: StatTable): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lagebild';
   const ws = wb.addWorksheet('Statistiktabelle', { views: [{ state: 'frozen', ySplit: 1 }] });
   const head = header(table);
-  ws.addRow(head.map(neutraliseCell)).font = { bold: true };
+  ws.addRow(head).font = { bold: true };
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 32;
   ws.getColumn(3).width = 16;
@@ -90,11 +99,7 @@ export async function statTableToXlsx(table: StatTable): Promise<Uint8Array> {
     }
   });
   for (const row of table.rows) {
-    const cells: (string | number | null)[] = [
-      neutraliseCell(row.key),
-      neutraliseCell(row.name),
-      kindLabel(table, row),
-    ];
+    const cells: (string | number | null)[] = [rowKey(table, row), row.name, kindLabel(table, row)];
     for (const c of row.cells) {
       cells.push(c.value ?? symbol(c));
       if (table.withCounts) cells.push(c.numerator, c.denominator);
@@ -102,13 +107,17 @@ export async function statTableToXlsx(table: StatTable): Promise<Uint8Array> {
     const added = ws.addRow(cells);
     if (row.kind !== 'area') added.font = { bold: true };
   }
-  const target: (string | number | null)[] = ['', 'Zielwert', ''];
+  const target: (string | number | null)[] = ['', TARGET, TARGET];
   for (const c of table.columns) {
     target.push(c.target);
     if (table.withCounts) target.push(null, null);
   }
   ws.addRow(target).font = { italic: true };
-  ws.addRow([]);
-  for (const note of footnotes(table)) ws.addRow([neutraliseCell(note)]);
+  addSourceSheet(wb, [
+    ['Stichtag', dateCell(table.date)],
+    ...table.columns.map((c): [string, string] => [`Quelle ${c.name}`, sourceText(c.source)]),
+    ['Zeichen', `${SYMBOL.secret} = geheim (Geheimhaltung), ${SYMBOL.missing} = fehlt (keine Daten)`],
+    ...(table.withCounts ? [] : [['Hinweis', 'Aus Datenschutzgründen ohne Fallzahlen.'] as [string, string]]),
+  ]);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -68,6 +68,10 @@ export const StatTable = z.object({
   levelName: z.string().describe('e.g. Sozialraum'),
   parentLevelName: z.string().nullable().describe('e.g. Stadtbezirk; null when the level has no parent'),
   cityName: z.string().describe('Name of the territory, e.g. Musterstadt'),
+  cityKey: z
+    .string()
+    .optional()
+    .describe('Key of the territory (AGS), which the city row carries in CSV and XLSX files'),
   date: z.string().describe('Stichtag YYYY-MM-DD'),
   withCounts: z.boolean().describe('Whether counts are included (planner view, unprotected values)'),
   columns: z.array(StatColumn),

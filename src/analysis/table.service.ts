@@ -75,7 +75,8 @@ export async function statisticsTable(db: Db, user: User | null, req: StatTableR
   const levels = await listLevels(db);
   const level = levels.find((l) => l.key === req.level);
   const parentLevel = levels.find((l) => l.key === level?.parent && l.rank >= 1);
-  const cityName = (await getTerritory(db))?.name ?? 'Gesamt';
+  const territory = await getTerritory(db);
+  const cityName = territory?.name ?? 'Gesamt';
   rows.push({
     kind: 'city',
     key: '',
@@ -89,6 +90,7 @@ export async function statisticsTable(db: Db, user: User | null, req: StatTableR
     levelName: level?.name ?? req.level,
     parentLevelName: parentLevel?.name ?? null,
     cityName,
+    cityKey: territory?.key ?? '',
     date,
     withCounts: table.unprotected,
     columns: grids.map(({ indicator: i }) => ({

@@ -5,6 +5,7 @@ import { authorize } from '../auth/policy.ts';
 import { badRequest } from '../core/errors.ts';
 import { ErrorBody } from '../server/error.schema.ts';
 import { importerId } from '../server/local-cli.ts';
+import { AREA_FILES } from './area.schema.ts';
 import { DeriveLevelBody, DeriveLevelResult } from './derive/derive.schema.ts';
 import { deriveParentLevel } from './derive/derive.service.ts';
 import { readKeyCsv } from './derive/key-csv.ts';
@@ -30,9 +31,11 @@ export const areaToolRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Gebiete'],
+        access: 'areas.import',
         summary:
           'Vorschau einer Gebietsdatei (Shapefile, ZIP oder GeoJSON; multipart/form-data), ohne zu speichern',
         consumes: ['multipart/form-data'],
+        upload: { fields: PreviewAreasFields, file: { description: AREA_FILES, multiple: true } },
         response: { 200: AreaPreview, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
       },
     },
@@ -52,6 +55,7 @@ export const areaToolRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Gebiete'],
+        access: 'areas.import',
         summary: 'Übergeordnete Ebene aus Schlüsseln bilden (Geometrie aus den Teilgebieten vereinigt)',
         body: DeriveLevelBody,
         response: {

@@ -6,7 +6,9 @@ import { areaProfile } from '../indicators/indicator.service.ts';
 import { AreaProfile, ProfileQuery } from '../indicators/indicator.schema.ts';
 import { ErrorBody } from '../server/error.schema.ts';
 import { importerId } from '../server/local-cli.ts';
+import { fileResponse } from '../server/openapi.ts';
 import {
+  AREA_FILES,
   AreaFeatureCollection,
   AreaLevel,
   AreaSummary,
@@ -27,7 +29,14 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/levels',
-    { schema: { tags: ['Gebiete'], summary: 'Gebietsebenen', response: { 200: z.array(AreaLevel) } } },
+    {
+      schema: {
+        tags: ['Gebiete'],
+        access: 'public',
+        summary: 'Gebietsebenen',
+        response: { 200: z.array(AreaLevel) },
+      },
+    },
     () => listLevels(app.db),
   );
 
@@ -36,6 +45,7 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Gebiete'],
+        access: 'public',
         summary: 'Gebiete einer Ebene',
         querystring: LevelQuery,
         response: { 200: z.array(AreaSummary), 404: ErrorBody },
@@ -49,13 +59,18 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Gebiete'],
+        access: 'public',
         summary: 'Geometrien einer Ebene als GeoJSON',
         querystring: GeometryQuery,
-        response: { 200: AreaFeatureCollection, 404: ErrorBody },
+        response: {
+          200: fileResponse('GeoJSON (WGS84)', ['application/geo+json'], AreaFeatureCollection),
+          404: ErrorBody,
+        },
       },
     },
     async (req, reply) => {
-      void reply.header('cache-control', 'no-cache');
+      // RFC 7946 §12: GeoJSON's own media type, so GIS clients and browsers know what they get
+      void reply.header('cache-control', 'no-cache').type('application/geo+json');
       return levelGeojson(app.db, req.query.level, req.query.detail);
     },
   );
@@ -65,6 +80,7 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Gebiete'],
+        access: 'public',
         summary: 'Gebiet zu einem Punkt (WGS84)',
         querystring: LocateQuery,
         response: { 200: LocateResult, 404: ErrorBody },
@@ -78,6 +94,7 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Gebiete'],
+        access: 'optional',
         summary: 'Gebietsprofil: alle Indikatoren mit Stadtwert',
         params: z.object({ level: z.string(), id: z.string() }),
         querystring: ProfileQuery,
@@ -92,8 +109,10 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Gebiete'],
+        access: 'areas.import',
         summary: 'Gebiete importieren (Shapefile, ZIP oder GeoJSON; multipart/form-data)',
         consumes: ['multipart/form-data'],
+        upload: { fields: ImportAreasFields, file: { description: AREA_FILES, multiple: true } },
         response: { 200: ImportAreasResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 422: ErrorBody },
       },
     },

@@ -72,6 +72,9 @@ export const ImportAreasFields = z.object({
 });
 export type ImportAreasFields = z.infer<typeof ImportAreasFields>;
 
+/** The file parts of an area upload (OpenAPI): any field name, several parts. */
+export const AREA_FILES = 'Shapefile-Teile (.shp, .dbf, .shx, .prj, .cpg), eine ZIP-Datei oder GeoJSON';
+
 export const ImportAreasResult = z.object({
   level: z.string(),
   imported: z.number().int(),

@@ -21,6 +21,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: LOGIN_BODY_LIMIT,
       schema: {
         tags: ['Anmeldung'],
+        access: 'public',
         summary: 'Anmelden (Sitzungs-Cookie)',
         body: LoginBody,
         response: { 200: UserResponse, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
@@ -39,7 +40,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/logout',
     {
       bodyLimit: LOGIN_BODY_LIMIT,
-      schema: { tags: ['Anmeldung'], summary: 'Abmelden', response: { 200: z.object({ ok: z.boolean() }) } },
+      schema: {
+        tags: ['Anmeldung'],
+        access: 'optional',
+        summary: 'Abmelden',
+        response: { 200: z.object({ ok: z.boolean() }) },
+      },
     },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
@@ -55,6 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: LOGIN_BODY_LIMIT,
       schema: {
         tags: ['Anmeldung'],
+        access: 'user',
         summary: 'Eigenes Passwort ändern (beendet alle anderen Sitzungen)',
         body: ChangePasswordBody,
         response: {
@@ -80,6 +87,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Anmeldung'],
+        access: 'user',
         summary: 'Angemeldeter Benutzer',
         response: { 200: UserResponse, 401: ErrorBody },
       },

@@ -22,6 +22,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'users.manage',
         summary: 'Benutzer auflisten (Administration)',
         response: { 200: z.array(UserAccount), 401: ErrorBody, 403: ErrorBody },
       },
@@ -37,6 +38,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'users.manage',
         summary: 'Benutzer anlegen (Administration)',
         body: CreateUserBody,
         response: { 201: UserAccount, ...errors },
@@ -54,6 +56,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'users.manage',
         summary: 'Passwort eines Benutzers neu setzen (Administration; beendet seine Sitzungen)',
         params: UsernameParams,
         body: ResetPasswordBody,
@@ -71,6 +74,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'users.manage',
         summary: 'Benutzer deaktivieren, wieder aktivieren, Rolle oder Namen ändern (Administration)',
         params: UsernameParams,
         body: UpdateUserBody,

@@ -30,9 +30,13 @@ export function exportCommands() {
     .requiredOption('--indicator <key>', 'Indikator')
     .requiredOption('--level <key>', 'Ebene')
     .requiredOption('--date <YYYY|YYYY-MM-DD>', 'Stichtag oder Jahr')
-    .addOption(new Option('--format <format>', 'Format').choices(['csv', 'xlsx', 'json']).default('csv'))
+    .addOption(
+      new Option('--format <format>', 'Format (geojson, shp, gpkg: mit den Geometrien der Gebiete)')
+        .choices(['csv', 'xlsx', 'json', 'geojson', 'shp', 'gpkg'])
+        .default('csv'),
+    )
     .option('--public', 'nur veröffentlichte, geheimhaltungsgeprüfte Werte (wie im öffentlichen Atlas)')
-    .option('--out <file>', 'Datei (Standard: Standardausgabe; xlsx braucht --out)')
+    .option('--out <file>', 'Datei (Standard: Standardausgabe; für xlsx, shp und gpkg --out angeben)')
     .action(
       async (
         opts: {

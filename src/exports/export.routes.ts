@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileResponse } from '../server/openapi.ts';
 import { exportValues } from './export.service.ts';
 
 const ExportQuery = z.object({
@@ -9,7 +10,12 @@ const ExportQuery = z.object({
     .string()
     .regex(/^\d{4}(-\d{2}-\d{2})?$/)
     .describe('Stichtag YYYY-MM-DD or a year'),
-  format: z.enum(['csv', 'xlsx', 'json']).default('csv'),
+  format: z
+    .enum(['csv', 'xlsx', 'json', 'geojson', 'shp', 'gpkg'])
+    .default('csv')
+    .describe(
+      "csv, xlsx, json; with the areas' geometries (WGS84): geojson, shp (ZIP with .shp .shx .dbf .prj .cpg), gpkg (GeoPackage)",
+    ),
 });
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,10 +24,20 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Export'],
+        access: 'optional',
         summary:
-          'Indikatorwerte als CSV, XLSX oder JSON (öffentlich: geheimhaltungsgeprüft, ohne Fallzahlen)',
+          'Indikatorwerte als CSV, XLSX, JSON oder mit Geometrien als GeoJSON, Shapefile oder GeoPackage (öffentlich: geheimhaltungsgeprüft, ohne Fallzahlen)',
         querystring: ExportQuery,
-        // No response schema: the body is a file (text or binary); errors are ErrorBody as everywhere.
+        response: {
+          200: fileResponse('Die Datei im gewählten Format', [
+            'text/csv',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'application/json',
+            'application/geo+json',
+            'application/zip',
+            'application/geopackage+sqlite3',
+          ]),
+        },
       },
     },
     async (req, reply) => {

@@ -60,9 +60,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Import'],
+        access: 'data.import',
         summary:
           'Statistiktabelle prüfen (dryRun=1) oder importieren (multipart: file, level, date, profile, mapping)',
         consumes: ['multipart/form-data'],
+        upload: { fields: Fields, file: { description: 'Statistiktabelle (CSV oder XLSX)' } },
         response: {
           200: Result,
           400: ErrorBody,
@@ -119,6 +121,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Import'],
+        access: 'data.import',
         summary: 'Gespeicherte Importprofile',
         response: {
           200: z.array(z.object({ name: z.string(), level: z.string().nullable(), mapping: Mapping })),

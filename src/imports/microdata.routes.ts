@@ -45,9 +45,11 @@ export const microdataRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Import'],
+        access: 'data.import',
         summary:
           'Personen-Mikrodaten (CSV) zu Fallzahlen je Gebiet zählen und speichern (multipart: file, level, date, ageGroups, crs)',
         consumes: ['multipart/form-data'],
+        upload: { fields: Fields, file: { description: 'Personen-Mikrodaten (CSV)' } },
         response: {
           200: Result,
           400: ErrorBody,

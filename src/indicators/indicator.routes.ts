@@ -35,6 +35,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary:
           'Indikatorenkatalog (öffentlich: nur veröffentlichte), je Indikator ob seine Zähl- und Nennergrößen Werte haben',
         response: { 200: IndicatorCatalogue },
@@ -48,6 +49,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'indicators.edit',
         summary: 'Alle Indikatordefinitionen als JSON (zum Import in eine andere Installation)',
         response: { 200: IndicatorList, 401: ErrorBody, 403: ErrorBody },
       },
@@ -64,6 +66,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'indicators.edit',
         summary: 'Indikatordefinitionen aus JSON importieren (alle oder keine)',
         body: IndicatorList,
         response: { 200: z.object({ imported: z.number().int() }), ...writeErrors },
@@ -80,6 +83,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Kennblatt eines Indikators',
         params: KeyParams,
         response: { 200: Indicator, 404: ErrorBody },
@@ -93,6 +97,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'indicators.edit',
         summary: 'Indikator anlegen',
         body: Indicator,
         response: { 201: Indicator, ...writeErrors },
@@ -109,6 +114,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'indicators.edit',
         summary: 'Indikator ändern',
         params: KeyParams,
         body: Indicator,
@@ -126,6 +132,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'indicators.edit',
         summary: 'Indikator löschen',
         params: KeyParams,
         response: { 204: z.null(), ...writeErrors },
@@ -143,6 +150,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Werte je Gebiet zu einem Stichtag (öffentlich: geheimhaltungsgeprüft)',
         params: KeyParams,
         querystring: IndicatorValuesQuery,
@@ -157,6 +165,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Zeitreihe eines Gebiets mit Stadtwert',
         params: KeyParams,
         querystring: SeriesQuery,
@@ -171,6 +180,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'indicators.edit',
         summary:
           'Indikator veröffentlichen oder zurückziehen; Standard-Klasseneinteilung der Karte speichern',
         params: KeyParams,

@@ -29,8 +29,10 @@ const writeErrors = {
 };
 
 export const indexRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/', { schema: { tags, summary: 'Alle Indexdefinitionen', response: { 200: IndexList } } }, () =>
-    listIndices(app.db),
+  app.get(
+    '/',
+    { schema: { tags, access: 'public', summary: 'Alle Indexdefinitionen', response: { 200: IndexList } } },
+    () => listIndices(app.db),
   );
 
   app.get(
@@ -38,6 +40,7 @@ export const indexRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'monitoring.edit',
         summary: 'Alle Indexdefinitionen als JSON (zum Import in eine andere Installation)',
         response: { 200: IndexList, 401: ErrorBody, 403: ErrorBody },
       },
@@ -54,6 +57,7 @@ export const indexRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'monitoring.edit',
         summary: 'Indexdefinitionen aus JSON importieren (alle oder keine)',
         body: IndexList,
         response: { 200: z.object({ imported: z.number().int() }), ...writeErrors },
@@ -70,6 +74,7 @@ export const indexRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'public',
         summary: 'Eine Indexdefinition',
         params: KeyParams,
         response: { 200: IndexDefinition, 404: ErrorBody },
@@ -83,6 +88,7 @@ export const indexRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'monitoring.edit',
         summary: 'Index anlegen',
         body: IndexDefinition,
         response: { 201: IndexDefinition, ...writeErrors },
@@ -99,6 +105,7 @@ export const indexRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'monitoring.edit',
         summary: 'Index ändern',
         params: KeyParams,
         body: IndexDefinition,
@@ -116,6 +123,7 @@ export const indexRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'monitoring.edit',
         summary: 'Index löschen (eingebaute nicht)',
         params: KeyParams,
         response: { 204: z.null(), ...writeErrors },
@@ -133,6 +141,7 @@ export const indexRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Index je Gebiet zu einem Stichtag (öffentlich: aus geheimhaltungsgeprüften Werten)',
         params: KeyParams,
         querystring: ResultQuery,
@@ -147,6 +156,7 @@ export const indexRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Robustheit (Monte Carlo über Gewichte, Standardisierung und Aggregation)',
         params: KeyParams,
         querystring: RobustnessQuery,
@@ -165,6 +175,7 @@ export const indexRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Indexklassen eines Gebiets über alle Stichtage',
         params: KeyParams,
         querystring: HistoryQuery,

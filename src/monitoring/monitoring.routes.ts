@@ -37,6 +37,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Frühwarnliste einer Ebene zu einem Stichtag (öffentlich: geheimhaltungsgeprüfte Werte)',
         querystring: WarningsQuery,
         response: { 200: WarningList, ...readErrors },
@@ -50,6 +51,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Zeitvergleich eines Gebiets: Veränderung zum Vorjahr, gegenüber der Stadt und Trend',
         querystring: ChangesQuery,
         response: { 200: Changes, ...readErrors },
@@ -60,7 +62,14 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/rules',
-    { schema: { tags, summary: 'Alle Warnregeln (auch als JSON-Export)', response: { 200: RuleList } } },
+    {
+      schema: {
+        tags,
+        access: 'public',
+        summary: 'Alle Warnregeln (auch als JSON-Export)',
+        response: { 200: RuleList },
+      },
+    },
     () => listRules(app.db),
   );
 
@@ -69,6 +78,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'monitoring.edit',
         summary: 'Warnregeln aus JSON importieren (alle oder keine; vorhandene Schlüssel werden ersetzt)',
         body: RuleList,
         response: { 200: z.object({ imported: z.number().int() }), ...writeErrors },
@@ -85,6 +95,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'public',
         summary: 'Eine Warnregel',
         params: KeyParams,
         response: { 200: WarningRule, 404: ErrorBody },
@@ -98,6 +109,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'monitoring.edit',
         summary: 'Warnregel anlegen',
         body: WarningRule,
         response: { 201: WarningRule, ...writeErrors },
@@ -114,6 +126,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'monitoring.edit',
         summary: 'Warnregel ändern (auch aktivieren oder deaktivieren)',
         params: KeyParams,
         body: WarningRule,
@@ -131,6 +144,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'monitoring.edit',
         summary: 'Warnregel löschen',
         params: KeyParams,
         response: { 204: z.null(), ...writeErrors },

@@ -59,6 +59,7 @@ export const variableRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'public',
         summary: 'Zählgrößen (Variablen), aus denen Indikatoren berechnet werden',
         response: { 200: z.array(Variable) },
       },
@@ -75,6 +76,7 @@ export const variableRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'data.readUnpublished',
         summary:
           'Variablen mit Definition (Summe), Zahl der Werte und den Indikatoren, die sie brauchen; auch die erwarteten, noch fehlenden',
         response: { 200: z.array(VariableInfo), 401: ErrorBody, 403: ErrorBody },
@@ -91,6 +93,7 @@ export const variableRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'data.import',
         summary: 'Variable als Summe vorhandener Variablen festlegen und ihre Werte berechnen',
         params: KeyParams,
         body: SumBody,
@@ -108,6 +111,7 @@ export const variableRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'data.import',
         summary: 'Mehrere Variablen als Summen festlegen (alle oder keine) und ihre Werte berechnen',
         body: SumsBody,
         response: { 200: z.array(SumResult), ...writeErrors },
@@ -124,6 +128,7 @@ export const variableRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'data.import',
         summary: 'Summendefinition einer Variable und ihre berechneten Werte entfernen',
         params: KeyParams,
         response: { 204: z.null(), ...writeErrors },

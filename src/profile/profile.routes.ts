@@ -10,6 +10,7 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Sozialmonitoring'],
+        access: 'optional',
         summary:
           'Gebietsprofil (Steckbrief): alle Indikatoren gegen Bezirk und Stadt, Zeitreihen, Indexklassen, Frühwarnung, Text (öffentlich: geheimhaltungsgeprüft)',
         params: ProfileParams,

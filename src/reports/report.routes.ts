@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { authorize } from '../auth/policy.ts';
 import { LagebildError } from '../core/errors.ts';
 import { ErrorBody } from '../server/error.schema.ts';
+import { fileResponse } from '../server/openapi.ts';
 import { retainPdfBrowser } from './pdf.ts';
+import { REPORT_MEDIA_TYPES } from './render.ts';
 import { failInterrupted, settleReports, type JobLog } from './report.jobs.ts';
 import {
   createReport,
@@ -48,6 +50,8 @@ import {
 const tags = ['Berichte'];
 const readErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const writeErrors = { ...readErrors, 503: ErrorBody };
+/** The document of a report: HTML, PDF or Word. */
+const reportDocument = fileResponse('Der Bericht als HTML, PDF oder Word', Object.values(REPORT_MEDIA_TYPES));
 /** Direct renders per user (anonymous: per client address) and minute: a PDF costs a Chromium page. */
 const RENDER_LIMIT = 30;
 /** Stored reports made (generated or regenerated) per user and minute. */
@@ -105,7 +109,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---- templates --------------------------------------------------------------------------
   app.get(
     '/templates',
-    { schema: { tags, summary: 'Alle Berichtsvorlagen', response: { 200: TemplateList } } },
+    { schema: { tags, access: 'public', summary: 'Alle Berichtsvorlagen', response: { 200: TemplateList } } },
     () => listTemplateSummaries(app.db),
   );
 
@@ -114,6 +118,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'reports.edit',
         summary: 'Berichtsvorlagen aus JSON importieren (eine oder mehrere; alle oder keine)',
         body: TemplateImport,
         response: { 200: ImportResult, ...writeErrors },
@@ -130,6 +135,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'public',
         summary: 'Eine Berichtsvorlage als JSON (download=1: als Datei)',
         params: TemplateKeyParams,
         querystring: DownloadQuery,
@@ -149,6 +155,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'reports.edit',
         summary: 'Berichtsvorlage anlegen oder ersetzen',
         params: TemplateKeyParams,
         body: ReportTemplate,
@@ -166,6 +173,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'reports.edit',
         summary: 'Berichtsvorlage löschen (eingebaute nicht)',
         params: TemplateKeyParams,
         response: { 204: z.null(), ...writeErrors },
@@ -183,6 +191,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'reports.edit',
         summary: 'Eingebaute Berichtsvorlage auf die ausgelieferte Fassung zurücksetzen',
         params: TemplateKeyParams,
         response: { 200: ReportTemplate, ...writeErrors },
@@ -200,11 +209,11 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary:
           'Bericht sofort erzeugen, ohne ihn zu speichern (Vorschau, öffentlicher Steckbrief; anonym: geheimhaltungsgeprüft)',
         querystring: RenderQuery,
-        // No 200 schema: the body is the document (HTML, PDF or Word).
-        response: { ...writeErrors, 429: ErrorBody },
+        response: { 200: reportDocument, ...writeErrors, 429: ErrorBody },
       },
       config: perUser(RENDER_LIMIT),
     },
@@ -217,6 +226,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Gespeicherte Berichte, neueste zuerst (anonym: nur veröffentlichte, fertige)',
         response: { 200: ReportList },
       },
@@ -229,6 +239,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'reports.create',
         summary: 'Bericht erzeugen und speichern (läuft im Hintergrund: 202, dann Status abfragen)',
         body: CreateReportBody,
         response: { 202: ReportMeta, ...writeErrors, 429: ErrorBody },
@@ -246,6 +257,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Ein gespeicherter Bericht (Metadaten, Status)',
         params: ReportIdParams,
         response: { 200: ReportMeta, ...readErrors },
@@ -259,10 +271,11 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Das Dokument eines gespeicherten Berichts (409, solange er erzeugt wird)',
         params: ReportIdParams,
         querystring: DownloadQuery,
-        response: readErrors,
+        response: { 200: reportDocument, ...readErrors },
       },
     },
     async (req, reply) =>
@@ -274,6 +287,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'reports.create',
         summary: 'Gespeicherten Bericht löschen (Ersteller oder Administration)',
         params: ReportIdParams,
         response: { 204: z.null(), ...writeErrors },
@@ -291,6 +305,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'reports.create',
         summary:
           'Aus dem gespeicherten Stand neu ausgeben (gleiche Zahlen, gleicher Inhalts-Hash), als neuer Bericht',
         params: ReportIdParams,
@@ -311,6 +326,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'reports.create',
         summary: 'Mit den aktuellen Daten neu erzeugen und mit dem gespeicherten Stand vergleichen',
         params: ReportIdParams,
         response: { 200: VerifyResult, ...writeErrors },

@@ -11,7 +11,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { areaRoutes } from '../areas/area.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { sessionHook } from '../auth/session.ts';
@@ -31,6 +31,7 @@ import { variableRoutes } from '../observations/variable.routes.ts';
 import { configRoutes } from './config.routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { localCliHook } from './local-cli.ts';
+import { swaggerOptions } from './openapi.ts';
 import { requireSessionHook, sameOriginHook, securityHeaders } from './security.ts';
 import { registerPublicCache } from './public-cache.ts';
 
@@ -84,19 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', opts.db);
   app.decorate('appOptions', opts);
 
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Lagebild API',
-        description: 'Sozialplanung: Gebiete, Daten, Indikatoren',
-        version: '0.1.0',
-      },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lagebild_session' } },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions());
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -139,7 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return reply.status(404).send({ code: 'not_found', message: 'Nicht gefunden.' });
     });
   } else {
-    app.get('/', () => ({ message: 'Web-App nicht gebaut: npm run build:web' }));
+    app.get('/', { schema: { hide: true } }, () => ({ message: 'Web-App nicht gebaut: npm run build:web' }));
   }
   return app;
 }

@@ -8,7 +8,14 @@ import { AppConfig } from './config.schema.ts';
 export const configRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/config',
-    { schema: { tags: ['App'], summary: 'Startkonfiguration der Web-App', response: { 200: AppConfig } } },
+    {
+      schema: {
+        tags: ['App'],
+        access: 'optional',
+        summary: 'Startkonfiguration der Web-App',
+        response: { 200: AppConfig },
+      },
+    },
     async (req) => {
       const db = app.db;
       const [territory, levels, dates, current, city, needed] = await Promise.all([

@@ -34,6 +34,10 @@ const FORWARDED_ROUTES = new Set([
   'DELETE /api/variables/:key/sum',
 ]);
 
+/** True when the local CLI may call `METHOD url-pattern` (`PUT /api/city`); the OpenAPI document lists it. */
+export const isLocalCliRoute = (method: string, url: string): boolean =>
+  FORWARDED_ROUTES.has(`${method} ${url}`);
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /** The user id an import records as importer: none for the local CLI (as when it opens the database itself). */
@@ -60,7 +64,7 @@ export function localCliHook(token: string) {
       // a reverse proxy on this host forwards remote clients from loopback; they never qualify
       req.headers['x-forwarded-for'] === undefined &&
       req.headers.forwarded === undefined &&
-      FORWARDED_ROUTES.has(`${req.method} ${req.routeOptions.url ?? ''}`) &&
+      isLocalCliRoute(req.method, req.routeOptions.url ?? '') &&
       sameToken(presented, token);
     if (!ok)
       throw new LagebildError(

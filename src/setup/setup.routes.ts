@@ -20,6 +20,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Einrichtung'],
+        access: 'public',
         summary: 'Ob die Einrichtung noch aussteht (keine Benutzer)',
         response: { 200: z.object({ needed: z.boolean() }) },
       },
@@ -34,6 +35,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['Einrichtung'],
+        access: 'setup',
         summary:
           'Erster Start: Administrator, Stadt und Gebietsebenen anlegen (nur ohne Benutzer; nur von localhost oder mit dem Einrichtungs-Token)',
         body: SetupBody,
@@ -62,6 +64,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Einrichtung'],
+        access: 'public',
         summary: 'Einstellungen der Stadt (Name, Schlüssel, Stichtag, Herausgeber, Lizenz)',
         response: { 200: z.object({ city: CitySettings.nullable() }) },
       },
@@ -74,6 +77,7 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Einrichtung'],
+        access: 'settings.edit',
         summary: 'Einstellungen der Stadt ändern (Administration)',
         body: CitySettingsBody,
         response: { 200: z.object({ city: CitySettings }), ...errors },

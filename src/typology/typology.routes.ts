@@ -23,6 +23,7 @@ export const typologyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Sozialraumtypen: k-means auf z-standardisierten Indikatoren, k nach mittlerer Silhouette',
         querystring: ClustersQuery,
         response: { 200: ClustersResult, ...errors },
@@ -36,6 +37,7 @@ export const typologyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Vergleichbare Gebiete: alle Indikatoren innerhalb eines Toleranzbands, nächste zuerst',
         querystring: SimilarQuery,
         response: { 200: SimilarResult, ...errors },
@@ -49,6 +51,7 @@ export const typologyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        access: 'optional',
         summary: 'Zwei Gebiete oder ein Gebiet mit Stadt bzw. Bezirk vergleichen (Werte, Differenzen, Ränge)',
         querystring: CompareQuery,
         response: { 200: CompareResult, ...errors },

@@ -65,6 +65,7 @@ export async function readFrame(visitor: Visitor): Promise<CityFrame> {
     indicators,
     nodes,
     root,
+    cityKey: typeof obj(config.territory).key === 'string' ? str(obj(config.territory).key) : undefined,
     children,
   };
 }

@@ -37,6 +37,8 @@ export interface CityFrame {
   nodes: Map<string, AreaNode>;
   /** Node key of the whole city. */
   root: string;
+  /** Key of the territory (`/api/config`), which the city row of CSV exports carries. */
+  cityKey?: string;
   /** Children of each node that has any. */
   children: Map<string, string[]>;
 }

@@ -60,7 +60,7 @@ export const readIndicatorValues: Reader = (ctx) => {
   for (const v of arr(body.values)) cell(ind, node(level, str(obj(v).id)), date, v, ctx.url);
 };
 
-/** CSV export of one indicator: `key;name;value;status`, the city as a row without key. */
+/** CSV export of one indicator: `key;name;value;status;…`, the city last with the territory's key. */
 export const readValuesCsv: Reader = (ctx) => {
   const { frame, node, indicator } = helpers(ctx);
   const ind = indicator(ctx.params.indicator ?? '');
@@ -74,9 +74,9 @@ export const readValuesCsv: Reader = (ctx) => {
   for (const line of lines) {
     const [key = '', , value = '', status = ''] = line.split(';');
     if (!line.trim()) continue;
-    const n = key === '' ? frame.root : node(level, key);
+    const n = node(level, key) ?? (key === '' || key === frame.cityKey ? frame.root : null);
     if (!n) continue;
-    if (status.trim() === 'secret' || value.trim() === '·') ctx.sink.secret(ind, n, date, ctx.url);
+    if (status.trim() === 'geheim' || value.trim() === '·') ctx.sink.secret(ind, n, date, ctx.url);
     ctx.sink.value(ind, n, date, parseCsvNumber(value), ctx.url);
   }
 };
@@ -354,7 +354,9 @@ export const readStatTableCsv: Reader = (ctx) => {
     .slice(1)) {
     if (!line.trim()) continue;
     const [key = '', , art = '', ...values] = line.split(';');
-    const n = art === levelName ? node(level, key) : (node(parentLevel, key) ?? (key ? null : frame.root));
+    if (art === 'Zielwert') continue;
+    const n =
+      art === levelName ? node(level, key) : art === 'Gesamtstadt' ? frame.root : node(parentLevel, key);
     if (!n) continue;
     values.forEach((text, j) => {
       const ind = columns[j];
