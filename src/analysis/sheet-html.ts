@@ -7,6 +7,7 @@
 import type { Indicator, ValueStatus } from '../indicators/indicator.schema.ts';
 import { formatDate, formatValue, withUnit } from '../core/format.ts';
 import { t } from '../web/texts.ts';
+import { escapeHtml } from '../core/html.ts';
 
 export interface SheetInput {
   indicator: Indicator;
@@ -19,12 +20,6 @@ export interface SheetInput {
   /** Day the sheet was made (YYYY-MM-DD). */
   generatedOn: string;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 /** Paragraphs of a free text (blank lines separate them). */
 const paragraphs = (text: string) =>

@@ -26,6 +26,7 @@ import type { Highs } from 'highs';
 import { tableError } from './messages.ts';
 import { indexTable, type TableIndex } from './table-index.ts';
 import type { SdcTable } from './table.ts';
+import { mulberry32 } from '../core/random.ts';
 
 /** What an attacker can derive about a suppressed cell. */
 export interface Interval {
@@ -312,11 +313,6 @@ export class Auditor {
 
 /** Deterministic pseudo-random costs in [0.5, 1.5) (mulberry32), so audits are reproducible. */
 function randomCosts(n: number, seed: number): Float64Array {
-  let s = seed | 0;
-  return Float64Array.from({ length: n }, () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return 0.5 + ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  });
+  const rand = mulberry32(seed);
+  return Float64Array.from({ length: n }, () => 0.5 + rand());
 }

@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { computeIndex, type IndexInput } from './engine.ts';
 import { presetDefinition } from './presets.ts';
-import { descendingRanks, descendingRanksBySearch, mulberry32, robustness } from './robustness.ts';
+import { mulberry32 } from '../core/random.ts';
+import { descendingRanks, descendingRanksBySearch, robustness } from './robustness.ts';
 
 /** 60 areas with random values; area 0 is far ahead on every status and dynamics indicator. */
 function synthetic() {

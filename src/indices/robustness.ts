@@ -23,6 +23,7 @@ import type { IndexComputation, IndexInput } from './engine.ts';
 import { aggregatePart } from './engine.ts';
 import type { IndexDefinition, Standardisation } from './index.schema.ts';
 import { geometricInputs, standardise, zScores } from './standardise.ts';
+import { mulberry32 } from '../core/random.ts';
 
 export interface RobustnessOptions {
   runs: number;
@@ -49,21 +50,6 @@ export interface RobustnessComputation {
   /** Per part (definition order): share of runs keeping the base class, per valid area. */
   classStability: Float64Array[];
   robust: Uint8Array;
-}
-
-/**
- * mulberry32 (Tommy Ettinger, public domain): a small, fast 32-bit generator; fixed here so that
- * a seed gives the same robustness result in every version.
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

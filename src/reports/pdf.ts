@@ -11,6 +11,7 @@
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { LagebildError } from '../core/errors.ts';
+import { escapeHtml } from '../core/html.ts';
 
 /** How Chromium runs on servers: headless, as root without sandbox, no background traffic. */
 export const CHROMIUM_ARGS = [
@@ -89,12 +90,6 @@ async function slot(): Promise<() => void> {
     waiting.shift()?.();
   };
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 /** Footer of every page: the given text and „Seite n von m“ (Chromium fills the page numbers). */
 function footerTemplate(text: string): string {

@@ -10,7 +10,8 @@
  */
 import { REPORT_CSS } from './report-css.ts';
 import type { ReportBlock, ReportModel, ReportSection, ReportTable } from './report-model.ts';
-import { chartLegend, chartSvg, escapeHtml, mapLegend, mapSvg } from './svg.ts';
+import { escapeHtml } from '../core/html.ts';
+import { chartLegend, chartSvg, mapLegend, mapSvg } from './svg.ts';
 
 export const INTERNAL_MARK = 'Intern – nicht zur Veröffentlichung';
 

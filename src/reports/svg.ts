@@ -5,12 +5,7 @@
  */
 import { formatNumber } from '../core/format.ts';
 import type { ReportChart, ReportMap } from './report-model.ts';
-
-export const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+import { escapeHtml } from '../core/html.ts';
 
 /** Sequential colours (light → dark) for the map classes; grey for no value or secret. */
 export const CLASS_COLOURS = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];

@@ -4,6 +4,7 @@
  * benchmark of very long reports (Berlin: 542 Planungsräume). Deterministic (seeded).
  */
 import { formatNumber } from '../core/format.ts';
+import { mulberry32 } from '../core/random.ts';
 import type {
   MapShape,
   ReportBlock,
@@ -29,18 +30,6 @@ export interface SyntheticOptions {
 
 const SOURCE = 'Quelle: Amt für Statistik, eigene Berechnung; Stichtag 31.12.2024';
 const LABELS = Array.from({ length: 10 }, (_, i) => String(2015 + i));
-
-/** mulberry32: a small seeded PRNG, so every run draws the same model. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A grid of wobbly polygons (~60 vertices each) standing in for area boundaries. */
 function mapOf(n: number, highlight: number, rnd: () => number, title: string): ReportMap {
@@ -143,7 +132,7 @@ function matrixOf(): ReportTable {
 
 /** A Sozialbericht-shaped model: 4 chapters, an appendix chapter and `areas` two-page Steckbriefe. */
 export function syntheticReport(o: SyntheticOptions): ReportModel {
-  const rnd = random(42);
+  const rnd = mulberry32(42);
   const shapes = o.shapes ?? 45;
   const chapter = (k: number, title: string): ReportSection => ({
     id: `kapitel-${k}`,
