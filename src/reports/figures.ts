@@ -1,13 +1,13 @@
 /**
- * The figures of a report as data: the choropleth of a level (quantile classes, an area
- * highlighted, geometry projected to figure coordinates) and the time series of an indicator.
+ * The figures of a report as data: the choropleth of a level (classed as the atlas classes it, an
+ * area highlighted, geometry projected to figure coordinates) and the time series of an indicator.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import { quantile } from 'simple-statistics';
 import { areaGeometries } from '../areas/area.repository.ts';
 import type { Db } from '../db/db.ts';
 import type { LevelTable } from '../indicators/level-table.ts';
-import { formatNumber, withUnit } from '../core/format.ts';
+import { classify } from '../classification/classify.ts';
+import { DEFAULT_CLASSIFICATION } from '../classification/defaults.ts';
 import type { ProfileIndicator } from '../profile/profile.schema.ts';
 import { levelDative } from '../core/level-names.ts';
 import {
@@ -19,7 +19,6 @@ import {
   type ReportMap,
 } from './report-model.ts';
 
-export const MAP_CLASSES = 5;
 const MAP_WIDTH = 160;
 
 /** Equirectangular projection of lon/lat rings into a figure MAP_WIDTH wide (north up). */
@@ -89,8 +88,10 @@ export interface ChoroplethSpec {
 }
 
 /**
- * A choropleth of one indicator: quantile classes over every area of the level (so district
- * maps of one report share the classes), secret and missing values grey.
+ * A choropleth of one indicator, classed by `classification/` as the atlas classes it (the
+ * indicator's stored classification, else quantiles in five classes) over every area of the level
+ * — so district maps of one report share the classes, and an area has the same class in the report
+ * as on the atlas's map; secret and missing values grey.
  */
 export async function choropleth(
   db: Db,
@@ -117,17 +118,12 @@ export async function choropleth(
   const values = [...byKey.values()].flatMap((c) =>
     c && c.status !== 'secret' && c.value !== null ? [c.value] : [],
   );
-  // quantile classes, as the atlas starts without a stored classification
-  const breaks = values.length
-    ? Array.from({ length: MAP_CLASSES - 1 }, (_, k) => quantile(values, (k + 1) / MAP_CLASSES))
-    : [];
-  const classOf = (v: number) => breaks.filter((b) => v > b).length;
+  // the classes the atlas draws: the indicator's stored classification, else its default
   const { decimals, unit } = grid.indicator;
-  const bounds = [
-    values.length ? Math.min(...values) : 0,
-    ...breaks,
-    values.length ? Math.max(...values) : 0,
-  ];
+  const classes = classify(values, grid.indicator.classification ?? DEFAULT_CLASSIFICATION, {
+    decimals,
+    unit,
+  });
   const within = spec.within ? table.areas.find((a) => a.parentKey === spec.within)?.parentName : null;
   return {
     kind: 'map',
@@ -140,19 +136,15 @@ export async function choropleth(
         key,
         name: projection.names[i]!,
         path: projection.paths[i]!,
-        cls: c && c.status !== 'secret' && c.value !== null ? classOf(c.value) : null,
+        cls: c && c.status !== 'secret' ? classes.classOf(c.value) : null,
         highlight: key === spec.highlight,
       };
     }),
     legend: [
-      ...(breaks.length
-        ? bounds.slice(0, -1).map((low, k) => ({
-            cls: k,
-            label: `${formatNumber(low, decimals)} bis ${withUnit(bounds[k + 1]!, decimals, unit)}`,
-          }))
-        : []),
+      ...classes.classes.map((c, k) => ({ cls: k, label: c.label })),
       { cls: null, label: 'kein Wert oder geheim (·)' },
     ],
+    classes: classes.classes.length,
     source: sourceLine(grid.indicator.source, spec.date),
   };
 }

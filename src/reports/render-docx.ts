@@ -42,7 +42,7 @@ import type {
   ReportTable,
 } from './report-model.ts';
 import { INTERNAL_MARK } from './render-html.ts';
-import { CLASS_COLOURS, chartColours, chartSvg, mapSvg, NO_VALUE_COLOUR } from './svg.ts';
+import { chartColours, chartSvg, classColour, mapSvg } from './svg.ts';
 
 const FONT = 'Arial';
 const HEX = /^#[0-9a-f]{6}$/i;
@@ -131,7 +131,7 @@ function figure(f: ReportMap | ReportChart, svg: string, png: Uint8Array): Parag
   const keys =
     f.kind === 'map'
       ? f.legend.map((l) => ({
-          colour: l.cls === null ? NO_VALUE_COLOUR : (CLASS_COLOURS[l.cls] ?? NO_VALUE_COLOUR),
+          colour: classColour(l.cls, f.classes),
           label: l.label,
         }))
       : chartColours(f).map((colour, k) => ({ colour, label: f.series[k]!.name }));

@@ -41,6 +41,8 @@ export interface ReportMap {
   height: number;
   shapes: MapShape[];
   legend: { cls: number | null; label: string }[];
+  /** Number of classes the `cls` of shapes and legend count in (their colours); default 5. */
+  classes?: number;
   source: string;
 }
 

@@ -7,8 +7,23 @@ import { formatNumber } from '../core/format.ts';
 import type { ReportChart, ReportMap } from './report-model.ts';
 import { escapeHtml } from '../core/html.ts';
 
-/** Sequential colours (light → dark) for the map classes; grey for no value or secret. */
-export const CLASS_COLOURS = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
+/** ColorBrewer Reds (Brewer & Harrower, colorbrewer2.org), light → dark, for 3–9 map classes. */
+const REDS: Record<number, readonly string[]> = {
+  3: ['#fee0d2', '#fc9272', '#de2d26'],
+  4: ['#fee5d9', '#fcae91', '#fb6a4a', '#cb181d'],
+  5: ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'],
+  6: ['#fee5d9', '#fcbba1', '#fc9272', '#fb6a4a', '#de2d26', '#a50f15'],
+  7: ['#fee5d9', '#fcbba1', '#fc9272', '#fb6a4a', '#ef3b2c', '#cb181d', '#99000d'],
+  8: ['#fff5f0', '#fee0d2', '#fcbba1', '#fc9272', '#fb6a4a', '#ef3b2c', '#cb181d', '#99000d'],
+  9: ['#fff5f0', '#fee0d2', '#fcbba1', '#fc9272', '#fb6a4a', '#ef3b2c', '#cb181d', '#a50f15', '#67000d'],
+};
+
+/** The colours of `k` map classes, light → dark (1–2 classes take the darker end of three). */
+export const classColours = (k: number): readonly string[] =>
+  REDS[Math.min(9, Math.max(3, k))]!.slice(k < 3 ? 3 - k : 0);
+
+/** Sequential colours (light → dark) for the five map classes of a report; grey for no value or secret. */
+export const CLASS_COLOURS = classColours(5);
 export const NO_VALUE_COLOUR = '#d9d9d9';
 /** The area's own line and the city line; district lines take DISTRICT_COLOURS in order. */
 export const SERIES_COLOURS = { area: '#b2182b', city: '#4d4d4d' } as const;
@@ -47,19 +62,23 @@ function seriesStyles(series: readonly Series[]): { colour: string; dash: string
   });
 }
 
-const colour = (cls: number | null) =>
-  cls === null ? NO_VALUE_COLOUR : (CLASS_COLOURS[cls] ?? NO_VALUE_COLOUR);
+/** Fill of class `cls` of a map with `classes` classes; grey for no value or secret. */
+export const classColour = (cls: number | null, classes = 5) =>
+  cls === null ? NO_VALUE_COLOUR : (classColours(classes)[cls] ?? NO_VALUE_COLOUR);
 
 /** The choropleth: every area filled by class, the report's area outlined on top. */
 export function mapSvg(map: ReportMap): string {
   const shapes = map.shapes
     .filter((s) => !s.highlight)
-    .map((s) => `<path d="${s.path}" fill="${colour(s.cls)}"><title>${escapeHtml(s.name)}</title></path>`);
+    .map(
+      (s) =>
+        `<path d="${s.path}" fill="${classColour(s.cls, map.classes)}"><title>${escapeHtml(s.name)}</title></path>`,
+    );
   const own = map.shapes
     .filter((s) => s.highlight)
     .map(
       (s) =>
-        `<path d="${s.path}" fill="${colour(s.cls)}" stroke="#000" stroke-width="0.9"><title>${escapeHtml(s.name)}</title></path>`,
+        `<path d="${s.path}" fill="${classColour(s.cls, map.classes)}" stroke="#000" stroke-width="0.9"><title>${escapeHtml(s.name)}</title></path>`,
     );
   return (
     // 1 unit of margin so that the outline of an area on the edge is not cut off
@@ -76,7 +95,7 @@ export function mapLegend(map: ReportMap): string {
     map.legend
       .map(
         (l) =>
-          `<li><span class="swatch" style="background:${colour(l.cls)}"></span>${escapeHtml(l.label)}</li>`,
+          `<li><span class="swatch" style="background:${classColour(l.cls, map.classes)}"></span>${escapeHtml(l.label)}</li>`,
       )
       .join('') +
     '</ul>'
