@@ -1,5 +1,5 @@
 /**
- * Issue 4 atlas analysis tools: the statistics table API (JSON, CSV, XLSX; planner and public) on
+ * Atlas analysis tools: the statistics table API (JSON, CSV, XLSX; planner and public) on
  * the demo city, and the Kennblatt PDF rendered by Chromium (first with the browser start, then
  * warm). In-process requests (Fastify inject): server work only, no network.
  */
@@ -7,7 +7,7 @@ import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { knownDemoPassword } from '../src/demo/demo-users.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
+import { seedDefaults } from '../src/setup/seed.ts';
 import { buildApp } from '../src/server/app.ts';
 import { timeMedian, type Measurement } from './harness.ts';
 
@@ -16,7 +16,7 @@ export async function benchAnalysis(record: (m: Measurement) => void): Promise<v
   const app = await buildApp({ db, webDir: '/nonexistent' });
   try {
     await migrate(db);
-    await ensureCatalogue(db);
+    await seedDefaults(db);
     await loadDemo(db, { seed: 1, knownPasswords: true });
     const login = await app.inject({
       method: 'POST',

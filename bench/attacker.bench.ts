@@ -1,5 +1,5 @@
 /**
- * The independent attacker (src/disclosure/attacker) against the public outputs of the demo city
+ * The independent attacker (src/attacker) against the public outputs of the demo city
  * and of Berlin's 542 Planungsräume: every public route and export read as a visitor, every number
  * modelled as constraints on the true counts, attacked by arithmetic and LP, graded against the
  * truth. Target: nothing recovered, nothing narrowed below its margin. The suite runs the
@@ -12,9 +12,10 @@ import type { Db } from '../src/db/db.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { findLeaks, formatFindings, injectTransport } from '../src/disclosure/attacker/index.ts';
-import { readTruth } from '../src/disclosure/attacker/truth.ts';
+import { findLeaks, formatFindings, injectTransport } from '../src/attacker/index.ts';
+import { readTruth } from '../src/attacker/truth.ts';
 import { buildApp } from '../src/server/app.ts';
+import { seedDefaults } from '../src/setup/seed.ts';
 import type { Measurement } from './harness.ts';
 
 export async function benchAttacker(record: (m: Measurement) => void): Promise<void> {
@@ -25,6 +26,7 @@ export async function benchAttacker(record: (m: Measurement) => void): Promise<v
     const db = await openDb('memory://');
     try {
       await migrate(db);
+      await seedDefaults(db);
       await load(db);
       const app = await buildApp({ db, webDir: '/nonexistent' });
       const t0 = performance.now();

@@ -38,7 +38,7 @@ import type { User } from '../src/auth/auth.schema.ts';
 import type { Db } from '../src/db/db.ts';
 import { importTable } from '../src/imports/table-import.service.ts';
 import { listIndicators, upsertIndicators } from '../src/indicators/indicator.repository.ts';
-import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
+import { seedDefaults } from '../src/setup/seed.ts';
 import { findIndexDefinition, upsertIndexDefinitions } from '../src/indices/index.repository.ts';
 import { indexResult } from '../src/indices/index.service.ts';
 import { upsertVariables } from '../src/observations/observation.repository.ts';
@@ -149,7 +149,7 @@ const count = (text: string | undefined) => (text === undefined || text.trim() =
  */
 export async function loadBerlinCity(db: Db): Promise<BerlinSummary> {
   const t0 = performance.now();
-  await ensureCatalogue(db);
+  await seedDefaults(db);
   await areaRepo.ensureTerritory(db, { key: 'berlin', name: 'Berlin', kind: 'stadt' });
   const plr = await readAreaFile(file('berlin-lor-2021-plr-shp/lor_planungsraeume_2021.shp'), {
     idField: 'PLR_ID',

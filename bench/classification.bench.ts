@@ -1,7 +1,7 @@
 /**
- * Issue 4 "Map classification": the classification itself (every method, Berlin's 542 areas and a
+ * Map classification: the classification itself (every method, Berlin's 542 areas and a
  * large 10,000-area case) and, in headless Chromium, the atlas recoloured after a change of method
- * and after a change of indicator with a classification chosen (target of issue 2: ≤ 100 ms).
+ * and after a change of indicator with a classification chosen (target: ≤ 100 ms).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

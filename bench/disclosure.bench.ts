@@ -13,11 +13,13 @@ import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { protectTable } from '../src/disclosure/protect.ts';
 import { hierarchyTable } from '../src/disclosure/table.ts';
-import { aggregateUp, type Cell } from '../src/indicators/aggregate.ts';
+import type { Cell } from '../src/core/value-status.ts';
+import { aggregateUp } from '../src/indicators/aggregate.ts';
 import { POPULATION } from '../src/indicators/calculator.ts';
 import { DEFAULT_RULES } from '../src/indicators/disclosure.ts';
 import * as repo from '../src/indicators/indicator.repository.ts';
-import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
+import { listDates } from '../src/observations/observation.repository.ts';
+import { seedDefaults } from '../src/setup/seed.ts';
 import { TOTAL } from '../src/indicators/linked-protection.ts';
 import { publicSnapshot } from '../src/indicators/public-snapshot.ts';
 import { loadBerlinCity } from './berlin-city.ts';
@@ -41,7 +43,7 @@ export async function benchDisclosure(record: (m: Measurement) => void): Promise
     const db = await openDb('memory://');
     try {
       await migrate(db);
-      await ensureCatalogue(db);
+      await seedDefaults(db);
       await load(db);
       const linked = await linkedCost(db);
       const separate = await perSeriesCost(db);
@@ -76,7 +78,7 @@ export async function benchDisclosure(record: (m: Measurement) => void): Promise
 /** Cells and static indicator values (count, share, per 1,000, ratio) of every area and the city. */
 async function linkedCost(db: Db): Promise<Cost> {
   const snapshot = await publicSnapshot(db);
-  const dates = await repo.listDates(db);
+  const dates = await listDates(db);
   const indicators = (await repo.listIndicators(db, true)).filter((i) => i.periodYears === null);
   const cost: Cost = { cells: 0, smallArea: 0, hiddenCells: 0, values: 0, hiddenValues: 0, msPerDate: 0 };
   for (const date of dates) {
@@ -101,7 +103,7 @@ async function linkedCost(db: Db): Promise<Cost> {
 /** Each count series protected on its own: its hierarchy table, rates hidden by the rate rule. */
 async function perSeriesCost(db: Db): Promise<Cost> {
   const snapshot = await publicSnapshot(db);
-  const dates = await repo.listDates(db);
+  const dates = await listDates(db);
   const indicators = (await repo.listIndicators(db, true)).filter((i) => i.periodYears === null);
   const nodes = snapshot.tree.map((a) => ({ id: a.id, parentId: a.parent_id }));
   const parents = new Set(nodes.map((n) => n.parentId));

@@ -1,5 +1,5 @@
 /**
- * Issue 2 targets: cold start, Berlin shapefile import, display geometry size, atlas timings.
+ * Targets: cold start, Berlin shapefile import, display geometry size, atlas timings.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-/** Issue 3 target: a 100,000-row long-form CSV imported (validated and stored) in ≤ 2 s. */
+/** Target: a 100,000-row long-form CSV imported (validated and stored) in ≤ 2 s. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { importTable } from '../src/imports/table-import.service.ts';
 import { writeLongCsv } from '../src/imports/table/bench.ts';
-import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
+import { seedDefaults } from '../src/setup/seed.ts';
 import type { Measurement } from './harness.ts';
 
 export async function benchTableImport(record: (m: Measurement) => void): Promise<void> {
@@ -16,7 +16,7 @@ export async function benchTableImport(record: (m: Measurement) => void): Promis
   const db = await openDb('memory://');
   try {
     await migrate(db);
-    await ensureCatalogue(db);
+    await seedDefaults(db);
     await loadDemo(db, { seed: 1 });
     const keys = (await listAreas(db, 'sozialraum')).map((r) => r.key);
     const path = join(dir, 'long.csv');

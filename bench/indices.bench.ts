@@ -1,5 +1,5 @@
 /**
- * Issue 4 targets: the Berlin MSS for the 542 Planungsräume of 2021 in ≤ 50 ms, and its
+ * Targets: the Berlin MSS for the 542 Planungsräume of 2021 in ≤ 50 ms, and its
  * robustness with 10,000 Monte Carlo runs on 542 areas × 6 indicators in ≤ 2 s.
  * Input: the published MSS 2021 indicator table (../shared/data/berlin-mss-2021), all 542 PLR
  * with the validity rules applied (300 inhabitants, the outlier excluded by hand).

@@ -1,5 +1,5 @@
 /**
- * Issue 4 target: the monitoring page with the index map interactive ≤ 1.5 s after navigation in
+ * Target: the monitoring page with the index map interactive ≤ 1.5 s after navigation in
  * headless Chromium (real server on a fresh demo database, built web app in dist/web).
  */
 import { mkdtemp, rm } from 'node:fs/promises';

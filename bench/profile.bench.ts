@@ -1,5 +1,5 @@
 /**
- * Issue 4, area profile (Steckbrief): one `GET /api/profiles/:level/:key` worth of work on the
+ * Area profile (Steckbrief): one `GET /api/profiles/:level/:key` worth of work on the
  * demo city (62 Sozialräume × 34 indicators × 10 Stichtage, MSS index with 1,000 Monte Carlo runs,
  * early warning), for a planner (unprotected) and for the public (disclosure-protected), and the
  * pure text generator for every area. No target in the issue; the page should feel immediate.
@@ -8,7 +8,7 @@ import type { User } from '../src/auth/auth.schema.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
+import { seedDefaults } from '../src/setup/seed.ts';
 import { loadLevelTable } from '../src/indicators/level-table.ts';
 import { compareIndicator } from '../src/profile/compare.ts';
 import { profileText } from '../src/profile/profile-text.ts';
@@ -21,7 +21,7 @@ export async function benchProfile(record: (m: Measurement) => void): Promise<vo
   const db = await openDb('memory://');
   try {
     await migrate(db);
-    await ensureCatalogue(db);
+    await seedDefaults(db);
     await loadDemo(db, { seed: 1 });
     const query = { years: 5 };
     for (const [who, user] of [

@@ -1,5 +1,5 @@
 /**
- * Issue 5 target: the full Sozialbericht of Berlin — city chapters plus a two-page Steckbrief for
+ * Target: the full Sozialbericht of Berlin — city chapters plus a two-page Steckbrief for
  * each of the 542 Planungsräume — as PDF in ≤ 5 minutes with memory ≤ 2 GB.
  *
  * Berlin is loaded by `berlin-city.ts` (real areas and counts, MSS shares as counts). The report

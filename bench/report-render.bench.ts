@@ -1,5 +1,5 @@
 /**
- * Issue 5, long reports: a synthetic Sozialbericht shaped like Berlin's (542 two-page Steckbriefe,
+ * Long reports: a synthetic Sozialbericht shaped like Berlin's (542 two-page Steckbriefe,
  * each with a 45-shape map, a chart, a 30-row table and the shaded matrix; ~1,100 pages) rendered
  * to PDF through the chunked Chromium + pdf-lib pipeline. Target ≤ 5 min and ≤ 2 GB for Node plus
  * Chromium together (RSS of Node and of the browser's whole process tree, sampled from /proc).

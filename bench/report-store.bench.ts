@@ -1,5 +1,5 @@
 /**
- * Issue 5 stored reports through the API on the demo city: a Steckbrief PDF made in the background
+ * Stored reports through the API on the demo city: a Steckbrief PDF made in the background
  * and stored (POST → done → download), the same rendered directly for the public download, and
  * the report list with 200 stored reports (model and document columns must not be read for it).
  * In-process requests (Fastify inject): server work only, no network.
@@ -8,7 +8,7 @@ import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { knownDemoPassword } from '../src/demo/demo-users.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
+import { seedDefaults } from '../src/setup/seed.ts';
 import { waitForReport } from '../src/reports/report.jobs.ts';
 import { buildApp } from '../src/server/app.ts';
 import { timeMedian, type Measurement } from './harness.ts';
@@ -16,7 +16,7 @@ import { timeMedian, type Measurement } from './harness.ts';
 export async function benchReportStore(record: (m: Measurement) => void): Promise<void> {
   const db = await openDb('memory://');
   await migrate(db);
-  await ensureCatalogue(db);
+  await seedDefaults(db);
   await loadDemo(db, { seed: 1, knownPasswords: true });
   const app = await buildApp({ db, webDir: '/nonexistent' });
   try {

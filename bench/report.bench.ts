@@ -1,5 +1,5 @@
 /**
- * Issue 5, reports: one Steckbrief of a demo Sozialraum (62 areas, 34 indicators, 10 Stichtage)
+ * Reports: one Steckbrief of a demo Sozialraum (62 areas, 34 indicators, 10 Stichtage)
  * from the database to the finished document — PDF (target ≤ 2 s), HTML and Word — for a planner
  * (internal draft). The PDF is measured warm (browser running), as on the server, and cold.
  * Then the full Sozialbericht of the demo city with a Steckbrief per Sozialraum (target ≤ 60 s as
@@ -10,7 +10,7 @@ import type { User } from '../src/auth/auth.schema.ts';
 import { openDb, type Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
+import { seedDefaults } from '../src/setup/seed.ts';
 import { assembleAreaReport } from '../src/reports/assemble-area.ts';
 import { assembleReport } from '../src/reports/assemble-report.ts';
 import { closePdfBrowser } from '../src/reports/pdf.ts';
@@ -26,7 +26,7 @@ export async function benchReport(record: (m: Measurement) => void): Promise<voi
   const db = await openDb('memory://');
   try {
     await migrate(db);
-    await ensureCatalogue(db);
+    await seedDefaults(db);
     await loadDemo(db, { seed: 1 });
     const steckbrief = async (format: 'pdf' | 'html' | 'docx') =>
       renderReport(await assembleAreaReport(db, PLANNER, STECKBRIEF, AREA), format);

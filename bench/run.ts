@@ -7,6 +7,7 @@ import { benchAdoption } from './adoption.bench.ts';
 import { benchAnalysis } from './analysis.bench.ts';
 import { benchAttacker } from './attacker.bench.ts';
 import { benchClassification } from './classification.bench.ts';
+import { benchCliStartup } from './cli-startup.bench.ts';
 import { benchDisclosure } from './disclosure.bench.ts';
 import { benchFoundation } from './foundation.bench.ts';
 import { printTable, record } from './harness.ts';
@@ -26,6 +27,7 @@ import { benchWarnings } from './warnings.bench.ts';
 
 const groups: [string, () => Promise<void>][] = [
   ['foundation', () => benchFoundation()],
+  ['cli', () => benchCliStartup(record)],
   ['microdata', () => benchMicrodata(record)],
   ['table', async () => void (await benchTableRead({ record }))],
   ['import', () => benchTableImport(record)],

@@ -7,7 +7,7 @@ import { buildTypology } from '../src/typology/typology.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
+import { seedDefaults } from '../src/setup/seed.ts';
 import { buildApp } from '../src/server/app.ts';
 import { timeMedian, type Measurement } from './harness.ts';
 
@@ -25,7 +25,7 @@ export async function benchTypology(record: (m: Measurement) => void): Promise<v
 
   const db = await openDb('memory://');
   await migrate(db);
-  await ensureCatalogue(db);
+  await seedDefaults(db);
   await loadDemo(db, { seed: 1 });
   const app = await buildApp({ db, webDir: '/nonexistent' });
   try {

@@ -1,5 +1,5 @@
 /**
- * Issue 4 Frühwarnung: evaluating every default rule (including the MSS class rules) on the 62
+ * Frühwarnung: evaluating every default rule (including the MSS class rules) on the 62
  * Sozialräume of the demo city at the latest Stichtag, for a planner (unprotected values) and for
  * the public (disclosure-protected values), and the time comparison of one area. No target in the
  * issue; 1.5 s is what a page may take to list its entries (filters then run in the browser).
@@ -9,9 +9,9 @@ import type { User } from '../src/auth/auth.schema.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
-import { ensureCatalogue } from '../src/indicators/indicator.setup.ts';
-import { areaChanges } from '../src/monitoring/changes.service.ts';
-import { evaluateWarnings } from '../src/monitoring/warning.service.ts';
+import { seedDefaults } from '../src/setup/seed.ts';
+import { areaChanges } from '../src/warnings/changes.service.ts';
+import { evaluateWarnings } from '../src/warnings/warning.service.ts';
 import { timeMedian, type Measurement } from './harness.ts';
 
 const PLANNER: User = { id: 0, username: 'bench', displayName: 'Bench', role: 'planner' };
@@ -20,7 +20,7 @@ export async function benchWarnings(record: (m: Measurement) => void): Promise<v
   const db = await openDb('memory://');
   try {
     await migrate(db);
-    await ensureCatalogue(db);
+    await seedDefaults(db);
     await loadDemo(db, { seed: 1 });
     const level = 'sozialraum';
     const [area] = await listAreas(db, level);

@@ -4,7 +4,7 @@
  * the API documentation work under the Content-Security-Policy without a single violation.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { login, openAtlas } from './helpers.ts';
+import { login, MAP_READY, openAtlas, SLOW } from './helpers.ts';
 
 declare global {
   interface Window {
@@ -35,13 +35,16 @@ test('the atlas, a report preview and the API documentation run under the Conten
   expect(response?.headers()['x-frame-options']).toBe('DENY');
   await openAtlas(page);
   await page.getByRole('link', { name: 'Monitoring' }).click();
-  await expect(page.locator('canvas, svg').first()).toBeVisible();
+  // the monitoring page with its map drawn (its code, worker and charts loaded)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sozialmonitoring');
+  await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
+  await expect(page.getByTestId('index-matrix')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 
   await page.goto('/berichte?vorlage=steckbrief&ebene=sozialraum&gebiet=101');
   await page.getByRole('button', { name: 'Vorschau' }).click();
   const frame = page.frameLocator('[data-testid=report-frame]');
-  await expect(frame.locator('body')).toContainText('Steckbrief', { timeout: 30_000 });
+  await expect(frame.locator('body')).toContainText('Steckbrief', SLOW);
   expect(await violations(page)).toEqual([]);
 
   await page.goto('/api/docs');

@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { login, MAP_READY, near, pngColours, type Rgb } from './helpers.ts';
+import { expectNoSeriousViolations } from './axe.ts';
+import { login, MAP_READY, near, pngColours, type Rgb, SLOW } from './helpers.ts';
 
 const KOELN = resolve('../shared/data/koeln-stadtteile');
 const shapefile = (...exts: string[]) => exts.map((ext) => join(KOELN, `Stadtteil.${ext}`));
@@ -100,11 +101,12 @@ interface Level {
 const levels = async (page: Page) => (await (await page.request.get('/api/areas/levels')).json()) as Level[];
 
 /**
- * What axe-core's form and structure rules would ask of the page, checked with Playwright's own
- * accessibility tree: every control has a name, the headings do not skip a level, every id a
- * control points to (description) exists.
+ * axe-core on the page in its current state (preview, errors, results), and with Playwright's own
+ * accessibility tree what goes beyond axe's serious rules: every visible control has a name, the
+ * headings do not skip a level, every id a control points to (description) exists.
  */
 async function expectAccessible(page: Page) {
+  await expectNoSeriousViolations(page, `${new URL(page.url()).pathname} (area upload)`);
   const controls = page.locator('main').locator('input, select, textarea, button');
   for (const control of await controls.all())
     if (await control.isVisible()) await expect(control).toHaveAccessibleName(/\S/);
@@ -128,7 +130,6 @@ async function expectAccessible(page: Page) {
 test('an administrator imports Köln’s Stadtteile into a new level and derives the Stadtbezirke', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   await login(page, 'admin');
   await page.goto('/indikatoren');
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
@@ -183,7 +184,7 @@ test('an administrator imports Köln’s Stadtteile into a new level and derives
 
   // the areas drawn: no basemap, the preview's blue over most of the map, nothing in problem red
   const map = page.locator(MAP_READY);
-  await expect(map).toBeVisible({ timeout: 45_000 });
+  await expect(map).toBeVisible(SLOW);
   await expect(map.locator('canvas')).toHaveAttribute(
     'aria-label',
     /^Karte der Vorschau: 86 Gebiete aus Stadtteil\.shp\./,
@@ -314,7 +315,7 @@ test('a file without .prj is read with the coordinate system given on the page, 
   await expect(page.getByTestId('area-preview-count')).toHaveText('86');
   await expect(page.getByTestId('area-preview-crs')).toContainText('+x_0=2500000');
   await expect(page.getByTestId('area-preview-no-problems')).toBeVisible();
-  await expect(page.locator(MAP_READY)).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
   await expect(page.getByRole('button', { name: 'Übernehmen' })).toBeEnabled();
   expect(await levels(page)).toEqual(before);
 });

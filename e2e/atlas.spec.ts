@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import type { AreaProfile, IndicatorValues } from '../src/indicators/indicator.schema.ts';
+import type { IndicatorValues } from '../src/indicators/indicator.schema.ts';
+import type { AreaProfile } from '../src/profile/profile.schema.ts';
 import type { User } from '../src/auth/auth.schema.ts';
 import { knownDemoPassword } from '../src/demo/demo-users.ts';
 import {
@@ -16,12 +14,9 @@ import {
   type Rgb,
 } from './helpers.ts';
 
-/** Shown in the README; rewritten by every run of this test. */
-const README_SCREENSHOT = fileURLToPath(new URL('../docs/atlas.png', import.meta.url));
-
 const isGrey = ([r, g, b]: Rgb) => Math.max(r, g, b) - Math.min(r, g, b) < 12;
 
-test('draws the choropleth in the legend colours and saves the README screenshot', async ({ page }) => {
+test('draws the choropleth in the legend colours', async ({ page }) => {
   await openAtlas(page);
   const readyMs = await page.evaluate(() =>
     Math.round(performance.getEntriesByName('lagebild:drawn')[0]?.startTime ?? NaN),
@@ -46,14 +41,6 @@ test('draws the choropleth in the legend colours and saves the README screenshot
   expect(legendColours.length).toBeGreaterThanOrEqual(3);
   const drawn = legendColours.map(parseRgb).filter((legend) => fills.some((fill) => near(fill, legend)));
   expect(drawn.length, `legend colours found on the map: ${JSON.stringify(drawn)}`).toBeGreaterThanOrEqual(3);
-
-  // README screenshot with an area profile open
-  const { x, y } = await pointInsideArea(page);
-  await map.click({ position: { x, y } });
-  await expect(page.getByTestId('series-chart').locator('svg')).toBeVisible();
-  await expect(page.getByTestId('profile-table')).toBeVisible();
-  mkdirSync(dirname(README_SCREENSHOT), { recursive: true });
-  await page.screenshot({ path: README_SCREENSHOT, fullPage: true });
 });
 
 test('clicking an area on the map opens its profile with German numbers', async ({ page }) => {

@@ -10,7 +10,7 @@ test('a visitor browses the catalogue, opens a Kennblatt and downloads its value
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
   await expect(nav.getByRole('link', { name: 'Indikatoren' })).toHaveAttribute('aria-current', 'page');
   await expect(nav.getByRole('link', { name: 'Atlas' })).not.toHaveAttribute('aria-current', /.+/);
-  expect(await rows(page).count()).toBeGreaterThanOrEqual(30);
+  await expect.poll(() => rows(page).count()).toBeGreaterThanOrEqual(30);
   // grouped by theme, one table per theme, named by its heading
   await expect(page.getByRole('table', { name: 'Soziale Lage' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Anteil (Zähler/Nenner·100)' }).first()).toBeVisible();
@@ -40,7 +40,9 @@ test('a visitor browses the catalogue, opens a Kennblatt and downloads its value
   await expect(page.getByTestId('indicator-sheet')).toContainText(
     'Hohe Werte zeigen einen höheren Handlungsbedarf',
   );
-  await expect(page.getByRole('button', { name: 'Bearbeiten' })).toHaveCount(0);
+  // (the planners' Bearbeiten is a link, Löschen a button)
+  await expect(page.getByRole('link', { name: 'Bearbeiten' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Löschen' })).toHaveCount(0);
 
   // the CSV download: German numbers (decimal comma) or · for secret values
   const csvHref = await page.getByTestId('download-csv').getAttribute('href');
@@ -165,7 +167,8 @@ test('a viewer sees the catalogue without editing tools', async ({ page }) => {
   await login(page, 'gast');
   await page.goto('/indikatoren');
   await expect(page.getByTestId('user')).toContainText('Lesezugriff');
-  expect(await rows(page).count()).toBeGreaterThanOrEqual(30);
+  // the header shows the user before the catalogue has loaded: wait for its rows
+  await expect.poll(() => rows(page).count()).toBeGreaterThanOrEqual(30);
   await expect(page.getByRole('link', { name: 'Neuer Indikator' })).toHaveCount(0);
   await expect(page.getByRole('switch')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Export (JSON)' })).toHaveCount(0);

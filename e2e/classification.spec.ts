@@ -119,6 +119,8 @@ test('fixed breaks are typed with a decimal comma, checked, and linked in the ad
 test('a planner saves the classification as the indicator default; visitors cannot', async ({ page }) => {
   await openAtlas(page, '/?indikator=kinderarmut');
   await page.getByLabel('Klasseneinteilung', { exact: true }).selectOption('stddev');
+  // the new classification is on screen: only now does the absent button say something
+  await expect(page.getByTestId('legend-method')).toContainText('Standardabweichung');
   await expect(page.getByRole('button', { name: 'Als Standard speichern' })).toHaveCount(0);
 
   await login(page, 'planer');

@@ -3,12 +3,18 @@ import { knownDemoPassword } from '../src/demo/demo-users.ts';
 
 export const MAP_READY = '[data-testid=map][data-ready=true]';
 
+/**
+ * For what takes long on a busy machine (a load of 8 on 2 cores): a map drawn, a report rendered,
+ * the robustness of an index computed. Only a failing test waits this long.
+ */
+export const SLOW = { timeout: 90_000 };
+
 export type Rgb = [number, number, number];
 
 /** Opens the atlas and waits until the first choropleth is on screen. */
 export async function openAtlas(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
-  await expect(page.locator(MAP_READY)).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
 }
 
 /**

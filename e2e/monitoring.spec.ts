@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { IndexDefinition, IndexResult } from '../src/indices/index.schema.ts';
-import { login, MAP_READY, near, parseRgb, pngColours, type Rgb } from './helpers.ts';
+import { login, MAP_READY, near, parseRgb, pngColours, type Rgb, SLOW } from './helpers.ts';
 
 const isGrey = ([r, g, b]: Rgb) => Math.max(r, g, b) - Math.min(r, g, b) < 12;
 
 async function openMonitoring(page: Page, query = ''): Promise<URLSearchParams> {
   await page.goto(`/monitoring${query}`);
-  await expect(page.locator(MAP_READY)).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
   return new URL(page.url()).searchParams;
 }
 
@@ -76,7 +76,7 @@ test('shows the 4×3 status/dynamics matrix, the index map with legend and the a
   await expect(table.locator('tbody tr')).toHaveCount(data.areas.length);
   const first = table.locator('tbody tr').first().getByRole('link');
   await expect(first).toHaveAttribute('href', /^\/gebiete\/sozialraum\//);
-  await expect(legend.getByTestId('legend-not-robust')).toContainText(/\d+ Gebiet/, { timeout: 30_000 });
+  await expect(legend.getByTestId('legend-not-robust')).toContainText(/\d+ Gebiet/, SLOW);
   await expect(table.locator('tbody tr td.num').nth(2)).toHaveText(/^\d+ \(\d+–\d+\)$|^–$/);
   await expect(page.getByTestId('index-summary')).toContainText('robust');
 });
@@ -106,7 +106,7 @@ test('clicking a matrix cell selects its areas on the map and in the table', asy
 
   // the selection survives a reload (address)
   await page.reload();
-  await expect(page.locator(MAP_READY)).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
   await expect(page.locator(`[data-testid=matrix-cell][data-cell="${key}"]`)).toHaveAttribute(
     'aria-pressed',
     'true',
@@ -144,7 +144,7 @@ test('a planner changes a weight in the index editor; the saved definition and t
     await weight.fill('3');
     await form.getByRole('button', { name: 'Speichern' }).click();
     await expect(page).toHaveURL(/\/monitoring\?index=berlin_mss/);
-    await expect(page.locator(MAP_READY)).toBeVisible({ timeout: 45_000 });
+    await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
 
     const saved = (await (await page.request.get('/api/indices/berlin_mss')).json()) as IndexDefinition;
     expect(saved.parts[0]?.indicators[0]?.weight).toBe(3);
@@ -188,7 +188,7 @@ test('a planner creates an index from a template, exports it and deletes it', as
 
   await form.getByRole('button', { name: 'Speichern' }).click();
   await expect(page).toHaveURL(/\/monitoring\?index=test_status/);
-  await expect(page.locator(MAP_READY)).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
   // one part: a column of four classes
   await expect(page.getByTestId('matrix-cell')).toHaveCount(4);
   await expect(page.getByTestId('index-matrix').locator('th[scope=row]').first()).toHaveText('hoch (1)');

@@ -1,12 +1,12 @@
 /**
- * Berichte (issue 5) in the browser: preview of a Steckbrief, a stored PDF generated in the
+ * Berichte in the browser: preview of a Steckbrief, a stored PDF generated in the
  * background, the template editor (copy, change, save, export, import with errors), read-only
  * views for visitors, and the Steckbrief downloads of the area profile.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { AreaSummary } from '../src/areas/area.schema.ts';
-import { login, pngColours } from './helpers.ts';
+import { login, pngColours, SLOW } from './helpers.ts';
 
 const LEVEL = 'sozialraum';
 const AREA = '101';
@@ -42,7 +42,7 @@ test('a visitor previews a Steckbrief: the frame shows the area and German numbe
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Vorschau' }).click();
   const frame = page.frameLocator('[data-testid=report-frame]');
-  await expect(frame.locator('body')).toContainText(`Steckbrief ${name}`, { timeout: 30_000 });
+  await expect(frame.locator('body')).toContainText(`Steckbrief ${name}`, SLOW);
   console.log(`[bench] Steckbrief preview: click → text in frame: ${Date.now() - t0} ms`);
   await expect(frame.locator('body')).toContainText(/\d+,\d+\s?%/);
   await expect(frame.locator('body')).not.toContainText('Intern – nicht zur Veröffentlichung');
@@ -78,7 +78,7 @@ test('a planner generates and stores an internal PDF Steckbrief, downloads, veri
   const rows = page.getByTestId('stored-report');
   const row = rows.first();
   await expect(row.getByRole('rowheader')).toContainText(`Steckbrief ${name}`);
-  await expect(row.getByTestId('report-status')).toHaveText('fertig', { timeout: 30_000 });
+  await expect(row.getByTestId('report-status')).toHaveText('fertig', SLOW);
   await expect(row).toContainText('intern');
   await expect(row).toContainText('PDF');
   // the content hash: 12 hex digits shown, the whole SHA-256 in the title
@@ -103,7 +103,7 @@ test('a planner generates and stores an internal PDF Steckbrief, downloads, veri
   await row.getByRole('button', { name: /^Erneut erzeugen/ }).click();
   await expect(rows).toHaveCount(before + 1);
   const again = rows.first();
-  await expect(again.getByTestId('report-status')).toHaveText('fertig', { timeout: 30_000 });
+  await expect(again.getByTestId('report-status')).toHaveText('fertig', SLOW);
   await expect(again.locator('td[title^="Prüfsumme"]')).toHaveText(hash ?? '');
 
   // delete the copy again (with a confirmation)
@@ -201,7 +201,7 @@ test('the template editor: copy a Steckbrief, change chapter and text, save, rel
   await page.goto(`/berichte?vorlage=steckbrief_e2e&ebene=${LEVEL}&gebiet=${AREA}`);
   await page.getByRole('button', { name: 'Vorschau' }).click();
   const frame = page.frameLocator('[data-testid=report-frame]');
-  await expect(frame.locator('body')).toContainText('Das Gebiet in Kürze', { timeout: 30_000 });
+  await expect(frame.locator('body')).toContainText('Das Gebiet in Kürze', SLOW);
   await expect(frame.locator('body')).toContainText(`Kurz gesagt: ${await areaName(page)} am 31.12.`);
 
   // an own template can be deleted (built-ins only reset); afterwards it is gone from the list

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 
 // beside the shared test server (LAGEBILD_E2E_PORT, default 3917)
 const PORT = Number(process.env.LAGEBILD_E2E_PORT ?? 3917) + 1;
@@ -42,6 +43,8 @@ test('an empty installation starts with the Einrichtung and ends logged in', asy
   await page.goto(`${base}/indikatoren`);
   await expect(page).toHaveURL(/\/einrichtung$/);
   await expect(page.getByRole('heading', { name: 'Lagebild einrichten' })).toBeVisible();
+  await expect(page.getByLabel('Benutzername')).toBeEditable();
+  await expectNoSeriousViolations(page, 'Einrichtung');
 
   await page.getByLabel('Benutzername').fill('amt51');
   await page.getByLabel('Passwort', { exact: true }).fill('sehr-geheim-123');
@@ -52,6 +55,7 @@ test('an empty installation starts with the Einrichtung and ends logged in', asy
   const alert = page.locator('.form-error');
   await expect(alert).toContainText('Der Gemeindeschlüssel (AGS) hat genau 8 Ziffern');
   await expect(alert).toContainText('Die beiden Passwörter stimmen nicht überein.');
+  await expectNoSeriousViolations(page, 'Einrichtung with errors');
 
   await page.getByLabel('Passwort wiederholen').fill('sehr-geheim-123');
   await page.getByLabel('Amtlicher Gemeindeschlüssel (AGS)').fill('05999000');

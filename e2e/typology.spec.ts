@@ -1,7 +1,7 @@
 // Sozialraumtypen and the compare view in a real browser against the demo city.
 import { expect, test } from '@playwright/test';
 import type { ClustersResult } from '../src/typology/typology.schema.ts';
-import { MAP_READY, near, parseRgb, pngColours, type Rgb } from './helpers.ts';
+import { MAP_READY, near, parseRgb, pngColours, type Rgb, SLOW } from './helpers.ts';
 
 const isGrey = ([r, g, b]: Rgb) => Math.max(r, g, b) - Math.min(r, g, b) < 12;
 
@@ -10,7 +10,7 @@ test('the typology page draws the map in the type colours and lists k types with
 }) => {
   await page.goto('/typologie?ebene=sozialraum&k=4');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sozialraumtypen');
-  await expect(page.locator(MAP_READY)).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
 
   // four types in the legend, the table of profiles and the area lists
   const legend = page.getByTestId('type-legend');

@@ -53,7 +53,8 @@ test('a visitor reads the Frühwarnung list, filters it by theme and opens an ar
   // Back finds the filtered list again
   await page.goBack();
   await expect(page.getByLabel('Gebiet suchen')).toHaveValue(areaName.slice(0, 5));
-  // no editing for visitors
+  await expect(rows(page).first().getByTestId('warning-area-link')).toContainText(areaName.slice(0, 5));
+  // no editing for visitors (the list is shown, so the controls would be too)
   await expect(page.getByRole('switch')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Neue Regel' })).toHaveCount(0);
 });

@@ -52,7 +52,7 @@ describe.each(engines)('analysis API ($name)', (engine) => {
     expect(parents).toHaveLength(6);
     expect(table.rows.at(-1)).toMatchObject({ kind: 'city', name: 'Musterstadt' });
 
-    // a district is the sum of its areas' counts, not the mean of their rates (METHODS.md §2)
+    // a district is the sum of its areas' counts, not the mean of their rates (docs/methods.md §2)
     for (const [col] of table.columns.entries()) {
       for (const p of [...parents, table.rows.at(-1)!]) {
         const members = p.kind === 'city' ? areas : areas.filter((a) => a.parentKey === p.key);

@@ -4,9 +4,9 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ErrorBody } from '../core/error.schema.ts';
+import { fileResponse } from '../core/file-response.ts';
 import { retainPdfBrowser } from '../reports/pdf.ts';
-import { ErrorBody } from '../server/error.schema.ts';
-import { fileResponse } from '../server/openapi.ts';
 import { sheetPdf } from './sheet.service.ts';
 import { statTableToCsv, statTableToXlsx } from './table-export.ts';
 import { StatTable, StatTableQuery } from './table.schema.ts';

@@ -2,12 +2,12 @@
  * The Kennblatt document against its golden file. Regenerate on purpose only:
  * `REGEN=1 npx vitest run src/analysis/sheet-html.test.ts`.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../indicators/catalogue.ts';
 import { renderSheetHtml, sheetTitle, type SheetInput } from './sheet-html.ts';
+import { expectGolden, goldenFile } from '../test/golden.ts';
 
-const GOLDEN = new URL('./golden/kennblatt-sgb2_quote.golden.html', import.meta.url);
+const GOLDEN = goldenFile(import.meta.url, 'kennblatt-sgb2_quote.golden.html');
 const sgb2 = DEFAULT_CATALOGUE.find((i) => i.key === 'sgb2_quote')!;
 
 const input: SheetInput = {
@@ -24,13 +24,7 @@ const input: SheetInput = {
 
 describe('Kennblatt HTML', () => {
   it('matches the golden file', () => {
-    const html = renderSheetHtml(input);
-    if (process.env.REGEN === '1' || !existsSync(GOLDEN)) {
-      writeFileSync(GOLDEN, html);
-      if (process.env.REGEN !== '1')
-        throw new Error('golden file was missing and has been written; check it');
-    }
-    expect(html).toBe(readFileSync(GOLDEN, 'utf8'));
+    expectGolden(GOLDEN, renderSheetHtml(input));
   });
 
   it('states every fact of the sheet in German', () => {

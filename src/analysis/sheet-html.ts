@@ -2,12 +2,19 @@
  * The Kennblatt (metadata sheet) of an indicator as a printable HTML document (A4, German): the
  * facts of the Kennblatt page plus the city value at every Stichtag. Pure: the same input gives
  * the same document (golden file beside the test). The labels are those of the web page
- * (src/web/texts.ts), so page and PDF never say different things.
+ * (indicators/sheet-labels.ts), so page and PDF never say different things.
  */
-import type { Indicator, ValueStatus } from '../indicators/indicator.schema.ts';
 import { formatDate, formatValue, withUnit } from '../core/format.ts';
-import { t } from '../web/texts.ts';
 import { escapeHtml } from '../core/html.ts';
+import type { ValueStatus } from '../core/value-status.ts';
+import type { Indicator } from '../indicators/indicator.schema.ts';
+import {
+  APP_NAME,
+  FORMULA_LABELS,
+  formulaWritten,
+  POLARITY_LABELS,
+  SHEET_LABELS,
+} from '../indicators/sheet-labels.ts';
 
 export interface SheetInput {
   indicator: Indicator;
@@ -52,7 +59,8 @@ thead th { border-bottom: 1.5px solid #9ca3af; }
 `;
 
 /** Title used for the document and the page footer, e.g. `Kennblatt: SGB-II-Quote`. */
-export const sheetTitle = (indicator: Pick<Indicator, 'name'>) => `${t.sheet.eyebrow}: ${indicator.name}`;
+export const sheetTitle = (indicator: Pick<Indicator, 'name'>) =>
+  `${SHEET_LABELS.eyebrow}: ${indicator.name}`;
 
 /**
  * @returns a complete HTML document with inline CSS and no external resources
@@ -61,41 +69,44 @@ export const sheetTitle = (indicator: Pick<Indicator, 'name'>) => `${t.sheet.eye
 export function renderSheetHtml(input: SheetInput): string {
   const { indicator: ind, date, cityName, citySeries, generatedOn } = input;
   const stated = (text: string) =>
-    text.trim() ? escapeHtml(text.trim()) : `<span class="muted">${t.sheet.notStated}</span>`;
+    text.trim() ? escapeHtml(text.trim()) : `<span class="muted">${SHEET_LABELS.notStated}</span>`;
   const fact = (label: string, html: string, id?: string) =>
     `<dt>${escapeHtml(label)}</dt><dd${id ? ` data-fact="${id}"` : ''}>${html}</dd>`;
   const numbers = (value: number) => withUnit(value, ind.decimals, ind.unit);
 
   const facts = [
     fact(
-      t.sheet.definition,
-      ind.description.trim() ? paragraphs(ind.description) : escapeHtml(t.sheet.noDefinition),
+      SHEET_LABELS.definition,
+      ind.description.trim() ? paragraphs(ind.description) : escapeHtml(SHEET_LABELS.noDefinition),
       'definition',
     ),
     fact(
-      t.sheet.formula,
-      `${escapeHtml(t.formula[ind.formula](ind.periodYears))}` +
-        `<code class="formula">${escapeHtml(t.formulaWritten(ind))}</code>` +
-        `${t.sheet.numerator}: <code>${escapeHtml(ind.numerator)}</code> · ${t.sheet.denominator}: ` +
-        (ind.denominator ? `<code>${escapeHtml(ind.denominator)}</code>` : t.sheet.noDenominator),
+      SHEET_LABELS.formula,
+      `${escapeHtml(FORMULA_LABELS[ind.formula](ind.periodYears))}` +
+        `<code class="formula">${escapeHtml(formulaWritten(ind))}</code>` +
+        `${SHEET_LABELS.numerator}: <code>${escapeHtml(ind.numerator)}</code> · ${SHEET_LABELS.denominator}: ` +
+        (ind.denominator ? `<code>${escapeHtml(ind.denominator)}</code>` : SHEET_LABELS.noDenominator),
       'formula',
     ),
-    fact(t.sheet.unit, `${stated(ind.unit)} <span class="muted">(${t.sheet.decimals(ind.decimals)})</span>`),
-    fact('Interpretation', escapeHtml(t.polarity[ind.polarity]), 'interpretation'),
+    fact(
+      SHEET_LABELS.unit,
+      `${stated(ind.unit)} <span class="muted">(${SHEET_LABELS.decimals(ind.decimals)})</span>`,
+    ),
+    fact('Interpretation', escapeHtml(POLARITY_LABELS[ind.polarity]), 'interpretation'),
     fact(
       'Zielwert',
       ind.target === null ? '<span class="muted">kein Zielwert festgelegt</span>' : numbers(ind.target),
       'target',
     ),
-    fact(t.sheet.source, stated(ind.source), 'source'),
-    fact(t.sheet.date, date ? formatDate(date) : escapeHtml(t.sheet.noDate), 'date'),
-    fact(t.sheet.updateCycle, stated(ind.updateCycle), 'update-cycle'),
-    fact(t.sheet.key, `<code>${escapeHtml(ind.key)}</code>`),
+    fact(SHEET_LABELS.source, stated(ind.source), 'source'),
+    fact(SHEET_LABELS.date, date ? formatDate(date) : escapeHtml(SHEET_LABELS.noDate), 'date'),
+    fact(SHEET_LABELS.updateCycle, stated(ind.updateCycle), 'update-cycle'),
+    fact(SHEET_LABELS.key, `<code>${escapeHtml(ind.key)}</code>`),
   ].join('\n');
 
   const series = citySeries.length
     ? `<h2>Stadtwert je Stichtag${cityName ? ` (${escapeHtml(cityName)})` : ''}</h2>
-<table><thead><tr><th scope="col">${t.sheet.date}</th><th scope="col">${escapeHtml(
+<table><thead><tr><th scope="col">${SHEET_LABELS.date}</th><th scope="col">${escapeHtml(
         ind.unit ? `Wert (${ind.unit})` : 'Wert',
       )}</th></tr></thead><tbody>
 ${citySeries
@@ -116,15 +127,15 @@ ${citySeries
 </head>
 <body>
 <header>
-<p class="eyebrow">${t.sheet.eyebrow} · ${escapeHtml(ind.theme)}</p>
+<p class="eyebrow">${SHEET_LABELS.eyebrow} · ${escapeHtml(ind.theme)}</p>
 <h1>${escapeHtml(ind.name)}</h1>
-<p class="meta">${escapeHtml([t.appName, cityName, date ? `${t.sheet.date} ${formatDate(date)}` : null].filter(Boolean).join(' · '))}</p>
+<p class="meta">${escapeHtml([APP_NAME, cityName, date ? `${SHEET_LABELS.date} ${formatDate(date)}` : null].filter(Boolean).join(' · '))}</p>
 </header>
 <dl>
 ${facts}
 </dl>
 ${series}
-<p class="note">Erstellt am ${formatDate(generatedOn)} mit ${t.appName}. ${
+<p class="note">Erstellt am ${formatDate(generatedOn)} mit ${APP_NAME}. ${
     ind.published ? '' : 'Nicht veröffentlichter Indikator – nur für den Dienstgebrauch. '
   }Geheim gehaltene Werte erscheinen als ·, fehlende als –.</p>
 </body>

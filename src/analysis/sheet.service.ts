@@ -6,9 +6,9 @@ import { getTerritory, listLevels } from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import type { Db } from '../db/db.ts';
 import { resolveStichtag } from '../exports/export.service.ts';
-import { listDates } from '../indicators/indicator.repository.ts';
 import { requireIndicator } from '../indicators/indicator.service.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
+import { listDates } from '../observations/observation.repository.ts';
 import { htmlToPdf } from '../reports/pdf.ts';
 import { renderSheetHtml, sheetTitle, type SheetInput } from './sheet-html.ts';
 

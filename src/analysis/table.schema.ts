@@ -4,7 +4,7 @@
  * validation, the TypeScript types (server and web) and the OpenAPI entry.
  */
 import { z } from 'zod';
-import { ValueStatus } from '../indicators/indicator.schema.ts';
+import { ValueStatus } from '../core/value-status.ts';
 
 /** A comma-separated list in a query string (`a,b,c`), trimmed, without empty entries. */
 const csvList = (what: string) =>

@@ -1,7 +1,7 @@
 /**
  * Builds the statistics table of the atlas from the level table (src/indicators/level-table.ts):
  * chosen areas, their parent areas and the city, each recomputed from summed counts
- * (METHODS.md §2), with the indicators' target values. Planners get unprotected values with
+ * (docs/methods.md §2), with the indicators' target values. Planners get unprotected values with
  * counts; everyone else disclosure-protected values without counts.
  */
 import { getTerritory, listLevels } from '../areas/area.repository.ts';

@@ -2,11 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../auth/policy.ts';
 import { badRequest } from '../core/errors.ts';
-import { areaProfile } from '../indicators/indicator.service.ts';
-import { AreaProfile, ProfileQuery } from '../indicators/indicator.schema.ts';
-import { ErrorBody } from '../server/error.schema.ts';
-import { importerId } from '../server/local-cli.ts';
-import { fileResponse } from '../server/openapi.ts';
+import { ErrorBody } from '../core/error.schema.ts';
+import { importerId } from '../auth/local-cli-user.ts';
+import { fileResponse } from '../core/file-response.ts';
 import {
   AREA_FILES,
   AreaFeatureCollection,
@@ -87,21 +85,6 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => locate(app.db, req.query.level, req.query.lon, req.query.lat),
-  );
-
-  app.get(
-    '/:level/:id/profile',
-    {
-      schema: {
-        tags: ['Gebiete'],
-        access: 'optional',
-        summary: 'Gebietsprofil: alle Indikatoren mit Stadtwert',
-        params: z.object({ level: z.string(), id: z.string() }),
-        querystring: ProfileQuery,
-        response: { 200: AreaProfile, 404: ErrorBody },
-      },
-    },
-    (req) => areaProfile(app.db, req.user, req.params.level, req.params.id, req.query.date),
   );
 
   app.post(

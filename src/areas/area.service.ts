@@ -3,7 +3,7 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { importError, notFound } from '../core/errors.ts';
-import { recordSource } from '../core/provenance.ts';
+import { recordSource } from '../db/provenance.ts';
 import { lockLevelAreas } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';
 import { AreaIndex } from '../geo/area-index.ts';

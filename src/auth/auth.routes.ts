@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ErrorBody } from '../core/error.schema.ts';
 import { unauthorized } from '../core/errors.ts';
-import { ErrorBody } from '../server/error.schema.ts';
 import { ChangePasswordBody, LoginBody, User } from './auth.schema.ts';
 import { changePassword, login } from './auth.service.ts';
 import { LoginThrottle } from './login-throttle.ts';

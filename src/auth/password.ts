@@ -64,7 +64,11 @@ export async function hashPassword(password: string, params: ScryptParams = PARA
   );
 }
 
-function parse(stored: string) {
+/**
+ * A stored hash's parts, or null when it is malformed or asks for absurd work (N over 2^20, r over
+ * 32, p over 16): `verifyPassword` then refuses without computing anything.
+ */
+export function parseStoredHash(stored: string) {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return null;
   const params = { N: Number(n), r: Number(r), p: Number(p) };
@@ -86,7 +90,7 @@ function parse(stored: string) {
 
 /** Constant-time check of `password` against a stored hash; false for malformed hashes. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const parsed = parse(stored);
+  const parsed = parseStoredHash(stored);
   if (!parsed || parsed.hash.length === 0) return false;
   const key = await scrypt(password, parsed.salt, parsed.hash.length, parsed.params);
   return key.length === parsed.hash.length && timingSafeEqual(key, parsed.hash);
@@ -94,7 +98,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** True when `stored` was made with weaker parameters than the current ones (or is unreadable). */
 export function needsRehash(stored: string): boolean {
-  const parsed = parse(stored);
+  const parsed = parseStoredHash(stored);
   if (!parsed) return true;
   const { N, r, p } = parsed.params;
   return N < PARAMS.N || r < PARAMS.r || p < PARAMS.p || parsed.hash.length < KEYLEN;

@@ -1,7 +1,7 @@
 /** Benutzerverwaltung (administrators): list, create, reset a password, (de)activate, change role. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody } from '../server/error.schema.ts';
+import { ErrorBody } from '../core/error.schema.ts';
 import {
   CreateUserBody,
   ResetPasswordBody,

@@ -1,5 +1,5 @@
 /**
- * How a map classifies an indicator's values (see ../shared/METHODS.md §5). Defined once: stored
+ * How a map classifies an indicator's values (see docs/methods.md §5). Defined once: stored
  * per indicator as its default, carried in the atlas address, validated by the API.
  */
 import { z } from 'zod';
@@ -39,6 +39,3 @@ export const ClassificationSpec = z
       ctx.addIssue({ code: 'custom', path: ['breaks'], message: 'Klassengrenzen aufsteigend angeben.' });
   });
 export type ClassificationSpec = z.infer<typeof ClassificationSpec>;
-
-// Kept here for existing importers; defined zod-free so that the browser can use it.
-export { DEFAULT_CLASSIFICATION } from './defaults.ts';

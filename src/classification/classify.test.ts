@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ClassificationSpec } from './classification.schema.ts';
 import { classify } from './classify.ts';
+import { expectGoldenJson, goldenFile } from '../test/golden.ts';
 
 const NB = '\u00a0';
 const labels = (r: ReturnType<typeof classify>) => r.classes.map((c) => c.label);
@@ -165,7 +166,7 @@ describe('classify: data that makes classification hard', () => {
 
 // Golden file: legends of every method on real data (GISD 2021, 400 Kreise). Rewrite only on purpose: REGEN=1.
 const GISD = new URL('../../../shared/data/rki-gisd-kreis/GISD_Bund_Kreis.csv', import.meta.url);
-const GOLDEN = new URL('./testdata/gisd-2021-legends.golden.json', import.meta.url);
+const GOLDEN = goldenFile(import.meta.url, 'gisd-2021-legends.golden.json');
 
 describe('legends of real data (golden file)', () => {
   it('matches the stored legends of all methods for the GISD scores 2021', () => {
@@ -198,8 +199,6 @@ describe('legends of real data (golden file)', () => {
         summary: r.summary,
       };
     });
-    const text = `${JSON.stringify(out, null, 1)}\n`;
-    if (process.env.REGEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, text);
-    expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
+    expectGoldenJson(GOLDEN, out, 1);
   });
 });

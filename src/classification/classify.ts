@@ -1,6 +1,6 @@
 /**
  * Map classification (Klasseneinteilung), pure: one entry point for every method of
- * ../shared/METHODS.md §5 — fixed breaks, quantiles, equal intervals, natural breaks (ckmeans),
+ * docs/methods.md §5 — fixed breaks, quantiles, equal intervals, natural breaks (ckmeans),
  * standard deviations and categories — with German class labels for the legend.
  *
  * Whatever the data, the result is drawable: constant data gives one class („alle Gebiete: 12,3 %“),

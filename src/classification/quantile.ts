@@ -5,7 +5,7 @@
  * so without ties at a boundary it equals `dplyr::ntile(x, k)` — the method of the published
  * GISD quintiles and deciles (Michalski et al. 2025, see ../shared/data/rki-gisd-kreis). Tied
  * values always stay in one class; boundaries that coincide are merged, so constant data gives one
- * class and no class is ever empty (see ../shared/METHODS.md §5).
+ * class and no class is ever empty (see docs/methods.md §5).
  */
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Standard-deviation classes: class breaks at whole or half standard deviations around the mean
- * of the areas (unweighted, population SD as in the Berlin MSS, ../shared/METHODS.md §3), every
+ * of the areas (unweighted, population SD as in the Berlin MSS, docs/methods.md §3), every
  * inner class one SD wide. An even class count puts a break on the mean (…, −1, 0, +1, …); an odd
  * count centres a class on it (…, −1,5, −0,5, +0,5, +1,5, …). Cf. the "standard deviation"
  * classification of ArcGIS and Slocum et al., Thematic Cartography (2009), ch. 5.

@@ -1,9 +1,8 @@
-/** Shared CLI plumbing: which database, output as text or JSON, errors to exit codes. */
+/** Shared CLI plumbing: which database, output as text or JSON (errors to exit codes: fail.ts). */
 import { resolve } from 'node:path';
-import { LagebildError } from '../core/errors.ts';
 import { isPostgresUrl, openDb, type Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
-import { ensureCatalogue } from '../indicators/indicator.setup.ts';
+import { seedDefaults } from '../setup/seed.ts';
 
 export interface GlobalOptions {
   db?: string;
@@ -23,7 +22,7 @@ export async function withDb<T>(opts: GlobalOptions, fn: (db: Db) => Promise<T>)
   const db = await openDb(dbSpec(opts));
   try {
     await migrate(db);
-    await ensureCatalogue(db);
+    await seedDefaults(db);
     return await fn(db);
   } finally {
     await db.close();
@@ -33,20 +32,4 @@ export async function withDb<T>(opts: GlobalOptions, fn: (db: Db) => Promise<T>)
 /** Prints `data` as JSON with `--json`, else the text from `text()`. */
 export function output(opts: GlobalOptions, data: unknown, text: () => string) {
   process.stdout.write((opts.json ? JSON.stringify(data, null, 2) : text()) + '\n');
-}
-
-/** Error → message on stderr and a non-zero exit code (JSON with `--json`). */
-export function fail(err: unknown, json: boolean): never {
-  if (err instanceof LagebildError) {
-    if (json)
-      process.stderr.write(
-        JSON.stringify({ code: err.code, message: err.message, details: err.details }) + '\n',
-      );
-    else process.stderr.write(`Fehler: ${err.message}\n`);
-    process.exit(err.status === 404 ? 1 : 2);
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`Fehler: ${message}\n`);
-  if (process.env.LAGEBILD_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-  process.exit(3);
 }

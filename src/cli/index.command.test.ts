@@ -81,7 +81,7 @@ describe('index compute --preset (no database)', () => {
       expect(Math.abs(Number(row.dynamics_index) - Number(p.pub_dynamik_index))).toBeLessThan(0.01);
     }
     // the same table as the engine's golden file
-    expect(r.stdout).toBe(await readFile(resolve('src/indices/mss2021.golden.csv'), 'utf8'));
+    expect(r.stdout).toBe(await readFile(resolve('src/indices/golden/mss2021.golden.csv'), 'utf8'));
   });
 
   it('writes JSON rows with the same columns, and leaves out areas by the given rules', async () => {

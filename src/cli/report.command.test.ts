@@ -173,7 +173,7 @@ describe.each(engines)('report command ($name)', (engine) => {
     const args = ['--db', spec, 'report', '--template', file, '--area', '101', '--out', html, '--public'];
     const first = await cli(...args);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^Datenstand \d+, Inhalt sha256:[0-9a-f]{64}$/m);
+    expect(first.stdout).toMatch(/^Datenstand: Stand \d+; Inhalt sha256:[0-9a-f]{64}$/m);
     const doc = await readFile(html, 'utf8');
     expect(doc).toContain('<h1>Kurzbericht Altstadt</h1>');
     expect(doc).toMatch(/SGB-II-Quote \d+,\d\u00a0%, Rang \d+ von \d+\./);

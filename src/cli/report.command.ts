@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import type { User } from '../auth/auth.schema.ts';
 import { badRequest, LagebildError } from '../core/errors.ts';
+import { formatDataVersion } from '../core/format.ts';
 import { resolveStichtag } from '../exports/export.service.ts';
 import { assembleReport } from '../reports/assemble-report.ts';
 import { closePdfBrowser } from '../reports/pdf.ts';
@@ -112,7 +113,7 @@ export function reportCommand() {
         await writeFile(opts.out, bytes);
         process.stdout.write(
           `${model.title} (${model.internal ? 'interner Entwurf' : 'öffentlich'}) → ${opts.out}\n` +
-            `Datenstand ${model.dataVersion}, Inhalt sha256:${reportHash(model)}\n`,
+            `Datenstand: ${formatDataVersion(model.dataVersion)}; Inhalt sha256:${reportHash(model)}\n`,
         );
       } finally {
         await closePdfBrowser();

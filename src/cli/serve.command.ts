@@ -8,9 +8,9 @@ import { declareServerProcess, heldLock } from '../db/lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { demoLoginLines, knownPasswordsFromEnv, type DemoLogin } from '../demo/demo-users.ts';
 import { loadDemo } from '../demo/load-demo.ts';
-import { ensureCatalogue } from '../indicators/indicator.setup.ts';
 import { prewarmPublicSnapshot } from '../indicators/public-snapshot.ts';
 import { buildApp } from '../server/app.ts';
+import { seedDefaults } from '../setup/seed.ts';
 import { dbSpec, type GlobalOptions } from './context.ts';
 
 interface ServeOptions {
@@ -36,7 +36,7 @@ export function serveCommand() {
       declareServerProcess();
       const db = await openDb(dbSpec(g));
       await migrate(db);
-      await ensureCatalogue(db);
+      await seedDefaults(db);
       let logins: DemoLogin[] = [];
       // several servers may start on one new PostgreSQL database at once: one loads the demo city
       await db.transaction(async (tx) => {

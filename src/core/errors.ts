@@ -1,7 +1,7 @@
 /**
  * Named errors with a stable code and a German message for people.
  * One serializer (server/error-handler.ts) turns them into HTTP responses,
- * and the CLI (cli/main.ts) into an exit code and a message on stderr.
+ * and the CLI (cli/fail.ts) into an exit code and a message on stderr.
  */
 export class LagebildError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 /**
  * German number and date formatting (decimal comma, thousands dot) for everything people read.
  */
-import type { ValueStatus } from '../indicators/indicator.schema.ts';
+import type { ValueStatus } from './value-status.ts';
 
 /** Display symbol for a value suppressed by disclosure control (Geheimhaltung). */
 export const SECRET_SYMBOL = '·';
@@ -70,4 +70,18 @@ export function formatDate(iso: string): string {
  */
 export function formatArea(m2: number): string {
   return `${formatNumber(m2 / 1e6, 2)}${NBSP}km²`;
+}
+
+/**
+ * The data version (Datenstand) in words, as the web app and the CLI show it: the server counts
+ * every change of the data („Stand n“); reports stored before that counter existed carry
+ * „<last import id>:<current areas>“.
+ * @example formatDataVersion('57') // 'Stand 57'
+ * @example formatDataVersion('3:68') // 'Import 3, 68 Gebiete'
+ */
+export function formatDataVersion(version: string | null): string {
+  if (/^\d+$/.test(version ?? '')) return `Stand ${formatNumber(Number(version), 0)}`;
+  const m = /^(\d+):(\d+)$/.exec(version ?? '');
+  if (!m) return version ?? MISSING_SYMBOL;
+  return `Import ${m[1]}, ${formatNumber(Number(m[2]), 0)} Gebiete`;
 }

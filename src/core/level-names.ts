@@ -25,3 +25,13 @@ export const levelPlural = (name: string) => FORMS[name]?.[0] ?? `Gebiete (${nam
 
 /** @example levelDative('Planungsraum') // 'Planungsräumen' */
 export const levelDative = (name: string) => FORMS[name]?.[1] ?? `Gebieten (${name})`;
+
+/**
+ * An area named with its level, for column heads where an area and its district may share a name
+ * („Ehrenfeld“ the Stadtteil and „Ehrenfeld“ the Stadtbezirk); a name that already starts with the
+ * level's name is left as it is.
+ * @example areaWithLevel('Stadtbezirk', 'Ehrenfeld') // 'Stadtbezirk Ehrenfeld'
+ * @example areaWithLevel('Stadtbezirk', 'Stadtbezirk 4') // 'Stadtbezirk 4'
+ */
+export const areaWithLevel = (levelName: string, name: string) =>
+  name.toLowerCase().startsWith(levelName.toLowerCase()) ? name : `${levelName} ${name}`;

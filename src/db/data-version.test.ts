@@ -3,7 +3,7 @@
  * behind public outputs, inside the writer's transaction, and not by sessions or users.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCatalogue } from '../indicators/indicator.setup.ts';
+import { seedDefaults } from '../setup/seed.ts';
 import { dataVersion } from './data-version.ts';
 import { engines } from '../test/databases.ts';
 import { openDb, type Db } from './db.ts';
@@ -49,7 +49,7 @@ describe.each(engines)('data version on $name', (engine) => {
   it('stays as it is when a process starts on a set-up database', async () => {
     const before = await version();
     await migrate(db);
-    await ensureCatalogue(db);
+    await seedDefaults(db);
     expect(await version()).toBe(before);
   });
 

@@ -4,10 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { acquireDirLock } from './lock.ts';
-
-const { TypeOverrides } = pg;
 
 export type Row = Record<string, unknown>;
 
@@ -107,7 +105,9 @@ async function openPglite(spec: string): Promise<Db> {
 }
 
 async function openPostgres(url: string): Promise<Db> {
-  const types = new TypeOverrides();
+  // loaded here: the embedded database, the CLI's default, does without it
+  const { default: pg } = await import('pg');
+  const types = new pg.TypeOverrides();
   types.setTypeParser(DATE_OID, asString);
   types.setTypeParser(INT8_OID, Number);
   types.setTypeParser(NUMERIC_OID, Number);
@@ -119,7 +119,7 @@ async function openPostgres(url: string): Promise<Db> {
   const probe = await pool.connect();
   probe.release();
   const location = url.replace(/:[^:@/]*@/, ':***@');
-  const forClient = (c: pg.Pool | pg.PoolClient): Omit<Db, 'transaction' | 'close'> => ({
+  const forClient = (c: Pool | PoolClient): Omit<Db, 'transaction' | 'close'> => ({
     kind: 'postgres',
     location,
     async query<T extends Row>(sql: string, params: unknown[] = []) {

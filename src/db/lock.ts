@@ -20,8 +20,8 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LagebildError } from '../core/errors.ts';
+import { INSTALLATION_ROOT } from '../core/paths.ts';
 
 export const LOCK_FILE = 'lagebild.lock';
 
@@ -48,7 +48,7 @@ export interface LockInfo {
 }
 
 /** The checkout this process runs from. */
-export const INSTALLATION = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+export const INSTALLATION = INSTALLATION_ROOT;
 
 let role: LockInfo['role'] = 'cli';
 

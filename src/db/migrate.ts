@@ -4,11 +4,10 @@
  * and PostgreSQL (plain SQL, no extensions).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { MIGRATIONS_DIR } from '../core/paths.ts';
 import { lockMigrations } from './advisory.ts';
 import type { Db } from './db.ts';
-
-const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export async function migrate(db: Db): Promise<string[]> {
   // Several processes may start on one new PostgreSQL database at once: the advisory lock lets
@@ -22,13 +21,13 @@ export async function migrate(db: Db): Promise<string[]> {
   const done = new Set(
     (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
   );
-  const files = readdirSync(migrationsDir)
+  const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}_.+\.sql$/.test(f))
     .sort();
   const applied: string[] = [];
   for (const file of files) {
     if (done.has(file)) continue;
-    const sql = readFileSync(migrationsDir + file, 'utf8');
+    const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
     const ran = await db.transaction(async (tx) => {
       await lockMigrations(tx);
       const [already] = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [file]);

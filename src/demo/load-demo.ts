@@ -1,18 +1,17 @@
 /**
  * Loads the generated demo city "Musterstadt" into an empty database in one transaction:
- * levels, areas with true areas and display geometry, counts for 10 Stichtage, facilities,
- * demo users (random passwords, returned once; known ones for test harnesses) and the indicator
- * catalogue.
+ * levels, areas with true areas and display geometry, counts for 10 Stichtage, facilities and
+ * demo users (random passwords, returned once; known ones for test harnesses). The defaults of
+ * every domain (indicator catalogue, indices, rules, templates) are the caller's: `seedDefaults`.
  */
 import { prepareAreas } from '../areas/area.service.ts';
 import * as areaRepo from '../areas/area.repository.ts';
 import { insertAccount } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { findUserForLogin } from '../auth/user.repository.ts';
-import { recordSource } from '../core/provenance.ts';
+import { recordSource } from '../db/provenance.ts';
 import type { Db } from '../db/db.ts';
 import { geodesicAreaM2 } from '../geo/ellipsoid-area.ts';
-import { ensureCatalogue } from '../indicators/indicator.setup.ts';
 import { appendObservations, upsertVariables } from '../observations/observation.repository.ts';
 import { DEMO_USERS, randomPassword, type DemoLogin } from './demo-users.ts';
 import { generateCity, type DemoCity } from './generate.ts';
@@ -147,7 +146,6 @@ export async function loadDemo(
       await insertAccount(tx, u);
       logins.push({ username: u.username, password: u.password, role: u.role });
     }
-    await ensureCatalogue(tx);
     const population = city.observations
       .filter((o) => o.variable === 'ew' && o.breakdown === '' && o.date === city.dates.at(-1))
       .reduce((s, o) => s + o.value, 0);

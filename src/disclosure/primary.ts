@@ -8,7 +8,7 @@
  *   of cases is itself sensitive (e.g. "no recipient in this house block").
  * - Rates (Quoten): secret when numerator or denominator is below the threshold, when a count
  *   they are computed from is secret (rate × denominator would give it back), or when the area
- *   has fewer inhabitants than the minimum population (monitoring practice: 300, METHODS.md §6).
+ *   has fewer inhabitants than the minimum population (monitoring practice: 300, docs/methods.md §6).
  *
  * Every function is pure and returns the suppressed ids with a German reason each.
  */
@@ -101,7 +101,7 @@ export function rateRule(rates: readonly RateCell[], options: RateRuleOptions = 
 }
 
 /**
- * Areas too small for rates and indices (monitoring practice, METHODS.md §6).
+ * Areas too small for rates and indices (monitoring practice, docs/methods.md §6).
  * @example populationRule([{ id: 'sr-9', population: 120 }]) // Map { 'sr-9' => 'Gebiet mit weniger als 300 … ' }
  */
 export function populationRule(

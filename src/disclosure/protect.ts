@@ -1,5 +1,5 @@
 /**
- * The disclosure-control step that services run before publishing a table (METHODS.md §6):
+ * The disclosure-control step that services run before publishing a table (docs/methods.md §6):
  * primary suppression (frequency rule and any given primary cells) → secondary suppression →
  * an independent final LP audit of every suppressed cell. If the final audit still finds a
  * recomputable cell, it throws {@link ResidualDisclosureError} and nothing may be published.

@@ -1,5 +1,5 @@
 /**
- * Linked additive tables for statistical disclosure control (Geheimhaltung, METHODS.md §6).
+ * Linked additive tables for statistical disclosure control (Geheimhaltung, docs/methods.md §6).
  *
  * A table is a set of cells and linear constraints `value(total) = Σ value(parts)`. One cell may
  * appear in several constraints, which is how the area hierarchy (Sozialraum → Stadtbezirk →

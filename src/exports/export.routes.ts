@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fileResponse } from '../server/openapi.ts';
+import { fileResponse } from '../core/file-response.ts';
 import { exportValues } from './export.service.ts';
 
 const ExportQuery = z.object({

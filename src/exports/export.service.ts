@@ -3,7 +3,7 @@ import type { User } from '../auth/auth.schema.ts';
 import { areaGeometries, findLevel, getTerritory } from '../areas/area.repository.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
-import { listDates } from '../indicators/indicator.repository.ts';
+import { listDates } from '../observations/observation.repository.ts';
 import { indicatorValues, requireIndicator, seesUnprotected } from '../indicators/indicator.service.ts';
 import { layerToGeojson, valuesLayer } from './geo-layer.ts';
 import { layerToGeoPackage } from './geopackage.ts';

@@ -6,7 +6,8 @@
  * Excel read it without skipping lines; the city is the last row, with the territory's key.
  */
 import ExcelJS from 'exceljs';
-import type { IndicatorValues, ValueStatus } from '../indicators/indicator.schema.ts';
+import type { ValueStatus } from '../core/value-status.ts';
+import type { IndicatorValues } from '../indicators/indicator.schema.ts';
 import type { Indicator } from '../indicators/indicator.schema.ts';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'geojson' | 'shp' | 'gpkg';

@@ -30,7 +30,7 @@ const KNOWN_CODES = Object.keys(EPSG_DEFINITIONS).map(Number);
 /**
  * Resolves the CRS of an area file: `crs` (the user's `--crs`) wins over the `.prj`.
  * Without either, coordinates within ±180/±90 are taken as WGS84 lon/lat (EPSG:4326, as RFC 7946
- * prescribes for GeoJSON); anything else is refused rather than guessed (METHODS.md §10: read the
+ * prescribes for GeoJSON); anything else is refused rather than guessed (docs/methods.md §10: read the
  * `.prj`, do not guess between UTM 32 and 33).
  *
  * A WKT whose parameters equal a built-in EPSG definition (e.g. Berlin's `ETRS_1989_UTM_Zone_33N`)

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { importerId } from '../auth/local-cli-user.ts';
 import { authorize } from '../auth/policy.ts';
+import { ErrorBody } from '../core/error.schema.ts';
 import { badRequest } from '../core/errors.ts';
-import { ErrorBody } from '../server/error.schema.ts';
-import { importerId } from '../server/local-cli.ts';
 import { microdataRoutes } from './microdata.routes.ts';
 import { importTable, listProfiles, saveProfile } from './table-import.service.ts';
 import type { ImportProfile } from './table/index.ts';

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { notFound } from '../core/errors.ts';
-import { fileHash, recordSource } from '../core/provenance.ts';
+import { fileHash, recordSource } from '../db/provenance.ts';
 import { areaGeometries } from '../areas/area.repository.ts';
 import { lockImportSlices } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';

@@ -10,10 +10,10 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { importerId } from '../auth/local-cli-user.ts';
 import { authorize } from '../auth/policy.ts';
+import { ErrorBody } from '../core/error.schema.ts';
 import { badRequest, importError } from '../core/errors.ts';
-import { ErrorBody } from '../server/error.schema.ts';
-import { importerId } from '../server/local-cli.ts';
 import { importMicrodata } from './microdata-import.service.ts';
 
 const Fields = z.object({

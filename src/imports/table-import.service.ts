@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { LagebildError, notFound } from '../core/errors.ts';
-import { fileHash, recordSource } from '../core/provenance.ts';
+import { fileHash, recordSource } from '../db/provenance.ts';
 import { getTerritory, listAreas, listLevels } from '../areas/area.repository.ts';
 import { lockImportSlices } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';

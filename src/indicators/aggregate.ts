@@ -1,14 +1,9 @@
 /**
  * Aggregation of counts up the area hierarchy (Sozialraum → Stadtbezirk → Stadt).
  * Rates of larger areas are recomputed from summed counts, never averaged from rates
- * (METHODS.md §2).
+ * (docs/methods.md §2).
  */
-import type { ValueStatus } from './indicator.schema.ts';
-
-export interface Cell {
-  value: number | null;
-  status: ValueStatus;
-}
+import type { Cell, ValueStatus } from '../core/value-status.ts';
 
 export interface TreeNode {
   id: number;

@@ -2,7 +2,8 @@
  * Computes one indicator for any area (or sum of areas) and Stichtag from the count series,
  * with the publishable (disclosure-protected) value beside the raw one.
  */
-import type { Cell, TreeNode } from './aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
+import type { TreeNode } from './aggregate.ts';
 import { aggregateUp, sumCells } from './aggregate.ts';
 import { DEFAULT_RULES, protect, type DisclosureRules } from './disclosure.ts';
 import { applyFormula, baseValue, changeOver, relativeChange, trendSlope, yearsBefore } from './formula.ts';

@@ -1,6 +1,6 @@
 /**
  * Default indicator catalogue: what German Sozialplanung commonly reports (themes after
- * METHODS.md §2), defined on the count series the demo city and the importers deliver.
+ * docs/methods.md §2), defined on the count series the demo city and the importers deliver.
  * Denominators are the usual reference populations. Installed into an empty database; after
  * that the catalogue is data, edited in the web app or exchanged as JSON.
  */

@@ -1,11 +1,11 @@
 /**
- * Primary disclosure control for published values (Geheimhaltung, METHODS.md §6):
+ * Primary disclosure control for published values (Geheimhaltung, docs/methods.md §6):
  * no count below the threshold, no rate whose numerator or denominator is below it, and no
  * rate at all for areas under the minimum population. Secondary suppression of the count
  * tables behind a value is done in linked-protection.ts; public outputs carry no counts.
  */
+import type { Cell } from '../core/value-status.ts';
 import { DEFAULT_MIN_POPULATION, DEFAULT_THRESHOLD, frequencyRule, rateRule } from '../disclosure/primary.ts';
-import type { Cell } from './aggregate.ts';
 import type { Formula } from './indicator.schema.ts';
 
 export interface DisclosureRules {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell } from './aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
 import { applyFormula, baseValue, changeOver, relativeChange, trendSlope, yearsBefore } from './formula.ts';
 
 const v = (value: number): Cell => ({ value, status: 'value' });

@@ -1,8 +1,8 @@
 /**
- * Indicator values from numerator and denominator counts (METHODS.md §2): rates from summed
+ * Indicator values from numerator and denominator counts (docs/methods.md §2): rates from summed
  * counts, changes over n years and least-squares trends. Pure functions.
  */
-import type { Cell } from './aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
 import type { Formula } from './indicator.schema.ts';
 
 const unusable = (c: Cell | null | undefined) =>

@@ -3,11 +3,12 @@ import { LagebildError, notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import type { Indicator } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
+import { existingVariables } from '../observations/observation.repository.ts';
 
 /** Every count series a definition refers to must exist, so values can be computed. */
 async function checkVariables(db: Db, defs: Indicator[]) {
   const wanted = [...new Set(defs.flatMap((d) => [d.numerator, d.denominator ?? d.numerator]))];
-  const known = await repo.existingVariables(db, wanted);
+  const known = await existingVariables(db, wanted);
   const unknown = wanted.filter((v) => !known.has(v));
   if (unknown.length) {
     throw new LagebildError(

@@ -1,6 +1,6 @@
+/** SQL for indicator definitions (table `indicator`). */
 import type { Db } from '../db/db.ts';
-import type { Cell } from './aggregate.ts';
-import type { Indicator, ValueStatus } from './indicator.schema.ts';
+import type { Indicator } from './indicator.schema.ts';
 
 type IndicatorRow = Indicator & Record<string, unknown>;
 
@@ -11,6 +11,12 @@ const SELECT = `SELECT key, name, theme, numerator_key AS numerator, denominator
 
 export async function listIndicators(db: Db, onlyPublished: boolean): Promise<Indicator[]> {
   return db.query<IndicatorRow>(`${SELECT} ${onlyPublished ? 'WHERE published' : ''} ORDER BY sort, key`);
+}
+
+/** The number of stored indicator definitions. */
+export async function countIndicators(db: Db): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM indicator');
+  return row?.n ?? 0;
 }
 
 export async function findIndicator(db: Db, key: string): Promise<Indicator | null> {
@@ -82,65 +88,4 @@ export async function patchIndicator(
     ],
   );
   return row ?? null;
-}
-
-export async function existingVariables(db: Db, keys: string[]): Promise<Set<string>> {
-  const rows = await db.query<{ key: string }>('SELECT key FROM variable WHERE key = ANY($1::text[])', [
-    keys,
-  ]);
-  return new Set(rows.map((r) => r.key));
-}
-
-/** Totals (breakdown '') of the given variables for all current areas and Stichtage. */
-export async function loadTotals(
-  db: Db,
-  variableKeys: string[],
-): Promise<Map<string, Map<string, Map<number, Cell>>>> {
-  const rows = await db.query<{
-    variable: string;
-    area_id: number;
-    ref_date: string;
-    value: number | null;
-    status: ValueStatus;
-  }>(
-    `SELECT v.key AS variable, o.area_id, o.ref_date, o.value, o.status
-       FROM observation o JOIN variable v ON v.id = o.variable_id JOIN area a ON a.id = o.area_id
-      WHERE v.key = ANY($1::text[]) AND o.breakdown = '' AND a.valid_to IS NULL`,
-    [variableKeys],
-  );
-  // variable → date → area id → cell
-  const out = new Map<string, Map<string, Map<number, Cell>>>();
-  for (const r of rows) {
-    let byDate = out.get(r.variable);
-    if (!byDate) out.set(r.variable, (byDate = new Map<string, Map<number, Cell>>()));
-    let byArea = byDate.get(r.ref_date);
-    if (!byArea) byDate.set(r.ref_date, (byArea = new Map<number, Cell>()));
-    byArea.set(r.area_id, { value: r.value, status: r.status });
-  }
-  return out;
-}
-
-export async function listDates(db: Db): Promise<string[]> {
-  // A skip scan over the date index: one index probe per Stichtag instead of reading every row.
-  const rows = await db.query<{ d: string }>(
-    `WITH RECURSIVE t AS (
-       SELECT min(ref_date) AS d FROM observation
-       UNION ALL
-       SELECT (SELECT min(ref_date) FROM observation WHERE ref_date > t.d) FROM t WHERE t.d IS NOT NULL
-     ) SELECT d FROM t WHERE d IS NOT NULL ORDER BY d`,
-  );
-  return rows.map((r) => r.d);
-}
-
-/**
- * The Datenstand: the latest Stichtag with population counts (`ew`). Pages open there rather than
- * at the latest date of any import — a single table delivered for a later year must not leave
- * every other indicator empty. Falls back to the latest Stichtag of any data.
- */
-export async function currentDate(db: Db): Promise<string | null> {
-  const [row] = await db.query<{ d: string | null }>(
-    `SELECT max(o.ref_date) AS d FROM observation o JOIN variable v ON v.id = o.variable_id
-      WHERE v.key = 'ew' AND o.breakdown = ''`,
-  );
-  return row?.d ?? (await listDates(db)).at(-1) ?? null;
 }

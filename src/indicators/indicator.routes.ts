@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../auth/policy.ts';
+import { ErrorBody } from '../core/error.schema.ts';
 import { notFound } from '../core/errors.ts';
-import { ErrorBody } from '../server/error.schema.ts';
 import { createIndicator, importIndicators, removeIndicator, replaceIndicator } from './indicator.admin.ts';
 import { listIndicators as listAll, patchIndicator } from './indicator.repository.ts';
 import {

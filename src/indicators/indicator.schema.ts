@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { ClassificationSpec } from '../classification/classification.schema.ts';
-
-export const ValueStatus = z
-  .enum(['value', 'secret', 'missing', 'estimated'])
-  .describe('value = measured; secret = suppressed for disclosure control (shown as ·); missing = no data');
-export type ValueStatus = z.infer<typeof ValueStatus>;
+import { ValueStatus } from '../core/value-status.ts';
 
 export const Formula = z
   .enum(['count', 'share', 'per_mille', 'per_1000', 'ratio', 'change_pp', 'relative_change', 'trend_slope'])
@@ -96,33 +92,6 @@ export const SeriesPoint = z.object({
 });
 export const Series = z.object({ indicator: z.string(), id: z.string(), points: z.array(SeriesPoint) });
 export type Series = z.infer<typeof Series>;
-
-export const ProfileQuery = z.object({ date: z.iso.date().describe('Stichtag YYYY-MM-DD') });
-export const AreaProfile = z.object({
-  area: z.object({
-    id: z.string(),
-    name: z.string(),
-    level: z.string(),
-    parent: z.string().nullable(),
-    parentName: z.string().nullable(),
-    areaM2: z.number(),
-  }),
-  date: z.string(),
-  indicators: z.array(
-    z.object({
-      key: z.string(),
-      name: z.string(),
-      theme: z.string(),
-      unit: z.string(),
-      decimals: z.number().int(),
-      value: z.number().nullable(),
-      status: ValueStatus,
-      cityValue: z.number().nullable(),
-      cityStatus: ValueStatus,
-    }),
-  ),
-});
-export type AreaProfile = z.infer<typeof AreaProfile>;
 
 /** Changes of single fields: publish or withdraw, or save the atlas's classification as default. */
 export const IndicatorPatch = z

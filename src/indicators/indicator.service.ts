@@ -8,10 +8,11 @@ import type { User } from '../auth/auth.schema.ts';
 import { can } from '../auth/policy.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
-import { availableIndicators, indicatorAvailability, unavailableText } from './availability.ts';
+import { indicatorAvailability, unavailableText } from './availability.ts';
 import { makeCalculator, POPULATION, type Computed } from './calculator.ts';
-import type { AreaProfile, Indicator, IndicatorEntry, IndicatorValues, Series } from './indicator.schema.ts';
+import type { Indicator, IndicatorEntry, IndicatorValues, Series } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
+import { listDates, loadTotals } from '../observations/observation.repository.ts';
 import type { SecretCells } from './linked-protection.ts';
 import { publicSnapshot, secretCellsOf } from './public-snapshot.ts';
 
@@ -45,7 +46,7 @@ export async function requireIndicator(db: Db, key: string, user: User | null): 
  */
 export async function indicatorContext(db: Db, indicators: Indicator[], unprotected: boolean) {
   let tree: AreaRow[];
-  let totals: Awaited<ReturnType<typeof repo.loadTotals>>;
+  let totals: Awaited<ReturnType<typeof loadTotals>>;
   let secret: SecretCells | undefined;
   if (unprotected) {
     tree = await areaRepo.listAllAreas(db);
@@ -54,12 +55,12 @@ export async function indicatorContext(db: Db, indicators: Indicator[], unprotec
       vars.add(i.numerator);
       if (i.denominator) vars.add(i.denominator);
     }
-    totals = await repo.loadTotals(db, [...vars]);
+    totals = await loadTotals(db, [...vars]);
   } else {
     // Everyone else sees only what the protected snapshot of the data version publishes.
     const snapshot = await publicSnapshot(db);
     ({ tree, totals } = snapshot);
-    secret = await secretCellsOf(snapshot, await repo.listDates(db));
+    secret = await secretCellsOf(snapshot, await listDates(db));
   }
   const nodes = tree.map((a) => ({ id: a.id, parentId: a.parent_id }));
   const parentOf = new Map(tree.map((a) => [a.id, a.parent_id]));
@@ -93,7 +94,11 @@ export function present(c: Computed, unprotected: boolean) {
     : { ...c.published, numerator: null, denominator: null };
 }
 
-async function levelAreas(db: Db, levelKey: string) {
+/**
+ * The current areas of a level.
+ * @throws areas.unknown_level (404) when the level has no areas
+ */
+export async function levelAreas(db: Db, levelKey: string) {
   const areas = await areaRepo.listAreas(db, levelKey);
   if (!areas.length) throw notFound('areas.unknown_level', `Die Ebene „${levelKey}“ hat keine Gebiete.`);
   return areas;
@@ -140,55 +145,10 @@ export async function indicatorSeries(
   return {
     indicator: ind.key,
     id: area.key,
-    points: (await repo.listDates(db)).map((date) => {
+    points: (await listDates(db)).map((date) => {
       const v = present(calc(area.id, date), unprotected);
       const c = present(calc(city, date), unprotected);
       return { date, value: v.value, status: v.status, cityValue: c.value, cityStatus: c.status };
-    }),
-  };
-}
-
-export async function areaProfile(
-  db: Db,
-  user: User | null,
-  levelKey: string,
-  areaKey: string,
-  date: string,
-): Promise<AreaProfile> {
-  const area = await areaRepo.findArea(db, levelKey, areaKey);
-  if (!area)
-    throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
-  const levelIds = (await levelAreas(db, levelKey)).map((a) => a.id);
-  const unprotected = seesUnprotected(user);
-  // indicators without inputs would only add rows of „–“
-  const indicators = await availableIndicators(db, await repo.listIndicators(db, !unprotected));
-  const ctx = await indicatorContext(db, indicators, unprotected);
-  const parent = ctx.tree.find((a) => a.id === area.parent_id);
-  const city = ctx.cityTarget(levelIds);
-  return {
-    area: {
-      id: area.key,
-      name: area.name,
-      level: area.level,
-      parent: area.parent,
-      parentName: parent?.name ?? null,
-      areaM2: area.area_m2,
-    },
-    date,
-    indicators: indicators.map((ind) => {
-      const v = present(ctx.calc(ind.key)(area.id, date), unprotected);
-      const c = present(ctx.calc(ind.key)(city, date), unprotected);
-      return {
-        key: ind.key,
-        name: ind.name,
-        theme: ind.theme,
-        unit: ind.unit,
-        decimals: ind.decimals,
-        value: v.value,
-        status: v.status,
-        cityValue: c.value,
-        cityStatus: c.status,
-      };
     }),
   };
 }

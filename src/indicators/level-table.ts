@@ -3,17 +3,19 @@
  * the input of the Sozialmonitoring (composite indices, early warning, typology, area profiles).
  * Planners get unprotected values; everyone else the disclosure-protected ones (secret cells as
  * `null` with status `secret`). City and parent (district) values are recomputed from summed
- * counts, never averaged from rates (../shared/METHODS.md §2).
+ * counts, never averaged from rates (docs/methods.md §2).
  */
 import * as areaRepo from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
-import { aggregateUp, type Cell } from './aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
+import { aggregateUp } from './aggregate.ts';
 import { indicatorAvailability, type MissingVariable } from './availability.ts';
 import { POPULATION } from './calculator.ts';
 import type { Indicator } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
+import { listDates, loadTotals } from '../observations/observation.repository.ts';
 import { indicatorContext, present, seesUnprotected } from './indicator.service.ts';
 import { dataVersion } from '../db/data-version.ts';
 
@@ -143,7 +145,7 @@ async function buildLevelTable(
     }
     indicators = indicators.filter((i) => !unavailable.has(i.key));
   }
-  const dates = await repo.listDates(db);
+  const dates = await listDates(db);
   const ctx = await indicatorContext(db, indicators, unprotected);
   const byId = new Map(ctx.tree.map((a) => [a.id, a]));
   const areas: LevelArea[] = rows.map((a) => {
@@ -185,7 +187,7 @@ async function buildLevelTable(
   }
   // Inhabitants of every area: its own count, else the sum of its children's (a Stadtbezirk of an
   // imported city often has no own `ew` count).
-  const own = (await repo.loadTotals(db, [POPULATION])).get(POPULATION);
+  const own = (await loadTotals(db, [POPULATION])).get(POPULATION);
   const nodes = ctx.tree.map((a) => ({ id: a.id, parentId: a.parent_id }));
   const population = dates.map((d) => {
     const summed = aggregateUp(nodes, own?.get(d) ?? new Map<number, Cell>());

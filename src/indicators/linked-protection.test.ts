@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Cell } from '../core/value-status.ts';
 import { auditTable } from '../disclosure/audit.ts';
-import type { Cell, TreeNode } from './aggregate.ts';
+import type { TreeNode } from './aggregate.ts';
 import { DEFAULT_MARGIN, linkedSystem, protectDate, TOTAL } from './linked-protection.ts';
 
 // City → 2 Stadtbezirke (1, 2) → 3 Sozialräume each (11–13, 21–23). Sozialraum 13 has 164

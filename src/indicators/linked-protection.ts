@@ -1,6 +1,6 @@
 /**
  * Disclosure control of everything the public sees at one Stichtag, as one linked system
- * (METHODS.md §6; Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, §4.2 on linked
+ * (docs/methods.md §6; Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, §4.2 on linked
  * tables): every count variable behind a published indicator × every area of every level and the
  * whole city, linked by
  * - the hierarchy (a parent's count is the sum of its children's, the city the sum of the top
@@ -25,7 +25,8 @@
 import { protectTable, type ProtectionResult } from '../disclosure/protect.ts';
 import { findSumIdentities, type SumIdentity } from '../disclosure/identities.ts';
 import type { SdcCell, SdcConstraint, SdcTable } from '../disclosure/table.ts';
-import { aggregateUp, type Cell, type TreeNode } from './aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
+import { aggregateUp, type TreeNode } from './aggregate.ts';
 import { DEFAULT_RULES, type DisclosureRules } from './disclosure.ts';
 
 /** Cell id part of the whole city (the sum of all top-level areas). */

@@ -1,7 +1,7 @@
 /**
  * Walks every public route and export of the demo city as an anonymous visitor and checks
  * what leaves the system: no counts in rate responses, no count below the threshold, and no
- * secret cell that can be recomputed from the published values (LP audit, METHODS.md §6).
+ * secret cell that can be recomputed from the published values (LP audit, docs/methods.md §6).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disclosedCells } from '../disclosure/audit.ts';

@@ -8,9 +8,10 @@
 import * as areaRepo from '../areas/area.repository.ts';
 import type { AreaRow } from '../areas/area.repository.ts';
 import type { Db } from '../db/db.ts';
-import type { Cell } from './aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
 import { POPULATION } from './calculator.ts';
 import * as repo from './indicator.repository.ts';
+import { listDates, loadTotals } from '../observations/observation.repository.ts';
 import { protectDate, TOTAL, type ProtectedDate, type SecretCells } from './linked-protection.ts';
 import { dataVersion } from '../db/data-version.ts';
 
@@ -58,7 +59,7 @@ async function loadSnapshot(db: Db, version: string): Promise<PublicSnapshot> {
     if (i.denominator) variables.add(i.denominator);
   }
   const tree = await areaRepo.listAllAreas(db);
-  const totals = await repo.loadTotals(db, [...variables]);
+  const totals = await loadTotals(db, [...variables]);
   // A write between reading the version and the data would label newer data with an older
   // version; read again and start over rather than keep a mislabelled snapshot.
   const after = await dataVersion(db);
@@ -93,7 +94,7 @@ async function loadSnapshot(db: Db, version: string): Promise<PublicSnapshot> {
  */
 export async function prewarmPublicSnapshot(db: Db): Promise<void> {
   const snapshot = await publicSnapshot(db);
-  for (const date of await repo.listDates(db)) await snapshot.protectedDate(date);
+  for (const date of await listDates(db)) await snapshot.protectedDate(date);
 }
 
 /** The secret-cell lookup of a snapshot for the given Stichtage (unknown ones: all secret). */

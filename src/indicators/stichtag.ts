@@ -5,7 +5,7 @@ const day = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice
 
 /**
  * Position of the Stichtag asked for in `dates`; without one, of the Datenstand `current` (see
- * `currentDate` in indicator.repository.ts), else of the latest date.
+ * `currentDate` in observations/observation.repository.ts), else of the latest date.
  * @param code the stable error code of the caller's domain, e.g. `profile.unknown_date`
  * @throws 404 `code` when there are no values at that Stichtag (German message)
  * @example pickStichtag(['2023-12-31', '2024-12-31'], undefined, '2023-12-31', 'x') // 0

@@ -1,7 +1,7 @@
 /**
  * Class assignment of a part index by the definition's intervals, on the UNROUNDED value: the
  * MSS publishes indices with two decimals, but an index of 1.0004 is "niedrig" (SI > 1), not
- * "mittel" (METHODS.md §3).
+ * "mittel" (docs/methods.md §3).
  */
 import type { IndexClass } from './index.schema.ts';
 

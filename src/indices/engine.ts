@@ -2,7 +2,7 @@
  * The composite index engine: pure, no I/O. One definition (index.schema.ts) applied to one
  * table of areas × indicators.
  *
- * Steps (OECD/JRC handbook, COINr; Berlin MSS in ../shared/METHODS.md §3):
+ * Steps (OECD/JRC handbook, COINr; Berlin MSS in docs/methods.md §3):
  * 1. validity: manual exclusion list, minimum population;
  * 2. missing values: `exclude_area` drops an area with any missing or secret input;
  *    `available_mean` keeps it when every part has at least one input;

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../auth/policy.ts';
-import { ErrorBody } from '../server/error.schema.ts';
+import { ErrorBody } from '../core/error.schema.ts';
 import { createIndex, importIndices, removeIndex, replaceIndex } from './index.admin.ts';
 import {
   HistoryQuery,

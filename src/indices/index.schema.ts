@@ -2,7 +2,7 @@
  * Composite indices (zusammengesetzte Indizes, e.g. Berlin's Monitoring Soziale Stadtentwicklung):
  * the definition as data (stored in `composite_index`, edited in the web app, exchanged as JSON)
  * and the shapes of results, robustness and history. Defined once: validation, types and OpenAPI.
- * Method: ../shared/METHODS.md §3 (MSS) and §4 (composite indicators, COINr).
+ * Method: docs/methods.md §3 (MSS) and §4 (composite indicators, COINr).
  */
 import { z } from 'zod';
 

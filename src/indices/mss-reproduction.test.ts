@@ -5,18 +5,19 @@
  * indices within 0.01 (2 dp published). The computed 2021 table is a golden file beside this test
  * (regenerate on purpose with REGEN=1).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { computeIndex, type IndexInput } from './engine.ts';
 import { outputColumns, outputRows, presentResult, rowsToCsv } from './index.present.ts';
 import { presetDefinition } from './presets.ts';
 import { readWideTable } from './wide-table.ts';
+import { expectGolden, goldenFile } from '../test/golden.ts';
 
 const data = (path: string) => new URL(`../../../shared/data/${path}`, import.meta.url);
 const csv = (path: string) =>
   parse<Record<string, string>>(readFileSync(data(path), 'utf8'), { columns: true, bom: true });
-const goldenPath = new URL('./mss2021.golden.csv', import.meta.url);
+const goldenPath = goldenFile(import.meta.url, 'mss2021.golden.csv');
 
 /** All 542 PLR from the FIS-Broker export, invalid ones with their -9999 placeholders as values. */
 function wfs2021(): { input: IndexInput; names: string[] } {
@@ -133,11 +134,10 @@ describe('Berlin MSS 2021 (542 PLR, LOR 2021)', () => {
     );
     const columns = outputColumns(['status', 'dynamics']);
     const text = rowsToCsv(outputRows(result), columns);
-    if (process.env.REGEN) writeFileSync(goldenPath, text);
-    expect(text).toBe(readFileSync(goldenPath, 'utf8'));
+    expectGolden(goldenPath, text);
   });
 
-  it('does not reproduce the published values with the sample SD (n − 1), as METHODS.md §3 warns', () => {
+  it('does not reproduce the published values with the sample SD (n − 1), as docs/methods.md §3 warns', () => {
     const sample = computeIndex({ ...def, standardisation: 'z_sample' }, input);
     let maxDiff = 0;
     input.ids.forEach((id, i) => {

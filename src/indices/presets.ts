@@ -1,5 +1,5 @@
 /**
- * Index presets: the methods of German cities as definitions (../shared/METHODS.md §3).
+ * Index presets: the methods of German cities as definitions (docs/methods.md §3).
  * A preset is a template: parts with class breaks and rules; its indicators are whatever the
  * data offers with the part's code prefix (`S…` status, `D…` dynamics), so the MSS 2017 edition
  * with S2/D2 and the later ones with S1, S3, S4 / D1, D3, D4 run with the same preset.

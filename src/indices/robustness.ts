@@ -1,6 +1,6 @@
 /**
  * Robustness of a composite index by Monte Carlo (uncertainty analysis of the OECD/JRC handbook,
- * COINr `get_sensitivity`; ../shared/METHODS.md §4). Every run draws
+ * COINr `get_sensitivity`; docs/methods.md §4). Every run draws
  * - each weight from base · U(1 − spread, 1 + spread) (default ±25 %), re-scaled so the part's
  *   weights keep their total (the aggregate stays on the scale of the class breaks),
  * - one standardisation (the definition's z variant, min-max, rank),

@@ -1,6 +1,6 @@
 /**
  * Standardisation (Normalisierung) of one indicator over the valid areas, as in the OECD/JRC
- * handbook on composite indicators and COINr's `Normalise()` (../shared/METHODS.md §4).
+ * handbook on composite indicators and COINr's `Normalise()` (docs/methods.md §4).
  * Values are plain Float64Arrays; NaN marks a value that does not take part (invalid area or
  * missing input) and stays NaN in the output.
  */
@@ -40,7 +40,7 @@ export function moments(x: Float64Array, sample: boolean): Moments {
 
 /**
  * z-scores (x − mean) / SD. Berlin's MSS divides by n (population SD): with n − 1 its published
- * z-values are not reproduced (METHODS.md §3). A constant indicator (SD 0) gives 0 everywhere:
+ * z-values are not reproduced (docs/methods.md §3). A constant indicator (SD 0) gives 0 everywhere:
  * it does not tell the areas apart.
  * @example zScores(Float64Array.of(1, 2, 3), false) // [-1.2247, 0, 1.2247]
  */

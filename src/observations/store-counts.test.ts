@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAreas } from '../areas/area.service.ts';
 import { readAreaFiles } from '../areas/readers/index.ts';
-import { recordSource } from '../core/provenance.ts';
 import type { Db } from '../db/db.ts';
+import { recordSource } from '../db/provenance.ts';
 import { engines } from '../test/databases.ts';
 import { storeCounts, type CountRecord } from './store-counts.ts';
 

@@ -4,8 +4,8 @@
  * re-import keeps the previous version (who, when, which file: via data_source).
  */
 import { importError } from '../core/errors.ts';
+import type { ValueStatus } from '../core/value-status.ts';
 import type { Db } from '../db/db.ts';
-import type { ValueStatus } from '../indicators/indicator.schema.ts';
 import { appendObservations, insertMissingVariables } from './observation.repository.ts';
 import { assertNotSums, refreshSums } from './variable.service.ts';
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../auth/policy.ts';
-import { ErrorBody } from '../server/error.schema.ts';
+import { ErrorBody } from '../core/error.schema.ts';
+import { listVariableDefinitions } from './observation.repository.ts';
 import { defineSum, defineSums, listVariables, removeSum } from './variable.service.ts';
 
 export const Variable = z.object({
@@ -65,10 +66,7 @@ export const variableRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     // Definitions only, no values: public like the indicator catalogue.
-    () =>
-      app.db.query<Variable & Record<string, unknown>>(
-        'SELECT key, name, unit, description FROM variable ORDER BY key',
-      ),
+    () => listVariableDefinitions(app.db),
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../indicators/aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
 import { DEFAULT_CATALOGUE } from '../indicators/catalogue.ts';
 import type { IndicatorGrid, LevelArea } from '../indicators/level-table.ts';
 import { compareIndicator, direction, meanSd, rankOf } from './compare.ts';

@@ -1,13 +1,13 @@
 /**
  * One area against its district and the city, for one indicator: the comparisons of the area
  * profile (Steckbrief). Pure functions on a level table (src/indicators/level-table.ts), whose city
- * and district values are already recomputed from counts (../shared/METHODS.md §2).
+ * and district values are already recomputed from counts (docs/methods.md §2).
  *
  * Standardised deviations use the population SD over the level's areas (divide by n), as the
- * Berlin MSS standardises its indicators (METHODS.md §3): a deviation of 1 is "one SD from the
+ * Berlin MSS standardises its indicators (docs/methods.md §3): a deviation of 1 is "one SD from the
  * city", the MSS threshold of a notable area.
  */
-import type { Cell } from '../indicators/aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
 import { changeOver, trendSlope, yearsBefore } from '../indicators/formula.ts';
 import type { IndicatorGrid, LevelArea } from '../indicators/level-table.ts';
 import type { Direction, ProfileCell, ProfileIndicator } from './profile.schema.ts';

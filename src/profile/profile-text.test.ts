@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inArea, subjectOf } from './grammar.ts';
+import { inArea, subjectOf } from '../core/grammar.ts';
 import { profileText, withUnit, type ProfileTextInput, type TextIndicator } from './profile-text.ts';
 
 const NB = '\u00a0';

@@ -5,7 +5,7 @@
  * What is notable (rules, in this order of priority):
  * 1. Deviation from the city: indicators that are levels (shares, rates, ratios — not counts, not
  *    changes) whose value lies at least 1 population SD of the level's areas from the city value
- *    (the MSS threshold of a notable area, ../shared/METHODS.md §3); ≥ 2 SD reads „weit“.
+ *    (the MSS threshold of a notable area, docs/methods.md §3); ≥ 2 SD reads „weit“.
  *    Indicators with a polarity (social situation) come before neutral ones (structure), each by
  *    the size of the deviation; the first leads, further ones are listed as unfavourable,
  *    favourable or (neutral) „außerdem abweichend“.
@@ -17,7 +17,7 @@
  * 4. The early warnings of the area; 5. how many values are secret (shown as ·).
  * Secret and missing values are never candidates; a text without any deviation says so.
  */
-import { capitalise, inArea, numberWord, subjectOf } from './grammar.ts';
+import { capitalise, inArea, numberWord, subjectOf } from '../core/grammar.ts';
 import type { ProfileIndex, ProfileIndicator } from './profile.schema.ts';
 
 export type TextIndicator = Pick<

@@ -8,18 +8,16 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { User } from '../auth/auth.schema.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
 import { engines } from '../test/databases.ts';
-import { expectGolden } from '../test/golden.ts';
+import { expectGoldenJson, goldenFile } from '../test/golden.ts';
 import { demoApp } from '../test/demo-app.ts';
 import { compareIndicator } from './compare.ts';
 import { profileText } from './profile-text.ts';
 import { areaSteckbrief } from './profile.service.ts';
 
-const DIR = new URL('./testdata/', import.meta.url);
 const PLANNER: User = { id: 0, username: 'golden', displayName: 'Golden', role: 'planner' };
 
 const golden = (name: string, actual: unknown) =>
-  expectGolden(new URL(name, DIR), `${JSON.stringify(actual, null, 2)}
-`);
+  expectGoldenJson(goldenFile(import.meta.url, `${name}.golden.json`), actual);
 
 const [engine] = engines;
 
@@ -46,7 +44,7 @@ describe('profile texts of the demo city (golden files)', () => {
         return [`${area.key} ${area.name}`, text.sentences];
       }),
     );
-    golden(`texts-${level}-${who}.json`, texts);
+    golden(`texts-${level}-${who}`, texts);
   });
 
   it('whole Steckbrief texts with index and warnings, planner and public', async () => {
@@ -60,6 +58,6 @@ describe('profile texts of the demo city (golden files)', () => {
         texts[`${who} ${key} ${p.area.name}`] = p.text;
       }
     }
-    golden('steckbrief-texts.json', texts);
+    golden('steckbrief-texts', texts);
   });
 });

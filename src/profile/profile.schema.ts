@@ -4,8 +4,8 @@
  * the composite index class history with its robustness; the early warnings; a German text.
  */
 import { z } from 'zod';
-import { ValueStatus } from '../indicators/indicator.schema.ts';
-import { WarningEntry } from '../monitoring/warning.schema.ts';
+import { ValueStatus } from '../core/value-status.ts';
+import { WarningEntry } from '../warnings/warning.schema.ts';
 
 export const ProfileParams = z.object({
   level: z.string().min(1).describe('Level key, e.g. `sozialraum`'),
@@ -25,6 +25,39 @@ export const ProfileQuery = z.object({
   years: z.coerce.number().int().min(2).max(30).default(5).describe('n years of the trend'),
 });
 export type ProfileQuery = z.infer<typeof ProfileQuery>;
+
+/** Query of the indicator table of one area (`GET /api/areas/:level/:id/profile`): the Stichtag. */
+export const AreaProfileQuery = z.object({ date: z.iso.date().describe('Stichtag YYYY-MM-DD') });
+
+/**
+ * The short area profile: every indicator of one area at one Stichtag beside the city's value —
+ * the atlas's table of a selected area. The Steckbrief below is the full profile of the same area.
+ */
+export const AreaProfile = z.object({
+  area: z.object({
+    id: z.string(),
+    name: z.string(),
+    level: z.string(),
+    parent: z.string().nullable(),
+    parentName: z.string().nullable(),
+    areaM2: z.number(),
+  }),
+  date: z.string(),
+  indicators: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      theme: z.string(),
+      unit: z.string(),
+      decimals: z.number().int(),
+      value: z.number().nullable(),
+      status: ValueStatus,
+      cityValue: z.number().nullable(),
+      cityStatus: ValueStatus,
+    }),
+  ),
+});
+export type AreaProfile = z.infer<typeof AreaProfile>;
 
 const Num = z.number().nullable();
 

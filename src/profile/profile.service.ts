@@ -1,20 +1,30 @@
 /**
- * The area profile (Steckbrief): loads the level table once (values as the user may see them:
- * planners unprotected, everyone else disclosure-protected), compares the area with district and
- * city (compare.ts), adds the index classes and the warnings, and writes the text (profile-text.ts).
+ * The area profile (Gebietsprofil) in two depths, with values as the user may see them (planners
+ * unprotected, everyone else disclosure-protected):
+ * - the Steckbrief loads the level table once, compares the area with district and city
+ *   (compare.ts), adds the index classes and the warnings, and writes the text (profile-text.ts);
+ * - the short profile lists the area's indicators beside the city's values, for the atlas.
  */
 import * as areaRepo from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
-import { currentDate, listDates } from '../indicators/indicator.repository.ts';
-import { pickStichtag } from '../indicators/stichtag.ts';
+import { currentDate, listDates } from '../observations/observation.repository.ts';
+import { availableIndicators } from '../indicators/availability.ts';
+import {
+  indicatorContext,
+  levelAreas,
+  listIndicators,
+  present,
+  seesUnprotected,
+} from '../indicators/indicator.service.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
-import { evaluateWarnings } from '../monitoring/warning.service.ts';
+import { pickStichtag } from '../indicators/stichtag.ts';
+import { evaluateWarnings } from '../warnings/warning.service.ts';
 import { compareIndicator } from './compare.ts';
 import { profileIndex } from './profile-index.ts';
 import { profileText } from './profile-text.ts';
-import type { ProfileIndicator, ProfileQuery, Steckbrief } from './profile.schema.ts';
+import type { AreaProfile, ProfileIndicator, ProfileQuery, Steckbrief } from './profile.schema.ts';
 
 /**
  * The Stichtag of the profile: the one asked for, else the Datenstand `current`, else the latest.
@@ -103,5 +113,55 @@ export async function areaSteckbrief(
     warnings: entries,
     text: text.sentences,
     highlights: text.indicators,
+  };
+}
+
+/**
+ * The short profile of area `areaKey` on level `levelKey` at `date`: every indicator with inputs,
+ * beside the city's value, as the user may see them (the atlas's table of a selected area).
+ * @throws areas.not_found, areas.unknown_level (404)
+ */
+export async function areaProfile(
+  db: Db,
+  user: User | null,
+  levelKey: string,
+  areaKey: string,
+  date: string,
+): Promise<AreaProfile> {
+  const area = await areaRepo.findArea(db, levelKey, areaKey);
+  if (!area)
+    throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
+  const levelIds = (await levelAreas(db, levelKey)).map((a) => a.id);
+  const unprotected = seesUnprotected(user);
+  // indicators without inputs would only add rows of „–“
+  const indicators = await availableIndicators(db, await listIndicators(db, user));
+  const ctx = await indicatorContext(db, indicators, unprotected);
+  const parent = ctx.tree.find((a) => a.id === area.parent_id);
+  const city = ctx.cityTarget(levelIds);
+  return {
+    area: {
+      id: area.key,
+      name: area.name,
+      level: area.level,
+      parent: area.parent,
+      parentName: parent?.name ?? null,
+      areaM2: area.area_m2,
+    },
+    date,
+    indicators: indicators.map((ind) => {
+      const v = present(ctx.calc(ind.key)(area.id, date), unprotected);
+      const c = present(ctx.calc(ind.key)(city, date), unprotected);
+      return {
+        key: ind.key,
+        name: ind.name,
+        theme: ind.theme,
+        unit: ind.unit,
+        decimals: ind.decimals,
+        value: v.value,
+        status: v.status,
+        cityValue: c.value,
+        cityStatus: c.status,
+      };
+    }),
   };
 }

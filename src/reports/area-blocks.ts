@@ -16,6 +16,7 @@ import {
   type ReportTable,
 } from './report-model.ts';
 import type { Block } from './report.schema.ts';
+import { areaWithLevel } from '../core/level-names.ts';
 
 const cell = (
   i: ProfileIndicator,
@@ -82,10 +83,13 @@ export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }
         .filter((t) => !block.themes?.length || block.themes.includes(t.theme))
         .flatMap((t) => t.indicators);
   const district = profile.area.parentLevelName ?? null;
+  // levels named: an area and its district may share a name („Ehrenfeld | Ehrenfeld“)
   const columns = [
     'Indikator',
-    profile.area.name,
-    ...(district ? [profile.area.parentName ?? district] : []),
+    areaWithLevel(profile.area.levelName, profile.area.name),
+    ...(district
+      ? [profile.area.parentName ? areaWithLevel(district, profile.area.parentName) : district]
+      : []),
     'Stadt',
     'Rang',
     'Veränderung',

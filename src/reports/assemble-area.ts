@@ -26,12 +26,13 @@ import {
   resolveText,
 } from './area-blocks.ts';
 import { applicableSentences, type Placeholder } from './applicable-text.ts';
-import { chartFigure, figureCache, mapFigure, type FigureCache } from './figures.ts';
+import { chartFigure, figureCache, mapFigure } from './figures.ts';
 import {
   noAreas,
   raise,
   unknownIndicator,
   type Ctx,
+  type FigureCache,
   type ReportBlock,
   type ReportModel,
   type ReportSection,

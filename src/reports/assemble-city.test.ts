@@ -21,7 +21,7 @@ import { BESCHLUSSVORLAGE, SOZIALBERICHT, STECKBRIEF_KURZ } from './templates.ts
 
 const PLANNER: User = { id: 0, username: 'report', displayName: 'Report', role: 'planner' };
 
-const DIR = new URL('./testdata/', import.meta.url);
+const DIR = new URL('./golden/', import.meta.url);
 
 const golden = (name: string, text: string) => expectGolden(new URL(name, DIR), text);
 

@@ -12,11 +12,11 @@ import { LagebildError, notFound } from '../core/errors.ts';
 import { formatDate } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
-import { currentDate } from '../indicators/indicator.repository.ts';
+import { currentDate } from '../observations/observation.repository.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { indexResult, indexRobustness } from '../indices/index.service.ts';
-import type { WarningList } from '../monitoring/warning.schema.ts';
-import { evaluateWarnings } from '../monitoring/warning.service.ts';
+import type { WarningList } from '../warnings/warning.schema.ts';
+import { evaluateWarnings } from '../warnings/warning.service.ts';
 import { DEFAULT_INDEX, ROBUSTNESS_RUNS, ROBUSTNESS_SEED } from '../profile/profile-index.ts';
 import { applicableSentences, type Placeholder } from './applicable-text.ts';
 import { chosenIndicators, noThemeNote, unavailableNote } from './area-blocks.ts';
@@ -40,11 +40,10 @@ import {
   type ReportModel,
   type ReportSection,
 } from './report-model.ts';
-import type { Block, ReportTemplate } from './report.schema.ts';
+import type { Block, ReportTemplate, TemplateResolver } from './report.schema.ts';
 import { BUILTIN_TEMPLATES } from './templates.ts';
 
-/** Finds a template by key (the area template of `area_profiles`); default: the built-ins. */
-export type TemplateResolver = (key: string) => Promise<ReportTemplate | null>;
+/** Default lookup of a report's templates: the built-ins. */
 const builtinResolver: TemplateResolver = async (key) => BUILTIN_TEMPLATES[key] ?? null;
 
 async function perIndicator(

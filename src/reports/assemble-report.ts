@@ -7,9 +7,9 @@ import type { User } from '../auth/auth.schema.ts';
 import { badRequest } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import { assembleAreaReport } from './assemble-area.ts';
-import { assembleCityReport, type TemplateResolver } from './assemble-city.ts';
+import { assembleCityReport } from './assemble-city.ts';
 import type { ReportModel } from './report-model.ts';
-import type { ReportTemplate } from './report.schema.ts';
+import type { ReportTemplate, TemplateResolver } from './report.schema.ts';
 
 export interface AssembleTarget {
   /** Level key; default the finest level. */

@@ -7,21 +7,20 @@ import type { User } from '../auth/auth.schema.ts';
 import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
 import type { LevelCell, LevelTable } from '../indicators/level-table.ts';
-import type { WarningList } from '../monitoring/warning.schema.ts';
+import type { WarningList } from '../warnings/warning.schema.ts';
 import { noThemeNote } from './area-blocks.ts';
-import type { TemplateResolver } from './assemble-city.ts';
 import type { CityIndex } from './city-monitoring.ts';
-import type { FigureCache } from './figures.ts';
 import { levelDative, levelPlural } from '../core/level-names.ts';
 import {
   raise,
   sourceLine,
   unknownIndicator,
+  type FigureCache,
   type ReportBlock,
   type ReportChart,
   type ReportTable,
 } from './report-model.ts';
-import type { Block } from './report.schema.ts';
+import type { Block, TemplateResolver } from './report.schema.ts';
 
 export interface CityCtx {
   db: Db;

@@ -6,7 +6,7 @@
  */
 import { formatDate, formatNumber } from '../core/format.ts';
 import type { IndexResult, RobustnessResult } from '../indices/index.schema.ts';
-import type { WarningList } from '../monitoring/warning.schema.ts';
+import type { WarningList } from '../warnings/warning.schema.ts';
 import { raise, sourceLine, type ReportBlock, type ReportMap, type ReportTable } from './report-model.ts';
 
 export interface CityIndex {

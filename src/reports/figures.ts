@@ -15,6 +15,7 @@ import {
   sourceLine,
   unknownIndicator,
   type Ctx,
+  type FigureCache,
   type ReportChart,
   type ReportMap,
 } from './report-model.ts';
@@ -59,17 +60,6 @@ function project(geometries: { geometry: Polygon | MultiPolygon }[]) {
   return { paths, width: MAP_WIDTH, height };
 }
 
-/** Geometries and projections loaded once per report (a Sozialbericht draws hundreds of maps). */
-export interface FigureCache {
-  geometries: Map<
-    string,
-    Promise<{ key: string; name: string; parent: string | null; geometry: Polygon | MultiPolygon }[]>
-  >;
-  projections: Map<
-    string,
-    { keys: string[]; names: string[]; paths: string[]; width: number; height: number }
-  >;
-}
 export const figureCache = (): FigureCache => ({ geometries: new Map(), projections: new Map() });
 
 /** Above this many areas a Steckbrief's map shows only the areas of its district. */

@@ -4,7 +4,7 @@
  * lines broken at secret/missing values and district lines in distinct colours; the highlighted
  * area drawn on top; templates from JSON; a golden file of a small synthetic Sozialbericht.
  */
-import { expectGolden } from '../test/golden.ts';
+import { expectGolden, goldenFile } from '../test/golden.ts';
 import { describe, expect, it } from 'vitest';
 import { INTERNAL_MARK, renderHtml, sheetParts } from './render-html.ts';
 import type { ReportBlock, ReportModel, ReportSection } from './report-model.ts';
@@ -169,7 +169,7 @@ describe('renderHtml', () => {
   it('a synthetic Sozialbericht matches the golden file (REGEN=1 rewrites it)', () => {
     const html = renderHtml(syntheticReport({ areas: 2, shapes: 6, districts: 3 }));
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
-    expectGolden(new URL('./testdata/synthetic-sozialbericht.golden.html', import.meta.url), html);
+    expectGolden(goldenFile(import.meta.url, 'synthetic-sozialbericht.golden.html'), html);
   });
 });
 

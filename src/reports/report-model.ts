@@ -3,11 +3,11 @@
  * formatted values and figures as data. Renderers (HTML/PDF, Word) only lay it out.
  */
 import { createHash } from 'node:crypto';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { badRequest, notFound } from '../core/errors.ts';
 import { formatDate } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
 import type { LevelTable } from '../indicators/level-table.ts';
-import type { FigureCache } from './figures.ts';
 import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
 
 export interface ReportTable {
@@ -109,6 +109,18 @@ export interface ReportModel {
 
 /** „Quelle: …; Stichtag 31.12.2024“ — under every table and figure. */
 export const sourceLine = (source: string, date: string) => `Quelle: ${source}; Stichtag ${formatDate(date)}`;
+
+/** Geometries and projections loaded once per report (a Sozialbericht draws hundreds of maps). */
+export interface FigureCache {
+  geometries: Map<
+    string,
+    Promise<{ key: string; name: string; parent: string | null; geometry: Polygon | MultiPolygon }[]>
+  >;
+  projections: Map<
+    string,
+    { keys: string[]; names: string[]; paths: string[]; width: number; height: number }
+  >;
+}
 
 /** What every block is filled from: the profile and the level table the user may see. */
 export interface Ctx {

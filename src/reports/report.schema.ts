@@ -132,6 +132,9 @@ export type ReportTemplate = z.infer<typeof ReportTemplate>;
 /** A template as written by hand or in JSON (defaults not yet applied). */
 export type ReportTemplateInput = z.input<typeof ReportTemplate>;
 
+/** Finds a template by key (the area template of `area_profiles`); the report's lookup. */
+export type TemplateResolver = (key: string) => Promise<ReportTemplate | null>;
+
 /**
  * A template from JSON (import of an edited template), validated against the schema.
  * @throws reports.invalid_template (400) naming the first wrong field in German

@@ -13,7 +13,7 @@ import type { User } from '../auth/auth.schema.ts';
 import { authorize, can } from '../auth/policy.ts';
 import { badRequest, forbidden, LagebildError, notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
-import { currentDate, listDates } from '../indicators/indicator.repository.ts';
+import { currentDate, listDates } from '../observations/observation.repository.ts';
 import { pickStichtag } from '../indicators/stichtag.ts';
 import { assembleReport } from './assemble-report.ts';
 import { contentDisposition, reportFileName } from './file-name.ts';

@@ -25,7 +25,7 @@ import { STECKBRIEF } from './templates.ts';
 
 const PLANNER: User = { id: 0, username: 'report', displayName: 'Report', role: 'planner' };
 const AREA = { level: 'sozialraum', area: '101' };
-const DIR = new URL('./testdata/', import.meta.url);
+const DIR = new URL('./golden/', import.meta.url);
 
 const golden = (name: string, text: string) => expectGolden(new URL(name, DIR), text);
 

@@ -4,7 +4,7 @@
  * 409) and reset to the shipped definition; references of `area_profiles` blocks are checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCatalogue } from '../indicators/indicator.setup.ts';
+import { seedDefaults } from '../setup/seed.ts';
 import { engines } from '../test/databases.ts';
 import { demoApp, expectGuarded } from '../test/demo-app.ts';
 import type { ReportTemplateInput } from './report.schema.ts';
@@ -182,7 +182,7 @@ describe.each(engines)('report templates API on $name', (engine) => {
       chapters: STECKBRIEF.chapters.slice(0, 1),
     };
     expect((await put('steckbrief', edited)).statusCode).toBe(200);
-    await ensureCatalogue(t.db); // as on the next start
+    await seedDefaults(t.db); // as on the next start
     expect((await get('steckbrief')).json()).toEqual(edited);
     const list = (await t.app.inject('/api/reports/templates')).json<{
       templates: { key: string; builtin: boolean }[];

@@ -3,7 +3,6 @@
  * cookie sessions, the API under /api and the built web app under /.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -16,14 +15,15 @@ import { areaRoutes } from '../areas/area.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { sessionHook } from '../auth/session.ts';
 import { userRoutes } from '../auth/user.routes.ts';
+import { WEB_DIR } from '../core/paths.ts';
 import type { Db } from '../db/db.ts';
 import { analysisRoutes } from '../analysis/analysis.routes.ts';
 import { exportRoutes } from '../exports/export.routes.ts';
 import { importRoutes } from '../imports/import.routes.ts';
 import { indexRoutes } from '../indices/index.routes.ts';
 import { indicatorRoutes } from '../indicators/indicator.routes.ts';
-import { monitoringRoutes } from '../monitoring/monitoring.routes.ts';
-import { profileRoutes } from '../profile/profile.routes.ts';
+import { warningRoutes } from '../warnings/warning.routes.ts';
+import { areaProfileRoutes, profileRoutes } from '../profile/profile.routes.ts';
 import { reportRoutes } from '../reports/report.routes.ts';
 import { setupRoutes } from '../setup/setup.routes.ts';
 import { typologyRoutes } from '../typology/typology.routes.ts';
@@ -69,8 +69,6 @@ declare module 'fastify' {
   }
 }
 
-const defaultWebDir = fileURLToPath(new URL('../../dist/web/', import.meta.url));
-
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const trust = opts.trustProxy ?? false;
   const app = Fastify({
@@ -104,18 +102,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(areaRoutes, { prefix: '/api/areas' });
+  await app.register(areaProfileRoutes, { prefix: '/api/areas' });
   await app.register(indicatorRoutes, { prefix: '/api/indicators' });
   await app.register(exportRoutes, { prefix: '/api/exports' });
   await app.register(variableRoutes, { prefix: '/api/variables' });
   await app.register(importRoutes, { prefix: '/api/imports' });
   await app.register(indexRoutes, { prefix: '/api/indices' });
-  await app.register(monitoringRoutes, { prefix: '/api/monitoring' });
+  await app.register(warningRoutes, { prefix: '/api/monitoring' });
   await app.register(typologyRoutes, { prefix: '/api/typology' });
   await app.register(profileRoutes, { prefix: '/api/profiles' });
   await app.register(analysisRoutes, { prefix: '/api/analysis' });
   await app.register(reportRoutes, { prefix: '/api/reports' });
 
-  const webDir = opts.webDir ?? defaultWebDir;
+  const webDir = opts.webDir ?? WEB_DIR;
   if (existsSync(webDir)) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false });
     // Client-side routes: any non-API GET serves the app shell.

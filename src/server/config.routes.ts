@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getTerritory, listLevels } from '../areas/area.repository.ts';
-import { currentDate, listDates } from '../indicators/indicator.repository.ts';
+import { currentDate, listDates } from '../observations/observation.repository.ts';
 import { readCity } from '../setup/city.service.ts';
 import { setupNeeded } from '../setup/setup.service.ts';
 import { AppConfig } from './config.schema.ts';

@@ -7,18 +7,10 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { User } from '../auth/auth.schema.ts';
+import { LOCAL_CLI_USER } from '../auth/local-cli-user.ts';
 import { LagebildError } from '../core/errors.ts';
 
 export const LOCAL_TOKEN_HEADER = 'x-lagebild-local-token';
-
-/** Admin-equivalent on the forwarded routes; stored imports record no user for it, as in the CLI. */
-export const LOCAL_CLI_USER: User = Object.freeze({
-  id: 0,
-  username: 'lokale-kommandozeile',
-  displayName: 'Kommandozeile (lokal)',
-  role: 'admin',
-});
 
 /** `METHOD url-pattern` of the routes the local CLI may use: its writes and what they look up. */
 const FORWARDED_ROUTES = new Set([
@@ -39,9 +31,6 @@ export const isLocalCliRoute = (method: string, url: string): boolean =>
   FORWARDED_ROUTES.has(`${method} ${url}`);
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
-
-/** The user id an import records as importer: none for the local CLI (as when it opens the database itself). */
-export const importerId = (user: User): number | null => (user === LOCAL_CLI_USER ? null : user.id);
 
 function sameToken(presented: string, token: string): boolean {
   const a = Buffer.from(presented);

@@ -20,18 +20,17 @@ import {
 import { Role, User, UserAccount } from '../auth/auth.schema.ts';
 import { ClassificationSpec } from '../classification/classification.schema.ts';
 import {
-  AreaProfile,
   Formula,
   Indicator,
   IndicatorCatalogue,
   IndicatorValues,
   Series,
-  ValueStatus,
 } from '../indicators/indicator.schema.ts';
+import { ValueStatus } from '../core/value-status.ts';
 import { IndexDefinition, IndexHistory, IndexResult, RobustnessResult } from '../indices/index.schema.ts';
-import { Changes, Severity, WarningList, WarningRule } from '../monitoring/warning.schema.ts';
+import { Changes, Severity, WarningList, WarningRule } from '../warnings/warning.schema.ts';
 import { SumResult, Variable, VariableInfo } from '../observations/variable.routes.ts';
-import { Steckbrief } from '../profile/profile.schema.ts';
+import { AreaProfile, Steckbrief } from '../profile/profile.schema.ts';
 import {
   ReportFormat,
   ReportMeta,
@@ -43,7 +42,7 @@ import { ReportTemplate } from '../reports/report.schema.ts';
 import { CitySettings } from '../setup/setup.schema.ts';
 import { ClustersResult, CompareResult, SimilarResult } from '../typology/typology.schema.ts';
 import { AppConfig } from './config.schema.ts';
-import { ErrorBody } from './error.schema.ts';
+import { ErrorBody } from '../core/error.schema.ts';
 
 /** Component name → schema. Names are part of the API: clients generate types from them. */
 export const COMPONENT_SCHEMAS: Record<string, z.ZodType> = {

@@ -14,7 +14,8 @@ import { Role } from '../auth/auth.schema.ts';
 import { can, type Action } from '../auth/policy.ts';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import { registerComponentSchemas } from './openapi-components.ts';
-import { ErrorBody } from './error.schema.ts';
+import { ErrorBody } from '../core/error.schema.ts';
+import { FileBody } from '../core/file-response.ts';
 import { isLocalCliRoute, LOCAL_TOKEN_HEADER } from './local-cli.ts';
 
 /**
@@ -43,26 +44,6 @@ declare module 'fastify' {
     /** A multipart upload: becomes the `multipart/form-data` request body. */
     upload?: UploadDoc;
   }
-}
-
-/** A file in a response or an upload: its bytes. */
-export const FileBody = z.string().meta({ format: 'binary' });
-
-/**
- * A 200 response in one of `mediaTypes`: JSON as `json` (any value without it), other text types
- * as a string, the rest as bytes. Files are sent as a string or a Buffer, which Fastify never
- * serialises; only an object sent as JSON goes through the `json` schema.
- */
-export function fileResponse(description: string, mediaTypes: readonly string[], json?: z.ZodType) {
-  const schemaOf = (type: string) =>
-    type.includes('json') ? (json ?? z.unknown()) : type.startsWith('text/') ? z.string() : FileBody;
-  return {
-    description,
-    content: Object.fromEntries(
-      // `text/csv; charset=utf-8` as sent is documented as `text/csv`
-      mediaTypes.map((sent) => sent.split(';')[0]!.trim()).map((type) => [type, { schema: schemaOf(type) }]),
-    ),
-  };
 }
 
 export const SECURITY_SCHEMES = {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAreaFiles } from '../areas/readers/index.ts';
 import { importAreas } from '../areas/area.service.ts';
 import type { Db } from '../db/db.ts';
-import { ensureCatalogue } from '../indicators/indicator.setup.ts';
+import { seedDefaults } from './seed.ts';
 import { buildApp } from '../server/app.ts';
 import { engines } from '../test/databases.ts';
 
@@ -67,7 +67,7 @@ describe.each(engines)('Einrichtung on $name', (engine) => {
 
   beforeAll(async () => {
     ({ db, drop } = await engine.create());
-    await ensureCatalogue(db);
+    await seedDefaults(db);
     app = await buildApp({ db, webDir: '/nonexistent', setupToken: TOKEN });
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { User } from '../auth/auth.schema.ts';
 import { authorize } from '../auth/policy.ts';
 import { setSessionCookie } from '../auth/session.ts';
-import { ErrorBody } from '../server/error.schema.ts';
+import { ErrorBody } from '../core/error.schema.ts';
 import { readCity, updateCity } from './city.service.ts';
 import { CitySettings, CitySettingsBody, SetupBody } from './setup.schema.ts';
 import { requireSetupAccess } from './setup-access.ts';

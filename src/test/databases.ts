@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDb, type Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
-import { ensureCatalogue } from '../indicators/indicator.setup.ts';
+import { seedDefaults } from '../setup/seed.ts';
 
 export interface Engine {
   name: 'pglite' | 'postgres';
@@ -32,7 +32,7 @@ const pglite: Engine = {
   async create() {
     const db = await openDb('memory://');
     await migrate(db);
-    await ensureCatalogue(db);
+    await seedDefaults(db);
     return { db, spec: 'memory://', drop: () => db.close() };
   },
   async location() {
@@ -83,7 +83,7 @@ const postgres = (url: string): Engine => ({
     const { spec, drop } = await freshPostgresDatabase(url);
     const db = await openDb(spec);
     await migrate(db);
-    await ensureCatalogue(db);
+    await seedDefaults(db);
     return {
       db,
       spec,

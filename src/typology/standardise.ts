@@ -4,7 +4,7 @@
  * share one definition of mean and SD.
  *
  * Method: z = (x − mean) / SD with the population SD (divide by n, not n − 1), unweighted — the
- * rule of the Berlin MSS (../shared/METHODS.md §3), so that the typology's distances are in the
+ * rule of the Berlin MSS (docs/methods.md §3), so that the typology's distances are in the
  * units planners already read in the index (1 = one SD across the areas).
  */
 import { moments } from '../indices/standardise.ts';

@@ -1,5 +1,5 @@
 /** German texts of the typology service (one place, for a later translation). */
-import type { ValueStatus } from '../indicators/indicator.schema.ts';
+import type { ValueStatus } from '../core/value-status.ts';
 
 /** How a value that cannot be used is described. */
 export const STATUS_WORDS: Record<ValueStatus, string> = {

@@ -3,7 +3,7 @@
  * read; what a user sees is decided in the level table (protected values for the public).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../server/error.schema.ts';
+import { ErrorBody } from '../core/error.schema.ts';
 import {
   ClustersQuery,
   ClustersResult,

@@ -3,7 +3,7 @@
  * validation, the TypeScript types (server and web) and the OpenAPI entry.
  */
 import { z } from 'zod';
-import { ValueStatus } from '../indicators/indicator.schema.ts';
+import { ValueStatus } from '../core/value-status.ts';
 import { MAX_INDICATORS } from './defaults.ts';
 
 const IndicatorKey = z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, 'Ungültiger Indikatorschlüssel.');

@@ -7,11 +7,11 @@
 import type { User } from '../auth/auth.schema.ts';
 import { badRequest, LagebildError, notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
-import type { Cell } from '../indicators/aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
 import { availableIndicators } from '../indicators/availability.ts';
 import { listIndicators } from '../indicators/indicator.service.ts';
 import { loadLevelTable, type LevelArea, type LevelTable } from '../indicators/level-table.ts';
-import { changeUnit } from '../monitoring/change.ts';
+import { changeUnit } from '../warnings/change.ts';
 import { maxK } from './cluster.ts';
 import { difference, rankDescending, zOf } from './compare.ts';
 import { defaultIndicatorKeys } from './defaults.ts';

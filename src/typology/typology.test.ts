@@ -2,12 +2,12 @@
  * The typology of the 536 valid Berlin PLR (MSS 2021 index indicators) against a golden file.
  * Regenerate on purpose only: `REGEN=1 npx vitest run src/typology/typology.test.ts`.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MSS_INDICATORS, mssTable } from './berlin-mss.testdata.ts';
 import { buildTypology } from './typology.ts';
+import { expectGoldenJson, goldenFile } from '../test/golden.ts';
 
-const GOLDEN = new URL('./golden/berlin-mss-2021-typology.json', import.meta.url);
+const GOLDEN = goldenFile(import.meta.url, 'berlin-mss-2021-typology.golden.json');
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6);
 
 function summary() {
@@ -30,13 +30,7 @@ function summary() {
 
 describe('buildTypology on Berlin MSS 2021', () => {
   it('matches the golden file', () => {
-    const actual = summary();
-    if (process.env.REGEN || !existsSync(GOLDEN)) {
-      writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 1)}\n`);
-      if (!process.env.REGEN)
-        throw new Error('golden file was missing and has been written; check it and rerun');
-    }
-    expect(actual).toEqual(JSON.parse(readFileSync(GOLDEN, 'utf8')));
+    expectGoldenJson(GOLDEN, summary(), 1);
   });
 
   it('numbers types by falling burden and puts every area in exactly one type', () => {

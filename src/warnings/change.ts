@@ -3,11 +3,11 @@
  * change against the city, trend over n years and consecutive rises or falls. Pure functions on
  * cells; a secret or missing input gives no number (a secret stays secret). The differences of
  * rates are absolute (percentage points for shares in %), as usual in social monitoring
- * (../shared/METHODS.md §2: change in percentage points over n years; trend = slope over the last
- * n values).
+ * (docs/methods.md §2: change in percentage points over n years; trend = least-squares slope
+ * over the Stichtage of the last n years).
  */
 import { standardDeviation } from 'simple-statistics';
-import type { Cell } from '../indicators/aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
 import { changeOver, trendSlope, yearsBefore } from '../indicators/formula.ts';
 
 const usable = (c: Cell | undefined): c is Cell & { value: number } =>
@@ -144,7 +144,7 @@ export function consecutiveRun(values: readonly (number | null)[], at: number): 
 }
 
 /**
- * Population standard deviation (divide by n, as the MSS z-scores, METHODS.md §3) of the finite
+ * Population standard deviation (divide by n, as the MSS z-scores, docs/methods.md §3) of the finite
  * values (simple-statistics standardDeviation); null for fewer than two values.
  * @example populationSd([2, 4, 4, 4, 5, 5, 7, 9, null]) // 2
  */

@@ -5,9 +5,9 @@
  */
 import type { User } from '../auth/auth.schema.ts';
 import { notFound } from '../core/errors.ts';
-import { currentDate } from '../indicators/indicator.repository.ts';
+import { currentDate } from '../observations/observation.repository.ts';
 import type { Db } from '../db/db.ts';
-import type { Cell } from '../indicators/aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
 import { changeUnit, compareWithCity, consecutiveRun, trendOver } from './change.ts';
 import { pickDate } from './warning.service.ts';

@@ -1,6 +1,6 @@
 /** The indicator rules on small hand-made tables: what fires, what does not, and the exact reason. */
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../indicators/aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
 import type { Indicator } from '../indicators/indicator.schema.ts';
 import type { IndicatorGrid } from '../indicators/level-table.ts';
 import { evaluateIndicatorRule, type EvaluationTable, type IndicatorRule } from './evaluate.ts';

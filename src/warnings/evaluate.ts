@@ -6,7 +6,7 @@
  * Values are compared as they are shown (rounded to the indicator's decimals) for thresholds and
  * runs, so a reason never says „von 18,2 % auf 18,2 % gestiegen“ or „mit 30,0 % über 30,0 %“.
  */
-import type { Cell } from '../indicators/aggregate.ts';
+import type { Cell } from '../core/value-status.ts';
 import type { Indicator } from '../indicators/indicator.schema.ts';
 import type { IndicatorGrid, LevelTable } from '../indicators/level-table.ts';
 import { consecutiveRun, populationSd } from './change.ts';

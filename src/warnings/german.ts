@@ -5,14 +5,14 @@
  */
 import type { Indicator } from '../indicators/indicator.schema.ts';
 import { formatDate, formatNumber, withUnit } from '../core/format.ts';
-import { subjectOf } from '../profile/grammar.ts';
+import { subjectOf } from '../core/grammar.ts';
 import { changeUnit } from './change.ts';
 
 /**
  * The subject of a sentence about an indicator, capitalised for the start of a sentence: the
  * name with its article when the head noun is known (`Die SGB-II-Quote`, `Die durchschnittliche
  * Haushaltsgröße`), else `Der Indikator „…“`. The grammar is the profile text's
- * (profile/grammar.ts), so reasons and profile texts name indicators alike.
+ * (core/grammar.ts), so reasons and profile texts name indicators alike.
  * @example subject('Kinderarmut (SGB II unter 15)') // 'Die Kinderarmut (SGB II unter 15)'
  */
 export function subject(name: string): string {

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../auth/policy.ts';
-import { ErrorBody } from '../server/error.schema.ts';
+import { ErrorBody } from '../core/error.schema.ts';
 import { areaChanges } from './changes.service.ts';
 import { createRule, importRules, removeRule, replaceRule, requireRule } from './rule.admin.ts';
 import { listRules } from './warning.repository.ts';
@@ -31,7 +31,7 @@ const writeErrors = {
   422: ErrorBody,
 };
 
-export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
+export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/warnings',
     {

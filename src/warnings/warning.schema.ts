@@ -4,7 +4,7 @@
  * Stichtag gives warning entries, each with a plain German reason.
  */
 import { z } from 'zod';
-import { ValueStatus } from '../indicators/indicator.schema.ts';
+import { ValueStatus } from '../core/value-status.ts';
 
 const RuleKey = z
   .string()

@@ -8,7 +8,7 @@ import type { User } from '../auth/auth.schema.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import { listIndicators } from '../indicators/indicator.service.ts';
-import { currentDate, listDates } from '../indicators/indicator.repository.ts';
+import { currentDate, listDates } from '../observations/observation.repository.ts';
 import { pickStichtag } from '../indicators/stichtag.ts';
 import { loadLevelTable, type LevelTable } from '../indicators/level-table.ts';
 

@@ -3,7 +3,6 @@
  * produce entries with German reasons, the public never sees a secret value, filters narrow the
  * list, the changes endpoint agrees with the indicator values, and every write is guarded.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorValues } from '../indicators/indicator.schema.ts';
 import { engines } from '../test/databases.ts';
@@ -12,9 +11,10 @@ import { withUnit } from '../core/format.ts';
 import { DEFAULT_CATALOGUE } from '../indicators/catalogue.ts';
 import { DEFAULT_RULES } from './default-rules.ts';
 import type { Changes, WarningList, WarningRule } from './warning.schema.ts';
+import { expectGoldenJson, goldenFile } from '../test/golden.ts';
 
 const DATE = '2024-12-31';
-const GOLDEN = new URL('./golden/warnings-sozialraum-2024-12-31.json', import.meta.url);
+const GOLDEN = goldenFile(import.meta.url, 'warnings-sozialraum-2024-12-31.golden.json');
 const indicatorOf = (key: string) => DEFAULT_CATALOGUE.find((i) => i.key === key)!;
 
 describe.each(engines)('Frühwarnung on $name', (engine) => {
@@ -67,8 +67,7 @@ describe.each(engines)('Frühwarnung on $name', (engine) => {
     // hoch before mittel
     const firstMittel = list.entries.findIndex((e) => e.severity === 'mittel');
     expect(list.entries.slice(firstMittel).every((e) => e.severity === 'mittel')).toBe(true);
-    if (process.env.REGEN === '1') await writeFile(GOLDEN, `${JSON.stringify(list, null, 2)}\n`);
-    expect(list).toEqual(JSON.parse(await readFile(GOLDEN, 'utf8')));
+    expectGoldenJson(GOLDEN, list);
   });
 
   it('evaluates on protected values for the public: a secret value never triggers or appears', async () => {

@@ -4,13 +4,8 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AppConfig } from '../server/config.schema.ts';
-import type {
-  AreaProfile,
-  Indicator,
-  IndicatorEntry,
-  IndicatorValues,
-  Series,
-} from '../indicators/indicator.schema.ts';
+import type { Indicator, IndicatorEntry, IndicatorValues, Series } from '../indicators/indicator.schema.ts';
+import type { AreaProfile } from '../profile/profile.schema.ts';
 import type { User } from '../auth/auth.schema.ts';
 import type { AreaFeatureProperties } from '../areas/area.schema.ts';
 import type { ImportProfile, TableReadResult } from '../imports/table/types.ts';

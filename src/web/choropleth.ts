@@ -1,12 +1,13 @@
 /**
  * Turns the values of one indicator, level and Stichtag into map colours and legend classes (pure).
- * The classes come from src/classification (any method of METHODS.md §5); colours follow the
+ * The classes come from src/classification (any method of docs/methods.md §5); colours follow the
  * indicator's polarity (palette.ts).
  */
 import type { ClassificationSpec } from '../classification/classification.schema.ts';
 import { classify, type MapClass } from '../classification/classify.ts';
 import { DEFAULT_CLASSIFICATION } from '../classification/defaults.ts';
-import type { Indicator, IndicatorValue, ValueStatus } from '../indicators/indicator.schema.ts';
+import type { Indicator, IndicatorValue } from '../indicators/indicator.schema.ts';
+import type { ValueStatus } from '../core/value-status.ts';
 import { classColors, MISSING_FILL, SECRET_FILL } from './palette.ts';
 
 /** How one area is drawn. */

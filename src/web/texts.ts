@@ -3,15 +3,19 @@
  * Functions take the variable parts; everything a person reads comes from here.
  */
 import type { Role } from '../auth/auth.schema.ts';
-import type { Formula, Indicator } from '../indicators/indicator.schema.ts';
+import type { Indicator } from '../indicators/indicator.schema.ts';
+import {
+  APP_NAME,
+  FORMULA_LABELS,
+  formulaWritten,
+  POLARITY_LABELS,
+  SHEET_LABELS,
+} from '../indicators/sheet-labels.ts';
 import { DEFAULT_UNITS } from '../indicators/units.ts';
-
-const years = (n: number | null) => (n === 1 ? '1 Jahr' : `${n ?? 'n'} Jahre`);
-const thousand = '1.000';
 import { importTexts } from './texts-import.ts';
 
 export const t = {
-  appName: 'Lagebild',
+  appName: APP_NAME,
   atlasTitle: (territory: string | null) => (territory ? `Sozialatlas ${territory}` : 'Sozialatlas'),
   documentTitle: (indicator: string, territory: string | null) =>
     `${indicator} · ${territory ? `Sozialatlas ${territory}` : 'Sozialatlas'} – Lagebild`,
@@ -43,50 +47,11 @@ export const t = {
     areaImport: 'Gebiete',
   },
 
-  /** Calculation rules in words, for the catalogue table. */
-  formula: {
-    count: () => 'Anzahl (Zähler)',
-    share: () => 'Anteil (Zähler/Nenner·100)',
-    per_mille: () => `Promille (Zähler/Nenner·${thousand})`,
-    per_1000: () => `Je ${thousand} (Zähler/Nenner·${thousand})`,
-    ratio: () => 'Verhältnis (Zähler/Nenner)',
-    change_pp: (n: number | null) => `Veränderung in Prozentpunkten über ${years(n)}`,
-    relative_change: (n: number | null) => `Veränderung in % über ${years(n)}`,
-    trend_slope: (n: number | null) => `Trend (Steigung je Jahr) über ${years(n)}`,
-  } satisfies Record<Formula, (periodYears: number | null) => string>,
+  /** Calculation rules in words, for the catalogue table (shared with the printed Kennblatt). */
+  formula: FORMULA_LABELS,
 
-  /**
-   * The calculation written out with the variables, for the Kennblatt.
-   * @example t.formulaWritten({ formula: 'share', numerator: 'sgb2', denominator: 'ew_u65', periodYears: null }) // 'sgb2 / ew_u65 · 100'
-   */
-  formulaWritten: ({
-    formula,
-    numerator: z,
-    denominator: n,
-    periodYears,
-  }: Pick<Indicator, 'formula' | 'numerator' | 'denominator' | 'periodYears'>): string => {
-    const share = n ? `(${z} / ${n} · 100)` : z;
-    const before = `${years(periodYears)} zuvor`;
-    switch (formula) {
-      case 'count':
-        return z;
-      case 'share':
-        return `${z} / ${n ?? '?'} · 100`;
-      case 'per_mille':
-      case 'per_1000':
-        return `${z} / ${n ?? '?'} · ${thousand}`;
-      case 'ratio':
-        return `${z} / ${n ?? '?'}`;
-      case 'change_pp':
-        return `${share} am Stichtag − ${share} ${before}`;
-      case 'relative_change': {
-        const base = n ? `(${z} / ${n})` : z;
-        return `(${base} am Stichtag ÷ ${base} ${before} − 1) · 100`;
-      }
-      case 'trend_slope':
-        return `Steigung der Ausgleichsgeraden (kleinste Quadrate) von ${share} je Jahr über die letzten ${years(periodYears)}`;
-    }
-  },
+  /** The calculation written out with the variables, for the Kennblatt. */
+  formulaWritten,
 
   /** Short reading of the polarity, for table cells. */
   polarityShort: {
@@ -148,23 +113,8 @@ export const t = {
   },
 
   sheet: {
-    eyebrow: 'Kennblatt',
+    ...SHEET_LABELS,
     unpublished: 'nicht veröffentlicht',
-    definition: 'Definition',
-    noDefinition: 'Keine Beschreibung hinterlegt.',
-    formula: 'Berechnung',
-    numerator: 'Zähler',
-    denominator: 'Nenner',
-    noDenominator: 'keiner',
-    unit: 'Einheit',
-    decimals: (n: number) => (n === 1 ? '1 Nachkommastelle' : `${n} Nachkommastellen`),
-    polarity: 'Wertung',
-    source: 'Quelle',
-    date: 'Stichtag',
-    noDate: 'noch keine Daten',
-    updateCycle: 'Aktualisierung',
-    key: 'Schlüssel',
-    notStated: 'nicht angegeben',
     downloadTitle: 'Werte herunterladen',
     downloadIntro: (date: string) =>
       `Werte aller Gebiete der gewählten Ebene zum Stichtag ${date}, mit Stadtwert und Quelle.`,
@@ -233,11 +183,7 @@ export const t = {
     level: 'Ebene',
     unpublished: '(nicht veröffentlicht)',
   },
-  polarity: {
-    high_bad: 'Hohe Werte zeigen einen höheren Handlungsbedarf.',
-    high_good: 'Hohe Werte sind günstig; niedrige Werte zeigen Handlungsbedarf.',
-    neutral: 'Beschreibender Indikator ohne Wertung.',
-  } satisfies Record<Indicator['polarity'], string>,
+  polarity: POLARITY_LABELS,
 
   legend: {
     classes: (n: number) => (n === 1 ? '1 Klasse' : `${n} Klassen (Quantile, je etwa gleich viele Gebiete)`),

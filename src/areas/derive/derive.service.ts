@@ -4,9 +4,9 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { badRequest, LagebildError, notFound } from '../../core/errors.ts';
-import { recordSource } from '../../core/provenance.ts';
 import { lockLevelAreas } from '../../db/advisory.ts';
 import type { Db } from '../../db/db.ts';
+import { recordSource } from '../../db/provenance.ts';
 import { geodesicAreaM2 } from '../../geo/ellipsoid-area.ts';
 import * as repo from '../area.repository.ts';
 import { levelName, prepareAreas } from '../area.service.ts';

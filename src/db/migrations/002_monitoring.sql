@@ -1,4 +1,4 @@
--- Sozialmonitoring (issue 4): composite index definitions, early-warning rules, and per-indicator
+-- Sozialmonitoring: composite index definitions, early-warning rules, and per-indicator
 -- map classification and target values. Definitions are data (JSON) so planners edit them in the app.
 
 -- A composite index (Berlin MSS, Hamburg-style, own): indicators with direction and weights,
@@ -13,7 +13,7 @@ CREATE TABLE composite_index (
 );
 
 -- An early-warning rule (threshold, rising n years, deviation from the city, index class worsened);
--- see src/monitoring/warning.schema.ts.
+-- see src/warnings/warning.schema.ts.
 CREATE TABLE warning_rule (
   key        text PRIMARY KEY,
   definition jsonb NOT NULL,

@@ -25,14 +25,13 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { MultiPolygon, Polygon } from 'geojson';
 import { badRequest, importError } from '../../core/errors.ts';
 import { parseStichtag } from './bytes.ts';
 import { scanCsv } from './csv.ts';
 import type { MicrodataCount } from './counts.ts';
 import { countRows, personCell } from './counts.ts';
 import { microdataMessages as msg } from './messages.ts';
-import type { ColumnRole, FlagSpec } from './options.ts';
+import type { AggregateMicrodataOptions, ColumnRole, MicrodataArea } from './options.ts';
 import { DEFAULT_AGE_GROUPS, parseAgeGroups } from './options.ts';
 import type { MicrodataProblem, ProblemCount, UnplacedBucket } from './report.ts';
 import { RowLog } from './report.ts';
@@ -41,45 +40,8 @@ import { prepareRows } from './setup.ts';
 
 export type { MicrodataCount } from './counts.ts';
 export type { MicrodataProblem, ProblemCount, UnplacedBucket } from './report.ts';
-export type { FlagSpec, ColumnRole } from './options.ts';
+export type { AggregateMicrodataOptions, ColumnRole, FlagSpec, MicrodataArea } from './options.ts';
 export { DEFAULT_AGE_GROUPS } from './options.ts';
-
-/** An area of the target level: its key and, for placement by coordinates, its lon/lat geometry. */
-export interface MicrodataArea {
-  key: string;
-  geometry?: Polygon | MultiPolygon | null;
-}
-
-/** Options of {@link aggregateMicrodata}; every default is named. */
-export interface AggregateMicrodataOptions {
-  /** Stichtag `YYYY-MM-DD`: ages are completed years on this day; also the result's date. */
-  date: string;
-  /** File name used in messages; default the base name of the path. */
-  fileName?: string;
-  /** Header names per role; default the first candidate of `COLUMN_CANDIDATES` (options.ts) present. */
-  columns?: Partial<Record<ColumnRole, string>>;
-  /**
-   * `coordinates` (point in polygon), `key` (area key column), or `auto` (default): coordinates
-   * when the file has x/y (or lon/lat) columns, else the area key column.
-   */
-  location?: 'auto' | 'coordinates' | 'key';
-  /** CRS of the coordinates (EPSG code, proj4 or WKT); default EPSG:25832, for lon/lat columns EPSG:4326. */
-  crs?: string;
-  /** Age groups of `bev`; default {@link DEFAULT_AGE_GROUPS}. */
-  ageGroups?: string | readonly string[];
-  /** 0/1 columns to count; default {@link DEFAULT_FLAGS} where the header has them. */
-  flags?: readonly FlagSpec[];
-  /** Sex divers / ohne Angabe: `random` (default) m or w by birth month (see above), `separate` own cells. */
-  divers?: 'random' | 'separate';
-  /** Largest share of invalid rows still accepted; default 0.01. */
-  maxInvalidShare?: number;
-  /** Largest share of valid persons that may stay unplaced; default 0.05. */
-  maxUnplacedShare?: number;
-  /** Problems listed in full (all are counted); default 100. */
-  maxProblems?: number;
-  /** Row numbers (and unknown keys) kept per unplaced reason; default 10. */
-  sampleRows?: number;
-}
 
 /** Counts for one Stichtag, and what could not be counted. Contains no person data. */
 export interface MicrodataResult {

@@ -7,7 +7,7 @@ export const AGES = MAX_AGE + 1;
 /** Sex codes: 0 männlich, 1 weiblich, 2 divers / ohne Angabe (only with `divers: 'separate'`). */
 export const SEX_LABELS = ['m', 'w', 'd'] as const;
 
-/** One count, as the lead stores it (an observation without its date). */
+/** One count, as it is stored (an observation without its date). */
 export interface MicrodataCount {
   /** Area key. */
   area: string;

@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import polygonClipping from 'polygon-clipping';
-import type { MicrodataArea } from './aggregate.ts';
+import type { MicrodataArea } from './options.ts';
 
 type Pair = [number, number];
 

@@ -1,7 +1,8 @@
 /*
- * Options of the microdata aggregation: which column means what (with German and English
- * defaults), the age groups and the flag columns.
+ * Options of the microdata aggregation: the areas to count onto, which column means what (with
+ * German and English defaults), the age groups and the flag columns.
  */
+import type { MultiPolygon, Polygon } from 'geojson';
 import { badRequest, importError } from '../../core/errors.ts';
 import { microdataMessages as msg } from './messages.ts';
 
@@ -169,4 +170,41 @@ export function flagVariable(spec: FlagSpec): string {
     }
   }
   return key;
+}
+
+/** An area of the target level: its key and, for placement by coordinates, its lon/lat geometry. */
+export interface MicrodataArea {
+  key: string;
+  geometry?: Polygon | MultiPolygon | null;
+}
+
+/** Options of {@link aggregateMicrodata}; every default is named. */
+export interface AggregateMicrodataOptions {
+  /** Stichtag `YYYY-MM-DD`: ages are completed years on this day; also the result's date. */
+  date: string;
+  /** File name used in messages; default the base name of the path. */
+  fileName?: string;
+  /** Header names per role; default the first candidate of `COLUMN_CANDIDATES` (options.ts) present. */
+  columns?: Partial<Record<ColumnRole, string>>;
+  /**
+   * `coordinates` (point in polygon), `key` (area key column), or `auto` (default): coordinates
+   * when the file has x/y (or lon/lat) columns, else the area key column.
+   */
+  location?: 'auto' | 'coordinates' | 'key';
+  /** CRS of the coordinates (EPSG code, proj4 or WKT); default EPSG:25832, for lon/lat columns EPSG:4326. */
+  crs?: string;
+  /** Age groups of `bev`; default {@link DEFAULT_AGE_GROUPS}. */
+  ageGroups?: string | readonly string[];
+  /** 0/1 columns to count; default {@link DEFAULT_FLAGS} where the header has them. */
+  flags?: readonly FlagSpec[];
+  /** Sex divers / ohne Angabe: `random` (default) m or w by birth month (see above), `separate` own cells. */
+  divers?: 'random' | 'separate';
+  /** Largest share of invalid rows still accepted; default 0.01. */
+  maxInvalidShare?: number;
+  /** Largest share of valid persons that may stay unplaced; default 0.05. */
+  maxUnplacedShare?: number;
+  /** Problems listed in full (all are counted); default 100. */
+  maxProblems?: number;
+  /** Row numbers (and unknown keys) kept per unplaced reason; default 10. */
+  sampleRows?: number;
 }

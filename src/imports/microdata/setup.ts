@@ -4,13 +4,12 @@
  */
 import { importError } from '../../core/errors.ts';
 import { resolveCrs } from '../../geo/crs.ts';
-import type { AggregateMicrodataOptions, MicrodataArea } from './aggregate.ts';
 import { AGES } from './counts.ts';
 import type { CsvHeader } from './csv.ts';
 import { HouseholdCounter } from './households.ts';
 import { AreaLocator } from './locator.ts';
 import { microdataMessages as msg } from './messages.ts';
-import type { ColumnRole } from './options.ts';
+import type { AggregateMicrodataOptions, ColumnRole, MicrodataArea } from './options.ts';
 import {
   COLUMN_CANDIDATES,
   DEFAULT_FLAGS,

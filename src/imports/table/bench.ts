@@ -1,5 +1,5 @@
 /**
- * Benchmark of the table reader, for `npm run bench` (the lead wires it into bench/run.ts):
+ * Benchmark of the table reader, for `npm run bench` (a group of bench/run.ts):
  * a generated 100,000-row long CSV (target well under 1 s) and a generated ~200 MB CSV streamed
  * with its peak RSS growth measured. Files are written to a temp folder and removed afterwards.
  */

@@ -3,7 +3,7 @@
  * value columns, and which variables are counts.
  */
 import type { Column } from './layout.ts';
-import type { CountOption } from './plan.ts';
+import type { CountOption } from './types.ts';
 
 /** Lower case, umlauts spelled out, other characters `_`. */
 export function normHeader(h: string): string {

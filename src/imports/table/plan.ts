@@ -13,7 +13,7 @@ import {
 import type { Column } from './layout.ts';
 import { isBlank } from './layout.ts';
 import { tableMessages } from './messages.ts';
-import type { CellValue, ImportProfile, TableShapeKind, VariableInfo } from './types.ts';
+import type { CellValue, CountOption, ImportProfile, TableShapeKind, VariableInfo } from './types.ts';
 import { parseValue } from './values.ts';
 
 /** One value cell per row: which column, and what the record gets from the column itself. */
@@ -63,9 +63,6 @@ export interface Plan {
   /** Long form: the value column says the values are counts (anzahl, zahl). */
   valuesAreCounts: boolean;
 }
-
-/** Which variables are counts (negative values refused). */
-export type CountOption = 'auto' | 'all' | 'none' | readonly string[];
 
 export type PlanResult = { plan: Plan } | { error: { code: string; message: string; column: string | null } };
 

@@ -24,55 +24,16 @@ import {
 import { tableMessages } from './messages.ts';
 import { emptyStats, RecordBuilder } from './records.ts';
 import { Report } from './report.ts';
-import { planShape, type CountOption, type Plan } from './shape.ts';
+import { planShape, type Plan } from './shape.ts';
 import { findLevelColumn, HigherRows } from './higher.ts';
 import { LABEL_HEADER, normHeader } from './headers.ts';
-import type {
-  CellValue,
-  CityInfo,
-  ImportProfile,
-  OtherArea,
-  SourceRow,
-  TableReadResult,
-  TableRecord,
-} from './types.ts';
+import type { CellValue, ReadTableOptions, SourceRow, TableReadResult, TableRecord } from './types.ts';
 import { conventionFromSample, type NumberConvention } from './values.ts';
 import { csvBatches, firstBytes, type Context, type TableInput } from './sources.ts';
 import { xlsxRows } from './xlsx.ts';
 
 export type { TableInput } from './sources.ts';
-
-export interface ReadTableOptions {
-  /** Keys of the level's areas; keys of the file are matched against them (see keys.ts). An
-   * empty list accepts every key as it is. */
-  knownKeys: readonly string[];
-  /** Explicit column mapping (import profile); overrides the detection. */
-  mapping?: ImportProfile;
-  /** Stichtag (YYYY-MM-DD) for tables without a date column. */
-  date?: string;
-  /** Variable key for a wide table whose column headers are only dates or years. */
-  variable?: string;
-  /** XLSX: sheet to read (default: the first sheet with a table). */
-  sheet?: string;
-  /** CSV: declared delimiter; checked against the file (default: detected). */
-  delimiter?: ';' | ',' | '\t' | '|';
-  /** Unknown area keys refuse the file (default) or are skipped with a warning. */
-  unknownKeys?: 'refuse' | 'skip';
-  /** Which variables are counts, whose negative values are refused (default 'auto'). */
-  counts?: CountOption;
-  /** Areas of other levels, whose rows are recognised and not imported (see higher.ts). */
-  otherAreas?: readonly OtherArea[];
-  /** Keys and names of the whole city, for its rows. */
-  city?: CityInfo;
-  /** German name of the level (`Planungsraum`), for messages. */
-  levelName?: string;
-  /** Gebietsstand of the level's areas (valid from, YYYY-MM-DD), for keys of another one. */
-  gebietsstand?: string;
-  /** Problems listed in full (default 1000); the rest are counted. */
-  maxProblems?: number;
-  onRecord?: (record: TableRecord) => void | Promise<void>;
-  onRecords?: (records: TableRecord[]) => void | Promise<void>;
-}
+export type { ReadTableOptions } from './types.ts';
 
 const HEAD_ROWS = 600;
 const SAMPLE_ROWS = 500;

@@ -4,6 +4,7 @@
  * breakdown twice). Memory stays bounded: caches are cleared when large, duplicates are tracked
  * as one row-number array per (date, variable, breakdown) indexed by the area.
  */
+import type { ValueStatus } from '../../core/value-status.ts';
 import { refinePeriod } from './dates.ts';
 import { DuplicateIndex } from './duplicates.ts';
 import { detach, keyPattern, keyText, type KeyMatcher } from './keys.ts';
@@ -14,14 +15,7 @@ import { cellText } from './layout.ts';
 import { tableMessages } from './messages.ts';
 import type { Report } from './report.ts';
 import { isCountVariable, type CountOption, type Plan, type Slot } from './shape.ts';
-import type {
-  CellValue,
-  SourceRow,
-  TableReadStats,
-  TableRecord,
-  ValueStatus,
-  VariableInfo,
-} from './types.ts';
+import type { CellValue, SourceRow, TableReadStats, TableRecord, VariableInfo } from './types.ts';
 import { parseValue, qualityStatus, quickNumber, type NumberConvention } from './values.ts';
 
 const MAX_VARIABLES = 10_000;

@@ -53,8 +53,9 @@ import {
 import { planGenesisFfcsv, planGenesisFlat, planKoeln } from './shape-genesis.ts';
 import { planProfile } from './shape-profile.ts';
 
-export type { CountOption, Plan, PlanResult, Slot } from './plan.ts';
+export type { Plan, PlanResult, Slot } from './plan.ts';
 export { isCountVariable } from './headers.ts';
+export type { CountOption } from './types.ts';
 
 /** Plans the reading of a table; see the module comment for the rules. */
 export function planShape(input: PlanInput): PlanResult {

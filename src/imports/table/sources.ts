@@ -8,9 +8,8 @@ import { importError } from '../../core/errors.ts';
 import { CsvRowSplitter, rankDelimiters } from './csv.ts';
 import type { StreamingDecoder } from './decode.ts';
 import { tableMessages } from './messages.ts';
-import type { ReadTableOptions } from './read-table.ts';
 import type { Report } from './report.ts';
-import type { SourceRow } from './types.ts';
+import type { ReadTableOptions, SourceRow } from './types.ts';
 import type { XlsxSource } from './xlsx.ts';
 
 export type TableInput = { path: string } | { name: string; data: Uint8Array };

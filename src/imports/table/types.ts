@@ -1,9 +1,7 @@
 /**
  * Types shared by the table readers (CSV and XLSX statistics tables → normalised records).
  */
-
-/** Status of a stored value, as in the data model. */
-export type ValueStatus = 'value' | 'secret' | 'missing' | 'estimated';
+import type { ValueStatus } from '../../core/value-status.ts';
 
 /** A cell as the readers see it: CSV gives strings, XLSX keeps numbers, dates and formulas. */
 export type CellValue = string | number | Date | boolean | FormulaCell | null;
@@ -178,4 +176,40 @@ export interface TableReadResult {
   problemsLeftOff: number;
   /** Count of all problems per code, including those left off. */
   problemCounts: Record<string, number>;
+}
+
+/** Which variables are counts (negative values refused). */
+export type CountOption = 'auto' | 'all' | 'none' | readonly string[];
+
+/** Options of a read (`readTable`, `streamTable`). */
+export interface ReadTableOptions {
+  /** Keys of the level's areas; keys of the file are matched against them (see keys.ts). An
+   * empty list accepts every key as it is. */
+  knownKeys: readonly string[];
+  /** Explicit column mapping (import profile); overrides the detection. */
+  mapping?: ImportProfile;
+  /** Stichtag (YYYY-MM-DD) for tables without a date column. */
+  date?: string;
+  /** Variable key for a wide table whose column headers are only dates or years. */
+  variable?: string;
+  /** XLSX: sheet to read (default: the first sheet with a table). */
+  sheet?: string;
+  /** CSV: declared delimiter; checked against the file (default: detected). */
+  delimiter?: ';' | ',' | '\t' | '|';
+  /** Unknown area keys refuse the file (default) or are skipped with a warning. */
+  unknownKeys?: 'refuse' | 'skip';
+  /** Which variables are counts, whose negative values are refused (default 'auto'). */
+  counts?: CountOption;
+  /** Areas of other levels, whose rows are recognised and not imported (see higher.ts). */
+  otherAreas?: readonly OtherArea[];
+  /** Keys and names of the whole city, for its rows. */
+  city?: CityInfo;
+  /** German name of the level (`Planungsraum`), for messages. */
+  levelName?: string;
+  /** Gebietsstand of the level's areas (valid from, YYYY-MM-DD), for keys of another one. */
+  gebietsstand?: string;
+  /** Problems listed in full (default 1000); the rest are counted. */
+  maxProblems?: number;
+  onRecord?: (record: TableRecord) => void | Promise<void>;
+  onRecords?: (records: TableRecord[]) => void | Promise<void>;
 }

@@ -38,7 +38,8 @@
  * - Text starting with `=`, `+`, `@`, a tab or carriage return, or `-` followed by a letter, is
  *   treated as a spreadsheet formula: never interpreted, an error in a value column.
  */
-import type { CellValue, ValueStatus } from './types.ts';
+import type { ValueStatus } from '../../core/value-status.ts';
+import type { CellValue } from './types.ts';
 
 /** Official symbols, normalised spelling → status and meaning. */
 export const OFFICIAL_SYMBOLS: Readonly<Record<string, { status: 'secret' | 'missing'; meaning: string }>> = {

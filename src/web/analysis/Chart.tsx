@@ -84,7 +84,9 @@ export default function Chart({ name, model, highlightId, height = 280, ...props
   useEffect(() => {
     modelRef.current = model;
     chartRef.current?.setOption(model.option, { notMerge: true, lazyUpdate: false });
-  }, [model]);
+    // for browser tests: when a chart was drawn (compared with the map's lagebild:drawn)
+    performance.mark('lagebild:chart', { detail: name });
+  }, [model, name]);
 
   // Highlight the area pointed at elsewhere (after every redraw too: setOption clears it).
   useEffect(() => {

@@ -26,7 +26,8 @@ const NAV: NavItem[] = [
     label: t.nav.atlas,
     // back to the selection last shown in the atlas
     to: () => atlasHref(),
-    current: (route) => (route.page === 'atlas' ? 'page' : null),
+    // the area profile is the full page of the atlas's side panel (its „Gebietsprofil“ link)
+    current: (route) => (route.page === 'atlas' ? 'page' : route.page === 'profile' ? 'true' : null),
   },
   {
     label: t.nav.catalogue,
@@ -41,12 +42,7 @@ const NAV: NavItem[] = [
   {
     label: t.nav.monitoring,
     to: paths.monitoring,
-    current: (route) =>
-      route.page === 'monitoring'
-        ? 'page'
-        : route.page === 'indexEditor' || route.page === 'profile'
-          ? 'true'
-          : null,
+    current: (route) => (route.page === 'monitoring' ? 'page' : route.page === 'indexEditor' ? 'true' : null),
   },
   {
     label: t.nav.warnings,
@@ -103,9 +99,18 @@ export function Header({ territory, user, route, onLogin, onLogout }: HeaderProp
     </>
   );
   return (
-    <header className="app-header">
+    // named by its title: a document shown in a frame (the report preview) has a banner of its own
+    <header className="app-header" aria-labelledby="app-title">
       {/* On the atlas the title is the page heading; other pages have their own h1. */}
-      {route.page === 'atlas' ? <h1 className="app-title">{title}</h1> : <p className="app-title">{title}</p>}
+      {route.page === 'atlas' ? (
+        <h1 id="app-title" className="app-title">
+          {title}
+        </h1>
+      ) : (
+        <p id="app-title" className="app-title">
+          {title}
+        </p>
+      )}
       <nav className="app-nav" aria-label={t.nav.label}>
         <ul className="app-nav__list">
           {NAV.filter((item) => item.visible?.(user) ?? true).map((item) => {

@@ -58,6 +58,7 @@ export function IndexMatrix({ matrix, levelName, date, selected, showShares, onS
               <th scope="row">{heading(row.label, row.code)}</th>
               {(cells[r] ?? []).map((cell) => {
                 const pressed = cell.key === selected;
+                const share = showShares && cell.share !== null ? mt.matrix.share(cell.share) : null;
                 return (
                   <td key={cell.key} className="index-matrix__cell">
                     <button
@@ -68,6 +69,7 @@ export function IndexMatrix({ matrix, levelName, date, selected, showShares, onS
                       aria-label={mt.matrix.select(
                         mt.matrix.cellName(rowPart.label, row.label, colPart?.label ?? null, cell.col.label),
                         cell.count,
+                        share,
                       )}
                       data-testid="matrix-cell"
                       data-cell={cell.key}
@@ -75,8 +77,12 @@ export function IndexMatrix({ matrix, levelName, date, selected, showShares, onS
                       onClick={() => onSelect(pressed ? null : cell.key)}
                     >
                       <span className="index-matrix__count">{cell.count}</span>
-                      {showShares && cell.share !== null && (
-                        <span className="index-matrix__share">{mt.matrix.share(cell.share)}</span>
+                      {/* a space between count and share: one word each in the visible text */}
+                      {share !== null && (
+                        <>
+                          {' '}
+                          <span className="index-matrix__share">{share}</span>
+                        </>
                       )}
                     </button>
                   </td>

@@ -83,7 +83,7 @@ export const emptyClass = (): ClassDraft => ({
   severity: '0,5',
 });
 
-/** MSS status classes, the start of a new index (METHODS.md §3). */
+/** MSS status classes, the start of a new index (docs/methods.md §3). */
 const MSS_STATUS: ClassDraft[] = [
   { code: '1', label: 'hoch', min: '', minInclusive: false, max: '-1', maxInclusive: false, severity: '0' },
   {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fade, INVALID_FILL, matrixColor, severityColor, textOn } from './colors.ts';
 import { areaCell, buildMatrix, CODE_VIEW, indexStyles } from './matrix.ts';
 import { POPULATION, RESULT } from './fixture.test-data.ts';
+import { mt } from './texts.ts';
 
 describe('colours', () => {
   it('runs from green (best) over pale yellow to red (worst)', () => {
@@ -84,5 +85,17 @@ describe('indexStyles', () => {
     expect(styles.get('c')?.color).toBe(cell?.color);
     expect(styles.get('e')?.entry).toBe('2|+/-');
     expect(styles.get('a')?.color).toBe(fade(matrix.cells[3]![2]!.color));
+  });
+});
+
+describe('names of the cell buttons', () => {
+  it('start with what the cell shows, so speech input finds them (WCAG 2.5.3 Label in Name)', () => {
+    const cell = mt.matrix.cellName('Status-Index', 'hoch', 'Dynamik-Index', 'positiv');
+    expect(mt.matrix.select(cell, 12, mt.matrix.share(0.035))).toBe(
+      '12, 3,5\u00a0% EW: Gebiete mit Status-Index „hoch“, Dynamik-Index „positiv“ auswählen',
+    );
+    expect(mt.matrix.select(mt.matrix.cellName('Status-Index', 'hoch', null, ''), 1, null)).toBe(
+      '1: Gebiete mit Status-Index „hoch“ auswählen',
+    );
   });
 });

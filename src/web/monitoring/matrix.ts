@@ -2,7 +2,7 @@
  * The status/dynamics matrix of a composite index (pure): which class pair every area falls in,
  * how many areas (and inhabitants) each cell holds, and the map colours per view.
  * The rows are the classes of the first part (Status), the columns those of the second (Dynamik),
- * each ordered best to worst by severity — the layout of the Berlin MSS (METHODS.md §3).
+ * each ordered best to worst by severity — the layout of the Berlin MSS (docs/methods.md §3).
  */
 import { fade, INVALID_FILL, matrixColor, NO_CLASS_FILL, severityColor } from './colors.ts';
 import type { AreaStyle } from '../choropleth.ts';

@@ -8,7 +8,7 @@ import { indexApi } from './index-api.ts';
 import { readMonitoringState } from './monitoring-url.ts';
 import { defaultDate } from '../dates.ts';
 
-/** The index the monitoring page opens with (METHODS.md §3). */
+/** The index the monitoring page opens with (docs/methods.md §3). */
 export const DEFAULT_INDEX = 'berlin_mss';
 
 /** Starts the requests of the first view (the choice App and the page make: finest level, latest Stichtag). */

@@ -38,7 +38,13 @@ export const mt = {
     /** Name of a cell: „Status-Index „hoch“, Dynamik-Index „stabil““ (column part left out for one part). */
     cellName: (rowPart: string, row: string, colPart: string | null, col: string) =>
       colPart ? `${rowPart} „${row}“, ${colPart} „${col}“` : `${rowPart} „${row}“`,
-    select: (cell: string, n: number) => `${cell}: ${n === 1 ? '1 Gebiet' : `${n} Gebiete`} auswählen`,
+    /**
+     * Name of a cell's button: it starts with the cell's visible text (count, share) so that speech
+     * input finds it by what is on screen (WCAG 2.5.3 Label in Name).
+     * @example mt.matrix.select('Status-Index „hoch“', 12, '3,5 % EW') // '12, 3,5 % EW: Gebiete mit Status-Index „hoch“ auswählen'
+     */
+    select: (cell: string, n: number, share: string | null) =>
+      `${n}${share === null ? '' : `, ${share}`}: Gebiete mit ${cell} auswählen`,
     selected: (cell: string, n: number) => `Ausgewählt: ${cell} – ${n === 1 ? '1 Gebiet' : `${n} Gebiete`}.`,
     clear: 'Auswahl aufheben',
     cleared: 'Auswahl aufgehoben.',

@@ -2,6 +2,7 @@ import { formatDate, formatNumber } from '../format.ts';
 import type { ProfileIndicator, Steckbrief } from './api.ts';
 import { ARROWS, hasValues, judged, signedText, valueText } from './cells.ts';
 import { pt } from './texts.ts';
+import { areaWithLevel } from '../../core/level-names.ts';
 
 interface IndicatorTableProps {
   profile: Steckbrief;
@@ -33,7 +34,12 @@ function Trend({ row }: { row: ProfileIndicator }) {
 /** Every indicator of the area against district and city, grouped by theme (one tbody per theme). */
 export function IndicatorTable({ profile }: IndicatorTableProps) {
   const withDistrict = profile.area.parent !== null;
-  const districtHead = profile.area.parentName ?? pt.table.district;
+  // levels named: an area and its district may share a name („Ehrenfeld | Ehrenfeld“)
+  const { levelName, parentLevelName, parentName } = profile.area;
+  const districtHead =
+    parentName && parentLevelName
+      ? areaWithLevel(parentLevelName, parentName)
+      : (parentName ?? pt.table.district);
   const previous = profile.themes[0]?.indicators[0]?.change.since ?? null;
   const columns = withDistrict ? 8 : 7;
   const themes = profile.themes
@@ -48,7 +54,7 @@ export function IndicatorTable({ profile }: IndicatorTableProps) {
           <tr>
             <th scope="col">{pt.table.indicator}</th>
             <th scope="col" className="num">
-              {profile.area.name}
+              {areaWithLevel(levelName, profile.area.name)}
             </th>
             {withDistrict && (
               <th scope="col" className="num" data-col="district">

@@ -187,7 +187,7 @@ export function ChapterEditor(props: ChapterEditorProps) {
                       aria-label={e.removeBlock(label)}
                       onClick={() => setBlocks(removeItem(chapter.blocks, i))}
                     >
-                      {rt.stored.remove}
+                      {e.removeBlockShort}
                     </button>
                   </div>
                 )}

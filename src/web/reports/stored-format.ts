@@ -1,6 +1,10 @@
 /** How stored reports are shown in the table: hash, times and the answer of „Prüfen“. */
+import { formatDataVersion } from '../format.ts';
 import type { ReportMeta, VerifyResult } from './api.ts';
 import { rt } from './texts.ts';
+
+/** The data version in words (shared with the CLI). */
+export { formatDataVersion };
 
 /** Hex digits of the content hash shown in the table (the whole hash is in the title attribute). */
 export const HASH_SHOWN = 12;
@@ -25,19 +29,6 @@ export function formatDateTime(iso: string): string {
     hour: '2-digit',
     minute: '2-digit',
   });
-}
-
-/**
- * The data version in words: the server counts every change of the data („Stand n“); reports
- * stored before that counter existed carry „<last import id>:<current areas>“.
- * @example formatDataVersion('57') // 'Stand 57'
- * @example formatDataVersion('3:68') // 'Import 3, 68 Gebiete'
- */
-export function formatDataVersion(version: string | null): string {
-  if (/^\d+$/.test(version ?? '')) return `Stand ${Number(version).toLocaleString('de-DE')}`;
-  const m = /^(\d+):(\d+)$/.exec(version ?? '');
-  if (!m) return version ?? '–';
-  return `Import ${m[1]}, ${Number(m[2]).toLocaleString('de-DE')} Gebiete`;
 }
 
 /** Reports still being generated: the page asks for their state every second. */

@@ -142,6 +142,8 @@ export const rt = {
     blockOf: (chapter: number, block: number) => `Kapitel ${chapter}, Baustein ${block}`,
     addBlock: 'Baustein hinzufügen',
     removeBlock: (label: string) => `${label} entfernen`,
+    /** Visible text of a block's remove button; its name (removeBlock) ends with the same word. */
+    removeBlockShort: 'Entfernen',
     moveBlock: (label: string, dir: string) => `${label} ${dir}`,
     noBlocks: 'Noch keine Bausteine.',
     type: 'Art',

@@ -95,8 +95,11 @@ export function SimilarAreas(props: SimilarAreasProps) {
       {shown && (
         <>
           <p role="status">{tt.compare.similarCount(shown.similar.length, shown.incomplete)}</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
             <table className="typology-table" data-testid="similar-table">
+              <caption id={`${id}-caption`} className="visually-hidden">
+                {tt.compare.similarCaption(areaName)}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{tt.compare.areas}</th>

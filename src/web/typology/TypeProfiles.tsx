@@ -12,9 +12,10 @@ export function TypeProfiles({ result }: { result: ClustersResult }) {
   return (
     <section className="typology-section" aria-labelledby="type-profiles-title">
       <h2 id="type-profiles-title">{tt.typology.profilesTitle}</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="type-profiles-title">
+      {/* named by the caption: the section already carries the heading's name (one landmark per name) */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="type-profiles-caption">
         <table className="typology-table type-profiles-table" data-testid="type-profiles">
-          <caption className="typology-table__caption">
+          <caption id="type-profiles-caption" className="typology-table__caption">
             {tt.typology.profilesCaption(formatDate(result.date))}
           </caption>
           <thead>

@@ -78,6 +78,8 @@ export const tt = {
     chartLabel: (a: string, b: string, list: string) =>
       `Balkendiagramm: z-Werte von ${a} und ${b} je Indikator. ${list}`,
     similarTitle: (name: string) => `Vergleichbare Gebiete zu ${name}`,
+    /** Caption of the table of comparable areas; names its scrolling region, distinct from the section. */
+    similarCaption: (name: string) => `Abstand und Werte der vergleichbaren Gebiete zu ${name}`,
     similarIntro:
       'Gebiete, deren Werte bei jedem gewählten Indikator im Toleranzband um die Werte des Gebiets liegen, das ähnlichste zuerst (Abstand in Standardabweichungen).',
     tolerance: 'Toleranz',

@@ -1,4 +1,4 @@
-import type { WarningEntry } from '../../monitoring/warning.schema.ts';
+import type { WarningEntry } from '../../warnings/warning.schema.ts';
 import { Link } from '../components/Link.tsx';
 import { formatDate } from '../format.ts';
 import { paths } from '../router.ts';

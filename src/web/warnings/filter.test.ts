@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WarningEntry } from '../../monitoring/warning.schema.ts';
+import type { WarningEntry } from '../../warnings/warning.schema.ts';
 import {
   filterEntries,
   INDEX_THEME,

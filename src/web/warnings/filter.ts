@@ -3,7 +3,7 @@
  * the filters in the address (`?ebene=…&stichtag=…&thema=…&bezirk=…&suche=…&dringlichkeit=…`), so a
  * filtered list can be bookmarked and Back from an area profile finds it again. Pure.
  */
-import type { Severity, WarningEntry } from '../../monitoring/warning.schema.ts';
+import type { Severity, WarningEntry } from '../../warnings/warning.schema.ts';
 
 /** The theme value that selects the entries of composite indices (they have no indicator theme). */
 export const INDEX_THEME = 'indizes';

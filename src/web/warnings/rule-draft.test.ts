@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../../indicators/catalogue.ts';
-import { DEFAULT_RULES } from '../../monitoring/default-rules.ts';
-import { WarningRule } from '../../monitoring/warning.schema.ts';
+import { DEFAULT_RULES } from '../../warnings/default-rules.ts';
+import { WarningRule } from '../../warnings/warning.schema.ts';
 import { checkDraft, describeCondition, EMPTY_RULE_DRAFT, keyFromName, toDraft } from './rule-draft.ts';
 
 const _ = '\u00a0';

@@ -3,7 +3,7 @@
  * condition in words for the rule list. Pure.
  */
 import type { Indicator } from '../../indicators/indicator.schema.ts';
-import type { RuleKind, Severity, WarningRule } from '../../monitoring/warning.schema.ts';
+import type { RuleKind, Severity, WarningRule } from '../../warnings/warning.schema.ts';
 import { withUnit } from '../format.ts';
 import { wt } from './texts.ts';
 

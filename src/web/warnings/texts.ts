@@ -1,7 +1,7 @@
 /**
  * German texts of the Frühwarnung page, in one place so a later translation is possible.
  */
-import type { RuleKind, Severity } from '../../monitoring/warning.schema.ts';
+import type { RuleKind, Severity } from '../../warnings/warning.schema.ts';
 
 const de = (n: number) => n.toLocaleString('de-DE');
 const plural = (n: number, one: string, many: string) => `${de(n)} ${n === 1 ? one : many}`;

@@ -1,12 +1,12 @@
 /**
- * Typed calls of the early-warning API (/api/monitoring, src/monitoring). Types come from the
+ * Typed calls of the early-warning API (/api/monitoring, src/warnings). Types come from the
  * server's zod schemas (type imports only, so zod stays out of the browser bundle).
  */
 import type { AreaSummary } from '../../areas/area.schema.ts';
-import type { Changes, WarningList, WarningRule } from '../../monitoring/warning.schema.ts';
+import type { Changes, WarningList, WarningRule } from '../../warnings/warning.schema.ts';
 import { cachedGet, enc, q, request } from '../api.ts';
 
-export type { Changes, WarningEntry, WarningList, WarningRule } from '../../monitoring/warning.schema.ts';
+export type { Changes, WarningEntry, WarningList, WarningRule } from '../../warnings/warning.schema.ts';
 export type { AreaSummary };
 
 const RULES = '/api/monitoring/rules';

@@ -1,7 +1,7 @@
 /** Provenance (Herkunft) of imported data: one row per delivered file or generated set. */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { Db } from '../db/db.ts';
+import type { Db } from './db.ts';
 
 /** sha256 (hex) of a delivered file, in memory or streamed from disk, for `data_source.file_hash`. */
 export async function fileHash(input: { data: Uint8Array } | { path: string }): Promise<string> {

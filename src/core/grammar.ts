@@ -1,8 +1,8 @@
 /**
- * Just enough German grammar for the generated profile text: the article of an indicator name
- * and the preposition of a level name, from the suffix of the head noun. Where the rules do not
- * know a word, the text falls back to a construction that is always correct („der Indikator
- * „…““, „im Gebiet …“) instead of guessing.
+ * Just enough German grammar for generated texts (area profiles, warning reasons): the article of
+ * an indicator name and the preposition of a level name, from the suffix of the head noun. Where
+ * the rules do not know a word, the text falls back to a construction that is always correct
+ * („der Indikator „…““, „im Gebiet …“) instead of guessing.
  */
 
 /** A nominative subject with its article and whether the verb takes the plural. */

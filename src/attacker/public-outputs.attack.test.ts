@@ -7,11 +7,12 @@
  * LP solves; the app's own HiGHS audit proves the same margins at every publication).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/db.ts';
-import { openDb } from '../../db/db.ts';
-import { migrate } from '../../db/migrate.ts';
-import { loadDemo } from '../../demo/load-demo.ts';
-import { buildApp } from '../../server/app.ts';
+import type { Db } from '../db/db.ts';
+import { openDb } from '../db/db.ts';
+import { migrate } from '../db/migrate.ts';
+import { loadDemo } from '../demo/load-demo.ts';
+import { buildApp } from '../server/app.ts';
+import { seedDefaults } from '../setup/seed.ts';
 import { findLeaks, formatFindings, injectTransport, type Findings } from './index.ts';
 import { readTruth } from './truth.ts';
 
@@ -21,6 +22,7 @@ describe('the attacker on the public outputs of the demo city', () => {
   beforeAll(async () => {
     db = await openDb('memory://');
     await migrate(db);
+    await seedDefaults(db);
     await loadDemo(db, { seed: 1 });
     const app = await buildApp({ db, webDir: '/nonexistent' });
     try {

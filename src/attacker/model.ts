@@ -1,5 +1,5 @@
 /**
- * The outsider's model of a city (METHODS.md §6, "linked outputs"): what a visitor learns from the
+ * The outsider's model of a city (docs/methods.md §6, "linked outputs"): what a visitor learns from the
  * public catalogue and area lists, and every published number as a linear fact over unknown
  * quantities. Quantities are the true count cells (`c|variable|node|date`) and the ratios
  * numerator/denominator of rate indicators (`r|num|den|node|date`, a pure ratio, not ×100);

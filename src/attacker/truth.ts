@@ -3,9 +3,9 @@
  * area and Stichtag, read from the database and summed up the area tree as the app does, and
  * which cells the app's protection keeps secret.
  */
-import type { Db } from '../../db/db.ts';
-import { TOTAL } from '../../indicators/linked-protection.ts';
-import { publicSnapshot } from '../../indicators/public-snapshot.ts';
+import type { Db } from '../db/db.ts';
+import { TOTAL } from '../indicators/linked-protection.ts';
+import { publicSnapshot } from '../indicators/public-snapshot.ts';
 import { countKey, type CityFrame } from './model.ts';
 
 /** What grading compares the attack with. */

@@ -1,5 +1,5 @@
 /**
- * An independent attacker on the public outputs (METHODS.md §6): it knows only what an anonymous
+ * An independent attacker on the public outputs (docs/methods.md §6): it knows only what an anonymous
  * visitor can fetch, models every published number as linear constraints on the true counts, and
  * tries to recompute the cells the public sees as secret — by plain arithmetic first, then by LP.
  */
