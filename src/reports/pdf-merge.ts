@@ -348,6 +348,7 @@ export class PdfBook {
     const pages = this.doc.getPages();
     const total = pages.length;
     const mark = stamp.mark === null ? null : encodable(bold, stamp.mark);
+    const footer = encodable(font, stamp.footer);
     // stamps are pagination artifacts: not content, so assistive technology skips them
     const artifact = (subtype: 'Footer' | 'Header') =>
       PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
@@ -360,7 +361,7 @@ export class PdfBook {
       const { width, height } = page.getSize();
       const right = `Seite ${i + 1} von ${total}`;
       const rightWidth = font.widthOfTextAtSize(right, 8);
-      const left = clip(font, encodable(font, stamp.footer), 8, width - 36 * MM - rightWidth - 8 * MM);
+      const left = clip(font, footer, 8, width - 36 * MM - rightWidth - 8 * MM);
       page.pushOperators(artifact('Footer'));
       page.drawText(left, { x: 18 * MM, y: 9 * MM, size: 8, font, color: grey });
       page.drawText(right, { x: width - 18 * MM - rightWidth, y: 9 * MM, size: 8, font, color: grey });
