@@ -4,7 +4,7 @@ import { DEFAULT_CATALOGUE } from '../indicators/catalogue.ts';
 import { absChange, plain, signedChange, subject } from './german.ts';
 import { deviationReason, indexClassReason, runReason, thresholdReason } from './reasons.ts';
 
-// number and unit are joined by a non-breaking space, as everywhere in the app (web/format.ts)
+// number and unit are joined by a non-breaking space, as everywhere in the app (core/format.ts)
 const _ = '\u00a0';
 const ind = (key: string) => DEFAULT_CATALOGUE.find((i) => i.key === key)!;
 const sgb2 = ind('sgb2_quote');

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
-import { prefetchMonitoring } from './monitoring/prefetch.ts';
+import { App } from './app/App.tsx';
+import { prefetchMonitoring } from './indices/prefetch.ts';
 import { paths } from './router.ts';
 import './styles.css';
 

@@ -12,7 +12,6 @@ import {
   SHEET_LABELS,
 } from '../indicators/sheet-labels.ts';
 import { DEFAULT_UNITS } from '../indicators/units.ts';
-import { importTexts } from './texts-import.ts';
 
 export const t = {
   appName: APP_NAME,
@@ -159,8 +158,6 @@ export const t = {
     /** Default unit per formula: the same table as the default catalogue. */
     units: DEFAULT_UNITS,
   },
-
-  importPage: importTexts,
 
   /** German readings of the schema checks the server reports in English. */
   issues: {

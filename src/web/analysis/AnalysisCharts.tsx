@@ -5,7 +5,7 @@
  */
 import { memo, useId, useMemo, useState, type ReactNode } from 'react';
 import { api, type Indicator, type IndicatorValues } from '../api.ts';
-import { useFetched } from '../useFetched.ts';
+import { useFetched } from '../ui/useFetched.ts';
 import { analysisApi } from './analysis-api.ts';
 import Chart from './Chart.tsx';
 import { boxGroups, plotted, radarAxes, ranking, scatterPoints } from './chart-data.ts';

@@ -4,8 +4,8 @@
  */
 import { memo, useId, useState } from 'react';
 import type { Indicator, IndicatorValues } from '../api.ts';
-import { formatNumber } from '../format.ts';
-import { useFetched } from '../useFetched.ts';
+import { formatNumber } from '../../core/format.ts';
+import { useFetched } from '../ui/useFetched.ts';
 import { analysisApi } from './analysis-api.ts';
 import { parseGermanNumber, valueExtent } from './filter.ts';
 import { at } from './texts.ts';

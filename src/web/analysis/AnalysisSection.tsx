@@ -5,8 +5,8 @@
  */
 import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Indicator, IndicatorValues } from '../api.ts';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { useFetched } from '../useFetched.ts';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { useFetched } from '../ui/useFetched.ts';
 import { analysisApi } from './analysis-api.ts';
 import type { AtlasAnalysis } from './useAtlasAnalysis.ts';
 import { secondIndicator } from './choices.ts';

@@ -4,8 +4,8 @@
  * or XLSX. Rows highlight their area everywhere; names open the area.
  */
 import { useId } from 'react';
-import { formatDate, formatValue } from '../format.ts';
-import { useFetched } from '../useFetched.ts';
+import { formatDate, formatValue } from '../../core/format.ts';
+import { useFetched } from '../ui/useFetched.ts';
 import { analysisApi, analysisDownloads, type StatTable, type TableRequest } from './analysis-api.ts';
 import { at } from './texts.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { IndicatorValue } from '../../indicators/indicator.schema.ts';
 import type { StatTable } from '../../analysis/table.schema.ts';
-import { isShown } from '../choropleth.ts';
+import { isShown } from '../map/choropleth.ts';
 import { boxStats, deviationFromCity, populationSd, type BoxStats } from './stats.ts';
 
 export interface AreaPoint {

@@ -17,7 +17,7 @@ import type {
   RadarComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
-import { formatNumber, withUnit } from '../format.ts';
+import { formatNumber, withUnit } from '../../core/format.ts';
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption

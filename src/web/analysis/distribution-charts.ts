@@ -1,5 +1,5 @@
 /** Histogram and boxplots per parent area of the current indicator (ECharts options, pure). */
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../core/format.ts';
 import type { AreaPoint, BoxGroup } from './chart-data.ts';
 import {
   axisNumber,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaStyle } from '../choropleth.ts';
+import type { AreaStyle } from '../map/choropleth.ts';
 import { dimStyles, FILTERED_FILL, parseGermanNumber, valueExtent, visibleAreas } from './filter.ts';
 
 const values = [

@@ -3,8 +3,8 @@
  * (district). Filtered-out areas are greyed on the map and left out of charts and tables.
  */
 import type { IndicatorValue } from '../../indicators/indicator.schema.ts';
-import type { AreaStyle } from '../choropleth.ts';
-import { isShown } from '../choropleth.ts';
+import type { AreaStyle } from '../map/choropleth.ts';
+import { isShown } from '../map/choropleth.ts';
 import type { AnalysisView } from './view-params.ts';
 
 /** Fill of filtered-out areas: close to the map background, so the remaining areas stand out. */

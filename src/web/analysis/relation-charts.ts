@@ -1,5 +1,5 @@
 /** Ranking, scatter plot with regression line, and radar profile (ECharts options, pure). */
-import { formatNumber, formatValue } from '../format.ts';
+import { formatNumber, formatValue } from '../../core/format.ts';
 import type { AreaPoint, RadarAxis, ScatterPoint } from './chart-data.ts';
 import {
   axisNumber,

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import type { AreaCollection, IndicatorValues } from '../api.ts';
-import type { AreaStyle, Choropleth } from '../choropleth.ts';
+import type { AreaStyle, Choropleth } from '../map/choropleth.ts';
 import { dimStyles, visibleAreas } from './filter.ts';
 import type { AnalysisView } from './view-params.ts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { User } from '../api.ts';
-import { PageHeading } from '../components/PageHeading.tsx';
-import { useFetched } from '../useFetched.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { useFetched } from '../ui/useFetched.ts';
 import { areasApi } from './api.ts';
 import { DeriveSection } from './DeriveSection.tsx';
 import { at } from './texts.ts';

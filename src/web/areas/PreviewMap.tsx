@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { AREA_FILL, PROBLEM_FILL, type PreviewMap as PreviewMapData } from './preview-map.ts';
 import { at } from './texts.ts';
 

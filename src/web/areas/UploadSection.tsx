@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { ErrorSummary, type FormProblems } from '../components/ErrorSummary.tsx';
-import { Link } from '../components/Link.tsx';
-import { Field, fieldWiring } from '../monitoring/form-field.tsx';
+import { ErrorSummary, type FormProblems } from '../ui/ErrorSummary.tsx';
+import { Link } from '../ui/Link.tsx';
+import { Field, fieldWiring } from '../ui/form-field.tsx';
 import {
   areasApi,
   type AreaLevel,

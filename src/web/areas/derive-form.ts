@@ -5,8 +5,8 @@
  */
 import { LEVEL_KEY, LEVEL_KEY_MESSAGE } from '../../areas/level-key.ts';
 import { ApiError, messageOf } from '../api.ts';
-import type { FormProblems } from '../components/ErrorSummary.tsx';
-import { germanIssue, schemaProblems } from '../form-issues.ts';
+import type { FormProblems } from '../ui/ErrorSummary.tsx';
+import { germanIssue, schemaProblems } from '../ui/form-issues.ts';
 import type { DeriveLevelBody } from './api.ts';
 import { at } from './texts.ts';
 

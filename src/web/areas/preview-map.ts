@@ -5,7 +5,7 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaCollection } from '../api.ts';
-import type { AreaStyle } from '../choropleth.ts';
+import type { AreaStyle } from '../map/choropleth.ts';
 import type { AreaPreview } from './api.ts';
 
 /** Fill of a readable area (ColorBrewer Blues). */

@@ -5,7 +5,7 @@
  */
 import { LEVEL_KEY, LEVEL_KEY_MESSAGE } from '../../areas/level-key.ts';
 import { ApiError, messageOf } from '../api.ts';
-import type { FormProblems } from '../components/ErrorSummary.tsx';
+import type { FormProblems } from '../ui/ErrorSummary.tsx';
 import type { AreaLevel, AreaPreview, ImportAreasFields, ReadAreaOptions } from './api.ts';
 import { at } from './texts.ts';
 
@@ -114,5 +114,5 @@ export function serverProblems(error: unknown): FormProblems {
   return { summary, fields: {} };
 }
 
-/** The atlas showing a level (its address parameter `ebene`, see url-state.ts). */
+/** The atlas showing a level (its address parameter `ebene`, see ../url-state.ts). */
 export const atlasLevelHref = (level: string) => `/?ebene=${encodeURIComponent(level)}`;

@@ -1,4 +1,4 @@
-import { SECRET_FILL, SECRET_HATCH } from '../palette.ts';
+import { SECRET_FILL, SECRET_HATCH } from './palette.ts';
 
 const hex = (color: string): [number, number, number] => [
   parseInt(color.slice(1, 3), 16),

@@ -3,7 +3,7 @@
  * the areas filled from feature state, hatching for secret values, outlines and a highlight.
  */
 import type { AddLayerObject, ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import { MAP_BACKGROUND, MISSING_FILL } from '../palette.ts';
+import { MAP_BACKGROUND, MISSING_FILL } from './palette.ts';
 
 export const SOURCE = 'areas';
 export const FILL_LAYER = 'areas-fill';

@@ -1,5 +1,5 @@
-import { severityColor, textOn } from '../monitoring/colors.ts';
-import { formatDate, formatNumber } from '../format.ts';
+import { severityColor, textOn } from '../indices/colors.ts';
+import { formatDate, formatNumber } from '../../core/format.ts';
 import type { ProfileIndex } from './api.ts';
 import { pt } from './texts.ts';
 

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '../format.ts';
+import { formatDate, formatNumber } from '../../core/format.ts';
 import type { ProfileIndicator, Steckbrief } from './api.ts';
 import { ARROWS, hasValues, judged, signedText, valueText } from './cells.ts';
 import { pt } from './texts.ts';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { api } from '../api.ts';
-import { useFetched } from '../useFetched.ts';
+import { useFetched } from '../ui/useFetched.ts';
 import { locatorMap } from './locator.ts';
 import { pt } from './texts.ts';
 

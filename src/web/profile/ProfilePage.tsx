@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { ApiError, q } from '../api.ts';
-import { Link } from '../components/Link.tsx';
-import { PageHeading } from '../components/PageHeading.tsx';
-import { formatDate, formatNumber } from '../format.ts';
+import { Link } from '../ui/Link.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { formatDate, formatNumber } from '../../core/format.ts';
 import type { PageProps } from '../page-props.ts';
 import { t } from '../texts.ts';
 import { CITY, compareHref } from '../typology/typology-url.ts';
-import { useFetched } from '../useFetched.ts';
+import { useFetched } from '../ui/useFetched.ts';
 import { renderHref } from '../reports/api.ts';
 import { fetchSteckbrief, type Steckbrief } from './api.ts';
 import { IndexSection } from './IndexSection.tsx';
@@ -16,7 +16,7 @@ import { SeriesSection } from './SeriesSection.tsx';
 import { pt } from './texts.ts';
 import { WarningsList } from './WarningsList.tsx';
 import './profile.css';
-import { defaultDate } from '../dates.ts';
+import { defaultDate } from '../ui/dates.ts';
 
 const DATE_PARAM = 'stichtag';
 

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { t } from '../texts.ts';
 import type { ProfileIndicator, Steckbrief } from './api.ts';
 import { pt } from './texts.ts';
 
-const SeriesChart = lazy(() => import('../components/SeriesChart.tsx'));
+const SeriesChart = lazy(() => import('./SeriesChart.tsx'));
 
 const MAX_HIGHLIGHTS = 4;
 

@@ -1,4 +1,4 @@
-import { Link } from '../components/Link.tsx';
+import { Link } from '../ui/Link.tsx';
 import { paths } from '../router.ts';
 import type { ProfileWarning } from './api.ts';
 import { pt } from './texts.ts';

@@ -1,5 +1,5 @@
 /** Display of profile values: German numbers, `·` for secret, `–` for missing, signs on differences. */
-import { formatNumber, formatValue, MISSING_SYMBOL, SECRET_SYMBOL } from '../format.ts';
+import { formatNumber, formatValue, MISSING_SYMBOL, SECRET_SYMBOL } from '../../core/format.ts';
 import type { ProfileIndicator } from './api.ts';
 
 type Cell = ProfileIndicator['value'];

@@ -1,7 +1,7 @@
 import type { Indicator } from '../api.ts';
-import { byTheme } from '../catalogue.ts';
-import { Field } from '../monitoring/form-field.tsx';
-import type { FieldWiring } from '../monitoring/form-field.tsx';
+import { byTheme } from '../indicators/catalogue.ts';
+import { Field } from '../ui/form-field.tsx';
+import type { FieldWiring } from '../ui/form-field.tsx';
 import type { Block, TemplateSummary } from './api.ts';
 import { CheckList } from './CheckList.tsx';
 import { IntegerInput } from './IntegerInput.tsx';

@@ -1,6 +1,6 @@
 import type { BlockType, Chapter } from './api.ts';
 import { BlockFields, type BlockChoices } from './BlockFields.tsx';
-import { Field, FieldError, type FieldWiring } from '../monitoring/form-field.tsx';
+import { Field, FieldError, type FieldWiring } from '../ui/form-field.tsx';
 import {
   BLOCK_TYPES,
   changeBlockType,

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { DateSelect } from '../components/DateSelect.tsx';
-import { Link } from '../components/Link.tsx';
+import { DateSelect } from '../ui/DateSelect.tsx';
+import { Link } from '../ui/Link.tsx';
 import type { PageProps } from '../page-props.ts';
 import { paths } from '../router.ts';
 import { REPORT_FORMATS, type AreaSummary, type ReportFormat, type TemplateSummary } from './api.ts';

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { messageOf } from '../api.ts';
-import { PageHeading } from '../components/PageHeading.tsx';
-import { defaultDate } from '../dates.ts';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { defaultDate } from '../ui/dates.ts';
 import type { PageProps } from '../page-props.ts';
-import { useFetched } from '../useFetched.ts';
+import { useFetched } from '../ui/useFetched.ts';
 import { renderHref, reportsApi, type ReportMeta, type ReportRequest, type TemplateSummary } from './api.ts';
 import { ReportChooser } from './ReportChooser.tsx';
 import { ReportPreview } from './ReportPreview.tsx';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { messageOf } from '../api.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
-import { formatDate } from '../format.ts';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { formatDataVersion, formatDate } from '../../core/format.ts';
 import { fileHref, reportsApi, type ReportMeta } from './api.ts';
-import { formatDataVersion, formatDateTime, shortHash, verifyMessage } from './stored-format.ts';
+import { formatDateTime, shortHash, verifyMessage } from './stored-format.ts';
 import { rt } from './texts.ts';
 
 const s = rt.stored;

@@ -1,13 +1,13 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { ApiError, messageOf } from '../api.ts';
-import { themesOf } from '../catalogue.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
-import { Link } from '../components/Link.tsx';
-import { PageHeading } from '../components/PageHeading.tsx';
+import { themesOf } from '../indicators/catalogue.ts';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { Link } from '../ui/Link.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
 import type { PageProps } from '../page-props.ts';
 import { navigate, paths } from '../router.ts';
 import { t } from '../texts.ts';
-import { useFetched } from '../useFetched.ts';
+import { useFetched } from '../ui/useFetched.ts';
 import { reportsApi, type ReportTemplate } from './api.ts';
 import type { BlockChoices } from './BlockFields.tsx';
 import { cleanTemplate, copyTemplate, emptyTemplate } from './template-draft.ts';

@@ -1,7 +1,7 @@
-import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { useFormSave } from '../components/use-form-save.ts';
+import { ErrorSummary } from '../ui/ErrorSummary.tsx';
+import { useFormSave } from '../ui/use-form-save.ts';
 import { useCallback, useEffect, useId, useMemo, useRef, type FormEvent } from 'react';
-import { Field, FieldError, fieldWiring, IdentityFields } from '../monitoring/form-field.tsx';
+import { Field, FieldError, fieldWiring, IdentityFields } from '../ui/form-field.tsx';
 import { reportsApi, type ReportTemplate, type TemplateScope } from './api.ts';
 import type { BlockChoices } from './BlockFields.tsx';
 import { ChapterEditor } from './ChapterEditor.tsx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportMeta } from './api.ts';
-import { formatDataVersion, mergeReports, runningIds, shortHash, verifyMessage } from './stored-format.ts';
+import { mergeReports, runningIds, shortHash, verifyMessage } from './stored-format.ts';
 
 const meta = (id: number, status: ReportMeta['status']): ReportMeta => ({
   id,
@@ -58,14 +58,5 @@ describe('stored reports', () => {
       /^Datenstand hat sich geändert \(damals Import 3, 68 Gebiete, heute Import 4, 68 Gebiete\)/,
     );
     expect(verifyMessage({ ...same, sameContent: false }).ok).toBe(false);
-  });
-});
-
-describe('formatDataVersion', () => {
-  it('names the change count, or the import and number of areas of older reports', () => {
-    expect(formatDataVersion('1542')).toBe('Stand 1.542');
-    expect(formatDataVersion('12:1542')).toBe('Import 12, 1.542 Gebiete');
-    expect(formatDataVersion(null)).toBe('–');
-    expect(formatDataVersion('x')).toBe('x');
   });
 });

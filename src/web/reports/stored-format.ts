@@ -1,10 +1,7 @@
 /** How stored reports are shown in the table: hash, times and the answer of „Prüfen“. */
-import { formatDataVersion } from '../format.ts';
+import { formatDataVersion } from '../../core/format.ts';
 import type { ReportMeta, VerifyResult } from './api.ts';
 import { rt } from './texts.ts';
-
-/** The data version in words (shared with the CLI). */
-export { formatDataVersion };
 
 /** Hex digits of the content hash shown in the table (the whole hash is in the title attribute). */
 export const HASH_SHOWN = 12;

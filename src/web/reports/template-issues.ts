@@ -4,7 +4,7 @@
  * `reports.invalid_template` names the field in `details.path` (`chapters.0.title`). The dotted
  * path is also the id suffix of the field's input, so the summary can link to it.
  */
-import { germanIssue, schemaProblems, type ErrorAnswer, type PathProblems } from '../form-issues.ts';
+import { germanIssue, schemaProblems, type ErrorAnswer, type PathProblems } from '../ui/form-issues.ts';
 import { rt } from './texts.ts';
 
 /** German message per field path (`name`, `chapters.0.blocks.1.text`, …). */

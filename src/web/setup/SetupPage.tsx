@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { messageOf, type AppConfig, type User } from '../api.ts';
-import { PageHeading } from '../components/PageHeading.tsx';
-import { MIN_PASSWORD_LENGTH } from '../users/api.ts';
-import '../users/users.css';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { MIN_PASSWORD_LENGTH } from '../../auth/password-rules.ts';
+import '../auth/users.css';
 import { setupApi } from './api.ts';
 import { st } from './texts.ts';
 

@@ -14,8 +14,8 @@ import {
   type TooltipComponentOption,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEChart } from '../useEChart.ts';
-import { formatNumber } from '../format.ts';
+import { useEChart } from '../ui/useEChart.ts';
+import { formatNumber } from '../../core/format.ts';
 import { tt } from './texts.ts';
 import type { CompareResult } from './typology-api.ts';
 

@@ -1,12 +1,12 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { api } from '../api.ts';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { Link } from '../components/Link.tsx';
-import { PageHeading } from '../components/PageHeading.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { Link } from '../ui/Link.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
 import type { PageProps } from '../page-props.ts';
 import { paths } from '../router.ts';
 import { t } from '../texts.ts';
-import { useFetched } from '../useFetched.ts';
+import { useFetched } from '../ui/useFetched.ts';
 import { CompareTable } from './CompareTable.tsx';
 import { SimilarAreas } from './SimilarAreas.tsx';
 import { tt } from './texts.ts';

@@ -1,4 +1,4 @@
-import { formatDate, formatValue } from '../format.ts';
+import { formatDate, formatValue } from '../../core/format.ts';
 import { signedDifference } from './compare-format.ts';
 import { tt } from './texts.ts';
 import type { CompareResult } from './typology-api.ts';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Indicator } from '../api.ts';
-import { byTheme } from '../catalogue.ts';
+import { byTheme } from '../indicators/catalogue.ts';
 import { MAX_INDICATORS } from '../../typology/defaults.ts';
 import { tt } from './texts.ts';
 

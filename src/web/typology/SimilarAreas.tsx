@@ -1,8 +1,8 @@
 import { useEffect, useEffectEvent, useId, useState } from 'react';
-import { Link } from '../components/Link.tsx';
-import { formatNumber } from '../format.ts';
+import { Link } from '../ui/Link.tsx';
+import { formatNumber } from '../../core/format.ts';
 import { paths } from '../router.ts';
-import { useFetched } from '../useFetched.ts';
+import { useFetched } from '../ui/useFetched.ts';
 import { tt } from './texts.ts';
 import { typologyApi } from './typology-api.ts';
 import { DEFAULT_TOLERANCE, germanNumber, parseGermanNumber } from './typology-url.ts';

@@ -1,5 +1,5 @@
-import { Link } from '../components/Link.tsx';
-import { formatNumber } from '../format.ts';
+import { Link } from '../ui/Link.tsx';
+import { formatNumber } from '../../core/format.ts';
 import { paths } from '../router.ts';
 import { tt } from './texts.ts';
 import { typeColor } from './type-colors.ts';

@@ -1,4 +1,4 @@
-import { SECRET_SYMBOL } from '../format.ts';
+import { SECRET_SYMBOL } from '../../core/format.ts';
 import { tt } from './texts.ts';
 import { typeColor } from './type-colors.ts';
 import type { ClustersResult } from './typology-api.ts';

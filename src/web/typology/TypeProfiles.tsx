@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, formatValue } from '../format.ts';
+import { formatDate, formatNumber, formatValue } from '../../core/format.ts';
 import { tt } from './texts.ts';
 import { typeColor } from './type-colors.ts';
 import type { ClustersResult } from './typology-api.ts';

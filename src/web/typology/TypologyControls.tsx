@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AppConfig, Indicator } from '../api.ts';
-import { DateSelect } from '../components/DateSelect.tsx';
-import { LevelSwitch } from '../components/LevelSwitch.tsx';
+import { DateSelect } from '../ui/DateSelect.tsx';
+import { LevelSwitch } from '../ui/LevelSwitch.tsx';
 import { t } from '../texts.ts';
 import { IndicatorPicker } from './IndicatorPicker.tsx';
 import type { InputState, TypologyInputs } from './typology-inputs.ts';

@@ -1,13 +1,13 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { api } from '../api.ts';
-import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { Link } from '../components/Link.tsx';
-import { PageHeading } from '../components/PageHeading.tsx';
-import { formatDate, formatNumber } from '../format.ts';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { Link } from '../ui/Link.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { formatDate, formatNumber } from '../../core/format.ts';
 import type { PageProps } from '../page-props.ts';
 import { paths } from '../router.ts';
 import { t } from '../texts.ts';
-import { useFetched } from '../useFetched.ts';
+import { useFetched } from '../ui/useFetched.ts';
 import { tt } from './texts.ts';
 import { TypologyControls } from './TypologyControls.tsx';
 import { TypeAreas } from './TypeAreas.tsx';

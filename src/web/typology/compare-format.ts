@@ -1,5 +1,5 @@
 /** Number formatting of the compare view (pure). */
-import { formatNumber, MISSING_SYMBOL, withUnit } from '../format.ts';
+import { formatNumber, MISSING_SYMBOL, withUnit } from '../../core/format.ts';
 
 /**
  * A difference with its sign (true minus sign) and unit; `–` without one.

@@ -1,5 +1,5 @@
 /** German texts of the typology and compare pages (one place, for a later translation). */
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../core/format.ts';
 
 const areas = (n: number) => (n === 1 ? '1 Gebiet' : `${formatNumber(n, 0)} Gebiete`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING_FILL, SECRET_FILL } from '../palette.ts';
+import { MISSING_FILL, SECRET_FILL } from '../map/palette.ts';
 import { typeColor } from './type-colors.ts';
 import { typeStyles } from './type-styles.ts';
 import type { ClustersResult } from './typology-api.ts';

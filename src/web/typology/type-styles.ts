@@ -1,6 +1,6 @@
 /** Map colours of a typology result (pure): one colour per type, grey for areas not assigned. */
-import type { AreaStyle } from '../choropleth.ts';
-import { MISSING_FILL, SECRET_FILL } from '../palette.ts';
+import type { AreaStyle } from '../map/choropleth.ts';
+import { MISSING_FILL, SECRET_FILL } from '../map/palette.ts';
 import { typeColor } from './type-colors.ts';
 import type { ClustersResult } from './typology-api.ts';
 

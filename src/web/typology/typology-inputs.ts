@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { defaultDate } from '../dates.ts';
+import { defaultDate } from '../ui/dates.ts';
 import type { PageProps } from '../page-props.ts';
 import { defaultIndicatorKeys } from '../../typology/defaults.ts';
 

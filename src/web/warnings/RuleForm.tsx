@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { IndexDefinition } from '../../indices/index.schema.ts';
 import type { Indicator } from '../api.ts';
 import { messageOf } from '../api.ts';
-import { Field, fieldWiring } from '../monitoring/form-field.tsx';
+import { Field, fieldWiring } from '../ui/form-field.tsx';
 import {
   checkDraft,
   EMPTY_RULE_DRAFT,

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import type { IndexDefinition } from '../../indices/index.schema.ts';
 import { messageOf, type Indicator } from '../api.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { describeCondition } from './rule-draft.ts';
 import { RuleForm } from './RuleForm.tsx';
 import { wt } from './texts.ts';

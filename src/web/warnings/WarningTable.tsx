@@ -1,6 +1,6 @@
 import type { WarningEntry } from '../../warnings/warning.schema.ts';
-import { Link } from '../components/Link.tsx';
-import { formatDate } from '../format.ts';
+import { Link } from '../ui/Link.tsx';
+import { formatDate } from '../../core/format.ts';
 import { paths } from '../router.ts';
 import { wt } from './texts.ts';
 

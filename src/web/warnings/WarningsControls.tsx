@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { AppConfig } from '../api.ts';
-import { DateSelect } from '../components/DateSelect.tsx';
-import { LevelSwitch } from '../components/LevelSwitch.tsx';
+import { DateSelect } from '../ui/DateSelect.tsx';
+import { LevelSwitch } from '../ui/LevelSwitch.tsx';
 import { INDEX_THEME, type WarningFilters } from './filter.ts';
 import { wt } from './texts.ts';
 

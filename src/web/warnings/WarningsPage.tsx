@@ -1,9 +1,9 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { IndexDefinition } from '../../indices/index.schema.ts';
 import { request } from '../api.ts';
-import { PageHeading } from '../components/PageHeading.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
 import type { PageProps } from '../page-props.ts';
-import { useFetched } from '../useFetched.ts';
+import { useFetched } from '../ui/useFetched.ts';
 import { filterEntries, readView, summarise, themesOf, writeView } from './filter.ts';
 import { RuleSection } from './RuleSection.tsx';
 import { wt } from './texts.ts';
@@ -11,7 +11,7 @@ import { WarningsControls } from './WarningsControls.tsx';
 import { WarningTable } from './WarningTable.tsx';
 import { warningsApi, type WarningEntry } from './warnings-api.ts';
 import './warnings.css';
-import { defaultDate } from '../dates.ts';
+import { defaultDate } from '../ui/dates.ts';
 
 const NONE: WarningEntry[] = [];
 

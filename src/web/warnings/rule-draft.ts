@@ -4,7 +4,7 @@
  */
 import type { Indicator } from '../../indicators/indicator.schema.ts';
 import type { RuleKind, Severity, WarningRule } from '../../warnings/warning.schema.ts';
-import { withUnit } from '../format.ts';
+import { withUnit } from '../../core/format.ts';
 import { wt } from './texts.ts';
 
 export interface RuleDraft {

@@ -1,0 +1,155 @@
+import type { User } from '../api.ts';
+import { paths, type Route } from '../router.ts';
+import { t } from '../texts.ts';
+import { atlasHref } from '../url-state.ts';
+import { Link } from '../ui/Link.tsx';
+
+interface HeaderProps {
+  territory: string | null;
+  user: User | null;
+  route: Route;
+  onLogin: () => void;
+  onLogout: () => void;
+}
+
+interface NavItem {
+  label: string;
+  to: string | (() => string);
+  /** The item's own page ('page') or a page below it ('true'); null when elsewhere. */
+  current: (route: Route) => 'page' | 'true' | null;
+  /** Items for some roles only (e.g. the data import for planners). */
+  visible?: (user: User | null) => boolean;
+}
+
+const NAV: NavItem[] = [
+  {
+    label: t.nav.atlas,
+    // back to the selection last shown in the atlas
+    to: () => atlasHref(),
+    // the area profile is the full page of the atlas's side panel (its „Gebietsprofil“ link)
+    current: (route) => (route.page === 'atlas' ? 'page' : route.page === 'profile' ? 'true' : null),
+  },
+  {
+    label: t.nav.catalogue,
+    to: paths.catalogue,
+    current: (route) =>
+      route.page === 'catalogue'
+        ? 'page'
+        : route.page === 'sheet' || route.page === 'create' || route.page === 'edit'
+          ? 'true'
+          : null,
+  },
+  {
+    label: t.nav.monitoring,
+    to: paths.monitoring,
+    current: (route) => (route.page === 'monitoring' ? 'page' : route.page === 'indexEditor' ? 'true' : null),
+  },
+  {
+    label: t.nav.warnings,
+    to: paths.warnings,
+    current: (route) => (route.page === 'warnings' ? 'page' : null),
+  },
+  {
+    label: t.nav.typology,
+    to: paths.typology,
+    current: (route) => (route.page === 'typology' ? 'page' : route.page === 'compare' ? 'true' : null),
+  },
+  {
+    label: t.nav.reports,
+    to: paths.reports,
+    current: (route) => (route.page === 'reports' ? 'page' : route.page === 'reportTemplate' ? 'true' : null),
+  },
+  {
+    label: t.nav.import,
+    to: paths.import,
+    current: (route) => (route.page === 'import' ? 'page' : null),
+    visible: (user) => user?.role === 'planner' || user?.role === 'admin',
+  },
+  {
+    label: t.nav.areaImport,
+    to: paths.areaImport,
+    current: (route) => (route.page === 'areaImport' ? 'page' : null),
+    visible: (user) => user?.role === 'planner' || user?.role === 'admin',
+  },
+  {
+    label: t.nav.variables,
+    to: paths.variables,
+    current: (route) => (route.page === 'variables' ? 'page' : null),
+    visible: (user) => user?.role === 'planner' || user?.role === 'admin',
+  },
+  {
+    label: t.nav.users,
+    to: paths.users,
+    current: (route) => (route.page === 'users' ? 'page' : null),
+    visible: (user) => user?.role === 'admin',
+  },
+  {
+    label: t.nav.citySettings,
+    to: paths.citySettings,
+    current: (route) => (route.page === 'citySettings' ? 'page' : null),
+    visible: (user) => user?.role === 'admin',
+  },
+];
+
+/** Title bar with the territory name, the main navigation and the login state. */
+export function Header({ territory, user, route, onLogin, onLogout }: HeaderProps) {
+  const title = (
+    <>
+      <span className="app-title__brand">{t.appName}</span> – {t.atlasTitle(territory)}
+    </>
+  );
+  return (
+    // named by its title: a document shown in a frame (the report preview) has a banner of its own
+    <header className="app-header" aria-labelledby="app-title">
+      {/* On the atlas the title is the page heading; other pages have their own h1. */}
+      {route.page === 'atlas' ? (
+        <h1 id="app-title" className="app-title">
+          {title}
+        </h1>
+      ) : (
+        <p id="app-title" className="app-title">
+          {title}
+        </p>
+      )}
+      <nav className="app-nav" aria-label={t.nav.label}>
+        <ul className="app-nav__list">
+          {NAV.filter((item) => item.visible?.(user) ?? true).map((item) => {
+            const current = item.current(route);
+            return (
+              <li key={item.label}>
+                <Link to={item.to} className="app-nav__link" aria-current={current ?? undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <div className="app-user">
+        {user ? (
+          <>
+            <p className="app-user__name" data-testid="user">
+              <span className="visually-hidden">{t.auth.signedInAs} </span>
+              <strong>{user.displayName}</strong>{' '}
+              <span className="role-badge">{t.auth.roles[user.role]}</span>
+            </p>
+            <Link
+              to={paths.account}
+              className="app-user__link"
+              aria-current={route.page === 'account' ? 'page' : undefined}
+            >
+              {t.auth.changePassword}
+            </Link>
+            <button type="button" className="button button--on-dark" onClick={onLogout}>
+              {t.auth.logout}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button--on-dark" onClick={onLogin}>
+            {t.auth.login}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * Typed calls of the account API (/api/auth/password, /api/users; src/auth/*.routes.ts). Types
+ * come from the server's zod schemas (type imports only).
+ */
+import type { Role, UserAccount } from '../../auth/auth.schema.ts';
+import { enc, request } from '../api.ts';
+
+export type { Role, UserAccount };
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+}
+
+export const usersApi = {
+  changeOwnPassword: (currentPassword: string, newPassword: string) =>
+    request<{ ok: boolean }>('POST', '/api/auth/password', { currentPassword, newPassword }),
+  list: () => request<UserAccount[]>('GET', '/api/users'),
+  create: (user: NewUser) => request<UserAccount>('POST', '/api/users', user),
+  resetPassword: (username: string, password: string) =>
+    request<UserAccount>('PUT', `/api/users/${enc(username)}/password`, { password }),
+  setActive: (username: string, active: boolean) =>
+    request<UserAccount>('PATCH', `/api/users/${enc(username)}`, { active }),
+};

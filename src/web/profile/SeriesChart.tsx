@@ -1,0 +1,177 @@
+/**
+ * Line chart of one indicator over time, area against city (ECharts, loaded lazily with only the
+ * line chart, grid, tooltip and legend and the SVG renderer).
+ */
+import { useEffect } from 'react';
+import { use as registerECharts, type ComposeOption } from 'echarts/core';
+import { LineChart, type LineSeriesOption } from 'echarts/charts';
+import {
+  GridSimpleComponent,
+  LegendPlainComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEChart } from '../ui/useEChart.ts';
+import type { Series } from '../api.ts';
+import { formatDate, formatNumber, formatValue } from '../../core/format.ts';
+import { t } from '../texts.ts';
+
+registerECharts([LineChart, GridSimpleComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
+
+type Option = ComposeOption<
+  LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
+type SeriesPoint = Series['points'][number];
+/** A point; the district value is optional (area profile: area, district and city). */
+type Point = SeriesPoint & { districtValue?: number | null; districtStatus?: SeriesPoint['status'] | null };
+
+export interface SeriesChartProps {
+  points: readonly Point[];
+  areaName: string;
+  indicatorName: string;
+  unit: string;
+  decimals: number;
+  /** Draw the city line too (not for counts: a city total dwarfs any area). */
+  withCity: boolean;
+  /** Name of the district (parent area): draws its line from the points' district values. */
+  districtName?: string | null;
+}
+
+const AREA_COLOR = '#1f4e79';
+const CITY_COLOR = '#6b7280';
+const DISTRICT_COLOR = '#b45309';
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+const plotted = (value: number | null, status: Point['status']) =>
+  (status === 'value' || status === 'estimated') && value !== null ? value : null;
+
+/** Text alternative of the chart: every point with area and city value. */
+export function describeSeries(props: SeriesChartProps): string {
+  const { points, areaName, indicatorName, unit, decimals, districtName } = props;
+  const district = (p: Point) =>
+    districtName && p.districtStatus
+      ? `${districtName} ${formatValue(p.districtValue ?? null, p.districtStatus, decimals, unit)}, `
+      : '';
+  const list = points
+    .map(
+      (p) =>
+        `${formatDate(p.date)}: ${formatValue(p.value, p.status, decimals, unit)} (${district(p)}${t.panel.city} ${formatValue(
+          p.cityValue,
+          p.cityStatus,
+          decimals,
+          unit,
+        )})`,
+    )
+    .join('; ');
+  return t.panel.chartLabel(indicatorName, areaName, list);
+}
+
+function chartOption({ points, areaName, unit, decimals, withCity, districtName }: SeriesChartProps): Option {
+  return {
+    animation: false,
+    textStyle: { fontFamily: FONT, color: '#1d232b' },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, itemWidth: 18, textStyle: { fontSize: 12 } },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params) => {
+        const first = Array.isArray(params) ? params[0] : params;
+        const point = points[first?.dataIndex ?? -1];
+        if (!point) return '';
+        return [
+          `<strong>${formatDate(point.date)}</strong>`,
+          `${escapeHtml(areaName)}: ${formatValue(point.value, point.status, decimals, unit)}`,
+          ...(districtName && point.districtStatus
+            ? [
+                `${escapeHtml(districtName)}: ${formatValue(point.districtValue ?? null, point.districtStatus, decimals, unit)}`,
+              ]
+            : []),
+          `${t.panel.city}: ${formatValue(point.cityValue, point.cityStatus, decimals, unit)}`,
+        ].join('<br>');
+      },
+    },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: points.map((p) => formatDate(p.date)),
+      axisLabel: { color: '#4b5563', fontSize: 11 },
+    },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      axisLabel: { color: '#4b5563', fontSize: 11, formatter: (v: number) => formatNumber(v, decimals) },
+      splitLine: { lineStyle: { color: '#e5e7eb' } },
+    },
+    series: [
+      {
+        name: areaName,
+        type: 'line',
+        data: points.map((p) => plotted(p.value, p.status)),
+        color: AREA_COLOR,
+        lineStyle: { width: 2.5 },
+        symbol: 'circle',
+        symbolSize: 7,
+        connectNulls: false,
+      },
+      ...(withCity && districtName ? [districtLine(points, districtName)] : []),
+      ...(withCity ? [cityLine(points)] : []),
+    ],
+  };
+}
+
+function districtLine(points: readonly Point[], name: string): LineSeriesOption {
+  return {
+    name,
+    type: 'line',
+    data: points.map((p) => (p.districtStatus ? plotted(p.districtValue ?? null, p.districtStatus) : null)),
+    color: DISTRICT_COLOR,
+    lineStyle: { width: 2, type: 'dotted' },
+    symbol: 'triangle',
+    symbolSize: 7,
+    connectNulls: false,
+  };
+}
+
+function cityLine(points: readonly Point[]): LineSeriesOption {
+  return {
+    name: t.panel.city,
+    type: 'line',
+    data: points.map((p) => plotted(p.cityValue, p.cityStatus)),
+    color: CITY_COLOR,
+    lineStyle: { width: 2, type: 'dashed' },
+    symbol: 'rect',
+    symbolSize: 6,
+    connectNulls: false,
+  };
+}
+
+export default function SeriesChart(props: SeriesChartProps) {
+  const { ref, chartRef } = useEChart();
+
+  const { points, areaName, indicatorName, unit, decimals, withCity, districtName } = props;
+  useEffect(() => {
+    chartRef.current?.setOption(
+      chartOption({ points, areaName, indicatorName, unit, decimals, withCity, districtName }),
+      { notMerge: true },
+    );
+  }, [chartRef, points, areaName, indicatorName, unit, decimals, withCity, districtName]);
+
+  return (
+    <div
+      ref={ref}
+      className="series-chart"
+      role="img"
+      aria-label={describeSeries(props)}
+      data-testid="series-chart"
+    />
+  );
+}
