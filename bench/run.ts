@@ -3,6 +3,7 @@
  * Timings are medians on this machine; nothing here runs inside `npm test`.
  * `npm run bench -- <name> …` runs only the named groups (e.g. `indices monitoring`).
  */
+import { benchAccessibility } from './accessibility.bench.ts';
 import { benchAdoption } from './adoption.bench.ts';
 import { benchAnalysis } from './analysis.bench.ts';
 import { benchAttacker } from './attacker.bench.ts';
@@ -46,6 +47,7 @@ const groups: [string, () => Promise<void>][] = [
   ['disclosure', () => benchDisclosure(record)],
   ['attacker', () => benchAttacker(record)],
   ['adoption', () => benchAdoption(record)],
+  ['accessibility', () => benchAccessibility(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));

@@ -1,4 +1,4 @@
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { GeometryRepair } from '../../geo/validity.ts';
 
 /** Options of an area import (`lagebild areas import`, `POST /api/areas/import`). */
@@ -50,22 +50,30 @@ export type AreaFile = {
   areas: RawArea[];
 };
 
+/**
+ * What a reader accepts: areas (polygons) or points (facilities). Files of the other kind are
+ * refused with a message naming what was found.
+ */
+export type GeometryKind = 'area' | 'point';
+export type AreaGeometry = Polygon | MultiPolygon;
+export type GeometryOf<K extends GeometryKind> = K extends 'point' ? Point : AreaGeometry;
+
 /** A record before field choice and reprojection (internal to the readers). */
-export type SourceRecord = {
+export type SourceRecord<G = AreaGeometry> = {
   record: number;
   /** Geometry in source coordinates, null for a null shape. */
-  geometry: Polygon | MultiPolygon | null;
+  geometry: G | null;
   properties: Record<string, unknown>;
   /** Attribute values as key text (see `keyText`), null when empty. */
   texts: Record<string, string | null>;
 };
 
 /** What a format reader hands to `buildAreas`. */
-export type SourceTable = {
+export type SourceTable<G = AreaGeometry> = {
   /** Name used in messages (inside a zip: `archiv.zip/Stadtteil.shp`). */
   fileName: string;
   fields: string[];
-  records: SourceRecord[];
+  records: SourceRecord<G>[];
   /** `.prj` text or GeoJSON `crs` member, if any. */
   crsText?: string;
   crsSource?: '.prj' | 'crs';

@@ -1,4 +1,4 @@
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { importError } from '../../core/errors.ts';
 import { type Crs, resolveCrs, resolveCrsText } from '../../geo/crs.ts';
 import { geodesicAreaM2 } from '../../geo/ellipsoid-area.ts';
@@ -76,7 +76,7 @@ function checkKeys(fileName: string, records: readonly SourceRecord[], idField: 
 }
 
 /** The CRS of a table: `opts.crs`, else the GeoJSON `crs` member or `.prj`, else WGS84 if the coordinates fit. */
-export function chooseCrs(table: SourceTable, opts: ReadAreaOptions): Crs {
+export function chooseCrs<G extends Geometry>(table: SourceTable<G>, opts: { crs?: string }): Crs {
   const fileName = table.fileName;
   if (opts.crs?.trim()) return resolveCrs({ crs: opts.crs, fileName });
   if (table.crsText && table.crsSource === 'crs') return resolveCrsText(table.crsText, fileName, 'crs');
@@ -85,7 +85,9 @@ export function chooseCrs(table: SourceTable, opts: ReadAreaOptions): Crs {
 }
 
 /** Extent of all finite source coordinates, for telling lon/lat from projected data. */
-function bboxOf(records: readonly SourceRecord[]): [number, number, number, number] | undefined {
+function bboxOf<G extends Geometry>(
+  records: readonly SourceRecord<G>[],
+): [number, number, number, number] | undefined {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const visit = (c: unknown): void => {
     if (!Array.isArray(c)) return;
@@ -100,7 +102,7 @@ function bboxOf(records: readonly SourceRecord[]): [number, number, number, numb
     }
     for (const x of c as unknown[]) visit(x);
   };
-  for (const r of records) visit(r.geometry?.coordinates);
+  for (const r of records) visit(r.geometry && 'coordinates' in r.geometry ? r.geometry.coordinates : null);
   return b[0] <= b[2] ? b : undefined;
 }
 

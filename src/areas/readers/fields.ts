@@ -46,8 +46,8 @@ const MEASURE_NAME = /area|flaeche|fläche|groesse|größe|len|umfang|shape_/i;
 export function chooseFields(
   fileName: string,
   fields: readonly string[],
-  records: readonly SourceRecord[],
-  opts: ReadAreaOptions,
+  records: readonly SourceRecord<unknown>[],
+  opts: Pick<ReadAreaOptions, 'idField' | 'nameField' | 'parentField'>,
 ): FieldChoice {
   const need = (option: string, field: string | undefined): string | null => {
     if (field === undefined || field === '') return null;
@@ -71,7 +71,11 @@ export function chooseFields(
   return { idField, nameField, parentField };
 }
 
-function guessId(fileName: string, fields: readonly string[], records: readonly SourceRecord[]): string {
+function guessId(
+  fileName: string,
+  fields: readonly string[],
+  records: readonly SourceRecord<unknown>[],
+): string {
   const usable = fields.filter((f) => {
     const seen = new Set<string>();
     for (const r of records) {

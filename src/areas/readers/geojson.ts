@@ -1,5 +1,5 @@
 import { importError } from '../../core/errors.ts';
-import type { SourceRecord, SourceTable } from './area-file.ts';
+import type { GeometryKind, GeometryOf, SourceRecord, SourceTable } from './area-file.ts';
 import { keyText } from './fields.ts';
 import { readerMessages } from './messages.ts';
 
@@ -10,9 +10,15 @@ import { readerMessages } from './messages.ts';
  * "properties":{"name":"urn:ogc:def:crs:EPSG::25832"}}`, still written by QGIS and ogr2ogr for
  * projected data) is passed on so that such files are not misread as degrees.
  *
- * @throws `import.invalid_json`, `import.not_feature_collection`, `import.not_polygon`
+ * @param kind `area` accepts Polygon and MultiPolygon, `point` accepts Point
+ * @throws `import.invalid_json`, `import.not_feature_collection`, `import.not_polygon` (`import.not_point`)
  */
-export function readGeoJson(data: Uint8Array, fileName: string): SourceTable {
+export function readGeoJson<K extends GeometryKind = 'area'>(
+  data: Uint8Array,
+  fileName: string,
+  kind: K = 'area' as K,
+): SourceTable<GeometryOf<K>> {
+  const accepted = kind === 'point' ? ['Point'] : ['Polygon', 'MultiPolygon'];
   const text = new TextDecoder().decode(data); // TextDecoder drops a UTF-8 BOM
   let doc: unknown;
   try {
@@ -37,7 +43,7 @@ export function readGeoJson(data: Uint8Array, fileName: string): SourceTable {
 
   const fields: string[] = [];
   const known = new Set<string>();
-  const records: SourceRecord[] = features.map((f, i) => {
+  const records: SourceRecord<GeometryOf<K>>[] = features.map((f, i) => {
     const record = i + 1;
     const feature = isObject(f) ? f : {};
     const properties = isObject(feature.properties) ? feature.properties : {};
@@ -55,13 +61,12 @@ export function readGeoJson(data: Uint8Array, fileName: string): SourceTable {
         record,
       });
     }
-    if (g && g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
+    if (g && !accepted.includes(g.type as string)) {
       const type = typeof g.type === 'string' ? g.type : '?';
-      throw importError('not_polygon', readerMessages.notPolygonGeoJson(fileName, record, type, id), {
-        file: fileName,
-        record,
-        geometryType: type,
-      });
+      const details = { file: fileName, record, geometryType: type };
+      throw kind === 'point'
+        ? importError('not_point', readerMessages.notPointGeoJson(fileName, record, type, id), details)
+        : importError('not_polygon', readerMessages.notPolygonGeoJson(fileName, record, type, id), details);
     }
     if (g && !Array.isArray(g.coordinates)) {
       throw importError('invalid_geometry', readerMessages.invalidGeometry(fileName, record, id), {
@@ -69,7 +74,7 @@ export function readGeoJson(data: Uint8Array, fileName: string): SourceTable {
         record,
       });
     }
-    const geometry = g ? (g as unknown as SourceRecord['geometry']) : null;
+    const geometry = g ? (g as unknown as GeometryOf<K>) : null;
     return { record, geometry, properties: { ...properties }, texts };
   });
 

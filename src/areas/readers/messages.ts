@@ -10,6 +10,9 @@ const list = (names: readonly string[]): string =>
 
 const SHAPE_NAMES: Record<number, string> = {
   1: 'ein Punkt',
+  5: 'eine Fläche',
+  15: 'eine Fläche',
+  25: 'eine Fläche',
   3: 'eine Linie',
   8: 'mehrere Punkte',
   11: 'ein Punkt',
@@ -22,6 +25,8 @@ const SHAPE_NAMES: Record<number, string> = {
 };
 const GEOJSON_NAMES: Record<string, string> = {
   Point: 'ein Punkt',
+  Polygon: 'eine Fläche',
+  MultiPolygon: 'mehrere Flächen',
   MultiPoint: 'mehrere Punkte',
   LineString: 'eine Linie',
   MultiLineString: 'mehrere Linien',
@@ -58,6 +63,12 @@ export const readerMessages = {
   notPolygonGeoJson: (file: string, record: number, type: string, key?: string | null) =>
     `${recordRef(file, record, key)}: Die Geometrie ist ${GEOJSON_NAMES[type] ?? `vom Typ „${type}“`}, ` +
     'keine Fläche. Gebiete müssen Flächen (Polygon oder MultiPolygon) sein.',
+  notPointShp: (shp: string, shapeType: number, record?: number) =>
+    `${record !== undefined ? recordRef(shp, record) : quoteFile(shp)}: Die Geometrie ist ` +
+    `${SHAPE_NAMES[shapeType] ?? `vom Typ ${shapeType}`}, kein Punkt. Einrichtungen müssen Punkte sein.`,
+  notPointGeoJson: (file: string, record: number, type: string, key?: string | null) =>
+    `${recordRef(file, record, key)}: Die Geometrie ist ${GEOJSON_NAMES[type] ?? `vom Typ „${type}“`}, ` +
+    'kein Punkt. Einrichtungen müssen Punkte (Point) sein.',
   invalidGeometry: (file: string, record: number, key?: string | null) =>
     `${recordRef(file, record, key)}: Die Geometrie ist nicht lesbar (kein gültiges GeoJSON-Polygon).`,
   nullGeometry: (file: string, record: number, key?: string | null) =>

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { importError } from '../../core/errors.ts';
-import type { AreaFile, NamedFile, ReadAreaOptions, SourceTable } from './area-file.ts';
+import type {
+  AreaFile,
+  GeometryKind,
+  GeometryOf,
+  NamedFile,
+  ReadAreaOptions,
+  SourceTable,
+} from './area-file.ts';
 import { buildAreas } from './build-areas.ts';
 import { readGeoJson } from './geojson.ts';
 import { readerMessages } from './messages.ts';
@@ -40,9 +47,13 @@ function readSync(files: readonly NamedFile[], opts: ReadAreaOptions): AreaFile 
  * The records of the uploaded files before field choice and reprojection (the preview reads
  * them to report every problem instead of stopping at the first).
  *
+ * @param kind `point` reads point files (facilities) through the same formats
  * @throws the same file-level `import.*` errors as `readAreaFiles`
  */
-export function readSourceTable(files: readonly NamedFile[]): { table: SourceTable; main: NamedFile } {
+export function readSourceTable<K extends GeometryKind = 'area'>(
+  files: readonly NamedFile[],
+  kind: K = 'area' as K,
+): { table: SourceTable<GeometryOf<K>>; main: NamedFile } {
   if (files.length === 0) throw importError('no_files', readerMessages.noFiles());
   const shps = files.filter((f) => extOf(f.name) === 'shp');
   const zips = files.filter((f) => extOf(f.name) === 'zip');
@@ -54,12 +65,16 @@ export function readSourceTable(files: readonly NamedFile[]): { table: SourceTab
   }
   const main = mains[0];
   if (!main) return failWithoutMain(files);
-  if (shps.length === 1) return { table: shapefileTable(main, files, ''), main };
-  if (jsons.length === 1) return { table: readGeoJson(main.data, main.name), main };
-  return { table: tableInZip(main, unzipFiles(main)), main };
+  if (shps.length === 1) return { table: shapefileTable(main, files, '', kind), main };
+  if (jsons.length === 1) return { table: readGeoJson(main.data, main.name, kind), main };
+  return { table: tableInZip(main, unzipFiles(main), kind), main };
 }
 
-function tableInZip(zip: NamedFile, entries: readonly NamedFile[]): SourceTable {
+function tableInZip<K extends GeometryKind>(
+  zip: NamedFile,
+  entries: readonly NamedFile[],
+  kind: K,
+): SourceTable<GeometryOf<K>> {
   const prefix = `${zip.name}/`;
   const shps = entries.filter((f) => extOf(f.name) === 'shp');
   const jsons = entries.filter(isJson);
@@ -70,13 +85,18 @@ function tableInZip(zip: NamedFile, entries: readonly NamedFile[]): SourceTable 
       files: names,
     });
   }
-  if (shps[0]) return shapefileTable(shps[0], entries, prefix);
-  if (jsons[0]) return readGeoJson(jsons[0].data, prefix + jsons[0].name);
+  if (shps[0]) return shapefileTable(shps[0], entries, prefix, kind);
+  if (jsons[0]) return readGeoJson(jsons[0].data, prefix + jsons[0].name, kind);
   throw zipWithoutShp(zip, entries);
 }
 
 /** The .shp and its siblings of the same base name (same folder inside a zip). */
-function shapefileTable(shp: NamedFile, files: readonly NamedFile[], prefix: string): SourceTable {
+function shapefileTable<K extends GeometryKind>(
+  shp: NamedFile,
+  files: readonly NamedFile[],
+  prefix: string,
+  kind: K,
+): SourceTable<GeometryOf<K>> {
   const base = baseOf(shp.name);
   const sibling = (ext: string) => files.find((f) => extOf(f.name) === ext && baseOf(f.name) === base);
   const set = {
@@ -86,7 +106,7 @@ function shapefileTable(shp: NamedFile, files: readonly NamedFile[], prefix: str
     ...optional('cpg', sibling('cpg')),
     ...optional('shx', sibling('shx')),
   };
-  return readShapefileSet(set, prefix);
+  return readShapefileSet(set, prefix, kind);
 }
 
 const optional = <K extends string>(key: K, file: NamedFile | undefined) =>

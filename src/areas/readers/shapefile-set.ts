@@ -1,5 +1,5 @@
 import { importError } from '../../core/errors.ts';
-import type { NamedFile, SourceRecord, SourceTable } from './area-file.ts';
+import type { GeometryKind, GeometryOf, NamedFile, SourceRecord, SourceTable } from './area-file.ts';
 import { dbfValue, parseDbf } from './dbf.ts';
 import { dbfEncoding } from './encoding.ts';
 import { keyText } from './fields.ts';
@@ -26,12 +26,16 @@ export type ShapefileSet = {
  * @param prefix shown before file names in messages (the zip archive, `archiv.zip/`)
  * @throws `import.dbf_missing`, `import.shp_corrupt`, `import.dbf_corrupt`, `import.record_count_mismatch`
  */
-export function readShapefileSet(set: ShapefileSet, prefix = ''): SourceTable {
+export function readShapefileSet<K extends GeometryKind = 'area'>(
+  set: ShapefileSet,
+  prefix = '',
+  kind: K = 'area' as K,
+): SourceTable<GeometryOf<K>> {
   const shpName = prefix + set.shp.name;
   if (!set.dbf) throw importError('dbf_missing', readerMessages.dbfMissing(shpName), { file: shpName });
   const dbfName = prefix + set.dbf.name;
 
-  const shp = parseShp(set.shp.data, shpName);
+  const shp = parseShp(set.shp.data, shpName, kind);
   const encoding = dbfEncoding(
     set.cpg && { name: prefix + set.cpg.name, text: new TextDecoder().decode(set.cpg.data) },
     set.dbf.data,
@@ -48,7 +52,7 @@ export function readShapefileSet(set: ShapefileSet, prefix = ''): SourceTable {
   }
 
   const fields = dbf.fields.map((f) => f.name);
-  const records: SourceRecord[] = [];
+  const records: SourceRecord<GeometryOf<K>>[] = [];
   dbf.rows.forEach((row, i) => {
     if (row.deleted) return;
     const properties: Record<string, unknown> = {};

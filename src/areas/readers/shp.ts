@@ -1,17 +1,23 @@
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Point, Position } from 'geojson';
 import { importError } from '../../core/errors.ts';
+import type { GeometryKind, GeometryOf } from './area-file.ts';
 import { readerMessages } from './messages.ts';
 import { assembleRings } from './rings.ts';
 
 /** One shape record: 1-based number and geometry in source coordinates (null for a null shape). */
-export type ShpRecord = { record: number; geometry: Polygon | MultiPolygon | null };
+export type ShpRecord<G> = { record: number; geometry: G | null };
 
-export type ShpFile = { shapeType: number; records: ShpRecord[] };
+export type ShpFile<G> = { shapeType: number; records: ShpRecord<G>[] };
 
-const POLYGON_TYPES = new Set([5, 15, 25]); // Polygon, PolygonZ, PolygonM
+const SHAPE_TYPES: Record<GeometryKind, Set<number>> = {
+  area: new Set([5, 15, 25]), // Polygon, PolygonZ, PolygonM
+  point: new Set([1, 11, 21]), // Point, PointZ, PointM
+};
+
+type Corrupt = (detail: string, record?: number) => Error;
 
 /**
- * Reads the polygons of a .shp file, strictly.
+ * Reads the polygons (or, for `kind` `point`, the points) of a .shp file, strictly.
  *
  * Layout after the ESRI Shapefile Technical Description (1998): a 100-byte header (file code 9994,
  * file length in 16-bit words, shape type), then records of an 8-byte big-endian header (number,
@@ -22,8 +28,13 @@ const POLYGON_TYPES = new Set([5, 15, 25]); // Polygon, PolygonZ, PolygonM
  * says, a record running past the end, part indices out of range — is reported with the record.
  *
  * @throws `import.shp_corrupt` (file and record named), `import.not_polygon` for points and lines
+ *   (`import.not_point` for polygons and lines when points are read)
  */
-export function parseShp(data: Uint8Array, fileName: string): ShpFile {
+export function parseShp<K extends GeometryKind = 'area'>(
+  data: Uint8Array,
+  fileName: string,
+  kind: K = 'area' as K,
+): ShpFile<GeometryOf<K>> {
   const corrupt = (detail: string, record?: number) =>
     importError('shp_corrupt', readerMessages.shpCorrupt(fileName, detail), { file: fileName, record });
   if (data.length < 100) throw corrupt(`sie ist nur ${data.length} Bytes lang, der Dateikopf allein hat 100`);
@@ -31,16 +42,11 @@ export function parseShp(data: Uint8Array, fileName: string): ShpFile {
   if (view.getInt32(0, false) !== 9994) throw corrupt('der Dateikopf ist keiner Shapefile-Datei (.shp)');
   const declared = view.getInt32(24, false) * 2;
   const shapeType = view.getInt32(32, true);
-  if (shapeType !== 0 && !POLYGON_TYPES.has(shapeType)) {
-    throw importError('not_polygon', readerMessages.notPolygonShp(fileName, shapeType), {
-      file: fileName,
-      shapeType,
-    });
-  }
+  if (shapeType !== 0 && !SHAPE_TYPES[kind].has(shapeType)) throw wrongShape(kind, fileName, shapeType);
   const truncated = data.length < declared;
   const end = Math.min(declared, data.length);
 
-  const records: ShpRecord[] = [];
+  const records: ShpRecord<GeometryOf<K>>[] = [];
   for (let offset = 100, record = 1; offset < end; record++) {
     if (offset + 12 > end) throw corrupt(cutMessage(declared, data.length, record), record);
     const length = view.getInt32(offset + 4, false) * 2;
@@ -54,7 +60,11 @@ export function parseShp(data: Uint8Array, fileName: string): ShpFile {
       );
     }
     const content = new DataView(data.buffer, data.byteOffset + offset + 8, length);
-    records.push({ record, geometry: readPolygon(content, fileName, record, corrupt) });
+    const geometry =
+      kind === 'point'
+        ? readPoint(content, fileName, record, corrupt)
+        : readPolygon(content, fileName, record, corrupt);
+    records.push({ record, geometry: geometry as GeometryOf<K> | null });
     offset += 8 + length;
   }
   if (truncated) throw corrupt(cutMessage(declared, data.length, records.length + 1), records.length + 1);
@@ -65,21 +75,33 @@ const cutMessage = (declared: number, actual: number, record: number) =>
   `sie ist abgeschnitten (laut Dateikopf ${declared} Bytes, vorhanden ${actual} Bytes); ` +
   `ab Datensatz ${record} fehlen die Geometrien`;
 
-function readPolygon(
-  content: DataView,
-  fileName: string,
-  record: number,
-  corrupt: (detail: string, record?: number) => Error,
-): Polygon | MultiPolygon | null {
+function wrongShape(kind: GeometryKind, fileName: string, shapeType: number, record?: number) {
+  return kind === 'point'
+    ? importError('not_point', readerMessages.notPointShp(fileName, shapeType, record), {
+        file: fileName,
+        record,
+        shapeType,
+      })
+    : importError('not_polygon', readerMessages.notPolygonShp(fileName, shapeType, record), {
+        file: fileName,
+        record,
+        shapeType,
+      });
+}
+
+/** A Point, PointZ or PointM record: shape type, then x and y (Z and M follow, ignored). */
+function readPoint(content: DataView, fileName: string, record: number, corrupt: Corrupt): Point | null {
   const type = content.getInt32(0, true);
   if (type === 0) return null;
-  if (!POLYGON_TYPES.has(type)) {
-    throw importError('not_polygon', readerMessages.notPolygonShp(fileName, type, record), {
-      file: fileName,
-      record,
-      shapeType: type,
-    });
-  }
+  if (!SHAPE_TYPES.point.has(type)) throw wrongShape('point', fileName, type, record);
+  if (content.byteLength < 20) throw corrupt(`Datensatz ${record} ist zu kurz`, record);
+  return { type: 'Point', coordinates: [content.getFloat64(4, true), content.getFloat64(12, true)] };
+}
+
+function readPolygon(content: DataView, fileName: string, record: number, corrupt: Corrupt) {
+  const type = content.getInt32(0, true);
+  if (type === 0) return null;
+  if (!SHAPE_TYPES.area.has(type)) throw wrongShape('area', fileName, type, record);
   if (content.byteLength < 44) throw corrupt(`Datensatz ${record} ist zu kurz`, record);
   const numParts = content.getInt32(36, true);
   const numPoints = content.getInt32(40, true);
