@@ -32,13 +32,7 @@ export function pairsWithin(origins: Points, facilities: Points, options: PairsO
   const facility: number[] = [];
   const cost: number[] = [];
   if (nFacilities === 0) return { origin, facility, cost };
-  const index = new Flatbush(nFacilities);
-  for (let j = 0; j < nFacilities; j++) {
-    const x = facilities[2 * j]!;
-    const y = facilities[2 * j + 1]!;
-    index.add(x, y, x, y);
-  }
-  index.finish();
+  const index = pointIndex(facilities);
   const radius2 = radius * radius;
   for (let i = 0; i < origins.length / 2; i++) {
     const x = origins[2 * i]!;
@@ -57,4 +51,30 @@ export function pairsWithin(origins: Points, facilities: Points, options: PairsO
     }
   }
   return { origin, facility, cost };
+}
+
+/**
+ * For each origin, whether some facility lies within `maxCost` of travel (straight line ×
+ * detour) — the walking-distance rules of DIN 18034 (playgrounds within 200 m for children under
+ * 6, 400 m for 6 to 11, 1,000 m from 12) as a yes/no per grid cell.
+ */
+export function withinReach(origins: Points, facilities: Points, options: PairsOptions): Uint8Array {
+  const detour = options.detour ?? 1;
+  const radius = options.maxCost / detour;
+  const reached = new Uint8Array(origins.length / 2);
+  if (facilities.length === 0) return reached;
+  const index = pointIndex(facilities);
+  for (let i = 0; i < reached.length; i++) {
+    const found = index.neighbors(origins[2 * i]!, origins[2 * i + 1]!, 1, radius);
+    if (found.length > 0) reached[i] = 1;
+  }
+  return reached;
+}
+
+function pointIndex(points: Points): Flatbush {
+  const n = points.length / 2;
+  const index = new Flatbush(n);
+  for (let j = 0; j < n; j++) index.add(points[2 * j]!, points[2 * j + 1]!, points[2 * j], points[2 * j + 1]);
+  index.finish();
+  return index;
 }
