@@ -8,8 +8,42 @@
  * upload in area-import.spec.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { knownDemoPassword } from '../src/demo/demo-users.ts';
 import { expectNoSeriousViolations } from './axe.ts';
 import { login, MAP_READY, SLOW } from './helpers.ts';
+import { useServer } from './server.ts';
+
+const server = useServer();
+
+/**
+ * Stored reports, so that the reports page is checked with its table of them: a public one (what
+ * visitors see too) and an internal one, both made by the planner and finished.
+ */
+test.beforeAll(async ({ playwright }) => {
+  test.setTimeout(240_000);
+  const api = await playwright.request.newContext({ baseURL: server.origin });
+  try {
+    const signedIn = await api.post('/api/auth/login', {
+      data: { username: 'planer', password: knownDemoPassword('planer') },
+    });
+    expect(signedIn.ok()).toBe(true);
+    const ids: number[] = [];
+    for (const published of [true, false]) {
+      const created = await api.post('/api/reports', {
+        data: { template: 'steckbrief', level: 'sozialraum', area: '101', format: 'pdf', public: published },
+      });
+      expect(created.status()).toBe(202);
+      ids.push(((await created.json()) as { id: number }).id);
+    }
+    const status = async (id: number) =>
+      ((await (await api.get(`/api/reports/${id}`)).json()) as { status: string }).status;
+    await expect
+      .poll(async () => Promise.all(ids.map(status)), { timeout: 180_000 })
+      .toEqual(['done', 'done']);
+  } finally {
+    await api.dispose();
+  }
+});
 
 type Role = 'visitor' | 'planer' | 'admin';
 
@@ -198,6 +232,8 @@ const VISITS: Visit[] = [
     ready: async (page) => {
       await expect(page.getByLabel('Gebiet', { exact: true })).toHaveValue('101');
       await expect(page.getByRole('heading', { level: 2, name: 'Abgelegte Berichte' })).toBeVisible();
+      // the reports stored above (visitors see the public one)
+      await expect(page.getByTestId('stored-report').first()).toBeVisible();
       await page.getByRole('button', { name: 'Vorschau' }).click();
       const frame = page.frameLocator('[data-testid=report-frame]');
       await expect(frame.locator('body')).toContainText('Steckbrief', SLOW);

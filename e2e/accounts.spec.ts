@@ -5,6 +5,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { login, MAP_READY, openAtlas, SLOW } from './helpers.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 declare global {
   interface Window {

@@ -5,6 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { MAP_READY, near, openAtlas, pngColours, pointInsideArea, type Rgb, SLOW } from './helpers.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 const FILTERED_FILL = '#e4e7eb';
 const FILTERED_RGB: Rgb = [0xe4, 0xe7, 0xeb];

@@ -2,20 +2,12 @@
  * Gebiete importieren in the browser: Köln's Stadtteile (a shapefile set whose .prj is UTM 32 with a
  * false easting of 2,500,000) into a new level, the Stadtbezirke derived from the first digit of
  * their keys, a file without .prj read with a CRS given on the page, and files that are no area file.
- *
- * These tests run against a server of their own (demo city, known demo passwords): new levels would
- * change what the later spec files see in the shared demo city – the finest level is the atlas
- * default – and levels cannot be deleted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
 import { login, MAP_READY, near, pngColours, type Rgb, SLOW } from './helpers.ts';
+import { useServer } from './server.ts';
 
 const KOELN = resolve('../shared/data/koeln-stadtteile');
 const shapefile = (...exts: string[]) => exts.map((ext) => join(KOELN, `Stadtteil.${ext}`));
@@ -35,63 +27,8 @@ const BEZIRKE = [
   'Mülheim',
 ];
 
-let server: ChildProcess | null = null;
-let dbDir = '';
-let origin = '';
-let serverOutput = '';
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => done(port));
-    });
-  });
-}
-
-test.beforeAll(async () => {
-  // a fresh demo city takes about a minute on a busy machine
-  test.setTimeout(300_000);
-  // the prefix of playwright.config.ts: a directory left by an aborted run is removed an hour later
-  dbDir = mkdtempSync(join(tmpdir(), 'lagebild-e2e-areas-'));
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  const args = ['bin/lagebild.js', 'serve', '--db', dbDir, '--port', String(port), '--host', '127.0.0.1'];
-  server = spawn(process.execPath, [...args, '--demo-passwords'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LAGEBILD_LOGIN_LIMIT: '1000' },
-  });
-  server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  const deadline = Date.now() + 280_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`Der Testserver hat sich beendet:\n${serverOutput}`);
-    const healthy = await fetch(`${origin}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`Der Testserver ist nicht bereit:\n${serverOutput}`);
-    await sleep(500);
-  }
-});
-
-test.afterAll(async () => {
-  const running = server;
-  if (running && running.exitCode === null) {
-    const exited = new Promise((done) => running.once('exit', done));
-    running.kill('SIGTERM');
-    await Promise.race([exited, sleep(15_000)]);
-    if (running.exitCode === null) running.kill('SIGKILL');
-  }
-  rmSync(dbDir, { recursive: true, force: true });
-});
-
-// Every page and API request of these tests goes to the server started above.
-// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-test.use({ baseURL: async ({}, use) => use(origin) });
+// new levels cannot be deleted: never on a server other files use (LAGEBILD_E2E_BASE_URL)
+useServer({ own: true });
 
 interface Level {
   key: string;

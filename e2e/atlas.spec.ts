@@ -13,6 +13,9 @@ import {
   pointInsideArea,
   type Rgb,
 } from './helpers.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 const isGrey = ([r, g, b]: Rgb) => Math.max(r, g, b) - Math.min(r, g, b) < 12;
 

@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { login } from './helpers.ts';
 import type { Indicator } from '../src/indicators/indicator.schema.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 const rows = (page: Page) => page.getByTestId('catalogue-table').locator('tbody tr');
 

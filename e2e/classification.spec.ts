@@ -7,6 +7,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Indicator, IndicatorValues } from '../src/indicators/indicator.schema.ts';
 import { login, near, openAtlas, parseRgb, pngColours } from './helpers.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 const legendClasses = (page: Page) => page.getByTestId('legend').getByTestId('legend-class');
 
@@ -140,7 +143,7 @@ test('a planner saves the classification as the indicator default; visitors cann
     await expect(page.getByTestId('legend-method')).toContainText('Standardabweichung');
     await expect(page).not.toHaveURL(/klassen=/);
   } finally {
-    // leave the shared test database as it was
+    // the other tests of this file expect the indicator's own default
     await page.request.patch('/api/indicators/kinderarmut', { data: { classification: null } });
   }
 });

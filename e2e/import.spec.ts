@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { login } from './helpers.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 /** A statistics table as municipal offices export it: title line, German numbers, footnote. */
 const table = (rows: [string, string, string][]) =>

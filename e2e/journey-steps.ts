@@ -1,18 +1,16 @@
 /**
  * The steps of a city's adoption in the browser (e2e/journey.spec.ts): a server of its own on an
- * empty database, the CLI journey's commands (src/test/adoption-journey.ts) read as what a person
- * types and chooses on the pages, and the checks of what the atlas, the area profile and the
- * Steckbrief then show. API requests serve only the checks.
+ * empty database (e2e/server.ts), the CLI journey's commands (src/test/adoption-journey.ts) read as
+ * what a person types and chooses on the pages, and the checks of what the atlas, the area profile
+ * and the Steckbrief then show. API requests serve only the checks.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, type Journey } from '../src/test/adoption-journey.ts';
 import { MAP_READY } from './helpers.ts';
+import type { FileServer } from './server.ts';
 
 /** Heavy steps (29,000 rows, 542 geometries, a PDF) on a busy 2-core machine. */
 export const HEAVY = { timeout: 180_000 };
@@ -21,55 +19,15 @@ export interface Server {
   origin: string;
   /** The Einrichtung link `serve` printed. */
   setupUrl: string;
-  stop: () => Promise<void>;
 }
 
-/**
- * `lagebild serve --no-demo` on a fresh database directory (the prefix `lagebild-e2e-` lets
- * playwright.config.ts remove what an aborted run left), once /api/health answers and the
- * Einrichtung link is printed.
- */
-export async function startServer(port: number, prefix: string): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  const origin = `http://127.0.0.1:${port}`;
-  const args = ['bin/lagebild.js', 'serve', '--db', dir, '--port', String(port), '--host', '127.0.0.1'];
-  const child: ChildProcess = spawn(process.execPath, [...args, '--no-demo'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await Promise.race([exited, sleep(15_000)]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 170_000;
-  const link = /Einrichtung: (http:\/\/\S+\/einrichtung\?token=[\w-]{20,})/;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`Der Testserver hat sich beendet:\n${output}`);
-    }
-    const healthy = await fetch(`${origin}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    const setupUrl = link.exec(output)?.[1];
-    if (healthy && setupUrl) {
-      expect(output).not.toContain('Demo');
-      return { origin, setupUrl, stop };
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`Der Testserver ist nicht bereit:\n${output}`);
-    }
-    await sleep(500);
-  }
+/** A journey's server (`useServer({ database: 'empty' })`) with the Einrichtung link it printed. */
+export function journeyServer(server: FileServer): Server {
+  const output = server.output();
+  const setupUrl = /Einrichtung: (http:\/\/\S+\/einrichtung\?token=[\w-]{20,})/.exec(output)?.[1];
+  if (!setupUrl) throw new Error(`Der Testserver nennt keinen Einrichtungslink:\n${output}`);
+  expect(output).not.toContain('Demo');
+  return { origin: server.origin, setupUrl };
 }
 
 /** The value after `flag` in a command's arguments, undefined when the flag is absent. */

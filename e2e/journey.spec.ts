@@ -22,14 +22,12 @@ import {
   get,
   importAreas,
   importTable,
+  journeyServer,
   plan,
-  startServer,
   visitorProfile,
-  type Server,
 } from './journey-steps.ts';
+import { useServer } from './server.ts';
 
-/** The shared test server uses the base port, setup.spec +1, area-import.spec a free one. */
-const BASE_PORT = Number(process.env.LAGEBILD_E2E_PORT ?? 3917);
 const data = (path: string) => resolve('../shared/data', path);
 
 /** Köln's share of the 65+ at 31.12.2012 from the city rows (raum_id 000) as delivered. */
@@ -58,12 +56,7 @@ async function berlinCity65(): Promise<number> {
 }
 
 test.describe('Köln', () => {
-  let server: Server | undefined;
-  test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    server = await startServer(BASE_PORT + 3, 'lagebild-e2e-koeln-');
-  });
-  test.afterAll(async () => server?.stop());
+  const server = useServer({ database: 'empty' });
 
   test('adopts Lagebild in the browser: from the Einrichtung to the visitor’s Steckbrief', async ({
     page,
@@ -71,7 +64,7 @@ test.describe('Köln', () => {
   }) => {
     test.setTimeout(600_000);
     const t0 = Date.now();
-    const s = server!;
+    const s = journeyServer(server);
     const steps = plan(KOELN);
     await einrichtung(page, s, steps.city);
     await importAreas(page, s, { ...steps.areas, count: 86 });
@@ -129,12 +122,7 @@ test.describe('Köln', () => {
 });
 
 test.describe('Berlin', () => {
-  let server: Server | undefined;
-  test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    server = await startServer(BASE_PORT + 4, 'lagebild-e2e-berlin-');
-  });
-  test.afterAll(async () => server?.stop());
+  const server = useServer({ database: 'empty' });
 
   test('adopts Lagebild in the browser: from the Einrichtung to the visitor’s Steckbrief', async ({
     page,
@@ -142,7 +130,7 @@ test.describe('Berlin', () => {
   }) => {
     test.setTimeout(600_000);
     const t0 = Date.now();
-    const s = server!;
+    const s = journeyServer(server);
     const steps = plan(BERLIN);
     await einrichtung(page, s, steps.city);
     await importAreas(page, s, { ...steps.areas, count: 542 });

@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { IndexDefinition, IndexResult } from '../src/indices/index.schema.ts';
 import { login, MAP_READY, near, parseRgb, pngColours, type Rgb, SLOW } from './helpers.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 const isGrey = ([r, g, b]: Rgb) => Math.max(r, g, b) - Math.min(r, g, b) < 12;
 

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import type { Steckbrief } from '../src/profile/profile.schema.ts';
 import { near, openAtlas, pngColours, pointInsideArea, type Rgb } from './helpers.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 /** The primary colour the locator map fills the area with (--c-primary). */
 const PRIMARY: Rgb = [0x1f, 0x4e, 0x79];

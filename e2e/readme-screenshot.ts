@@ -8,8 +8,11 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { openAtlas, pointInsideArea } from './helpers.ts';
+import { useServer } from './server.ts';
 
 const README_SCREENSHOT = fileURLToPath(new URL('../docs/atlas.png', import.meta.url));
+
+useServer();
 
 test('the README screenshot: the atlas with an area profile open', async ({ page }) => {
   await openAtlas(page);

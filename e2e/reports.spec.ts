@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { AreaSummary } from '../src/areas/area.schema.ts';
 import { login, pngColours, SLOW } from './helpers.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 const LEVEL = 'sozialraum';
 const AREA = '101';

@@ -1,44 +1,16 @@
 // The Einrichtung of a real installation in the browser: a server of its own on an empty database
-// without the demo (`serve --no-demo`), opened on localhost; any address leads to the setup page,
-// and after it the administrator is logged in and the header shows the city.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// without the demo (`serve --no-demo`), opened on this machine (the loopback address); any address
+// leads to the setup page, and after it the administrator is logged in and the header shows the city.
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
+import { useServer } from './server.ts';
 
-// beside the shared test server (LAGEBILD_E2E_PORT, default 3917)
-const PORT = Number(process.env.LAGEBILD_E2E_PORT ?? 3917) + 1;
-const base = `http://127.0.0.1:${PORT}`;
-
-let server: ChildProcess | undefined;
-let dir = '';
-let output = '';
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  dir = mkdtempSync(join(tmpdir(), 'lagebild-e2e-setup-'));
-  server = spawn('node', ['bin/lagebild.js', 'serve', '--db', dir, '--port', String(PORT), '--no-demo'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await expect
-    .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, {
-      timeout: 170_000,
-    })
-    .toBe(200);
-});
-
-test.afterAll(() => {
-  server?.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useServer({ database: 'empty' });
 
 test('an empty installation starts with the Einrichtung and ends logged in', async ({ page }) => {
-  expect(output).toMatch(/Einrichtung: http:\/\/localhost:\d+\/einrichtung\?token=[\w-]{20,}/);
-  expect(output).not.toContain('Demo');
+  const base = server.origin;
+  expect(server.output()).toMatch(/Einrichtung: http:\/\/127\.0\.0\.1:\d+\/einrichtung\?token=[\w-]{20,}/);
+  expect(server.output()).not.toContain('Demo');
 
   await page.goto(`${base}/indikatoren`);
   await expect(page).toHaveURL(/\/einrichtung$/);

@@ -2,6 +2,9 @@
 import { expect, test } from '@playwright/test';
 import type { ClustersResult } from '../src/typology/typology.schema.ts';
 import { MAP_READY, near, parseRgb, pngColours, type Rgb, SLOW } from './helpers.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 const isGrey = ([r, g, b]: Rgb) => Math.max(r, g, b) - Math.min(r, g, b) < 12;
 

@@ -1,5 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { login } from './helpers.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 test('a planner sees the expected variables and edits a sum on the Variablen page', async ({ page }) => {
   await page.goto('/variablen');

@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { login, near, parseRgb, pngColours } from './helpers.ts';
+import { useServer } from './server.ts';
+
+useServer();
 
 const rows = (page: Page) => page.getByTestId('warnings-table').locator('tbody tr');
 const count = (page: Page) => page.getByTestId('warnings-count');
