@@ -6,15 +6,19 @@
  *
  * The real command is `areas list --level sozialraum` on the demo city in an embedded database:
  * its output starts right after the database is open, so it shows what every database command
- * pays before it can do anything — its chunk, PGlite's start, the migration check — and nothing
- * of the work itself (a report's first line comes after seconds of rendering). PGlite's start is
- * measured alone as well: the part no build or lazy loading can take away.
+ * pays before it can do anything — its chunk, PGlite's start, the checks of migrations and
+ * defaults — and nothing of the work itself (a report's first line comes after seconds of
+ * rendering). PGlite's start is measured alone as well: the part no build or lazy loading can take
+ * away, once as a command starts it (V8 flags of main.ts, small buffer cache of db.ts) and once
+ * with PGlite's defaults, as the server starts it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildCli } from '../esbuild.config.ts';
+import { COMMAND_V8_FLAGS } from '../src/cli/commands.ts';
+import { COMMAND_BUFFERS } from '../src/db/db.ts';
 import type { Measurement } from './harness.ts';
 
 const bin = resolve('bin/lagebild.js');
@@ -46,12 +50,27 @@ function firstOutput(command: string, args: string[], env: NodeJS.ProcessEnv = p
 const lagebild = (from: From, args: string[]) =>
   firstOutput(process.execPath, [bin, ...args], { ...process.env, LAGEBILD_CLI: from });
 
-/** What any command on the embedded database pays before it can print: PGlite's start. */
+/**
+ * What any command on the embedded database pays before it can print: PGlite's start, with the
+ * start parameters added to PGlite's defaults in argv[2] (JSON).
+ */
 const PGLITE_OPEN = `
   import { PGlite } from '@electric-sql/pglite';
-  const db = await PGlite.create(process.argv[1]);
+  const startParams = [...PGlite.defaultStartParams, ...JSON.parse(process.argv[2])];
+  const db = await PGlite.create(process.argv[1], { startParams });
   console.log((await db.query('SELECT 1 AS one')).rows[0].one);
   await db.close();`;
+
+/** PGlite's start alone, in a process with `v8Flags` and the start parameters `params`. */
+const pgliteOpen = (db: string, v8Flags: string[], params: string[]) =>
+  firstOutput(process.execPath, [
+    ...v8Flags,
+    '--input-type=module',
+    '-e',
+    PGLITE_OPEN,
+    db,
+    JSON.stringify(params),
+  ]);
 
 /** Median of `runs` starts (first outputs, in ms). */
 async function median(runs: number, run: () => Promise<number>): Promise<number> {
@@ -78,20 +97,24 @@ export async function benchCliStartup(record: (m: Measurement) => void): Promise
         note,
       });
       record({
-        name: `CLI ${from}: first output of areas list, demo city (median of 5)`,
-        value: await median(5, () => lagebild(from, list)),
+        name: `CLI ${from}: first output of areas list, demo city (median of 7)`,
+        value: await median(7, () => lagebild(from, list)),
         unit: 'ms',
         ...(built ? { target: 1000 } : {}),
         note,
       });
     }
     record({
-      name: 'PGlite alone: open the demo city, first row (median of 5)',
-      value: await median(5, () =>
-        firstOutput(process.execPath, ['--input-type=module', '-e', PGLITE_OPEN, db]),
-      ),
+      name: 'PGlite alone, as a command opens it: the demo city, first row (median of 7)',
+      value: await median(7, () => pgliteOpen(db, [COMMAND_V8_FLAGS], COMMAND_BUFFERS)),
       unit: 'ms',
-      note: 'part of every command on the embedded database',
+      note: `part of every command on the embedded database (${COMMAND_V8_FLAGS}, ${COMMAND_BUFFERS.filter((p) => p !== '-c').join(' ')})`,
+    });
+    record({
+      name: 'PGlite alone, its defaults: the demo city, first row (median of 7)',
+      value: await median(7, () => pgliteOpen(db, [], [])),
+      unit: 'ms',
+      note: 'as the server opens it (128 MB buffer cache, optimizing compiler)',
     });
     record({
       name: 'CLI build: npx lagebild --help (median of 5)',

@@ -9,7 +9,9 @@ import { benchAnalysis } from './analysis.bench.ts';
 import { benchAttacker } from './attacker.bench.ts';
 import { benchClassification } from './classification.bench.ts';
 import { benchCliStartup } from './cli-startup.bench.ts';
+import { benchCoverage } from './coverage.bench.ts';
 import { benchDisclosure } from './disclosure.bench.ts';
+import { benchFacilities } from './facilities.bench.ts';
 import { benchFoundation } from './foundation.bench.ts';
 import { printTable, record } from './harness.ts';
 import { benchIndices } from './indices.bench.ts';
@@ -48,6 +50,8 @@ const groups: [string, () => Promise<void>][] = [
   ['attacker', () => benchAttacker(record)],
   ['adoption', () => benchAdoption(record)],
   ['accessibility', () => benchAccessibility(record)],
+  ['facilities', () => benchFacilities(record)],
+  ['coverage', () => benchCoverage(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));

@@ -70,6 +70,16 @@ export async function deepestLevel(db: Db): Promise<LevelRow | null> {
   return row ?? null;
 }
 
+/** The finest level (highest rank) that has current areas, or null when there are none. */
+export async function finestCurrentLevel(db: Db): Promise<LevelRow | null> {
+  const [row] = await db.query<LevelRow>(
+    `SELECT l.* FROM area_level l
+      WHERE EXISTS (SELECT 1 FROM area a WHERE a.level_id = l.id AND a.valid_to IS NULL)
+      ORDER BY l.rank DESC, l.id DESC LIMIT 1`,
+  );
+  return row ?? null;
+}
+
 const AREA_COLUMNS = `a.id, a.key, a.name, l.key AS level, p.key AS parent, a.parent_id, a.area_m2`;
 
 export async function listAreas(db: Db, levelKey: string): Promise<AreaRow[]> {

@@ -149,7 +149,8 @@ export function prepareAreas(
   }));
 }
 
-async function requireLevel(db: Db, levelKey: string) {
+/** The level `levelKey`, or an `areas.unknown_level` error naming the levels there are. */
+export async function requireLevel(db: Db, levelKey: string) {
   const level = await repo.findLevel(db, levelKey);
   if (!level) {
     const known = (await repo.listLevels(db)).map((l) => l.key).join(', ') || 'keine';
@@ -191,7 +192,8 @@ const indexCache = new WeakMap<
   { version: string; levels: Map<string, Promise<AreaIndex<{ key: string; name: string }>>> }
 >();
 
-async function levelIndex(db: Db, levelKey: string) {
+/** Point-in-area index of the current areas of `levelKey` (kept while the data version holds). */
+export async function levelIndex(db: Db, levelKey: string) {
   const version = await dataVersion(db);
   let perDb = indexCache.get(db);
   if (perDb?.version !== version)

@@ -2,7 +2,7 @@
  * What a visitor learns before reading values: levels and Stichtage (`/api/config`), the
  * indicator catalogue with each formula (`/api/indicators`) and the area tree (`/api/areas`).
  */
-import type { AreaNode, CityFrame, PublicIndicator } from './model.ts';
+import type { AreaNode, CityFrame, PublicIndicator, PublicNorm } from './model.ts';
 import { arr, num, obj, str, type Visitor } from './visitor.ts';
 
 /** Node key of an area. */
@@ -60,6 +60,7 @@ export async function readFrame(visitor: Visitor): Promise<CityFrame> {
   for (const n of nodes.values())
     if (n.parent && nodes.has(n.parent)) children.set(n.parent, [...(children.get(n.parent) ?? []), n.key]);
   return {
+    norms: await readNorms(visitor),
     levels: levels.map(({ key, name, rank }) => ({ key, name, rank })),
     dates,
     indicators,
@@ -68,4 +69,30 @@ export async function readFrame(visitor: Visitor): Promise<CityFrame> {
     cityKey: typeof obj(config.territory).key === 'string' ? str(obj(config.territory).key) : undefined,
     children,
   };
+}
+
+/** The published norms with every published version (an older server without norms: none). */
+async function readNorms(visitor: Visitor): Promise<Map<string, PublicNorm[]>> {
+  const norms = new Map<string, PublicNorm[]>();
+  const list = await visitor.get('/api/norms');
+  if (list.status !== 200) return norms;
+  for (const raw of arr(JSON.parse(list.body))) {
+    const key = str(obj(raw).key);
+    const versions = arr(obj(await visitor.json(`/api/norms/${encodeURIComponent(key)}`)).history).map(obj);
+    norms.set(
+      key,
+      versions.map((v) => {
+        const c = obj(v.catchment);
+        return {
+          key,
+          demand: arr(v.demand).map(str),
+          factor: num(v.factor) ?? 0,
+          districtLevel: c.kind === 'district' ? str(c.level) : null,
+          validFrom: typeof v.validFrom === 'string' ? v.validFrom : null,
+          validTo: typeof v.validTo === 'string' ? v.validTo : null,
+        };
+      }),
+    );
+  }
+  return norms;
 }

@@ -6,6 +6,7 @@
  * Stichtag and for the areas around a secret value (the area, its siblings, its parent) at every
  * Stichtag — the visitor's natural focus, and what keeps the crawl within minutes.
  */
+import { readCoverage, readCoverageCsv } from './coverage-readers.ts';
 import { FactSink } from './facts.ts';
 import { readFrame } from './frame.ts';
 import type { CityFrame } from './model.ts';
@@ -37,6 +38,8 @@ const READERS: Record<string, Partial<Record<'json' | 'csv', Reader>>> = {
   '/api/typology/compare': { json: readCompare },
   '/api/typology/clusters': { json: readClusters },
   '/api/analysis/table': { json: readStatTable, csv: readStatTableCsv },
+  '/api/coverage': { json: readCoverage },
+  '/api/coverage/export': { csv: readCoverageCsv },
 };
 
 /**
@@ -155,6 +158,7 @@ export async function harvest(
     return (['json', 'csv'] as const).filter((x) => !f.enum || f.enum.includes(x));
   };
   const indicatorKeys = [...frame.indicators.keys()];
+  const normKeys = [...(frame.norms?.keys() ?? [])];
   const chunks: string[] = [];
   for (let i = 0; i < indicatorKeys.length; i += 12) chunks.push(indicatorKeys.slice(i, i + 12).join(','));
 
@@ -175,6 +179,7 @@ export async function harvest(
     if (p.name === 'date') return dates;
     if (p.name === 'key' || p.name === 'indicator') return indicatorKeys;
     if (p.name === 'indicators') return p.required ? chunks : null;
+    if (p.name === 'norm') return normKeys;
     if (p.name === 'format') return null;
     return null;
   };

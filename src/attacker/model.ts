@@ -19,6 +19,20 @@ export interface PublicIndicator {
   decimals: number;
 }
 
+/**
+ * A version of a published norm (GET /api/norms/{key}): its coverage publishes
+ * factor × Σ demand variables per area, and supply, rate and balance beside it.
+ */
+export interface PublicNorm {
+  key: string;
+  demand: string[];
+  factor: number;
+  /** `district`: each area shows its ancestor's row on this level. */
+  districtLevel: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
 /** An area of the tree; the city is the root (its own level, or a synthetic node). */
 export interface AreaNode {
   /** `level:id` */
@@ -41,6 +55,8 @@ export interface CityFrame {
   cityKey?: string;
   /** Children of each node that has any. */
   children: Map<string, string[]>;
+  /** Every version of each published norm (coverage), by key. */
+  norms?: Map<string, PublicNorm[]>;
 }
 
 /** Quantity key → coefficient. */

@@ -42,6 +42,8 @@ describe('the attacker on the public outputs of the demo city', () => {
       '/api/indicators/{key}/values',
       '/api/profiles/{level}/{key}',
       '/api/analysis/table',
+      '/api/coverage',
+      '/api/coverage/export',
     ])
       expect(read).toContain(route);
     // the protection keeps cells secret, and the attacker meets them

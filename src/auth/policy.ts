@@ -7,8 +7,10 @@ import type { Role, User } from './auth.schema.ts';
 
 export type Action =
   | 'areas.import'
+  | 'coverage.edit'
   | 'data.import'
   | 'data.readUnpublished'
+  | 'facilities.edit'
   | 'indicators.edit'
   | 'monitoring.edit'
   | 'reports.create'
@@ -19,8 +21,12 @@ export type Action =
 
 const allowed: Record<Action, Role[]> = {
   'areas.import': ['admin', 'planner'],
+  // norms (Richtwerte), planning scenarios and travel-cost matrices
+  'coverage.edit': ['admin', 'planner'],
   'data.import': ['admin', 'planner'],
   'data.readUnpublished': ['admin', 'planner'],
+  // facility deliveries and single facilities: new versions, closures
+  'facilities.edit': ['admin', 'planner'],
   'indicators.edit': ['admin', 'planner'],
   // composite index definitions and early-warning rules
   'monitoring.edit': ['admin', 'planner'],

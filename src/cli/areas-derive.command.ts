@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { DeriveLevelBody, DeriveLevelResult } from '../areas/derive/derive.schema.ts';
-import { deriveParentLevel } from '../areas/derive/derive.service.ts';
-import { readKeyCsv } from '../areas/derive/key-csv.ts';
-import { namesFromTable, type ParentRule } from '../areas/derive/parent-keys.ts';
+import type { ParentRule } from '../areas/derive/parent-keys.ts';
 import { LagebildError } from '../core/errors.ts';
 import { output, type GlobalOptions } from './context.ts';
 import { sendJson, throughServerOrDb } from './forward.ts';
@@ -34,7 +32,12 @@ async function readText(path: string): Promise<string> {
   }
 }
 
-const csv = async (path: string) => readKeyCsv(await readText(path), basename(path));
+// The modules that read key tables and derive a level are loaded when the command runs, not
+// whenever `lagebild areas …` sets up its subcommands.
+const csv = async (path: string) => {
+  const { readKeyCsv } = await import('../areas/derive/key-csv.ts');
+  return readKeyCsv(await readText(path), basename(path));
+};
 
 /** The same request as the web app's, for the running server (files sent as their text). */
 async function requestBody(opts: DeriveOptions): Promise<DeriveLevelBody> {
@@ -99,6 +102,8 @@ export function addDeriveCommand(cmd: Command) {
       const g = sub.optsWithGlobals<GlobalOptions>();
       // the options and files are checked here first, also when a running server does the work
       const rule = await ruleOf(opts);
+      const { namesFromTable } = await import('../areas/derive/parent-keys.ts');
+      const { deriveParentLevel } = await import('../areas/derive/derive.service.ts');
       const names = opts.names ? namesFromTable(await csv(opts.names)) : undefined;
       const result = await throughServerOrDb(
         g,

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
-import { levelGeojson, listAreaSummaries, locate } from '../areas/area.service.ts';
 import { LagebildError } from '../core/errors.ts';
 import { addDeriveCommand } from './areas-derive.command.ts';
 import { output, withDb, type GlobalOptions } from './context.ts';
+
+/** The area service, loaded when a subcommand runs: its geometry packages take a while to load. */
+const service = () => import('../areas/area.service.ts');
 
 const km2 = (m2: number) => (m2 / 1e6).toLocaleString('de-DE', { maximumFractionDigits: 3 });
 
@@ -14,6 +16,7 @@ export function areasCommands() {
     .requiredOption('--level <key>', 'Ebene')
     .action(async (opts: { level: string }, sub: Command) => {
       const g = sub.optsWithGlobals<GlobalOptions>();
+      const { listAreaSummaries } = await service();
       const areas = await withDb(g, (db) => listAreaSummaries(db, opts.level));
       output(g, areas, () =>
         areas.map((a) => `${a.id}\t${a.name}\t${a.parent ?? ''}\t${km2(a.areaM2)} km²`).join('\n'),
@@ -33,6 +36,7 @@ export function areasCommands() {
           'areas.invalid_point',
           `Ungültige Koordinaten: ${lonText} ${latText} (erwartet: Länge Breite in Grad, WGS84).`,
         );
+      const { locate } = await service();
       const hit = await withDb(g, (db) => locate(db, opts.level, lon, lat));
       output(g, hit, () => hit.id);
     });
@@ -50,6 +54,7 @@ export function areasCommands() {
           `Unbekanntes Format „${opts.format}“ (möglich: geojson).`,
         );
       const detail = opts.detail === 'display' ? 'display' : 'full';
+      const { levelGeojson } = await service();
       const fc = await withDb(g, (db) => levelGeojson(db, opts.level, detail));
       process.stdout.write(JSON.stringify(fc) + '\n');
     });

@@ -13,13 +13,25 @@ export interface CommandEntry {
   description: string;
   /** Loads the command's module and returns the command with its subcommands and action. */
   load: () => Promise<Command>;
+  /** Runs until it is stopped (the server), rather than for one task: see COMMAND_V8_FLAGS. */
+  longRunning?: true;
 }
+
+/**
+ * V8's flags for a command that is not long-running, set by main.ts before any WebAssembly is
+ * compiled: WebAssembly (PGlite's PostgreSQL above all) runs on the baseline compiler only. The
+ * optimizing compiler recompiles hot functions in the background; a server running for hours
+ * gains from that, a command does not: on two cores the recompiling competes with the command,
+ * and opening a database, a report and the demo city all took less time and CPU without it.
+ */
+export const COMMAND_V8_FLAGS = '--liftoff-only';
 
 export const COMMANDS: Record<string, CommandEntry> = {
   serve: {
     term: 'serve [options]',
     description: 'Server mit Web-App starten (lädt die Demo-Stadt, wenn die Datenbank leer ist)',
     load: () => import('./serve.command.ts').then((m) => m.serveCommand()),
+    longRunning: true,
   },
   setup: {
     term: 'setup [options]',
@@ -50,6 +62,33 @@ export const COMMANDS: Record<string, CommandEntry> = {
     term: 'indicators',
     description: 'Indikatorenkatalog',
     load: () => import('./indicators.command.ts').then((m) => m.indicatorsCommands()),
+  },
+  facilities: {
+    term: 'facilities',
+    description: 'Einrichtungen (soziale Infrastruktur): Arten, Zählung, Export',
+    load: () => import('./facilities.command.ts').then((m) => m.facilitiesCommands()),
+  },
+  norms: {
+    term: 'norms',
+    description: 'Richtwerte für Bestand und Bedarf: anzeigen, ändern, Reisezeitmatrizen',
+    load: () => import('./norms.command.ts').then((m) => m.normsCommands()),
+  },
+  coverage: {
+    term: 'coverage [options]',
+    description:
+      'Versorgung je Gebiet nach einem Richtwert (CSV: area,date,supply,demand,rate,balance; jedes Gebiet, nach Schlüssel)',
+    load: () => import('./coverage.command.ts').then((m) => m.coverageCommand()),
+  },
+  accessibility: {
+    term: 'accessibility [options]',
+    description:
+      'Erreichbarkeit einer Einrichtungsart je Gebiet (2SFCA/3SFCA; CSV: area,demand,supply,access)',
+    load: () => import('./coverage.command.ts').then((m) => m.accessibilityCommand()),
+  },
+  scenarios: {
+    term: 'scenarios',
+    description: 'Szenarien geplanter Änderungen für Bestand und Bedarf',
+    load: () => import('./scenarios.command.ts').then((m) => m.scenariosCommands()),
   },
   variables: {
     term: 'variables',

@@ -19,7 +19,7 @@ export function dbSpec(opts: GlobalOptions): string {
 
 /** Opens and migrates the database, runs `fn`, and always closes it. */
 export async function withDb<T>(opts: GlobalOptions, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb(dbSpec(opts));
+  const db = await openDb(dbSpec(opts), { forCommand: true });
   try {
     await migrate(db);
     await seedDefaults(db);

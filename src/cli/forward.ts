@@ -108,7 +108,7 @@ function resultOf<T>(server: LocalServer, reply: Reply): T {
 
 function send(
   server: LocalServer,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   headers: Record<string, string>,
   write: (req: ReturnType<typeof request>) => Promise<void>,
@@ -139,7 +139,7 @@ export async function getJson<T>(server: LocalServer, path: string): Promise<T> 
 /** Sends `body` as JSON (none for DELETE) to `path` on the server as the local CLI. */
 export async function sendJson<T>(
   server: LocalServer,
-  method: 'POST' | 'PUT' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {

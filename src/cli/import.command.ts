@@ -6,6 +6,7 @@ import { deepestLevel } from '../areas/area.repository.ts';
 import { importMicrodata } from '../imports/microdata-import.service.ts';
 import { importTable } from '../imports/table-import.service.ts';
 import { output, withDb, type GlobalOptions } from './context.ts';
+import { addImportFacilitiesCommand } from './facilities.command.ts';
 import { announce, localServer } from './forward.ts';
 import { forwardAreas, forwardMicrodata, forwardTable } from './import.forward.ts';
 
@@ -137,5 +138,6 @@ export function importCommands() {
         );
       },
     );
+  addImportFacilitiesCommand(cmd);
   return cmd;
 }

@@ -3,8 +3,9 @@
  * Every command opens (and migrates) the database itself. A run loads the module of its command
  * only; the overview (`--help`, `help`, an unknown command) loads none (see commands.ts).
  */
+import { setFlagsFromString } from 'node:v8';
 import { Command, Help, Option } from 'commander';
-import { COMMANDS, commandName } from './commands.ts';
+import { COMMAND_V8_FLAGS, COMMANDS, commandName } from './commands.ts';
 import { fail } from './fail.ts';
 
 const program = new Command('lagebild')
@@ -24,6 +25,8 @@ function germanHelp(cmd: Command): void {
 }
 
 const named = commandName(process.argv.slice(2));
+// before the command's module loads, so before it compiles any WebAssembly
+if (named && !COMMANDS[named]!.longRunning) setFlagsFromString(COMMAND_V8_FLAGS);
 if (named) program.addCommand(await COMMANDS[named]!.load());
 else
   for (const [name, entry] of Object.entries(COMMANDS))

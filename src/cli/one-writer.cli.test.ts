@@ -1,127 +1,46 @@
 /**
  * One database, one writer — with real processes (`node bin/lagebild.js …`):
  * - PGlite: two imports at once never both write (the second is refused naming the first, or
- *   runs after it), a second server refuses to start, an import while a server holds the
- *   directory goes through the server's API, the lock of a killed process is taken over, and
- *   kill -9 during an import leaves the whole import or nothing.
+ *   runs after it), the lock of a killed process is taken over, and Ctrl+C or kill -9 during an
+ *   import leaves the whole import or nothing.
  * - PostgreSQL (with LAGEBILD_TEST_PG_URL): servers starting together on one new database, imports
  *   of the same Stichtag through two servers and the CLI at once, reports through both servers.
+ * What the command line does while a server holds a PGlite directory: through-server.cli.test.ts.
  * Nothing here depends on timing: processes are paused (SIGSTOP) where an overlap must happen,
  * and outcomes that depend on the scheduler are checked for the invariant they all must keep.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../db/db.ts';
-import { LOCK_FILE, readLock } from '../db/lock.ts';
+import { LOCK_FILE } from '../db/lock.ts';
+import {
+  koelnTemplate,
+  lagebild,
+  lockOf,
+  LONG,
+  slice,
+  table,
+  until,
+  withDb,
+  type KoelnTemplate,
+  type Proc,
+} from '../test/cli-processes.ts';
 import { engines } from '../test/databases.ts';
-
-const bin = resolve('bin/lagebild.js');
-const koelnShp = resolve('../shared/data/koeln-stadtteile/Stadtteil.shp');
-const LONG = 600_000;
-
-interface Proc {
-  child: ChildProcess;
-  pid: number;
-  out: () => string;
-  err: () => string;
-  exit: Promise<number | null>;
-}
-
-function lagebild(args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn('node', [bin, ...args], { env: { ...process.env, ...env } });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exit = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
-  return { child, pid: child.pid!, out: () => out, err: () => err, exit };
-}
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 300_000) {
-  const t0 = Date.now();
-  while (!(await check())) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const lockOf = (dir: string) => readLock(join(dir, LOCK_FILE));
-
-/** A long-format table: `variables` × the Köln Stadtteile at `date`, values `offset + i`. */
-async function table(path: string, keys: string[], variables: number, date: string, offset = 0) {
-  const lines = ['Gebiet;Stichtag;Merkmal;Wert'];
-  let i = 0;
-  for (let v = 0; v < variables; v++)
-    for (const k of keys) lines.push(`${k};${date};Merkmal ${String(v).padStart(4, '0')};${offset + i++}`);
-  await writeFile(path, lines.join('\n') + '\n');
-  return keys.length * variables;
-}
-
-async function withDb<T>(spec: string, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb(spec);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
-/** Observations of the test variables at `date`, and whether variable keys are unique. */
-async function slice(db: Db, date: string) {
-  const [row] = await db.query<{ n: number; low: number | null; high: number | null }>(
-    `SELECT count(*)::int AS n, min(o.value) AS low, max(o.value) AS high
-       FROM observation o JOIN variable v ON v.id = o.variable_id
-      WHERE v.key LIKE 'merkmal_%' AND o.ref_date = $1`,
-    [date],
-  );
-  const [keys] = await db.query<{ all: number; distinct: number }>(
-    'SELECT count(*)::int AS all, count(DISTINCT key)::int AS distinct FROM variable',
-  );
-  return { ...row!, uniqueKeys: keys!.all === keys!.distinct };
-}
 
 describe('one writer per PGlite directory', () => {
   let root: string;
-  let template: string;
   let keys: string[];
-
-  /** A copy of the database with the Köln Stadtteile, for one test. */
-  const fresh = async (name: string) => {
-    const dir = join(root, name);
-    await cp(template, dir, { recursive: true });
-    return dir;
-  };
+  let fresh: (name: string) => Promise<string>;
+  let koeln: KoelnTemplate | undefined;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'lagebild-one-writer-'));
-    template = join(root, 'template');
-    const p = lagebild([
-      '--db',
-      template,
-      '--json',
-      'import',
-      'areas',
-      koelnShp,
-      '--level',
-      'stadtteil',
-      '--id-field',
-      'STT_NR',
-      '--name-field',
-      'STT_NAME',
-    ]);
-    expect(await p.exit, p.err()).toBe(0);
-    expect(existsSync(join(template, LOCK_FILE))).toBe(false);
-    keys = await withDb(template, async (db) =>
-      (await db.query<{ key: string }>('SELECT key FROM area ORDER BY key')).map((r) => r.key),
-    );
-    expect(keys).toHaveLength(86);
+    koeln = await koelnTemplate('lagebild-one-writer-');
+    ({ root, keys, fresh } = koeln);
   }, LONG);
-  afterAll(() => rm(root, { recursive: true, force: true }));
+  afterAll(() => koeln?.remove());
 
   it(
     'refuses a second import while the first holds the directory, naming it; the first completes',
@@ -171,190 +90,6 @@ describe('one writer per PGlite directory', () => {
       expect(s.uniqueKeys).toBe(true);
       // all values from one file: 0…n-1 or 1,000,000…1,000,000+n-1, never a mix
       expect(s.high! - s.low!).toBe(n - 1);
-    },
-    LONG,
-  );
-
-  describe('with a server holding the directory', () => {
-    let dir: string;
-    let server: Proc;
-    let port: number;
-    beforeAll(async () => {
-      dir = await fresh('served');
-      server = lagebild(['--db', dir, 'serve', '--no-demo', '--port', '0', '--host', '127.0.0.1']);
-      await until('the server to listen', () => {
-        if (server.child.exitCode !== null) throw new Error(server.err());
-        return (lockOf(dir)?.port ?? null) !== null;
-      });
-      port = lockOf(dir)!.port!;
-    }, LONG);
-    afterAll(async () => {
-      if (server.child.exitCode === null) server.child.kill('SIGTERM');
-      await server.exit;
-    });
-
-    it(
-      'a second server refuses to start and names the first',
-      async () => {
-        const second = lagebild(['--db', dir, 'serve', '--no-demo', '--port', '0']);
-        expect(await second.exit).toBe(2);
-        expect(second.err()).toContain(
-          `Die Datenbank ${dir} wird bereits von Prozess ${server.pid} (Server auf Port ${port}, seit `,
-        );
-        expect(second.out()).not.toContain('Lagebild läuft');
-        expect(server.child.exitCode).toBeNull();
-      },
-      LONG,
-    );
-
-    it(
-      'a CLI import goes through the server’s API and is visible in the server',
-      async () => {
-        const n = await table(join(root, 'e.csv'), keys, 20, '2023-12-31', 0);
-        const r = lagebild(['--db', dir, 'import', 'table', join(root, 'e.csv'), '--level', 'stadtteil']);
-        expect(await r.exit, r.err()).toBe(0);
-        expect(r.err()).toContain(`vom laufenden Server verwendet (Prozess ${server.pid}, Port ${port})`);
-        expect(r.out()).toContain(`${n} Werte importiert`);
-        const variables = (await (await fetch(`http://127.0.0.1:${port}/api/variables`)).json()) as {
-          key: string;
-        }[];
-        expect(variables.map((v) => v.key)).toContain('merkmal_0019');
-        const areas = lagebild([
-          '--db',
-          dir,
-          '--json',
-          'import',
-          'areas',
-          koelnShp,
-          '--level',
-          'stadtteil_neu',
-          '--id-field',
-          'STT_NR',
-          '--name-field',
-          'STT_NAME',
-        ]);
-        expect(await areas.exit, areas.err()).toBe(0);
-        expect(JSON.parse(areas.out())).toMatchObject({ level: 'stadtteil_neu', imported: 86 });
-        const levels = (await (await fetch(`http://127.0.0.1:${port}/api/areas/levels`)).json()) as {
-          key: string;
-        }[];
-        expect(levels.map((l) => l.key)).toContain('stadtteil_neu');
-      },
-      LONG,
-    );
-
-    it(
-      'a derived level and a sum defined in the CLI go through the server’s API too',
-      async () => {
-        const derive = lagebild(
-          [
-            '--db',
-            dir,
-            '--json',
-            'areas',
-            'derive',
-            '--level',
-            'bezirk_neu',
-            '--from',
-            'stadtteil_neu',
-          ].concat(['--key-prefix', '1']),
-        );
-        expect(await derive.exit, derive.err()).toBe(0);
-        expect(derive.err()).toContain(
-          `vom laufenden Server verwendet (Prozess ${server.pid}, Port ${port})`,
-        );
-        expect(JSON.parse(derive.out())).toMatchObject({ level: 'bezirk_neu', derived: 9, children: 86 });
-        const bezirke = (await (
-          await fetch(`http://127.0.0.1:${port}/api/areas?level=bezirk_neu`)
-        ).json()) as unknown[];
-        expect(bezirke).toHaveLength(9);
-
-        const define = lagebild([
-          '--db',
-          dir,
-          'variables',
-          'define',
-          'summe_merkmale',
-          '--sum',
-          'merkmal_0001+merkmal_0002',
-        ]);
-        expect(await define.exit, define.err()).toBe(0);
-        expect(define.out()).toContain('summe_merkmale = merkmal_0001 + merkmal_0002');
-        const bad = lagebild(['--db', dir, 'variables', 'define', 'summe_x', '--sum', 'gibt_es_nicht']);
-        expect(await bad.exit).not.toBe(0);
-        expect(bad.err()).toContain('Die Variable „gibt_es_nicht“ gibt es nicht.');
-        const list = lagebild(['--db', dir, '--json', 'variables', 'list']);
-        expect(await list.exit, list.err()).toBe(0);
-        const listed = JSON.parse(list.out()) as { key: string; sum: string[] | null }[];
-        expect(listed.find((v) => v.key === 'summe_merkmale')?.sum).toEqual(['merkmal_0001', 'merkmal_0002']);
-        expect(listed.some((v) => v.key === 'summe_x')).toBe(false);
-      },
-      LONG,
-    );
-
-    it(
-      'a reading command is refused with what to do instead',
-      async () => {
-        const r = lagebild(['--db', dir, 'areas', 'list', '--level', 'stadtteil']);
-        expect(await r.exit).toBe(2);
-        expect(r.err()).toContain(
-          `Bitte die Web-App verwenden (http://localhost:${port}) oder den Server beenden`,
-        );
-      },
-      LONG,
-    );
-
-    it(
-      'the server releases the directory when it stops, with the forwarded import stored',
-      async () => {
-        server.child.kill('SIGTERM');
-        expect(await server.exit).toBe(0);
-        expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
-        const s = await withDb(dir, (db) => slice(db, '2023-12-31'));
-        expect(s).toMatchObject({ n: 86 * 20, uniqueKeys: true });
-      },
-      LONG,
-    );
-  });
-
-  it(
-    'the setup of an empty database a server waits on goes through that server',
-    async () => {
-      const dir = join(root, 'setup-served'); // empty: the server creates it
-      const s = lagebild(['--db', dir, 'serve', '--no-demo', '--port', '0', '--host', '127.0.0.1']);
-      try {
-        await until('the server to listen', () => (lockOf(dir)?.port ?? null) !== null);
-        const port = lockOf(dir)!.port!;
-        const setup = () => {
-          const p = lagebild(
-            ['--db', dir, 'setup', '--admin', 'amt12', '--password-stdin', '--city', 'Köln'].concat(
-              ['--key', '05315000', '--levels', 'stadtbezirk:Stadtbezirk,stadtteil:Stadtteil'],
-              ['--publisher', 'Stadt Köln, Amt für Stadtentwicklung und Statistik'],
-            ),
-          );
-          p.child.stdin!.end('sehr-geheim-123\n');
-          return p;
-        };
-        const first = setup();
-        expect(await first.exit, first.err()).toBe(0);
-        expect(first.err()).toContain(`vom laufenden Server verwendet (Prozess ${s.pid}, Port ${port})`);
-        expect(first.out()).toContain('Eingerichtet: Köln (AGS 05315000), Ebenen: Stadtbezirk → Stadtteil.');
-        const { city } = (await (await fetch(`http://127.0.0.1:${port}/api/city`)).json()) as {
-          city: Record<string, unknown>;
-        };
-        expect(city).toMatchObject({
-          name: 'Köln',
-          key: '05315000',
-          publisher: 'Stadt Köln, Amt für Stadtentwicklung und Statistik',
-        });
-        // once set up, never again: the second is refused by the server
-        const second = setup();
-        expect(await second.exit).not.toBe(0);
-        expect(second.err()).toMatch(/eingerichtet/);
-      } finally {
-        s.child.kill('SIGTERM');
-        await s.exit;
-      }
     },
     LONG,
   );

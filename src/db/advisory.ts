@@ -9,7 +9,14 @@
 import type { Db } from './db.ts';
 
 /** First key of the two-key form: one namespace per use, so different uses never collide. */
-const NAMESPACE = { migrations: 7301, level: 7302, slice: 7303, demo: 7304, sums: 7305 } as const;
+const NAMESPACE = {
+  migrations: 7301,
+  level: 7302,
+  slice: 7303,
+  demo: 7304,
+  sums: 7305,
+  facilities: 7306,
+} as const;
 
 const lock = (tx: Db, ns: number, key: string, shared = false) =>
   tx.query(`SELECT pg_advisory_xact_lock${shared ? '_shared' : ''}($1::int, hashtext($2))`, [ns, key]);
@@ -45,4 +52,12 @@ export async function lockImportSlices(tx: Db, level: string, dates: readonly st
  */
 export async function lockVariableSums(tx: Db): Promise<void> {
   await lock(tx, NAMESPACE.sums, 'sums');
+}
+
+/**
+ * Facilities of one type: imports and edits of the same type run one after the other, so each
+ * compares the delivery with the versions the other has finished. Taken alone, before any write.
+ */
+export async function lockFacilities(tx: Db, type: string): Promise<void> {
+  await lock(tx, NAMESPACE.facilities, type);
 }

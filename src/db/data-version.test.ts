@@ -68,6 +68,8 @@ describe.each(engines)('data version on $name', (engine) => {
       'variable',
       'variable_sum',
       'report_template',
+      'facility',
+      'facility_type',
     ])
       expect(watched).toContain(tab);
     for (const tab of ['user_session', 'report']) expect(watched).not.toContain(tab);

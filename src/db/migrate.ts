@@ -9,7 +9,23 @@ import { MIGRATIONS_DIR } from '../core/paths.ts';
 import { lockMigrations } from './advisory.ts';
 import type { Db } from './db.ts';
 
+/** The names of the applied migrations; null before the first migration created the table. */
+async function appliedMigrations(db: Db): Promise<Set<string> | null> {
+  const [table] = await db.query<{ present: boolean }>(
+    "SELECT to_regclass('schema_migrations') IS NOT NULL AS present",
+  );
+  if (!table?.present) return null;
+  return new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
+}
+
 export async function migrate(db: Db): Promise<string[]> {
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort();
+  // Every start of the server and of each command gets here: when all are applied, reading their
+  // names is all it takes (no transaction, no lock, no DDL).
+  const before = await appliedMigrations(db);
+  if (before && files.every((f) => before.has(f))) return [];
   // Several processes may start on one new PostgreSQL database at once: the advisory lock lets
   // one of them create the table and apply each migration, the others then find it applied.
   await db.transaction(async (tx) => {
@@ -21,9 +37,6 @@ export async function migrate(db: Db): Promise<string[]> {
   const done = new Set(
     (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
   );
-  const files = readdirSync(MIGRATIONS_DIR)
-    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
-    .sort();
   const applied: string[] = [];
   for (const file of files) {
     if (done.has(file)) continue;

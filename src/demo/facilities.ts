@@ -208,3 +208,24 @@ export function generateFacilities(areas: FacilityArea[], population: number, rn
 function toRoman(n: number): string {
   return ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][n] ?? String(n);
 }
+
+/** Träger by the name's pattern (the generator draws names, not Träger): null where it says none. */
+const CARRIERS: [RegExp, string][] = [
+  [/^Städtische /, 'Stadt Musterstadt'],
+  [/^Ev\. /, 'Evangelische Kirchengemeinde'],
+  [/^Kath\. |^Caritas/, 'Caritasverband Musterstadt e. V.'],
+  [/^AWO/, 'AWO Kreisverband Musterstadt e. V.'],
+  [/^DRK/, 'DRK Kreisverband Musterstadt e. V.'],
+  [/^Diakonie/, 'Diakonisches Werk Musterstadt'],
+  [/^Elterninitiative/, 'Elterninitiative e. V.'],
+  [/^Familienzentrum|^Spielplatz|^Begegnungsstätte|^Stadtteilzentrum|^Bürgerhaus/, 'Stadt Musterstadt'],
+];
+
+/**
+ * The Träger of a demo facility, derived from its name so that the generator's random draws stay
+ * as they are.
+ * @example demoCarrier('Ev. Kita Lukas') // 'Evangelische Kirchengemeinde'
+ */
+export function demoCarrier(name: string): string | null {
+  return CARRIERS.find(([pattern]) => pattern.test(name))?.[1] ?? null;
+}

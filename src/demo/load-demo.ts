@@ -14,6 +14,7 @@ import type { Db } from '../db/db.ts';
 import { geodesicAreaM2 } from '../geo/ellipsoid-area.ts';
 import { appendObservations, upsertVariables } from '../observations/observation.repository.ts';
 import { DEMO_USERS, randomPassword, type DemoLogin } from './demo-users.ts';
+import { demoCarrier } from './facilities.ts';
 import { generateCity, type DemoCity } from './generate.ts';
 
 export interface DemoSummary {
@@ -123,23 +124,25 @@ export async function loadDemo(
         sourceId,
       })),
     );
-    for (const f of city.facilities) {
-      await tx.query(
-        `INSERT INTO facility (kind, key, name, capacity, lon, lat, address, area_id, source_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          f.kind,
-          f.key,
-          f.name,
-          f.capacity,
-          f.lon,
-          f.lat,
-          f.address,
-          areaIds.get(`${finest}|${f.area}`) ?? null,
-          sourceId,
-        ],
-      );
-    }
+    // One statement for all facilities; their first version, in operation since an unknown date.
+    await tx.query(
+      `INSERT INTO facility (type, key, name, capacity, carrier, lon, lat, address, area_id, source_id)
+       SELECT t, k, n, c, tr, x, y, a, ar, $1
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::float8[],
+                     $8::float8[], $9::text[], $10::int[]) AS f(t, k, n, c, tr, x, y, a, ar)`,
+      [
+        sourceId,
+        city.facilities.map((f) => f.kind),
+        city.facilities.map((f) => f.key),
+        city.facilities.map((f) => f.name),
+        city.facilities.map((f) => f.capacity),
+        city.facilities.map((f) => demoCarrier(f.name)),
+        city.facilities.map((f) => f.lon),
+        city.facilities.map((f) => f.lat),
+        city.facilities.map((f) => f.address),
+        city.facilities.map((f) => areaIds.get(`${finest}|${f.area}`) ?? null),
+      ],
+    );
     const logins: DemoLogin[] = [];
     for (const u of accounts) {
       if (await findUserForLogin(tx, u.username)) continue;

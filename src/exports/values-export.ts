@@ -6,16 +6,14 @@
  * Excel read it without skipping lines; the city is the last row, with the territory's key.
  */
 import ExcelJS from 'exceljs';
+import { csvField, neutraliseCell } from '../core/csv-cell.ts';
 import type { ValueStatus } from '../core/value-status.ts';
 import type { IndicatorValues } from '../indicators/indicator.schema.ts';
 import type { Indicator } from '../indicators/indicator.schema.ts';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json' | 'geojson' | 'shp' | 'gpkg';
 
-/** Spreadsheet formula injection: cells starting with = + - @ (or tab/CR) are prefixed with '. */
-export function neutraliseCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export { csvField, neutraliseCell } from '../core/csv-cell.ts';
 
 /** Shown instead of a value: suppressed (geheim) or no data. */
 export const SYMBOL = { secret: '·', missing: '–' } as const;
@@ -74,9 +72,6 @@ const shown = (r: ValueRow, decimals: number) =>
   r.value === null
     ? (SYMBOL[r.status as keyof typeof SYMBOL] ?? SYMBOL.missing)
     : germanNumber(r.value, decimals);
-
-/** One CSV field, quoted when it holds the separator, a quote or a line break. */
-export const csvField = (s: string) => (/[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export interface ValuesFileOptions {
   /** Zähler and Nenner columns: only for those who see unprotected values. */

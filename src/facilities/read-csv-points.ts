@@ -7,9 +7,7 @@ import type { Point } from 'geojson';
 import type { SourceRecord, SourceTable } from '../areas/readers/area-file.ts';
 import { keyText } from '../areas/readers/fields.ts';
 import { importError } from '../core/errors.ts';
-import { CsvRowSplitter, rankDelimiters } from '../imports/table/csv.ts';
-import { StreamingDecoder } from '../imports/table/decode.ts';
-import type { CellValue, SourceRow } from '../imports/table/types.ts';
+import { readCsvGrid } from '../imports/table/csv.ts';
 import { parseNumberText } from '../imports/table/values.ts';
 import { facilityMessages, rowRef } from './messages.ts';
 import type { FacilityProblem } from './facility-file.ts';
@@ -31,21 +29,9 @@ export interface CsvPoints {
 }
 
 export function readCsvPoints(data: Uint8Array, fileName: string, opts: CsvPointOptions): CsvPoints {
-  const decoder = new StreamingDecoder();
-  const text = decoder.write(data) + decoder.end();
-  const sample = text
-    .slice(0, 64 * 1024)
-    .split('\n')
-    .slice(0, 50);
-  const delimiter = rankDelimiters(sample)[0]?.delimiter ?? ';';
-  const rows: SourceRow[] = [];
-  const splitter = new CsvRowSplitter(delimiter);
-  splitter.push(text, rows);
-  splitter.end(rows);
-  const nonEmpty = rows.filter((r) => r.cells.some((c) => cellText(c).trim() !== ''));
-  const header = nonEmpty[0];
-  if (!header) throw importError('csv_empty', facilityMessages.csvEmpty(fileName), { file: fileName });
-  const fields = header.cells.map((c) => cellText(c).trim());
+  const grid = readCsvGrid(data, ';');
+  if (!grid) throw importError('csv_empty', facilityMessages.csvEmpty(fileName), { file: fileName });
+  const { fields, rows, delimiter } = grid;
   const pick = (given: string | undefined, option: string, pattern: RegExp): string => {
     if (given) {
       const found =
@@ -73,7 +59,7 @@ export function readCsvPoints(data: Uint8Array, fileName: string, opts: CsvPoint
   const convention = delimiter === ',' ? 'en' : 'de';
   const problems: FacilityProblem[] = [];
   const records: SourceRecord<Point>[] = [];
-  for (const row of nonEmpty.slice(1)) {
+  for (const row of rows) {
     const where = rowRef(fileName, row.line, true);
     if (row.cells.length !== fields.length) {
       problems.push({
@@ -88,7 +74,7 @@ export function readCsvPoints(data: Uint8Array, fileName: string, opts: CsvPoint
     const properties: Record<string, unknown> = {};
     const texts: Record<string, string | null> = {};
     fields.forEach((f, i) => {
-      const cell = cellText(row.cells[i]).trim();
+      const cell = (row.cells[i] ?? '').trim();
       properties[f] = cell === '' ? null : cell;
       texts[f] = keyText(cell);
     });
@@ -113,7 +99,3 @@ export function readCsvPoints(data: Uint8Array, fileName: string, opts: CsvPoint
   }
   return { table: { fileName, fields, records }, problems, xField, yField };
 }
-
-/** CSV cells are text; other cell kinds only come from spreadsheets. */
-const cellText = (c: CellValue | undefined): string =>
-  typeof c === 'string' ? c : c == null ? '' : JSON.stringify(c);

@@ -13,6 +13,18 @@ export async function listIndicators(db: Db, onlyPublished: boolean): Promise<In
   return db.query<IndicatorRow>(`${SELECT} ${onlyPublished ? 'WHERE published' : ''} ORDER BY sort, key`);
 }
 
+/**
+ * The demand variables of every published norm version (migration 011). Published coverage shows
+ * them per area, so they are protected in the same linked system as the indicators' counts; the
+ * query lives here because the snapshot may not import the coverage room, which builds on it.
+ */
+export async function publishedNormVariables(db: Db): Promise<string[]> {
+  const rows = await db.query<{ v: string }>(
+    'SELECT DISTINCT unnest(demand) AS v FROM norm WHERE published ORDER BY v',
+  );
+  return rows.map((r) => r.v);
+}
+
 /** The number of stored indicator definitions. */
 export async function countIndicators(db: Db): Promise<number> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM indicator');

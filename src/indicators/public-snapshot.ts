@@ -1,9 +1,9 @@
 /**
  * The protected snapshot of one data version: the area tree, the counts of every variable behind
- * a published indicator, and — computed once per Stichtag on first use — the secret cells of the
- * linked system (linked-protection.ts). Every value the public sees is computed from this one
- * snapshot, whichever route asks, so no two responses can combine into more than the snapshot
- * publishes. Kept per database and data version; a new version replaces it.
+ * a published indicator or a published norm (coverage), and — computed once per Stichtag on first
+ * use — the secret cells of the linked system (linked-protection.ts). Every value the public sees
+ * is computed from this one snapshot, whichever route asks, so no two responses can combine into
+ * more than the snapshot publishes. Kept per database and data version; a new version replaces it.
  */
 import * as areaRepo from '../areas/area.repository.ts';
 import type { AreaRow } from '../areas/area.repository.ts';
@@ -20,7 +20,7 @@ type Totals = Map<string, Map<string, Map<number, Cell>>>; // variable → date 
 export interface PublicSnapshot {
   version: string;
   tree: AreaRow[];
-  /** Counts of every variable behind a published indicator, and the population. */
+  /** Counts of every variable behind a published indicator or norm, and the population. */
   totals: Totals;
   variables: string[];
   /** The protected pattern of a Stichtag (computed on first use, then kept). */
@@ -53,7 +53,7 @@ export async function publicSnapshot(db: Db): Promise<PublicSnapshot> {
 
 async function loadSnapshot(db: Db, version: string): Promise<PublicSnapshot> {
   const published = await repo.listIndicators(db, true);
-  const variables = new Set<string>([POPULATION]);
+  const variables = new Set<string>([POPULATION, ...(await repo.publishedNormVariables(db))]);
   for (const i of published) {
     variables.add(i.numerator);
     if (i.denominator) variables.add(i.denominator);

@@ -3,6 +3,7 @@
  * they can, so the same Sozialbericht runs on the demo city and on a city with another catalogue
  * (the Berlin benchmark); chapters whose theme a city lacks say so instead of failing.
  */
+import type { BuiltinTemplateKey } from './builtin-keys.ts';
 import { ReportTemplate, type ReportTemplateInput } from './report.schema.ts';
 
 const define = (t: ReportTemplateInput): ReportTemplate => ReportTemplate.parse(t);
@@ -262,4 +263,4 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, ReportTemplate>> = {
   steckbrief: STECKBRIEF,
   steckbrief_kurz: STECKBRIEF_KURZ,
   beschlussvorlage: BESCHLUSSVORLAGE,
-};
+} satisfies Record<BuiltinTemplateKey, ReportTemplate>;

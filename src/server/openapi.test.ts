@@ -132,8 +132,10 @@ describe('OpenAPI document', () => {
     expect(uploads.map((o) => o.op.operationId).sort()).toEqual([
       'postAreasImport',
       'postAreasPreview',
+      'postFacilitiesImport',
       'postImportsMicrodata',
       'postImportsTable',
+      'postTravelMatricesImport',
     ]);
     for (const o of uploads) {
       const schema = o.op.requestBody!.content['multipart/form-data']!.schema!;

@@ -6,6 +6,7 @@
  * (`""` inside quotes, delimiters and line breaks inside quoted fields). A quote that does not
  * open a field is kept as a character. Each row carries the 1-based line it starts on.
  */
+import { StreamingDecoder } from './decode.ts';
 import type { SourceRow } from './types.ts';
 
 /** Delimiters tried, in order of preference on a tie. */
@@ -192,3 +193,41 @@ export class CsvRowSplitter {
     }
   }
 }
+
+/** A whole small CSV file: its header fields and the non-empty rows below them. */
+export interface CsvGrid {
+  /** The header's fields, trimmed, without a byte-order mark. */
+  fields: string[];
+  /** The rows after the header that have a non-blank cell; cells untrimmed, line 1-based. */
+  rows: { line: number; cells: string[] }[];
+  delimiter: string;
+}
+
+/**
+ * Reads a small CSV file (a facility list, a travel-cost matrix) in one go: encoding and
+ * delimiter found as for statistics tables, blank lines dropped, the first row taken as header.
+ * `null` when the file holds no non-blank row. Statistics tables stream through `readTable`.
+ */
+export function readCsvGrid(data: Uint8Array, fallbackDelimiter: string): CsvGrid | null {
+  const decoder = new StreamingDecoder();
+  const text = decoder.write(data) + decoder.end();
+  const sample = text
+    .slice(0, 64 * 1024)
+    .split('\n')
+    .slice(0, 50);
+  const delimiter = rankDelimiters(sample)[0]?.delimiter ?? fallbackDelimiter;
+  const raw: SourceRow[] = [];
+  const splitter = new CsvRowSplitter(delimiter);
+  splitter.push(text, raw);
+  splitter.end(raw);
+  const rows = raw
+    .map((r) => ({ line: r.line, cells: r.cells.map(cellString) }))
+    .filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const header = rows.shift();
+  if (!header) return null;
+  const fields = header.cells.map((c) => c.trim().replace(/^\uFEFF/, ''));
+  return { fields, rows, delimiter };
+}
+
+/** The splitter yields text cells only; other cell kinds come from spreadsheets. */
+const cellString = (c: unknown): string => (typeof c === 'string' ? c : '');
