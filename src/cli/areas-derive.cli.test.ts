@@ -1,28 +1,18 @@
 /** `lagebild areas derive` as a user runs it, on Köln's Stadtteile. */
-import { execFile } from 'node:child_process';
+import { runCli } from '../test/cli-processes.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../test/databases.ts';
 
-const run = promisify(execFile);
-const bin = resolve('bin/lagebild.js');
 const koelnShp = resolve('../shared/data/koeln-stadtteile/Stadtteil.shp');
 
 describe.each(engines)('lagebild areas derive on $name', (engine) => {
   let spec: string;
   let drop: () => Promise<void>;
   let scratch: string;
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run('node', [bin, '--db', spec, ...args]);
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      return e as { code: number; stdout: string; stderr: string };
-    }
-  };
+  const cli = (...args: string[]) => runCli(spec, args);
   beforeAll(async () => {
     ({ spec, drop } = await engine.location());
     scratch = await mkdtemp(join(tmpdir(), 'lagebild-derive-'));

@@ -3,42 +3,25 @@
  * ../shared/data, against both database engines. Bad input must fail with a German message
  * naming the file and leave the database as it was.
  */
-import { execFile } from 'node:child_process';
+import { runCli } from '../test/cli-processes.ts';
 import { copyFile, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAreaFile } from '../areas/readers/index.ts';
 import { engines } from '../test/databases.ts';
 import { COMMANDS } from './commands.ts';
 
-const run = promisify(execFile);
-const bin = resolve('bin/lagebild.js');
 const berlinDir = resolve('../shared/data/berlin-lor-2021-plr-shp');
 const berlinShp = join(berlinDir, 'lor_planungsraeume_2021.shp');
 const koelnShp = resolve('../shared/data/koeln-stadtteile/Stadtteil.shp');
 const fixtures = resolve('src/areas/readers/fixtures');
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe.each(engines)('CLI on $name', (engine) => {
   let spec: string;
   let drop: () => Promise<void>;
   let scratch: string;
-  const cli = async (...args: string[]): Promise<Result> => {
-    try {
-      const { stdout, stderr } = await run('node', [bin, '--db', spec, ...args], { maxBuffer: 64 << 20 });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(spec, args);
   const listPlr = async () =>
     JSON.parse((await cli('--json', 'areas', 'list', '--level', 'planungsraum')).stdout) as {
       id: string;

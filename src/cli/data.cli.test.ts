@@ -2,29 +2,15 @@
  * The data commands as a user runs them (`node bin/lagebild.js …`) on the demo city:
  * indicator list, exports with and without --public, table and microdata import.
  */
-import { execFile } from 'node:child_process';
+import { runCli } from '../test/cli-processes.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const bin = resolve('bin/lagebild.js');
 
 describe('data commands on the demo city (pglite)', () => {
   let dir: string;
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run('node', [bin, '--db', join(dir, 'db'), ...args], {
-        maxBuffer: 64 << 20,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(join(dir, 'db'), args);
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lagebild-cli-data-'));
     const r = await cli('demo', '--population', '20000', '--microdata', join(dir, 'register.csv'));

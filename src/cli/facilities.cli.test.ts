@@ -4,16 +4,15 @@
  * every problem and exit code 2 storing nothing, counts as `area,count,capacity` — and, beside a
  * server holding the embedded database, the same through the server's API.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { runCli } from '../test/cli-processes.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE, readLock } from '../db/lock.ts';
 import { engines } from '../test/databases.ts';
 
-const run = promisify(execFile);
 const bin = resolve('bin/lagebild.js');
 const koelnShp = resolve('../shared/data/koeln-stadtteile/Stadtteil.shp');
 
@@ -25,25 +24,11 @@ const GOOD =
   'K3;Kita Chorweiler;;Caritas;6,8960;51,0280\n' +
   'K4;Kita Bonn;30;Stadt Bonn;7,0982;50,7374\n';
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe.each(engines)('facilities CLI on $name', (engine) => {
   let spec: string;
   let drop: () => Promise<void>;
   let scratch: string;
-  const cli = async (...args: string[]): Promise<Result> => {
-    try {
-      const { stdout, stderr } = await run('node', [bin, '--db', spec, ...args], { maxBuffer: 64 << 20 });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(spec, args);
   const file = async (name: string, text: string) => {
     const path = join(scratch, name);
     await writeFile(path, text);
@@ -214,15 +199,7 @@ describe('facilities CLI beside a running server', () => {
   let dir: string;
   let server: ReturnType<typeof spawn>;
   let serverErr = '';
-  const cli = async (...args: string[]): Promise<Result> => {
-    try {
-      const { stdout, stderr } = await run('node', [bin, '--db', dir, ...args]);
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(dir, args);
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lagebild-facilities-served-'));

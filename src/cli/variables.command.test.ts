@@ -2,28 +2,16 @@
  * `lagebild variables` as a user runs it (`node bin/lagebild.js …`): on the demo city with the
  * catalogue's ew_80plus dropped, defined again as an alias of an imported band.
  */
-import { execFile } from 'node:child_process';
+import { runCli } from '../test/cli-processes.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../db/db.ts';
 
-const run = promisify(execFile);
-const bin = resolve('bin/lagebild.js');
-
 describe('lagebild variables (pglite)', () => {
   let dir: string;
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run('node', [bin, '--db', join(dir, 'db'), ...args]);
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(join(dir, 'db'), args);
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lagebild-cli-variables-'));
     expect((await cli('demo', '--population', '20000')).code).toBe(0);

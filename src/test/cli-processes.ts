@@ -4,11 +4,12 @@
  * PGlite database with the Köln Stadtteile to copy per test, long-format tables to import, and
  * what an import left in the database. Data from ../shared/data (cwd = repository root).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import { openDb, type Db } from '../db/db.ts';
 import { LOCK_FILE, readLock, type LockInfo } from '../db/lock.ts';
@@ -35,6 +36,31 @@ export function lagebild(args: string[], env: Record<string, string> = {}): Proc
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exit = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
   return { child, pid: child.pid!, out: () => out, err: () => err, exit };
+}
+
+/** What a finished `lagebild` process left: its exit code and output. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const execLagebild = promisify(execFile);
+
+/**
+ * Runs `lagebild --db <db> …args` to its end. A non-zero exit is a result, not an error: the
+ * tests check the code and the German message together.
+ */
+export async function runCli(db: string, args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await execLagebild('node', [bin, '--db', db, ...args], {
+      maxBuffer: 64 << 20,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as CliResult;
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
 }
 
 /** Waits until `check` holds, polling every 100 ms. */
