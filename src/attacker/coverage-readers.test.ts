@@ -3,7 +3,7 @@
  * naive publication — a rate beside a public capacity while the demand is hidden — is caught.
  */
 import { describe, expect, it } from 'vitest';
-import { readCoverage, readCoverageCsv } from './coverage-readers.ts';
+import { readCoverage, readCoverageCsv, readRanking } from './coverage-readers.ts';
 import { FactSink } from './facts.ts';
 import { countKey, type CityFrame } from './model.ts';
 
@@ -12,6 +12,16 @@ const u3 = {
   key: 'kita_u3',
   demand: ['ew_u3'],
   factor: 0.51,
+  districtLevel: null,
+  validFrom: null,
+  validTo: null,
+};
+
+const gesamt = {
+  key: 'kita_gesamt',
+  demand: ['ew_u3', 'ew_3_5'],
+  weights: [0.51, 0.97],
+  factor: 1,
   districtLevel: null,
   validFrom: null,
   validTo: null,
@@ -39,7 +49,10 @@ function frame(): CityFrame {
     nodes,
     root: 'stadt:0',
     children: new Map([['stadt:0', ['sozialraum:309', 'sozialraum:310']]]),
-    norms: new Map([['kita_u3', [u3]]]),
+    norms: new Map([
+      ['kita_u3', [u3]],
+      ['kita_gesamt', [gesamt]],
+    ]),
   };
 }
 
@@ -95,5 +108,34 @@ describe('coverage readers', () => {
     expect(lo).toBeLessThanOrEqual(60);
     expect(hi).toBeGreaterThanOrEqual(60);
     expect(sink.facts.some((f) => [...f.form.keys()].some((k) => k.includes('stadt:0')))).toBe(false);
+  });
+
+  it('read the ranking’s coverage rows with the weights of the norm', () => {
+    const sink = new FactSink(frame());
+    // 20 children under 3 and 30 from 3 to 5: demand 0.51 × 20 + 0.97 × 30 = 39.3
+    const body = {
+      norm: { key: 'kita_gesamt' },
+      level: 'sozialraum',
+      date: DATE,
+      populationDate: DATE,
+      rows: [
+        {
+          area: '310',
+          rank: 1,
+          coverage: { supply: 30, demand: 39.3, rate: 76.3, balance: -9.3, missing: 9.3, status: 'value' },
+          score: 50,
+        },
+      ],
+    };
+    readRanking({ sink, url: '/api/planning/ranking', params: {}, body: JSON.stringify(body) });
+    // the sink scales each fact to its largest coefficient: 0.51/0.97 × ew_u3 + ew_3_5 = 39.3/0.97
+    const demand = sink.facts.find((f) => f.form.size === 2)!;
+    const u3 = demand.form.get(countKey('ew_u3', 'sozialraum:310', DATE))!;
+    const from3 = demand.form.get(countKey('ew_3_5', 'sozialraum:310', DATE))!;
+    expect(u3 / from3).toBeCloseTo(0.51 / 0.97, 12);
+    const scaled = (39.3 * from3) / 0.97;
+    expect(demand.lo).toBeLessThanOrEqual(scaled);
+    expect(demand.hi).toBeGreaterThanOrEqual(scaled);
+    expect(sink.read).toBe(3);
   });
 });

@@ -40,10 +40,10 @@ function rowFacts(sink: FactSink, row: Row, norm: PublicNorm, popDate: string, w
   const node = demandNode(sink, row.node, norm);
   if (!node) return;
   const form: Form = new Map();
-  for (const v of norm.demand) {
+  norm.demand.forEach((v, i) => {
     const k = countKey(v, node, popDate);
-    form.set(k, (form.get(k) ?? 0) + norm.factor);
-  }
+    form.set(k, (form.get(k) ?? 0) + norm.factor * (norm.weights?.[i] ?? 1));
+  });
   if (row.demand) {
     sink.read++;
     sink.add(form, row.demand, where);
@@ -86,6 +86,7 @@ export const readCoverage: Reader = (ctx: ReadContext) => {
       norm: {
         key: '',
         demand: arr(v.demand).map(str),
+        weights: arr(v.weights).map((w) => num(w) ?? 1),
         factor: num(v.factor) ?? 0,
         districtLevel: c.kind === 'district' ? str(c.level) : null,
         validFrom: null,
@@ -150,6 +151,43 @@ export const readCoverageCsv: Reader = (ctx: ReadContext) => {
         demand: parseCsvNumber(demand),
         rate: parseCsvNumber(rate),
         balance: parseCsvNumber(balance),
+      },
+      norm,
+      popDate,
+      ctx.url,
+    );
+  }
+};
+
+/**
+ * `/api/planning/ranking`: the norm's coverage row of every area of the level beside its rank,
+ * points and reason — the same facts as `/api/coverage` (the ranks, points and reasons are
+ * computed from those rows, the index and public facility positions).
+ */
+export const readRanking: Reader = (ctx: ReadContext) => {
+  const { sink } = ctx;
+  const body = obj(JSON.parse(ctx.body));
+  const versions = sink.frame.norms?.get(str(obj(body.norm).key));
+  const date = str(body.date);
+  const popDate = str(body.populationDate);
+  const norm = versions?.find(
+    (v) => (v.validFrom === null || v.validFrom <= date) && (v.validTo === null || v.validTo > date),
+  );
+  if (!norm || !popDate) return;
+  const level = str(body.level);
+  for (const r of arr(body.rows).map(obj)) {
+    const node = nodeKey(level, str(r.area));
+    if (!sink.frame.nodes.has(node)) continue;
+    const c = obj(r.coverage);
+    rowFacts(
+      sink,
+      {
+        node,
+        date,
+        supply: printedJson(c.supply),
+        demand: printedJson(c.demand),
+        rate: printedJson(c.rate),
+        balance: printedJson(c.balance),
       },
       norm,
       popDate,

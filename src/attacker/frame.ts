@@ -86,6 +86,7 @@ async function readNorms(visitor: Visitor): Promise<Map<string, PublicNorm[]>> {
         return {
           key,
           demand: arr(v.demand).map(str),
+          weights: arr(v.weights).map((w) => num(w) ?? 1),
           factor: num(v.factor) ?? 0,
           districtLevel: c.kind === 'district' ? str(c.level) : null,
           validFrom: typeof v.validFrom === 'string' ? v.validFrom : null,

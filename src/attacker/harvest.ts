@@ -6,7 +6,7 @@
  * Stichtag and for the areas around a secret value (the area, its siblings, its parent) at every
  * Stichtag — the visitor's natural focus, and what keeps the crawl within minutes.
  */
-import { readCoverage, readCoverageCsv } from './coverage-readers.ts';
+import { readCoverage, readCoverageCsv, readRanking } from './coverage-readers.ts';
 import { FactSink } from './facts.ts';
 import { readFrame } from './frame.ts';
 import type { CityFrame } from './model.ts';
@@ -40,6 +40,7 @@ const READERS: Record<string, Partial<Record<'json' | 'csv', Reader>>> = {
   '/api/analysis/table': { json: readStatTable, csv: readStatTableCsv },
   '/api/coverage': { json: readCoverage },
   '/api/coverage/export': { csv: readCoverageCsv },
+  '/api/planning/ranking': { json: readRanking },
 };
 
 /**

@@ -21,11 +21,13 @@ export interface PublicIndicator {
 
 /**
  * A version of a published norm (GET /api/norms/{key}): its coverage publishes
- * factor × Σ demand variables per area, and supply, rate and balance beside it.
+ * factor × Σ weight × demand variable per area, and supply, rate and balance beside it.
  */
 export interface PublicNorm {
   key: string;
   demand: string[];
+  /** Weight of each demand variable (absent: 1 each). */
+  weights?: number[];
   factor: number;
   /** `district`: each area shows its ancestor's row on this level. */
   districtLevel: string | null;

@@ -44,6 +44,7 @@ describe('the attacker on the public outputs of the demo city', () => {
       '/api/analysis/table',
       '/api/coverage',
       '/api/coverage/export',
+      '/api/planning/ranking',
     ])
       expect(read).toContain(route);
     // the protection keeps cells secret, and the attacker meets them

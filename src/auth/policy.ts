@@ -17,6 +17,7 @@ export type Action =
   | 'reports.edit'
   | 'users.manage'
   | 'settings.edit'
+  | 'statements.edit'
   | 'demo.load';
 
 const allowed: Record<Action, Role[]> = {
@@ -38,6 +39,9 @@ const allowed: Record<Action, Role[]> = {
   'users.manage': ['admin'],
   // city name, key, publisher and licence: they appear on every public page and report
   'settings.edit': ['admin'],
+  // statements on land-use plans and occupancy profiles: planning work computed from unprotected
+  // counts, so reading them is for planners too
+  'statements.edit': ['admin', 'planner'],
   'demo.load': ['admin'],
 };
 

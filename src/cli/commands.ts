@@ -76,7 +76,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   coverage: {
     term: 'coverage [options]',
     description:
-      'Versorgung je Gebiet nach einem Richtwert (CSV: area,date,supply,demand,rate,balance; jedes Gebiet, nach Schlüssel)',
+      'Versorgung je Gebiet nach einem Richtwert (CSV: area,date,supply,demand,rate,balance; jedes Gebiet, nach Schlüssel); ranking: Bedarfsplan',
     load: () => import('./coverage.command.ts').then((m) => m.coverageCommand()),
   },
   accessibility: {
@@ -89,6 +89,12 @@ export const COMMANDS: Record<string, CommandEntry> = {
     term: 'scenarios',
     description: 'Szenarien geplanter Änderungen für Bestand und Bedarf',
     load: () => import('./scenarios.command.ts').then((m) => m.scenariosCommands()),
+  },
+  statement: {
+    term: 'statement [options] <plangebiet>',
+    description:
+      'Stellungnahme zur Bauleitplanung: erwartete Einwohner nach Alter und zusätzlicher Bedarf je Jahr (CSV/JSON), als Dokument mit --out',
+    load: () => import('./statement.command.ts').then((m) => m.statementCommand()),
   },
   variables: {
     term: 'variables',

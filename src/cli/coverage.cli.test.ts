@@ -35,7 +35,27 @@ describe('coverage CLI on the demo city, alone and beside a server', () => {
     }
   };
   const local: Record<string, string> = {};
-  const coverageArgs = ['coverage', '--norm', 'kita_u3', '--level', 'stadtbezirk', '--date', '2024-12-31'];
+  const rankingArgs = [
+    'coverage',
+    'ranking',
+    '--norm',
+    'kita_u3',
+    '--level',
+    'sozialraum',
+    '--index',
+    'berlin_mss',
+    '--date',
+    '2024-12-31',
+  ];
+  const coverageArgs = [
+    'coverage',
+    '--norm',
+    'kita_gesamt',
+    '--level',
+    'stadtbezirk',
+    '--date',
+    '2024-12-31',
+  ];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lagebild-coverage-cli-'));
@@ -56,9 +76,11 @@ describe('coverage CLI on the demo city, alone and beside a server', () => {
   it('lists norms and prints coverage as area,date,supply,demand,rate,balance sorted by area', async () => {
     const norms = await cli('norms', 'list');
     expect(norms.code).toBe(0);
-    expect(norms.stdout.split('\n')[0]).toMatch(
-      /^kita_u3\tKita-Plätze für Kinder unter 3 Jahren\tkita\tew_u3\t0\.51\t/,
+    const [gesamt, u3] = norms.stdout.split('\n');
+    expect(gesamt).toMatch(
+      /^kita_gesamt\tKita-Plätze für Kinder bis zum Schuleintritt\tkita\t0\.51\*ew_u3\+0\.97\*ew_3_5\t1\t/,
     );
+    expect(u3).toMatch(/^kita_u3\tKita-Plätze für Kinder unter 3 Jahren\tkita\tew_u3\t0\.51\t/);
     const c = await cli(...coverageArgs);
     expect(c.code, c.stderr).toBe(0);
     const lines = c.stdout.trim().split('\n');
@@ -82,6 +104,34 @@ describe('coverage CLI on the demo city, alone and beside a server', () => {
     const unknown = await cli('coverage', '--norm', 'pflege', '--level', 'stadtbezirk');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Den Richtwert „pflege“ gibt es nicht');
+    const noLevel = await cli('coverage', '--norm', 'kita_u3');
+    expect(noLevel.code).toBe(2);
+    expect(noLevel.stderr).toContain('Bitte --level angeben');
+  }, 120_000);
+
+  it('ranks the areas by need as CSV in rank order, each with its reason', async () => {
+    const r = await cli(...rankingArgs);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe(
+      'rank,area,name,parent,score,needs,supply,demand,rate,missing,class,distance,nearest,reason',
+    );
+    expect(lines).toHaveLength(1 + 62);
+    expect(lines.slice(1, 4).map((l) => l.split(',')[0])).toEqual(['1', '2', '3']);
+    expect(lines[1]).toMatch(/"Statusklasse \d \([^)]+\), (nächste|keine) Kita [^"]+"$/);
+    expect(r.stderr).toContain('Regel: Zuerst stehen die Gebiete, auf die mehr Bedarfsmerkmale zutreffen');
+    const json = JSON.parse((await cli(...rankingArgs, '--format', 'json')).stdout) as {
+      rows: { area: string; rank: number | null }[];
+    };
+    expect(json.rows.map((x) => x.area)).toEqual(lines.slice(1).map((l) => l.split(',')[1]));
+    const noGap = await cli(...rankingArgs, '--weight-gap', '0', '--radius', '500');
+    expect(noGap.stdout).not.toContain('fehlende Plätze');
+    const missing = await cli('coverage', 'ranking', '--level', 'sozialraum');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Bitte --norm angeben');
+    const bad = await cli(...rankingArgs, '--radius', 'weit');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--radius: „weit“ ist keine Zahl');
   }, 120_000);
 
   it('changes a norm as a new version and shows its history', async () => {
@@ -107,6 +157,28 @@ describe('coverage CLI on the demo city, alone and beside a server', () => {
       'walking:400',
     );
     expect(created.code, created.stderr).toBe(0);
+    const weighted = await cli(
+      'norms',
+      'set',
+      'kita_alle',
+      '--name',
+      'Kita-Plätze, Ü3-Plätze gegen beide Altersgruppen',
+      '--type',
+      'kita',
+      '--demand',
+      '0.51*ew_u3+0.97*ew_3_5',
+      '--factor',
+      '1',
+      '--supply-property',
+      'plaetze_ue3',
+      '--published',
+      'no',
+    );
+    expect(weighted.code, weighted.stderr).toBe(0);
+    expect(weighted.stdout).toContain('\t0.51*ew_u3+0.97*ew_3_5\t1\t');
+    const shownWeighted = await cli('norms', 'show', 'kita_alle');
+    expect(shownWeighted.stdout).toContain('Bedarf: 1 × (0.51*ew_u3 + 0.97*ew_3_5)');
+    expect(shownWeighted.stdout).toContain('Versorgung: Eigenschaft plaetze_ue3');
     const incomplete = await cli('norms', 'set', 'neu', '--factor', '2');
     expect(incomplete.code).toBe(2);
     expect(incomplete.stderr).toContain('bitte --name, --type, --demand und --factor angeben');
@@ -192,6 +264,7 @@ describe('coverage CLI on the demo city, alone and beside a server', () => {
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain(`${areas.length * kitas.features.length} Paare`);
     local.coverage = (await cli(...coverageArgs)).stdout;
+    local.ranking = (await cli(...rankingArgs)).stdout;
   }, 180_000);
 
   it('gives the same output through a running server', async () => {
@@ -208,6 +281,9 @@ describe('coverage CLI on the demo city, alone and beside a server', () => {
     expect(c.code, c.stderr).toBe(0);
     expect(c.stderr).toContain('vom laufenden Server verwendet');
     expect(c.stdout).toBe(local.coverage);
+    const ranking = await cli(...rankingArgs);
+    expect(ranking.code, ranking.stderr).toBe(0);
+    expect(ranking.stdout).toBe(local.ranking);
     const set = await cli('norms', 'set', 'kita_ue3', '--factor', '0.95', '--valid-from', '2024-06-01');
     expect(set.code, set.stderr).toBe(0);
     expect((await cli('norms', 'show', 'kita_ue3')).stdout).toContain('2024-06-01 – offen: 0.95 × (ew_3_5)');

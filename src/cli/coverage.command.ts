@@ -1,6 +1,6 @@
 /**
- * `lagebild coverage` (Versorgung nach einem Richtwert) and `lagebild accessibility` (an ad hoc
- * floating catchment). CSV on stdout, sorted by area key; beside a running server of this
+ * `lagebild coverage` (Versorgung nach einem Richtwert) with `coverage ranking` (the Bedarfsplan,
+ * coverage-ranking.command.ts) and `lagebild accessibility` (an ad hoc floating catchment). CSV on stdout, sorted by area key; beside a running server of this
  * installation both go through its API (forward.ts), with the same output.
  */
 import { readFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { Command } from 'commander';
 import { LOCAL_CLI_USER } from '../auth/local-cli-user.ts';
 import type { AccessibilityBody, AccessibilityResult, Coverage } from '../coverage/coverage.schema.ts';
 import type { GlobalOptions } from './context.ts';
+import { rankingCommand, required } from './coverage-ranking.command.ts';
 import { getJson, sendJson, throughServerOrDb } from './forward.ts';
 import { choice, csvNumber, decayOf, isoDate, numberOption, query, variableList } from './options.ts';
 
@@ -42,18 +43,23 @@ export function coverageCsv(c: Coverage): string {
 }
 
 export function coverageCommand() {
-  return new Command('coverage')
+  const cmd = new Command('coverage')
     .description(
-      'Versorgung je Gebiet nach einem Richtwert (CSV: area,date,supply,demand,rate,balance; jedes Gebiet, nach Schlüssel)',
+      'Versorgung je Gebiet nach einem Richtwert (CSV: area,date,supply,demand,rate,balance; jedes Gebiet, nach Schlüssel); ranking: Bedarfsplan',
     )
-    .requiredOption('--norm <key>', 'Richtwert, z. B. kita_u3 (lagebild norms list)')
-    .requiredOption('--level <key>', 'Ebene, z. B. sozialraum')
+    .option('--norm <key>', 'Richtwert, z. B. kita_gesamt (lagebild norms list); nötig')
+    .option('--level <key>', 'Ebene, z. B. sozialraum; nötig')
     .option('--date <YYYY-MM-DD>', 'Stichtag (Standard: der Datenstand)')
     .option('--series', 'jeder Stichtag mit Daten')
     .option('--scenario <name>', 'Szenario neben dem Bestand (Bevölkerung: letzter Stichtag)')
     .option('--format <format>', 'csv oder json', 'csv')
-    .action(async (opts: CoverageOptions, cmd: Command) => {
+    .action(async (o: Partial<CoverageOptions> & { format: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
+      const opts: CoverageOptions = {
+        ...o,
+        norm: required(o.norm, '--norm', 'kita_gesamt'),
+        level: required(o.level, '--level', 'sozialraum'),
+      };
       const format = choice(opts.format, FORMATS, '--format');
       const date = isoDate(opts.date, '--date');
       const q = {
@@ -74,6 +80,8 @@ export function coverageCommand() {
       for (const note of [...c.notes, ...c.scenarios.flatMap((s) => s.notes)])
         process.stderr.write(`Hinweis: ${note}\n`);
     });
+  cmd.addCommand(rankingCommand());
+  return cmd;
 }
 
 interface AccessibilityOptions {

@@ -21,6 +21,7 @@ interface SetOptions {
   type?: string;
   demand?: string;
   factor?: string;
+  supplyProperty?: string;
   catchment?: string;
   detour?: string;
   decay?: string;
@@ -101,12 +102,40 @@ const catchmentText = (c: Catchment): string => {
   }
 };
 
+/**
+ * `ew_u3`, `ew_3_5+ew_6_9` or with weights `0.51*ew_u3+0.97*ew_3_5` → variables and weights (none
+ * given: undefined, each counts once).
+ */
+export function demandTerms(text: string): { demand: string[]; weights?: number[] } {
+  const terms = variableList(text).map((t) => {
+    const m = /^(?:([\d.,]+)\s*\*\s*)?(.+)$/.exec(t)!;
+    const weight = numberOption(m[1], '--demand');
+    if (weight !== undefined && !(weight > 0))
+      throw new LagebildError(
+        'cli.invalid_demand',
+        `--demand: das Gewicht in „${t}“ muss größer als 0 sein.`,
+      );
+    return { variable: m[2]!.trim(), weight };
+  });
+  const weighted = terms.some((t) => t.weight !== undefined);
+  return {
+    demand: terms.map((t) => t.variable),
+    ...(weighted && { weights: terms.map((t) => t.weight ?? 1) }),
+  };
+}
+
+/** The demand as `0.51*ew_u3+0.97*ew_3_5` (weights of 1 left out). */
+export const demandText = (n: Pick<Norm, 'demand' | 'weights'>) =>
+  n.demand.map((v, i) => ((n.weights[i] ?? 1) === 1 ? v : `${n.weights[i]}*${v}`)).join('+');
+
+const supplyText = (n: Norm) => (n.supplyProperty ? `Eigenschaft ${n.supplyProperty}` : 'Kapazität');
+
 const line = (n: Norm) =>
   [
     n.key,
     n.name,
     n.facilityType,
-    n.demand.join('+'),
+    demandText(n),
     String(n.factor),
     catchmentText(n.catchment),
     n.published ? 'veröffentlicht' : 'intern',
@@ -146,13 +175,15 @@ export function normsCommands() {
         [
           `${n.key}: ${n.name}`,
           `Einrichtungsart: ${n.facilityType} (${n.capacityUnit})`,
-          `Bedarf: ${n.factor} × (${n.demand.join(' + ')})`,
+          `Bedarf: ${n.factor} × (${demandText(n).replaceAll('+', ' + ')})`,
+          `Versorgung: ${supplyText(n)}`,
           `Einzugsbereich: ${catchmentText(n.catchment)}`,
           `Quelle: ${n.source || 'nicht angegeben'}`,
           `Status: ${n.published ? 'veröffentlicht' : 'intern'}`,
           'Fassungen:',
           ...n.history.map(
-            (v) => `  ${period(v)}: ${v.factor} × (${v.demand.join(' + ')}), ${catchmentText(v.catchment)}`,
+            (v) =>
+              `  ${period(v)}: ${v.factor} × (${demandText(v).replaceAll('+', ' + ')}), ${supplyText(v)}, ${catchmentText(v.catchment)}`,
           ),
         ].join('\n'),
       );
@@ -164,8 +195,15 @@ export function normsCommands() {
     )
     .option('--name <text>', 'Name')
     .option('--type <key>', 'Einrichtungsart, deren Kapazität die Versorgung ist (lagebild facilities types)')
-    .option('--demand <variables>', 'Bedarfsvariablen als Summe, z. B. ew_u3 oder ew_3_5+ew_6_9')
+    .option(
+      '--demand <variables>',
+      'Bedarfsvariablen als Summe, z. B. ew_u3 oder ew_3_5+ew_6_9, gewichtet 0.51*ew_u3+0.97*ew_3_5',
+    )
     .option('--factor <number>', 'Bedarf je Person, z. B. 0.51 (Plätze) oder 1.5 (m²)')
+    .option(
+      '--supply-property <name>',
+      'Versorgung aus einer Eigenschaft der Einrichtungen statt der Kapazität, z. B. plaetze_u3 (none: Kapazität)',
+    )
     .option('--catchment <spec>', 'area, district:<Ebene>, distance:<m>, walking:<m>, fca:<Kosten> oder JSON')
     .option('--detour <factor>', 'Umwegfaktor zur Luftlinie (Standard 1.3)')
     .option('--decay <kind>', 'fca: gaussian, gravity[:β] oder step')
@@ -186,8 +224,11 @@ export function normsCommands() {
       const changes: UpdateNormBody = {
         ...(opts.name && { name: opts.name }),
         ...(opts.type && { facilityType: opts.type }),
-        ...(opts.demand && { demand: variableList(opts.demand) }),
+        ...(opts.demand && demandTerms(opts.demand)),
         ...(factor !== undefined && { factor }),
+        ...(opts.supplyProperty !== undefined && {
+          supplyProperty: opts.supplyProperty === 'none' ? null : opts.supplyProperty,
+        }),
         ...(opts.catchment && { catchment: parseCatchment(opts.catchment, opts) }),
         ...(opts.source !== undefined && { source: opts.source }),
         ...(opts.description !== undefined && { description: opts.description }),

@@ -34,7 +34,9 @@ export async function accessibility(db: Db, body: AccessibilityBody): Promise<Ac
     capacityUnit: type.capacityUnit,
     name: '',
     demand: body.demand,
+    weights: body.demand.map(() => 1),
     factor: 1,
+    supplyProperty: null,
     catchment: {
       kind: 'fca',
       maxCost: body.maxCost ?? DEFAULT_MAX_COST,

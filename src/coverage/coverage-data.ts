@@ -18,6 +18,7 @@ import { fingerprint, type VersionCache } from './coverage-cache.ts';
 import { coverageMessages } from './messages.ts';
 import { cellsPerArea, type AreaGrid } from './reach.ts';
 import type { SupplyPoint } from './scenario-apply.ts';
+import { propertyValues } from './supply-property.ts';
 
 export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -98,19 +99,49 @@ export const facilityVersions = (cache: VersionCache, db: Db, type: string) =>
   cache.get(`versions|${type}`, () => facilityRepo.versionsOfType(db, type));
 
 /**
- * The facilities of `type` in operation at `date` (kept per data version: the same array for every
- * request, so what is derived from it can be kept beside it).
+ * The facilities of `type` in operation at `date`, their supply the capacity or the number of
+ * `supplyProperty` (kept per data version: the same array for every request, so what is derived
+ * from it can be kept beside it).
  */
-export const pointsAt = (cache: VersionCache, db: Db, type: string, date: string) =>
-  cache.get(`points|${type}|${date}`, async () => inOperation(await facilityVersions(cache, db, type), date));
+export const pointsAt = (
+  cache: VersionCache,
+  db: Db,
+  type: string,
+  date: string,
+  supplyProperty: string | null = null,
+) =>
+  cache.get(`points|${type}|${date}|${supplyProperty ?? ''}`, async () =>
+    inOperation(
+      await facilityVersions(cache, db, type),
+      date,
+      supplyProperty === null
+        ? undefined
+        : await cache.get(`property|${type}|${supplyProperty}`, () =>
+            propertyValues(db, type, supplyProperty),
+          ),
+    ),
+  );
 
-/** The facilities in operation at `date`, sorted by key; an unknown capacity counts 0. */
-export function inOperation(versions: readonly facilityRepo.VersionRow[], date: string): SupplyPoint[] {
+/**
+ * The facilities in operation at `date`, sorted by key; an unknown capacity counts 0. With
+ * `supply` (version id → number of a property) that number is the supply, and a facility without
+ * it counts 0, marked `noSupply`.
+ */
+export function inOperation(
+  versions: readonly facilityRepo.VersionRow[],
+  date: string,
+  supply?: ReadonlyMap<number, number | null>,
+): SupplyPoint[] {
   return versions
     .filter(
       (v) => (v.valid_from === null || v.valid_from <= date) && (v.valid_to === null || v.valid_to > date),
     )
-    .map((v) => ({ key: v.key, lon: v.lon, lat: v.lat, capacity: v.capacity ?? 0 }))
+    .map((v): SupplyPoint => {
+      const base = { key: v.key, lon: v.lon, lat: v.lat };
+      if (!supply) return { ...base, capacity: v.capacity ?? 0 };
+      const n = supply.get(v.id) ?? null;
+      return n === null ? { ...base, capacity: 0, noSupply: true } : { ...base, capacity: n };
+    })
     .sort((a, b) => byCodePoint(a.key, b.key));
 }
 

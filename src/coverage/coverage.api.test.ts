@@ -41,22 +41,41 @@ describe.each(engines)('coverage API on $name', (engine) => {
   it('lists the built-in norms for everyone, each with its source and history', async () => {
     const norms = await get<Norm[]>('/api/norms');
     expect(norms.map((n) => n.key)).toEqual([
+      'kita_gesamt',
       'kita_u3',
       'kita_ue3',
       'spielplatz_din18034_u6',
       'spielplatz_flaeche',
     ]);
-    const u3 = norms[0]!;
-    expect(u3).toMatchObject({ facilityType: 'kita', demand: ['ew_u3'], factor: 0.51, published: true });
-    expect(u3.source).toContain('BMFSFJ');
-    expect(norms[2]!.catchment).toEqual({ kind: 'walking', maxDistance: 200, detour: 1.3 });
+    const [gesamt, u3, ue3] = norms;
+    expect(gesamt).toMatchObject({
+      facilityType: 'kita',
+      demand: ['ew_u3', 'ew_3_5'],
+      weights: [0.51, 0.97],
+      factor: 1,
+      supplyProperty: null,
+    });
+    expect(u3).toMatchObject({
+      facilityType: 'kita',
+      demand: ['ew_u3'],
+      weights: [1],
+      factor: 0.51,
+      supplyProperty: 'plaetze_u3',
+      published: true,
+    });
+    expect(ue3).toMatchObject({ demand: ['ew_3_5'], factor: 0.97, supplyProperty: 'plaetze_ue3' });
+    expect(u3!.source).toContain('BMFSFJ');
+    expect(norms[3]!.catchment).toEqual({ kind: 'walking', maxDistance: 200, detour: 1.3 });
     const unknown = await ctx.app.inject({ url: '/api/norms/pflege' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'coverage.unknown_norm' });
   });
 
-  it('gives every area a row: supply = capacity counted in it, demand = 0.51 × children under 3', async () => {
-    const c = await get<Coverage>(`/api/coverage?norm=kita_u3&level=sozialraum&date=${LATEST}`, ctx.planner);
+  it('gives every area a row: supply = capacity counted in it, demand = 0.51 × U3 + 0.97 × 3 to 5', async () => {
+    const c = await get<Coverage>(
+      `/api/coverage?norm=kita_gesamt&level=sozialraum&date=${LATEST}`,
+      ctx.planner,
+    );
     const count = await get<FacilityCount>(`/api/facilities/count?type=kita&level=sozialraum&date=${LATEST}`);
     expect(c.rows.map((r) => r.area)).toEqual(count.areas.map((a) => a.area));
     expect(c.rows.map((r) => r.supply)).toEqual(count.areas.map((a) => a.capacity));
@@ -64,26 +83,61 @@ describe.each(engines)('coverage API on $name', (engine) => {
     const areas = await get<{ id: string }[]>('/api/areas?level=sozialraum');
     expect(c.rows).toHaveLength(areas.length);
     const u3 = await u3At(LATEST);
+    const from3 = (await loadTotals(ctx.db, ['ew_3_5'])).get('ew_3_5')!.get(LATEST)!;
     const ids = new Map(c.rows.map((r) => [r.area, r]));
     const tree = await ctx.db.query<{ id: number; key: string }>(
       "SELECT a.id, a.key FROM area a JOIN area_level l ON l.id = a.level_id WHERE l.key = 'sozialraum' AND a.valid_to IS NULL",
     );
     for (const a of tree) {
       const row = ids.get(a.key)!;
-      expect(row.demand).toBeCloseTo(0.51 * u3.get(a.id)!.value!, 9);
-      expect(row.rate).toBeCloseTo((row.supply! / row.demand!) * 100, 9);
+      expect(row.demand).toBeCloseTo(0.51 * u3.get(a.id)!.value! + 0.97 * from3.get(a.id)!.value!, 9);
+      if (row.demand! > 0) expect(row.rate).toBeCloseTo((row.supply! / row.demand!) * 100, 9);
       expect(row.balance).toBeCloseTo(row.supply! - row.demand!, 9);
     }
     expect(c.stichtage).toHaveLength(1);
     expect(c.stichtage[0]).toMatchObject({
       date: LATEST,
       populationDate: LATEST,
-      version: { factor: 0.51, demand: ['ew_u3'] },
+      version: { factor: 1, demand: ['ew_u3', 'ew_3_5'], weights: [0.51, 0.97], supplyProperty: null },
     });
+    // every Kita of the demo city has places for both age groups that add up to its capacity
+    expect(c.city[0]!.rate).toBeGreaterThan(90);
+    expect(c.city[0]!.rate).toBeLessThan(115);
+  });
+
+  it('counts the places for each age group where the Kitas name them (plaetze_u3, plaetze_ue3)', async () => {
+    const places = await ctx.db.query<{ area: string; capacity: number; u3: number; ue3: number }>(
+      `SELECT a.key AS area, f.capacity, (f.properties->>'plaetze_u3')::float8 AS u3,
+              (f.properties->>'plaetze_ue3')::float8 AS ue3
+         FROM facility f JOIN area a ON a.id = f.area_id WHERE f.type = 'kita'`,
+    );
+    expect(places.length).toBeGreaterThan(100);
+    for (const p of places) expect(p.u3 + p.ue3).toBe(p.capacity);
+    const sum = (key: 'u3' | 'ue3', area?: string) =>
+      places.filter((p) => area === undefined || p.area === area).reduce((s, p) => s + p[key], 0);
+    for (const [norm, key] of [
+      ['kita_u3', 'u3'],
+      ['kita_ue3', 'ue3'],
+    ] as const) {
+      const c = await get<Coverage>(
+        `/api/coverage?norm=${norm}&level=sozialraum&date=${LATEST}`,
+        ctx.planner,
+      );
+      for (const r of c.rows) expect(r.supply, `${norm} ${r.area}`).toBe(sum(key, r.area));
+      expect(c.city[0]!.supply).toBe(sum(key));
+      expect(c.stichtage[0]!.version?.supplyProperty).toBe(`plaetze_${key}`);
+      expect(c.notes).toEqual([]);
+      // plausible on the demo city, not the 330 % of counting every place against one age group
+      expect(c.city[0]!.rate).toBeGreaterThan(60);
+      expect(c.city[0]!.rate).toBeLessThan(115);
+    }
   });
 
   it('computes districts and the city from their own counts, not by averaging rates', async () => {
-    const c = await get<Coverage>(`/api/coverage?norm=kita_u3&level=sozialraum&date=${LATEST}`, ctx.planner);
+    const c = await get<Coverage>(
+      `/api/coverage?norm=kita_gesamt&level=sozialraum&date=${LATEST}`,
+      ctx.planner,
+    );
     expect(c.parentLevel).toBe('stadtbezirk');
     const districts = await get<FacilityCount>(
       `/api/facilities/count?type=kita&level=stadtbezirk&date=${LATEST}`,
@@ -194,7 +248,7 @@ describe.each(engines)('coverage API on $name', (engine) => {
   it('shows a scenario beside the Bestand: a new Kita raises its area’s rate by capacity / demand', async () => {
     const kitas = await get<Facility[]>('/api/facilities?type=kita');
     const c0 = await get<Coverage>(
-      `/api/coverage?norm=kita_u3&level=sozialraum&date=2030-12-31`,
+      `/api/coverage?norm=kita_gesamt&level=sozialraum&date=2030-12-31`,
       ctx.planner,
     );
     const target = c0.rows.find((r) => r.demand! > 20 && kitas.some((k) => k.area === r.area))!;
@@ -217,7 +271,7 @@ describe.each(engines)('coverage API on $name', (engine) => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const c = await get<Coverage>(
-      `/api/coverage?norm=kita_u3&level=sozialraum&date=2030-12-31&scenario=${encodeURIComponent('Ausbau 2030')}`,
+      `/api/coverage?norm=kita_gesamt&level=sozialraum&date=2030-12-31&scenario=${encodeURIComponent('Ausbau 2030')}`,
       ctx.planner,
     );
     expect(c.stichtage[0]!.populationDate).toBe(LATEST);
@@ -230,7 +284,7 @@ describe.each(engines)('coverage API on $name', (engine) => {
     expect(s.city[0]!.supply).toBe(c.city[0]!.supply! + 80);
     // before the opening the scenario equals the Bestand
     const before = await get<Coverage>(
-      `/api/coverage?norm=kita_u3&level=sozialraum&date=2026-12-31&scenario=${encodeURIComponent('Ausbau 2030')}`,
+      `/api/coverage?norm=kita_gesamt&level=sozialraum&date=2026-12-31&scenario=${encodeURIComponent('Ausbau 2030')}`,
       ctx.planner,
     );
     expect(before.scenarios[0]!.rows).toEqual(before.rows);
@@ -241,7 +295,7 @@ describe.each(engines)('coverage API on $name', (engine) => {
     ]);
     expect(withQuarter.statusCode, withQuarter.body).toBe(200);
     const q = await get<Coverage>(
-      `/api/coverage?norm=kita_u3&level=sozialraum&date=2030-12-31&scenario=${encodeURIComponent('Ausbau 2030')}`,
+      `/api/coverage?norm=kita_gesamt&level=sozialraum&date=2030-12-31&scenario=${encodeURIComponent('Ausbau 2030')}`,
       ctx.planner,
     );
     expect(q.scenarios[0]!.rows[i]!.demand).toBeCloseTo(q.rows[i]!.demand! + 51, 9);
@@ -426,7 +480,7 @@ describe.each(engines)('coverage API on $name', (engine) => {
       ctx.planner,
     );
     const own = await get<Coverage>(
-      `/api/coverage?norm=kita_u3&level=sozialraum&date=${LATEST}`,
+      `/api/coverage?norm=kita_gesamt&level=sozialraum&date=${LATEST}`,
       ctx.planner,
     );
     withMatrix.rows.forEach((r, i) => {
@@ -461,5 +515,106 @@ describe.each(engines)('coverage API on $name', (engine) => {
     });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('counts planned places per age group and says which Kitas lack them', async () => {
+    const kitas = await get<Facility[]>('/api/facilities?type=kita');
+    const site = kitas[0]!;
+    const opening = { kind: 'opening', type: 'kita', lon: site.lon, lat: site.lat };
+    const created = await send('POST', '/api/scenarios', {
+      name: 'Krippe',
+      changes: [
+        { ...opening, name: 'Krippe am Markt', capacity: 30, properties: { plaetze_u3: 30, plaetze_ue3: 0 } },
+        { ...opening, name: 'Kita ohne Angaben', capacity: 60 },
+        { kind: 'capacity', type: 'kita', facility: site.key, capacity: 999 },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const c = await get<Coverage>(
+      `/api/coverage?norm=kita_u3&level=sozialraum&date=2030-12-31&scenario=Krippe`,
+      ctx.planner,
+    );
+    // the opening counts its places for under-3s; the capacity change names none: the places stay
+    expect(c.scenarios[0]!.city[0]!.supply! - c.city[0]!.supply!).toBe(30);
+    expect(c.scenarios[0]!.notes.join(' ')).toContain('„Kita ohne Angaben“ hat keine Angabe „plaetze_u3“');
+    const total = await get<Coverage>(
+      `/api/coverage?norm=kita_gesamt&level=sozialraum&date=2030-12-31&scenario=Krippe`,
+      ctx.planner,
+    );
+    expect(total.scenarios[0]!.city[0]!.supply! - total.city[0]!.supply!).toBe(
+      30 + 60 + 999 - site.capacity!,
+    );
+
+    // a Kita delivered without places per age group counts 0 for them, and the coverage says so
+    const added = await send('POST', '/api/facilities', {
+      type: 'kita',
+      name: 'Kita Neubau',
+      capacity: 40,
+      lon: site.lon,
+      lat: site.lat,
+      validFrom: '2031-01-01',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const later = await get<Coverage>(
+      `/api/coverage?norm=kita_u3&level=sozialraum&date=2031-12-31`,
+      ctx.planner,
+    );
+    expect(later.city[0]!.supply).toBe(c.city[0]!.supply);
+    expect(later.notes).toEqual([
+      `1 von ${kitas.length + 1} Einrichtungen hat keine Angabe „plaetze_u3“ und zählt mit 0.`,
+    ]);
+  });
+
+  it('weights the demand variables and refuses weights that do not match them', async () => {
+    const wrong = await send('POST', '/api/norms', {
+      key: 'kita_gewichtet',
+      facilityType: 'kita',
+      name: 'Kita gewichtet',
+      demand: ['ew_u3', 'ew_3_5'],
+      weights: [0.5],
+      factor: 1,
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'coverage.weights_length' });
+    const ok = await send('POST', '/api/norms', {
+      key: 'kita_gewichtet',
+      facilityType: 'kita',
+      name: 'Kita gewichtet',
+      demand: ['ew_u3', 'ew_3_5'],
+      weights: [0.5, 1],
+      factor: 2,
+      published: false,
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json<Norm>()).toMatchObject({ weights: [0.5, 1], factor: 2, supplyProperty: null });
+    const w = await get<Coverage>(
+      `/api/coverage?norm=kita_gewichtet&level=sozialraum&date=${LATEST}`,
+      ctx.planner,
+    );
+    const u3 = await u3At(LATEST);
+    const from3 = (await loadTotals(ctx.db, ['ew_3_5'])).get('ew_3_5')!.get(LATEST)!;
+    const ids = new Map(
+      (
+        await ctx.db.query<{ id: number; key: string }>(
+          "SELECT a.id, a.key FROM area a JOIN area_level l ON l.id = a.level_id WHERE l.key = 'sozialraum' AND a.valid_to IS NULL",
+        )
+      ).map((a) => [a.key, a.id]),
+    );
+    // 2 × (0.5 × U3 + 1 × 3 to 5)
+    for (const r of w.rows) {
+      const id = ids.get(r.area)!;
+      expect(r.demand).toBeCloseTo(u3.get(id)!.value! + 2 * from3.get(id)!.value!, 9);
+    }
+    // a new list of variables without weights counts each once
+    const changed = await send('PATCH', '/api/norms/kita_gewichtet', {
+      demand: ['ew_u6'],
+      validFrom: '2030-01-01',
+    });
+    expect(changed.json<Norm>()).toMatchObject({ demand: ['ew_u6'], weights: [1] });
+    const gone = await send('PATCH', '/api/norms/kita_gewichtet', {
+      weights: [1, 2],
+      validFrom: '2030-01-01',
+    });
+    expect(gone.json()).toMatchObject({ code: 'coverage.weights_length' });
   });
 });

@@ -34,7 +34,7 @@ export const CoverageRow = z.object({
     .number()
     .nullable()
     .describe('Versorgung: capacity in the catchment (or reached within it); null when secret'),
-  demand: z.number().nullable().describe('Bedarf: factor × the sum of the demand variables'),
+  demand: z.number().nullable().describe('Bedarf: factor × the weighted sum of the demand variables'),
   rate: z.number().nullable().describe('Versorgungsquote in %: supply / demand × 100; null when demand is 0'),
   balance: z.number().nullable().describe('Saldo: supply − demand (negative: missing)'),
   status: ValueStatus.describe('Of demand, rate and balance: secret for the public where counts are'),
@@ -69,7 +69,12 @@ export const Coverage = Side.extend({
           .object({
             id: z.number().int(),
             demand: z.array(z.string()),
+            weights: z.array(z.number()).describe('Weight of each demand variable'),
             factor: z.number(),
+            supplyProperty: z
+              .string()
+              .nullable()
+              .describe('Facility property that is the supply; null: capacity'),
             catchment: Catchment,
             validFrom: Day.nullable(),
             validTo: Day.nullable(),

@@ -24,7 +24,7 @@ import { findMatrix, matrixCosts } from './matrix.repository.ts';
 import { coverageMessages } from './messages.ts';
 import type { Norm } from './norm.schema.ts';
 import { normVersions, versionAt } from './norm.service.ts';
-import { applyFacilityChanges, quarterDemand } from './scenario-apply.ts';
+import { applyFacilityChanges, quarterDemand, type SupplyPoint } from './scenario-apply.ts';
 import type { Scenario } from './scenario.schema.ts';
 import { requireScenario } from './scenario.service.ts';
 
@@ -98,21 +98,23 @@ export async function computeCoverage(db: Db, user: User | null, q: CoverageQuer
       nodes,
       counts,
       version.demand,
-      version.factor,
+      version.demand.map((_, i) => version.factor * (version.weights[i] ?? 1)),
       secret && popDate ? (v) => secret(v, popDate) : undefined,
     );
-    const points = await pointsAt(cache, db, version.facilityType, date);
+    const points = await pointsAt(cache, db, version.facilityType, date, version.supplyProperty);
     const matrix = await matrixFor(cache, db, version);
     const base = { db, cache, ctx, version, date, unprotected, matrix };
     const side = await coverageSide({ ...base, points, demand });
-    bestand.push(side);
+    bestand.push({ ...side, notes: [...supplyNotes(version, points, false), ...side.notes] });
     stichtage.push({
       date,
       populationDate: popDate,
       version: {
         id: version.id,
         demand: version.demand,
+        weights: version.weights,
         factor: version.factor,
+        supplyProperty: version.supplyProperty,
         catchment: version.catchment,
         validFrom: version.validFrom,
         validTo: version.validTo,
@@ -121,9 +123,18 @@ export async function computeCoverage(db: Db, user: User | null, q: CoverageQuer
     });
     for (const [i, s] of scenarios.entries()) {
       const quarters = withQuarters(ctx, demand, s, version, date);
-      const planned = applyFacilityChanges(points, s.changes, version.facilityType, date);
+      const planned = applyFacilityChanges(
+        points,
+        s.changes,
+        version.facilityType,
+        date,
+        version.supplyProperty,
+      );
       const result = await coverageSide({ ...base, points: planned, demand: quarters.demand });
-      sides[i]!.push({ ...result, notes: [...quarters.notes, ...result.notes] });
+      sides[i]!.push({
+        ...result,
+        notes: [...quarters.notes, ...supplyNotes(version, planned, true), ...result.notes],
+      });
     }
   }
   const last = versionAt(versions, dates.at(-1)!) ?? versions.at(-1)!;
@@ -143,6 +154,21 @@ export async function computeCoverage(db: Db, user: User | null, q: CoverageQuer
     ...merge(bestand),
     scenarios: scenarios.map((s, i) => ({ name: s.name, ...merge(sides[i]!) })),
   };
+}
+
+/**
+ * What a supply property leaves out: the facilities without it (the Bestand), or the planned
+ * openings without it (a scenario).
+ */
+function supplyNotes(version: Norm, points: readonly SupplyPoint[], openings: boolean): string[] {
+  const property = version.supplyProperty;
+  if (property === null) return [];
+  if (openings)
+    return points
+      .filter((p) => p.noSupply && p.name !== undefined)
+      .map((p) => coverageMessages.openingWithoutProperty(p.name!, property));
+  const missing = points.filter((p) => p.noSupply).length;
+  return missing ? [coverageMessages.missingSupply(missing, points.length, property)] : [];
 }
 
 /** The travel costs of a norm's matrix, if it uses one (kept per data version). */
@@ -204,7 +230,7 @@ function withQuarters(
   const extra = new Map<number, number>();
   const byId = new Map(ctx.tree.map((a) => [a.id, a]));
   const levelIds = new Set(ctx.areas.map((a) => a.id));
-  for (const q of quarterDemand(s.changes, version.demand, date)) {
+  for (const q of quarterDemand(s.changes, version.demand, date, version.weights)) {
     const area = ctx.tree.find((a) => a.level === q.level && a.key === q.area);
     if (!area) {
       notes.push(coverageMessages.unknownArea(q.level, q.area));

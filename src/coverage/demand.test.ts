@@ -47,6 +47,13 @@ describe('demandAt', () => {
     expect(both(3)).toEqual(v(220));
   });
 
+  it('weights each variable: 0.51 × children under 3 + 0.97 × children from 3 (Kita places in total)', () => {
+    const d = demandAt(nodes, counts, ['ew_u3', 'ew_3_5'], [0.51, 0.97]);
+    expect(d(4).value).toBeCloseTo(0.51 * 40 + 0.97 * 30, 12);
+    expect(d(3).value).toBeCloseTo(0.51 * 100 + 0.97 * 120, 12);
+    expect(d(1).value).toBeCloseTo(0.51 * 200 + 0.97 * 200, 12);
+  });
+
   it('is secret for the public where a count behind it is, and missing without counts', () => {
     const secret = (variable: string) => new Set(variable === 'ew_3_5' ? ['6', TOTAL] : []);
     const d = demandAt(nodes, counts, ['ew_u3', 'ew_3_5'], 1, secret);

@@ -1,6 +1,6 @@
 /**
- * Demand (Bedarf) of a norm per area: factor × the sum of its variables' counts (docs/methods.md
- * §7). Every area's counts are its own where delivered, else the sum of its children (as for
+ * Demand (Bedarf) of a norm per area: factor × the weighted sum of its variables' counts
+ * (docs/methods.md §7), e.g. 0.51 × children under 3 + 0.97 × children from 3 to school age. Every area's counts are its own where delivered, else the sum of its children (as for
  * indicators), so a Stadtbezirk's demand comes from its own counts, never from averaging rates.
  * For the public, a demand whose counts the protected snapshot keeps secret is secret too.
  */
@@ -19,36 +19,40 @@ const SECRET: Cell = { value: null, status: 'secret' };
 
 /**
  * The demand of any area (or sum of areas) at one Stichtag.
+ * @param coefficients supply units per person of each variable (factor × weight), or one factor
+ *   for all of them
  * @param secret for the public: the secret area ids (and TOTAL) of a variable; none for planners
  * @example demandAt(nodes, counts, ['ew_u3'], 0.51)(12) // { value: 18.87, status: 'value' } for 37 children
+ * @example demandAt(nodes, counts, ['ew_u3', 'ew_3_5'], [0.51, 0.97])(12) // 0.51 × 37 + 0.97 × 40
  */
 export function demandAt(
   nodes: readonly TreeNode[],
   counts: CountsAtDate,
   variables: readonly string[],
-  factor: number,
+  coefficients: number | readonly number[],
   secret?: (variable: string) => ReadonlySet<string>,
 ): (t: Target) => Cell {
-  const aggregated = variables.map((v) => ({
+  const aggregated = variables.map((v, i) => ({
     v,
+    coefficient: typeof coefficients === 'number' ? coefficients : (coefficients[i] ?? 1),
     cells: aggregateUp(nodes as TreeNode[], (counts.get(v) ?? new Map()) as Map<number, Cell>),
   }));
   return (t) => {
     let sum = 0;
     let status: ValueStatus = 'value';
     let hidden = false;
-    for (const { v, cells } of aggregated) {
+    for (const { v, coefficient, cells } of aggregated) {
       const ids = typeof t === 'number' ? [t] : t;
       for (const id of ids) {
         const c = cells.get(id) ?? MISSING;
         if (c.value === null || c.status === 'missing' || c.status === 'secret') return MISSING;
-        sum += c.value;
+        sum += coefficient * c.value;
         if (c.status === 'estimated') status = 'estimated';
       }
       if (secret?.(v).has(typeof t === 'number' ? String(t) : TOTAL)) hidden = true;
     }
     if (hidden) return SECRET;
-    return { value: sum * factor, status };
+    return { value: sum, status };
   };
 }
 

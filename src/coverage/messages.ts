@@ -21,6 +21,20 @@ export const coverageMessages = {
   unknownVariables: (vars: readonly string[]) =>
     `Die Variablen ${list(vars)} gibt es nicht. Der Bedarf eines Richtwerts ist eine Summe vorhandener ` +
     'Variablen (lagebild variables list).',
+  weightsLength: (weights: number, variables: number) =>
+    `Der Richtwert hat ${variables} Bedarfsvariablen, aber ${weights} Gewichte. Bitte je Variable ein Gewicht ` +
+    'angeben (z. B. 0.51*ew_u3+0.97*ew_3_5).',
+  missingSupply: (missing: number, total: number, property: string) =>
+    missing === total
+      ? `Keine der ${total} Einrichtungen hat eine Angabe „${property}“; die Versorgung ist 0. ` +
+        'Wo nur Gesamtplätze vorliegen, vergleicht ein Richtwert ohne Versorgungseigenschaft (z. B. kita_gesamt) ' +
+        'alle Plätze mit dem gesamten Bedarf.'
+      : missing === 1
+        ? `1 von ${total} Einrichtungen hat keine Angabe „${property}“ und zählt mit 0.`
+        : `${missing} von ${total} Einrichtungen haben keine Angabe „${property}“ und zählen mit 0.`,
+  openingWithoutProperty: (name: string, property: string) =>
+    `Die geplante Einrichtung „${name}“ hat keine Angabe „${property}“ (properties) und zählt für diesen ` +
+    'Richtwert mit 0.',
   unknownLevel: (level: string) => `Die Ebene „${level}“ hat keine Gebiete.`,
   districtLevelNotAbove: (level: string, of: string) =>
     `Die Ebene „${level}“ des Einzugsbereichs liegt nicht über der Ebene „${of}“: nicht jedes Gebiet ` +

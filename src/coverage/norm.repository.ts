@@ -6,19 +6,28 @@ import type { Db } from '../db/db.ts';
 import type { Catchment, Norm } from './norm.schema.ts';
 
 const COLUMNS = `n.id, n.key, n.facility_type AS "facilityType", t.capacity_unit AS "capacityUnit", n.name,
-  n.demand, n.factor, n.catchment, n.source, n.description, n.published,
+  n.demand, n.weights, n.factor, n.supply_property AS "supplyProperty", n.catchment, n.source, n.description,
+  n.published,
   n.valid_from AS "validFrom", n.valid_to AS "validTo"`;
 const FROM = 'norm n JOIN facility_type t ON t.key = n.facility_type';
 
 /** Every version of every norm (or of `key`), by key and then oldest first. */
 export async function listVersions(db: Db, key?: string): Promise<Norm[]> {
-  const rows = await db.query<Norm & Record<string, unknown>>(
+  const rows = await db.query<Omit<Norm, 'weights'> & { weights: number[] | null } & Record<string, unknown>>(
     `SELECT ${COLUMNS} FROM ${FROM} WHERE ($1::text IS NULL OR n.key = $1)
       ORDER BY n.key, n.valid_from NULLS FIRST`,
     [key ?? null],
   );
-  return rows.map((r) => ({ ...r, factor: Number(r.factor) }));
+  return rows.map((r) => ({
+    ...r,
+    factor: Number(r.factor),
+    weights: r.weights?.map(Number) ?? r.demand.map(() => 1),
+  }));
 }
+
+/** Weights as stored: NULL when every variable counts once (the common case stays readable). */
+const storedWeights = (weights: readonly number[] | undefined) =>
+  weights && weights.some((w) => w !== 1) ? [...weights] : null;
 
 /** The open version of `key`, locked for a change in the running transaction. */
 export async function lockOpenVersion(db: Db, key: string): Promise<Norm | null> {
@@ -36,7 +45,11 @@ export interface NewNormVersion {
   facilityType: string;
   name: string;
   demand: string[];
+  /** Per demand variable; absent or all 1: each counts once. */
+  weights?: readonly number[] | undefined;
   factor: number;
+  /** The facility property that is the supply; absent or null: the capacity. */
+  supplyProperty?: string | null | undefined;
   catchment: Catchment;
   source: string;
   description: string;
@@ -48,8 +61,8 @@ export interface NewNormVersion {
 export async function insertVersion(db: Db, v: NewNormVersion): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO norm (key, facility_type, name, demand, factor, catchment, source, description, published,
-                       valid_from, recorded_by)
-     VALUES ($1, $2, $3, $4::text[], $5, $6::jsonb, $7, $8, $9, $10, $11) RETURNING id`,
+                       valid_from, recorded_by, weights, supply_property)
+     VALUES ($1, $2, $3, $4::text[], $5, $6::jsonb, $7, $8, $9, $10, $11, $12::float8[], $13) RETURNING id`,
     [
       v.key,
       v.facilityType,
@@ -62,6 +75,8 @@ export async function insertVersion(db: Db, v: NewNormVersion): Promise<number> 
       v.published,
       v.validFrom,
       v.recordedBy,
+      storedWeights(v.weights),
+      v.supplyProperty ?? null,
     ],
   );
   return row!.id;
@@ -71,7 +86,8 @@ export async function insertVersion(db: Db, v: NewNormVersion): Promise<number> 
 export async function correctVersion(db: Db, id: number, v: NewNormVersion): Promise<void> {
   await db.query(
     `UPDATE norm SET facility_type = $2, name = $3, demand = $4::text[], factor = $5, catchment = $6::jsonb,
-            source = $7, description = $8, published = $9, recorded_by = $10, recorded_at = now()
+            source = $7, description = $8, published = $9, recorded_by = $10, recorded_at = now(),
+            weights = $11::float8[], supply_property = $12
       WHERE id = $1`,
     [
       id,
@@ -84,6 +100,8 @@ export async function correctVersion(db: Db, id: number, v: NewNormVersion): Pro
       v.description,
       v.published,
       v.recordedBy,
+      storedWeights(v.weights),
+      v.supplyProperty ?? null,
     ],
   );
 }
@@ -104,11 +122,23 @@ export async function insertIfMissing(
   n: Omit<NewNormVersion, 'validFrom' | 'recordedBy' | 'published'>,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO norm (key, facility_type, name, demand, factor, catchment, source, description, published)
-     SELECT $1, $2, $3, $4::text[], $5, $6::jsonb, $7, $8, true
+    `INSERT INTO norm (key, facility_type, name, demand, factor, catchment, source, description, published,
+                       weights, supply_property)
+     SELECT $1, $2, $3, $4::text[], $5, $6::jsonb, $7, $8, true, $9::float8[], $10
       WHERE NOT EXISTS (SELECT FROM norm WHERE key = $1)
      ON CONFLICT DO NOTHING`,
-    [n.key, n.facilityType, n.name, n.demand, n.factor, JSON.stringify(n.catchment), n.source, n.description],
+    [
+      n.key,
+      n.facilityType,
+      n.name,
+      n.demand,
+      n.factor,
+      JSON.stringify(n.catchment),
+      n.source,
+      n.description,
+      storedWeights(n.weights),
+      n.supplyProperty ?? null,
+    ],
   );
 }
 

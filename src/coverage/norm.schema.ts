@@ -75,8 +75,18 @@ export const Norm = z
     facilityType: z.string().describe('Einrichtungsart whose capacity is the supply'),
     capacityUnit: z.string().describe('Unit of the supply: „Plätze“, „m² Spielfläche“ …'),
     name: z.string(),
-    demand: z.array(z.string()).describe('Variables whose sum is the reference population'),
+    demand: z.array(z.string()).describe('Variables whose weighted sum is the reference population'),
+    weights: z
+      .array(z.number())
+      .describe('Weight of each demand variable, in the order of `demand` (1: counted once)'),
     factor: z.number().describe('Supply units needed per person of the reference population'),
+    supplyProperty: z
+      .string()
+      .nullable()
+      .describe(
+        'Facility property whose number is the supply (e.g. `plaetze_u3`); null: the capacity. ' +
+          'A facility without it counts 0',
+      ),
     catchment: Catchment,
     source: z.string().describe('Where the factor comes from'),
     description: z.string(),
@@ -93,13 +103,27 @@ export const NormWithHistory = Norm.extend({
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Demand = z.array(z.string().min(1).max(100)).min(1).max(20);
+const Weights = z
+  .array(z.number().positive().max(1_000_000))
+  .min(1)
+  .max(20)
+  .describe('Weight of each demand variable, as many as `demand`; default 1 each');
+const SupplyProperty = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .nullable()
+  .describe('Facility property whose number is the supply, e.g. `plaetze_u3`; null or absent: the capacity');
 
 export const CreateNormBody = z.object({
   key: NormKey,
   facilityType: z.string().min(1).max(60),
   name: Text(200),
   demand: Demand,
+  weights: Weights.optional(),
   factor: z.number().positive().max(1_000_000),
+  supplyProperty: SupplyProperty.optional(),
   catchment: Catchment.optional().describe('Default: the own area'),
   source: z.string().trim().max(500).optional(),
   description: z.string().trim().max(2000).optional(),
@@ -112,7 +136,11 @@ export const UpdateNormBody = z.object({
   name: Text(200).optional(),
   facilityType: z.string().min(1).max(60).optional(),
   demand: Demand.optional(),
+  weights: Weights.optional().describe(
+    'Weight of each demand variable; a new `demand` without weights counts each once',
+  ),
   factor: z.number().positive().max(1_000_000).optional(),
+  supplyProperty: SupplyProperty.optional(),
   catchment: Catchment.optional(),
   source: z.string().trim().max(500).optional(),
   description: z.string().trim().max(2000).optional(),

@@ -48,9 +48,22 @@ export async function showNorm(db: Db, key: string, user: User | null) {
   return { ...current, history };
 }
 
-/** Refuses variables that do not exist and matrices that are not there. */
-async function checkInputs(db: Db, facilityType: string, demand: string[], catchment: Catchment) {
+/** Refuses variables that do not exist, weights that do not match them and missing matrices. */
+async function checkInputs(
+  db: Db,
+  facilityType: string,
+  demand: string[],
+  catchment: Catchment,
+  weights?: readonly number[],
+) {
   await requireType(db, facilityType);
+  if (weights && weights.length !== demand.length)
+    throw new LagebildError(
+      'coverage.weights_length',
+      coverageMessages.weightsLength(weights.length, demand.length),
+      400,
+      { weights: weights.length, demand: demand.length },
+    );
   const present = await existingVariables(db, demand);
   const missing = demand.filter((v) => !present.has(v));
   if (missing.length)
@@ -78,13 +91,15 @@ export async function createNorm(db: Db, input: CreateNormBody, userId: number |
       throw new LagebildError('coverage.norm_exists', coverageMessages.normExists(input.key), 409, {
         norm: input.key,
       });
-    await checkInputs(tx, input.facilityType, input.demand, catchment);
+    await checkInputs(tx, input.facilityType, input.demand, catchment, input.weights);
     await repo.insertVersion(tx, {
       key: input.key,
       facilityType: input.facilityType,
       name: input.name,
       demand: input.demand,
+      weights: input.weights,
       factor: input.factor,
+      supplyProperty: input.supplyProperty ?? null,
       catchment,
       source: input.source ?? '',
       description: input.description ?? '',
@@ -114,12 +129,17 @@ export async function changeNorm(
       const known = await repo.normKeys(tx);
       throw notFound('coverage.unknown_norm', coverageMessages.unknownNorm(key, known), { norm: key });
     }
-    const next: repo.NewNormVersion = {
+    const demand = changes.demand ?? open.demand;
+    // a new list of variables without weights counts each once; the old weights were for the old list
+    const weights = changes.weights ?? (changes.demand ? demand.map(() => 1) : open.weights);
+    const next: repo.NewNormVersion & { weights: readonly number[]; supplyProperty: string | null } = {
       key,
       facilityType: changes.facilityType ?? open.facilityType,
       name: changes.name ?? open.name,
-      demand: changes.demand ?? open.demand,
+      demand,
+      weights,
       factor: changes.factor ?? open.factor,
+      supplyProperty: changes.supplyProperty === undefined ? open.supplyProperty : changes.supplyProperty,
       catchment: changes.catchment ?? open.catchment,
       source: changes.source ?? open.source,
       description: changes.description ?? open.description,
@@ -131,13 +151,15 @@ export async function changeNorm(
       next.facilityType === open.facilityType &&
       next.name === open.name &&
       JSON.stringify(next.demand) === JSON.stringify(open.demand) &&
+      JSON.stringify(next.weights) === JSON.stringify(open.weights) &&
       next.factor === open.factor &&
+      next.supplyProperty === open.supplyProperty &&
       JSON.stringify(next.catchment) === JSON.stringify(open.catchment) &&
       next.source === open.source &&
       next.description === open.description &&
       next.published === open.published;
     if (same) return open;
-    await checkInputs(tx, next.facilityType, next.demand, next.catchment);
+    await checkInputs(tx, next.facilityType, next.demand, next.catchment, next.weights);
     if (open.validFrom !== null && open.validFrom >= validFrom) {
       if (open.validFrom > validFrom)
         throw new LagebildError(

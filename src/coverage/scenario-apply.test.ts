@@ -34,6 +34,33 @@ describe('applyFacilityChanges', () => {
     ]);
   });
 
+  it('supplies the places a change names for a norm with a supply property, else 0 or the Bestand', () => {
+    const places: ScenarioChangeInput[] = [
+      {
+        kind: 'opening',
+        type: 'kita',
+        name: 'Krippe',
+        capacity: 30,
+        properties: { plaetze_u3: 30 },
+        lon: 7,
+        lat: 51,
+      },
+      { kind: 'opening', type: 'kita', name: 'Ohne Angabe', capacity: 50, lon: 7, lat: 51 },
+      { kind: 'capacity', type: 'kita', facility: 'K1', capacity: 90, properties: { plaetze_u3: 25 } },
+      { kind: 'capacity', type: 'kita', facility: 'K2', capacity: 99 },
+    ];
+    const u3 = [
+      { key: 'K1', lon: 7, lat: 51, capacity: 10 },
+      { key: 'K2', lon: 7.1, lat: 51, capacity: 0, noSupply: true as const },
+    ];
+    expect(applyFacilityChanges(u3, places, 'kita', '2030-12-31', 'plaetze_u3')).toEqual([
+      { key: 'K1', lon: 7, lat: 51, capacity: 25 },
+      u3[1],
+      { key: 'Szenario-1', lon: 7, lat: 51, capacity: 30, name: 'Krippe' },
+      { key: 'Szenario-2', lon: 7, lat: 51, capacity: 0, name: 'Ohne Angabe', noSupply: true },
+    ]);
+  });
+
   it('leaves the Bestand as it is', () => {
     applyFacilityChanges(kitas, changes, 'kita', '2030-12-31');
     expect(kitas[1]!.capacity).toBe(60);
@@ -55,5 +82,10 @@ describe('quarterDemand', () => {
     expect(quarterDemand(q, ['ew_u3', 'ew_3_5'], '2027-12-31')).toEqual([
       { level: 'sozialraum', area: '101', people: 75 },
     ]);
+    // weighted as the norm weighs its variables: 0.51 × 30 + 0.97 × 45
+    expect(quarterDemand(q, ['ew_u3', 'ew_3_5'], '2027-12-31', [0.51, 0.97])[0]!.people).toBeCloseTo(
+      58.95,
+      12,
+    );
   });
 });

@@ -5,6 +5,13 @@ const Day = z.iso.date();
 const TypeKey = z.string().min(1).max(60).describe('Einrichtungsart, e.g. `kita`');
 const FacilityKey = z.string().trim().min(1).max(100).describe('Number of an existing facility');
 const From = Day.optional().describe('Holds from this day; default from the beginning of the scenario');
+const Properties = z
+  .record(z.string().min(1).max(100), z.number().min(0).max(1_000_000))
+  .optional()
+  .describe(
+    'Supply by facility property, e.g. {"plaetze_u3": 20, "plaetze_ue3": 40}: what norms with a supply ' +
+      'property count (an opening without it counts 0 for them)',
+  );
 
 /** One planned change. */
 export const ScenarioChangeInput = z
@@ -14,6 +21,7 @@ export const ScenarioChangeInput = z
       type: TypeKey,
       name: z.string().trim().min(1).max(300),
       capacity: z.number().min(0).max(1_000_000),
+      properties: Properties,
       lon: z.number().min(-180).max(180),
       lat: z.number().min(-90).max(90),
       validFrom: From,
@@ -24,6 +32,7 @@ export const ScenarioChangeInput = z
       type: TypeKey,
       facility: FacilityKey,
       capacity: z.number().min(0).max(1_000_000),
+      properties: Properties,
       validFrom: From,
     }),
     z.object({

@@ -202,7 +202,26 @@ export function generateFacilities(areas: FacilityArea[], population: number, rn
       }
     });
   }
+  kitaPlaces(facilities, rng.fork('kita-places'));
   return facilities;
+}
+
+/**
+ * Splits each Kita's places into places for children under 3 and from 3 to school age, as Kita
+ * deliveries name them (`plaetze_u3`, `plaetze_ue3`, summing to the capacity): most Kitas take
+ * both with a fifth to two fifths of their places for the under-3s, some only children from 3
+ * (Kindergarten), some small ones only under-3s (Krippe). A stream of its own, so the facilities
+ * themselves stay as they were drawn.
+ */
+function kitaPlaces(facilities: DemoFacility[], rng: Rng): void {
+  for (const f of facilities) {
+    if (f.kind !== 'kita') continue;
+    let u3: number;
+    if (f.capacity <= 30 && rng.chance(0.25)) u3 = f.capacity;
+    else if (rng.chance(0.08)) u3 = 0;
+    else u3 = Math.round(f.capacity * rng.range(0.2, 0.4));
+    f.properties = { plaetze_u3: u3, plaetze_ue3: f.capacity - u3 };
+  }
 }
 
 function toRoman(n: number): string {

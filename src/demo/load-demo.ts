@@ -126,10 +126,10 @@ export async function loadDemo(
     );
     // One statement for all facilities; their first version, in operation since an unknown date.
     await tx.query(
-      `INSERT INTO facility (type, key, name, capacity, carrier, lon, lat, address, area_id, source_id)
-       SELECT t, k, n, c, tr, x, y, a, ar, $1
+      `INSERT INTO facility (type, key, name, capacity, carrier, lon, lat, address, area_id, properties, source_id)
+       SELECT t, k, n, c, tr, x, y, a, ar, p::jsonb, $1
          FROM unnest($2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::float8[],
-                     $8::float8[], $9::text[], $10::int[]) AS f(t, k, n, c, tr, x, y, a, ar)`,
+                     $8::float8[], $9::text[], $10::int[], $11::text[]) AS f(t, k, n, c, tr, x, y, a, ar, p)`,
       [
         sourceId,
         city.facilities.map((f) => f.kind),
@@ -141,6 +141,7 @@ export async function loadDemo(
         city.facilities.map((f) => f.lat),
         city.facilities.map((f) => f.address),
         city.facilities.map((f) => areaIds.get(`${finest}|${f.area}`) ?? null),
+        city.facilities.map((f) => JSON.stringify(f.properties ?? {})),
       ],
     );
     const logins: DemoLogin[] = [];

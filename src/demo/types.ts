@@ -49,6 +49,8 @@ export interface DemoFacility {
   /** Key of the Sozialraum the facility lies in. */
   area: string;
   address: string;
+  /** Delivered fields beyond the capacity: a Kita's places per age group (`plaetze_u3`, `plaetze_ue3`). */
+  properties?: Record<string, number>;
 }
 
 /** The generated demo city "Musterstadt". */

@@ -220,6 +220,26 @@ describe.each(engines)('facility API on $name', (engine) => {
     expect(history).toEqual([{ n: 2 }]);
   });
 
+  it('lists every version of a facility publicly, oldest first, from any of its version ids', async () => {
+    const current = (await ctx.app.inject({ url: '/api/facilities?type=kita&date=2034-01-01' }))
+      .json<Facility[]>()
+      .find((f) => f.key === 'N1')!;
+    const res = await ctx.app.inject({ url: `/api/facilities/${current.id}/versions` });
+    expect(res.statusCode).toBe(200);
+    const versions = res.json<Facility[]>();
+    expect(versions.map((v) => [v.capacity, v.validFrom, v.validTo])).toEqual([
+      [75, '2031-08-01', '2033-08-01'],
+      [90, '2033-08-01', '2040-07-31'],
+    ]);
+    expect(versions.every((v) => v.key === 'N1' && v.status === 'geplant')).toBe(true);
+    const older = await ctx.app.inject({ url: `/api/facilities/${versions[0]!.id}/versions` });
+    expect(older.json<Facility[]>()).toEqual(versions);
+    const missing = await ctx.app.inject({ url: '/api/facilities/999999/versions' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'facilities.not_found' });
+    expect((await ctx.app.inject({ url: '/api/facilities/x/versions' })).statusCode).toBe(400);
+  });
+
   it('imports an upload for planners, and refuses a bad one with every problem', async () => {
     const line = (key: string, capacity: string) =>
       `${key};Kita ${key};${capacity};${String(kita.lon).replace('.', ',')};${String(kita.lat).replace('.', ',')}`;

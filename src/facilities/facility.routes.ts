@@ -32,6 +32,7 @@ import {
   changeFacility,
   closeFacility,
   createFacility,
+  facilityVersions,
   listFacilities,
   listFacilityTypes,
 } from './facility.service.ts';
@@ -102,6 +103,20 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => countFacilities(app.db, req.query),
+  );
+
+  app.get(
+    '/facilities/:id/versions',
+    {
+      schema: {
+        tags: TAGS,
+        access: 'public',
+        summary: 'Alle Fassungen einer Einrichtung (ihre Geschichte), die älteste zuerst',
+        params: FacilityIdParams,
+        response: { 200: z.array(Facility), 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    (req) => facilityVersions(app.db, req.params.id),
   );
 
   app.post(

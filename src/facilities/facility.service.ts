@@ -205,6 +205,21 @@ export async function changeFacility(
   });
 }
 
+/**
+ * Every version of the facility that version `id` belongs to (its history), oldest first, each
+ * with its status today.
+ * @throws facilities.not_found (404)
+ */
+export async function facilityVersions(db: Db, id: number): Promise<Facility[]> {
+  const found = await repo.findVersion(db, id);
+  if (!found) throw notFound('facilities.not_found', facilityMessages.notFound(id), { id });
+  const versions = await repo.versionsOf(db, found.type, found.key);
+  const date = today();
+  const presented: Facility[] = [];
+  for (const v of versions) presented.push(await present(db, v.id, date));
+  return presented;
+}
+
 /** Closes a facility: the open version `id` is no longer valid from `validTo` (default today). */
 export async function closeFacility(db: Db, id: number, validTo: string | undefined): Promise<Facility> {
   const to = validTo ?? today();

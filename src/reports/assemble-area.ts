@@ -94,10 +94,22 @@ async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
       return areaFindings(profile, b.limit);
     case 'pagebreak':
       return [{ kind: 'pagebreak' }];
+    case 'statement':
+      throw badRequest(
+        'reports.block_scope',
+        'Der Baustein „Stellungnahme“ passt nur in Vorlagen für Stellungnahmen zur Bauleitplanung.',
+        { block: b.type },
+      );
     case 'area_profiles':
       throw badRequest(
         'reports.block_scope',
         'Der Baustein „Steckbriefe der Gebiete“ passt nur in Vorlagen für die ganze Stadt.',
+        { block: b.type },
+      );
+    case 'needs_ranking':
+      throw badRequest(
+        'reports.block_scope',
+        'Der Baustein „Bedarfsplan“ passt nur in Vorlagen für die ganze Stadt.',
         { block: b.type },
       );
     case 'warnings':

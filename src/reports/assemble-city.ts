@@ -8,7 +8,7 @@
  */
 import { deepestLevel, getTerritory, listLevels } from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
-import { LagebildError, notFound } from '../core/errors.ts';
+import { badRequest, LagebildError, notFound } from '../core/errors.ts';
 import { formatDate } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
@@ -32,6 +32,7 @@ import {
 } from './city-monitoring.ts';
 import { cityChart, cityIndicatorTable, cityRanking, resolveCityText, type CityCtx } from './city-blocks.ts';
 import { choropleth, figureCache } from './figures.ts';
+import { needsRankingBlocks } from './needs-ranking-blocks.ts';
 import {
   noAreas,
   raise,
@@ -168,8 +169,16 @@ async function block(b: Block, ctx: CityCtx): Promise<{ blocks: ReportBlock[]; s
       return { blocks: warningTable(await ctx.warnings(), b.limit, ctx.level.name) };
     case 'area_profiles':
       return { blocks: [], sections: await areaProfiles(b, ctx) };
+    case 'needs_ranking':
+      return { blocks: await needsRankingBlocks(b, ctx) };
     case 'pagebreak':
       return { blocks: [{ kind: 'pagebreak' }] };
+    case 'statement':
+      throw badRequest(
+        'reports.block_scope',
+        'Der Baustein „Stellungnahme“ passt nur in Vorlagen für Stellungnahmen zur Bauleitplanung.',
+        { block: b.type },
+      );
     case 'source':
       return {
         blocks: [

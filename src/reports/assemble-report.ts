@@ -1,6 +1,7 @@
 /**
  * One entry point from a template to a report model: area templates go to `assemble-area.ts`,
- * city templates (Sozialbericht, Beschlussvorlage) to `assemble-city.ts`. `resolveTemplate` finds
+ * city templates (Sozialbericht, Beschlussvorlage) to `assemble-city.ts`; statement templates are
+ * made from a statement (`assemble-statement.ts`), not from a level and an area. `resolveTemplate` finds
  * the area template a Sozialbericht's appendix names (stored templates; default the built-ins).
  */
 import type { User } from '../auth/auth.schema.ts';
@@ -21,9 +22,25 @@ export interface AssembleTarget {
 }
 
 /**
+ * A statement template is made from a stored statement, never from a level and an area: refused
+ * before anything is stored or queued.
+ * @throws reports.statement_template (400)
+ */
+export function refuseStatementTemplate(template: ReportTemplate): void {
+  if (template.scope === 'statement')
+    throw badRequest(
+      'reports.statement_template',
+      `Die Vorlage „${template.name}“ gilt für eine Stellungnahme zur Bauleitplanung; sie wird aus der ` +
+        'Stellungnahme erzeugt (lagebild statement … --out, GET /api/statements/{id}/document).',
+      { template: template.key },
+    );
+}
+
+/**
  * The report model of `template` for `target`, as `user` may see the data (`null` = public:
  * disclosure-protected values only; planners: unprotected values, marked as internal draft).
- * @throws reports.area_required (400) for an area template without an area, plus the errors of
+ * @throws reports.area_required (400) for an area template without an area,
+ *   reports.statement_template (400) for a statement template, plus the errors of
  *   the assemblers (unknown level, area, Stichtag or indicator)
  */
 export async function assembleReport(
@@ -33,6 +50,7 @@ export async function assembleReport(
   target: AssembleTarget,
   options: { resolveTemplate?: TemplateResolver } = {},
 ): Promise<ReportModel> {
+  refuseStatementTemplate(template);
   if (template.scope === 'area') {
     if (!target.area)
       throw badRequest(

@@ -8,6 +8,9 @@ export const BUILTIN_TEMPLATE_KEYS = [
   'steckbrief',
   'steckbrief_kurz',
   'beschlussvorlage',
+  'stellungnahme',
+  'bedarfsplan_kita',
+  'bedarfsplan_nbz',
 ] as const;
 
 export type BuiltinTemplateKey = (typeof BUILTIN_TEMPLATE_KEYS)[number];

@@ -96,7 +96,7 @@ describe.each(engines)('stored reports API on $name', (engine) => {
     }
   });
 
-  it('refuses unknown templates, areas and Stichtage at once, in German', async () => {
+  it('refuses unknown templates, areas, Stichtage and statement templates at once, in German', async () => {
     const unknown = await post('/api/reports', { template: 'gibt_es_nicht', format: 'pdf' }, t.planner);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'reports.unknown_template' });
@@ -123,6 +123,9 @@ describe.each(engines)('stored reports API on $name', (engine) => {
       t.planner,
     );
     expect(badFormat.statusCode).toBe(400);
+    const statement = await post('/api/reports', { template: 'stellungnahme', format: 'pdf' }, t.planner);
+    expect(statement.statusCode).toBe(400);
+    expect(statement.json()).toMatchObject({ code: 'reports.statement_template' });
     expect((await get('/api/reports', t.planner)).json<{ reports: unknown[] }>().reports).toEqual([]);
   });
 

@@ -10,7 +10,10 @@
  * `city`, `difference`, `rank`, `change`, `name`. City scope fields `value`/`city`, `change`, `name`,
  * `max`, `min` (the area with the highest/lowest value and its value); `{level.name}` (the
  * level's plural, „Stadtbezirke“; after „nach“, „von“, „in den“ … the dative „Stadtbezirken“, or
- * explicitly `{level.dative}`), `{areas.count}`, `{warnings.count}`, `{index.name}`.
+ * explicitly `{level.dative}`), `{areas.count}`, `{warnings.count}`, `{index.name}`. Statement
+ * scope (a statement on a land-use plan, `assemble-statement.ts`): `{statement.name}`,
+ * `{statement.number}`, `{statement.plan}`, `{statement.dwellings}`, `{statement.residents}`,
+ * `{statement.firstYear}`, `{statement.areas}`, `{statement.level}`, `{today}`, `{city.name}`, `{date}`.
  */
 import { z } from 'zod';
 import { badRequest } from '../core/errors.ts';
@@ -84,6 +87,37 @@ export const AreaProfilesBlock = z.object({
   template: Key.default('steckbrief_kurz'),
   level: Key.optional(),
 });
+/**
+ * Statement scope: one part of a statement on a land-use plan (assemble-statement.ts) — `plan`
+ * (dwellings by type and year), `map` (plan area and affected areas), `residents` (expected
+ * residents by age per year), `need` (additional need per norm), `coverage` (the affected areas
+ * before and after), `assessment` (generated sentences), `assumptions` (profile, norms, sources).
+ */
+export const StatementBlock = z.object({
+  type: z.literal('statement'),
+  part: z.enum(['plan', 'map', 'residents', 'need', 'coverage', 'assessment', 'assumptions']),
+});
+const RankingWeight = z.number().min(0).max(100);
+/**
+ * City scope: the Bedarfsplan for one norm on the report's level (planning/ranking.service.ts) —
+ * `ranking` (the rule, a map of the first `top` areas, their table with reasons, the notes),
+ * `coverage` (the norm's coverage of every area and the city), `assumptions` (norm, factors,
+ * sources, criteria). `index` is the composite index whose class counts; weights and radius as
+ * the ranking's defaults unless given (Braunschweig's Nachbarschaftszentren: gap 0, 1,000 m).
+ */
+export const NeedsRankingBlock = z.object({
+  type: z.literal('needs_ranking'),
+  part: z.enum(['ranking', 'coverage', 'assumptions']).default('ranking'),
+  norm: Key,
+  index: Key.optional(),
+  radius: z.number().positive().max(100_000).optional(),
+  top: z.number().int().min(1).max(100).default(10),
+  weights: z
+    .object({ gap: RankingWeight, class: RankingWeight, distance: RankingWeight })
+    .partial()
+    .optional(),
+  minSeverity: z.number().min(0).max(1).optional(),
+});
 export const PageBreakBlock = z.object({ type: z.literal('pagebreak') });
 export const SourceBlock = z.object({ type: z.literal('source'), text: z.string().optional() });
 
@@ -100,6 +134,8 @@ export const Block = z.discriminatedUnion('type', [
   WarningsBlock,
   FindingsBlock,
   AreaProfilesBlock,
+  StatementBlock,
+  NeedsRankingBlock,
   PageBreakBlock,
   SourceBlock,
 ]);
@@ -109,7 +145,7 @@ export type BlockType = Block['type'];
 export const Chapter = z.object({ title: z.string().min(1), blocks: z.array(Block) });
 export type Chapter = z.infer<typeof Chapter>;
 
-export const TEMPLATE_SCOPES = ['area', 'city'] as const;
+export const TEMPLATE_SCOPES = ['area', 'city', 'statement'] as const;
 
 export const ReportTemplate = z.object({
   key: Key.regex(/^[a-z0-9_-]+$/, 'nur Kleinbuchstaben, Ziffern, _ und -'),
@@ -117,7 +153,10 @@ export const ReportTemplate = z.object({
   description: z.string().default(''),
   scope: z
     .enum(TEMPLATE_SCOPES)
-    .describe('area: applied to one area (Steckbrief); city: to the whole city and a level'),
+    .describe(
+      'area: applied to one area (Steckbrief); city: to the whole city and a level; statement: to a ' +
+        'statement on a land-use plan (Stellungnahme)',
+    ),
   /** Title of the document; placeholders allowed. */
   title: z.string().min(1),
   /** Table of contents (Inhalt) after the title; for long reports such as the Sozialbericht. */

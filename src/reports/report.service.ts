@@ -15,7 +15,7 @@ import { badRequest, forbidden, LagebildError, notFound } from '../core/errors.t
 import type { Db } from '../db/db.ts';
 import { currentDate, listDates } from '../observations/observation.repository.ts';
 import { pickStichtag } from '../indicators/stichtag.ts';
-import { assembleReport } from './assemble-report.ts';
+import { assembleReport, refuseStatementTemplate } from './assemble-report.ts';
 import { contentDisposition, reportFileName } from './file-name.ts';
 import { REPORT_MEDIA_TYPES, renderReport, type ReportFormat } from './render.ts';
 import { reportHash, type ReportModel } from './report-model.ts';
@@ -37,13 +37,15 @@ export interface Target {
 /**
  * Checks and completes what a report is made for: level (default the finest), area (area
  * templates only) and Stichtag (a date, or a year meaning its last Stichtag; default the Datenstand).
- * @throws areas.unknown_level, reports.area_required, reports.unknown_area, reports.unknown_date
+ * @throws reports.statement_template, areas.unknown_level, reports.area_required,
+ *   reports.unknown_area, reports.unknown_date
  */
 export async function resolveTarget(
   db: Db,
   template: ReportTemplate,
   input: { level?: string; area?: string; date?: string },
 ): Promise<Target> {
+  refuseStatementTemplate(template);
   const level = input.level ?? (await deepestLevel(db))?.key;
   const levels = await listLevels(db);
   const known = levels.find((l) => l.key === level);

@@ -65,12 +65,13 @@ describe.each(engines)('report templates API on $name', (engine) => {
     expect((await get('geschuetzt')).statusCode).toBe(404);
   });
 
-  it('lists the four built-ins first and serves one as JSON, also as a download', async () => {
+  it('lists the built-ins first and serves one as JSON, also as a download', async () => {
     const res = await t.app.inject('/api/reports/templates');
     expect(res.statusCode).toBe(200);
     const { templates } = res.json<{ templates: { key: string; builtin: boolean; scope: string }[] }>();
-    expect(templates.slice(0, 4).map((x) => x.key)).toEqual(Object.keys(BUILTIN_TEMPLATES));
-    expect(templates.slice(0, 4).every((x) => x.builtin)).toBe(true);
+    const builtins = Object.keys(BUILTIN_TEMPLATES).length;
+    expect(templates.slice(0, builtins).map((x) => x.key)).toEqual(Object.keys(BUILTIN_TEMPLATES));
+    expect(templates.slice(0, builtins).every((x) => x.builtin)).toBe(true);
     expect(templates.find((x) => x.key === 'steckbrief')).toMatchObject({
       name: 'Steckbrief',
       scope: 'area',

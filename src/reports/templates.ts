@@ -258,9 +258,202 @@ export const BESCHLUSSVORLAGE = define({
   ],
 });
 
+/**
+ * The statement of the social planning office on a land-use plan (Stellungnahme zur
+ * Bauleitplanung, § 4 BauGB): the plan, its expected residents, the additional need for social
+ * infrastructure against the coverage of the affected areas, and every assumption with its source.
+ * Gaps for the office's own assessment are marked „[…]“.
+ */
+export const STELLUNGNAHME = define({
+  key: 'stellungnahme',
+  name: 'Stellungnahme zur Bauleitplanung',
+  description:
+    'Stellungnahme der Sozialplanung zu einem Bebauungsplan: erwartete Einwohner, zusätzlicher Bedarf an ' +
+    'Kita, Grundschule, Spielfläche und Pflege, Versorgung der betroffenen Gebiete, Annahmen und Quellen.',
+  scope: 'statement',
+  title: 'Stellungnahme der Sozialplanung zum Bebauungsplan {statement.plan}',
+  chapters: [
+    {
+      title: 'Anlass und Gegenstand',
+      blocks: [
+        {
+          type: 'text',
+          text:
+            'Die Sozialplanung {city.name} nimmt im Rahmen der Beteiligung der Behörden und sonstigen Träger ' +
+            'öffentlicher Belange (§ 4 BauGB) zum Bebauungsplan {statement.plan} wie folgt Stellung. Der Plan ' +
+            'sieht {statement.dwellings} Wohneinheiten vor; der Erstbezug wird ab {statement.firstYear} erwartet. ' +
+            'Das Plangebiet liegt {statement.areas}.',
+        },
+        { type: 'statement', part: 'plan' },
+        { type: 'statement', part: 'map' },
+      ],
+    },
+    {
+      title: 'Zu erwartende Einwohnerinnen und Einwohner',
+      blocks: [
+        {
+          type: 'text',
+          text:
+            'Aus Zahl und Art der Wohnungen ergeben sich nach den Belegungsannahmen (Abschnitt „Annahmen und ' +
+            'Quellen“) bis zu {statement.residents} Einwohnerinnen und Einwohner. Neubauquartiere werden zunächst ' +
+            'überwiegend von jungen Familien bezogen; die Zahl der Kinder im Kita-Alter ist in den ersten Jahren ' +
+            'am höchsten, die der Grundschulkinder einige Jahre später.',
+        },
+        { type: 'statement', part: 'residents' },
+      ],
+    },
+    {
+      title: 'Zusätzlicher Bedarf an sozialer Infrastruktur',
+      blocks: [{ type: 'statement', part: 'need' }],
+    },
+    {
+      title: 'Versorgung in den betroffenen Gebieten',
+      blocks: [{ type: 'statement', part: 'coverage' }],
+    },
+    {
+      title: 'Bewertung und Empfehlung',
+      blocks: [
+        { type: 'statement', part: 'assessment' },
+        {
+          type: 'text',
+          text:
+            'Die Sozialplanung empfiehlt, [die erforderlichen Kita-Plätze im Plangebiet oder in seiner Nähe ' +
+            'vertraglich zu sichern (städtebaulicher Vertrag nach § 11 BauGB)]. [Weitere Bewertung des Fachamts.]',
+        },
+      ],
+    },
+    {
+      title: 'Annahmen und Quellen',
+      blocks: [{ type: 'statement', part: 'assumptions' }, { type: 'source' }],
+    },
+  ],
+});
+
+/**
+ * Bedarfsplan Kindertagesbetreuung (SGB VIII § 80): the Kita coverage of the level, the areas
+ * ranked by need (coverage gap, status class of the Sozialindex, distance to the nearest Kita),
+ * the assumptions, and a marked gap for the office's recommendation.
+ */
+export const BEDARFSPLAN_KITA = define({
+  key: 'bedarfsplan_kita',
+  name: 'Bedarfsplan Kindertagesbetreuung',
+  description:
+    'Versorgung mit Kita-Plätzen nach Gebieten, Rangfolge der Gebiete nach Bedarf (Versorgungslücke, ' +
+    'Sozialindex, Entfernung zur nächsten Kita) mit Karte und Begründung, Annahmen und Quellen.',
+  scope: 'city',
+  title: 'Bedarfsplan Kindertagesbetreuung {city.name}',
+  chapters: [
+    {
+      title: 'Ausgangslage',
+      blocks: [
+        {
+          type: 'text',
+          text:
+            'Der Bedarfsplan vergleicht zum Stichtag {date} für {areas.count} {level.name} die Plätze der ' +
+            'Kindertageseinrichtungen mit dem Bedarf nach dem Richtwert der Stadt (Abschnitt „Annahmen und Quellen“).',
+        },
+        { type: 'needs_ranking', part: 'coverage', norm: 'kita_gesamt', index: 'berlin_mss' },
+      ],
+    },
+    {
+      title: 'Rangfolge der Gebiete nach Bedarf',
+      blocks: [{ type: 'needs_ranking', norm: 'kita_gesamt', index: 'berlin_mss', top: 10 }],
+    },
+    {
+      title: 'Annahmen und Quellen',
+      blocks: [
+        { type: 'needs_ranking', part: 'assumptions', norm: 'kita_gesamt', index: 'berlin_mss' },
+        { type: 'source' },
+      ],
+    },
+    {
+      title: 'Handlungsempfehlung',
+      blocks: [
+        {
+          type: 'text',
+          text:
+            'Die Verwaltung empfiehlt, [in den Gebieten mit dem größten Bedarf bis [Jahr] zusätzliche ' +
+            'Kita-Plätze zu schaffen]. [Bewertung des Jugendamts: Ausbauvorhaben, Träger, Flächen, Kosten.]',
+        },
+      ],
+    },
+  ],
+});
+
+/**
+ * Bedarfsplan Nachbarschaftszentren after Braunschweig's rule: areas of status class 3–4 without
+ * a centre within 1,000 m first — the coverage gap does not count (weight 0). Needs a norm
+ * `nachbarschaftszentrum` for the facility type of the same key; without one the chapters say so.
+ */
+export const BEDARFSPLAN_NBZ = define({
+  key: 'bedarfsplan_nbz',
+  name: 'Bedarfsplan Nachbarschaftszentren',
+  description:
+    'Gebiete mit niedrigem sozialem Status ohne Nachbarschaftszentrum in 1.000 m zuerst: Rangfolge mit ' +
+    'Karte und Begründung, Annahmen und Quellen.',
+  scope: 'city',
+  title: 'Bedarfsplan Nachbarschaftszentren {city.name}',
+  chapters: [
+    {
+      title: 'Ausgangslage',
+      blocks: [
+        {
+          type: 'text',
+          text:
+            'Nachbarschaftszentren werden vorrangig dort gebraucht, wo der soziale Status niedrig ist und ' +
+            'kein Zentrum in der Nähe liegt. Der Bedarfsplan ordnet dafür zum Stichtag {date} die ' +
+            '{areas.count} {level.name} nach dem Sozialindex {index.name} und der Entfernung zum nächsten ' +
+            'Nachbarschaftszentrum.',
+        },
+      ],
+    },
+    {
+      title: 'Rangfolge der Gebiete nach Bedarf',
+      blocks: [
+        {
+          type: 'needs_ranking',
+          norm: 'nachbarschaftszentrum',
+          index: 'berlin_mss',
+          radius: 1000,
+          weights: { gap: 0 },
+          top: 10,
+        },
+      ],
+    },
+    {
+      title: 'Annahmen und Quellen',
+      blocks: [
+        {
+          type: 'needs_ranking',
+          part: 'assumptions',
+          norm: 'nachbarschaftszentrum',
+          index: 'berlin_mss',
+          radius: 1000,
+          weights: { gap: 0 },
+        },
+        { type: 'source' },
+      ],
+    },
+    {
+      title: 'Handlungsempfehlung',
+      blocks: [
+        {
+          type: 'text',
+          text:
+            'Die Verwaltung empfiehlt, [für die ersten Gebiete der Rangfolge Standorte für ein ' +
+            'Nachbarschaftszentrum zu prüfen]. [Bewertung des Fachamts: vorhandene Räume, Träger, Kosten.]',
+        },
+      ],
+    },
+  ],
+});
+
 export const BUILTIN_TEMPLATES: Readonly<Record<string, ReportTemplate>> = {
   sozialbericht: SOZIALBERICHT,
   steckbrief: STECKBRIEF,
   steckbrief_kurz: STECKBRIEF_KURZ,
   beschlussvorlage: BESCHLUSSVORLAGE,
+  stellungnahme: STELLUNGNAHME,
+  bedarfsplan_kita: BEDARFSPLAN_KITA,
+  bedarfsplan_nbz: BEDARFSPLAN_NBZ,
 } satisfies Record<BuiltinTemplateKey, ReportTemplate>;

@@ -33,6 +33,7 @@ const FORWARDED_ROUTES = new Set([
   'POST /api/norms',
   'PATCH /api/norms/:key',
   'GET /api/coverage',
+  'GET /api/planning/ranking',
   'POST /api/coverage/accessibility',
   'GET /api/travel-matrices',
   'POST /api/travel-matrices/import',
@@ -42,6 +43,7 @@ const FORWARDED_ROUTES = new Set([
   'POST /api/scenarios/:name/changes',
   'DELETE /api/scenarios/:name/changes/:id',
   'DELETE /api/scenarios/:name',
+  'POST /api/statements/compute',
 ]);
 
 /** True when the local CLI may call `METHOD url-pattern` (`PUT /api/city`); the OpenAPI document lists it. */

@@ -7,10 +7,12 @@ import { DEFAULT_NORM_KEYS, ensureDefaultNorms } from '../coverage/norm.defaults
 import type { Db } from '../db/db.ts';
 import { BUILTIN_INDICES } from '../indices/presets.ts';
 import { BUILTIN_TEMPLATE_KEYS } from '../reports/builtin-keys.ts';
+import { DEFAULT_PROFILE_KEYS, ensureDefaultProfiles } from '../statements/occupancy.defaults.ts';
 
 const INDEX_KEYS = [...new Set(BUILTIN_INDICES.map((d) => d.key))];
 const TEMPLATE_KEYS = [...BUILTIN_TEMPLATE_KEYS];
 const NORM_KEYS = [...DEFAULT_NORM_KEYS];
+const PROFILE_KEYS = [...DEFAULT_PROFILE_KEYS];
 
 /**
  * Whether the database lacks any of the defaults, as each `ensure…` below decides: the catalogue
@@ -24,8 +26,18 @@ export async function lacksDefaults(db: Db): Promise<boolean> {
          OR NOT EXISTS (SELECT FROM warning_rule)
          OR (SELECT count(*) FROM composite_index WHERE key = ANY($1::text[])) < $3
          OR (SELECT count(*) FROM report_template WHERE key = ANY($2::text[])) < $4
-         OR (SELECT count(DISTINCT key) FROM norm WHERE key = ANY($5::text[])) < $6 AS lacks`,
-    [INDEX_KEYS, TEMPLATE_KEYS, INDEX_KEYS.length, TEMPLATE_KEYS.length, NORM_KEYS, NORM_KEYS.length],
+         OR (SELECT count(DISTINCT key) FROM norm WHERE key = ANY($5::text[])) < $6
+         OR (SELECT count(DISTINCT key) FROM occupancy_profile WHERE key = ANY($7::text[])) < $8 AS lacks`,
+    [
+      INDEX_KEYS,
+      TEMPLATE_KEYS,
+      INDEX_KEYS.length,
+      TEMPLATE_KEYS.length,
+      NORM_KEYS,
+      NORM_KEYS.length,
+      PROFILE_KEYS,
+      PROFILE_KEYS.length,
+    ],
   );
   return row!.lacks;
 }
@@ -54,4 +66,6 @@ export async function seedDefaults(db: Db): Promise<void> {
   await templates.ensureReportTemplates(db);
   // the built-in norms (Kita U3 and Ü3, playground area, DIN 18034); only missing ones are added
   await ensureDefaultNorms(db);
+  // the built-in occupancy profile of new residential quarters (statements on land-use plans)
+  await ensureDefaultProfiles(db);
 }

@@ -256,6 +256,83 @@ export function BlockFields({ block, path, wiring, choices, onChange }: BlockFie
           )}
         </Field>
       );
+    case 'statement':
+      return (
+        <Field wiring={wiring} path={p('part')} label={b.statementPart}>
+          {(props) => (
+            <select
+              {...props}
+              value={block.part}
+              onChange={(e) => onChange({ ...block, part: e.target.value as typeof block.part })}
+            >
+              {Object.entries(b.statementParts).map(([part, label]) => (
+                <option key={part} value={part}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      );
+    case 'needs_ranking':
+      return (
+        <>
+          <Field wiring={wiring} path={p('part')} label={b.needsPart}>
+            {(props) => (
+              <select
+                {...props}
+                value={block.part}
+                onChange={(e) => onChange({ ...block, part: e.target.value as typeof block.part })}
+              >
+                {Object.entries(b.needsParts).map(([part, label]) => (
+                  <option key={part} value={part}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field wiring={wiring} path={p('norm')} label={b.needsNorm}>
+            {(props) => (
+              <input
+                {...props}
+                value={block.norm}
+                spellCheck={false}
+                onChange={(e) => onChange({ ...block, norm: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field wiring={wiring} path={p('index')} label={b.needsIndex}>
+            {(props) => (
+              <input
+                {...props}
+                value={block.index ?? ''}
+                spellCheck={false}
+                onChange={(e) => onChange({ ...block, index: e.target.value || undefined })}
+              />
+            )}
+          </Field>
+          <Field wiring={wiring} path={p('top')} label={b.needsTop}>
+            {(props) => (
+              <IntegerInput
+                {...props}
+                value={block.top}
+                onChange={(n) => onChange({ ...block, top: n ?? 10 })}
+              />
+            )}
+          </Field>
+          <Field wiring={wiring} path={p('radius')} label={b.needsRadius}>
+            {(props) => (
+              <IntegerInput
+                {...props}
+                optional
+                value={block.radius}
+                onChange={(n) => onChange({ ...block, radius: n ?? undefined })}
+              />
+            )}
+          </Field>
+        </>
+      );
     case 'area_profiles':
       return (
         <>

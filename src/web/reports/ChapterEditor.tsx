@@ -6,6 +6,7 @@ import {
   changeBlockType,
   CITY_ONLY,
   defaultBlock,
+  STATEMENT_ONLY,
   focusAfterMove,
   moveItem,
   removeItem,
@@ -59,6 +60,8 @@ interface ChapterEditorProps {
   index: number;
   count: number;
   cityScope: boolean;
+  /** A statement template: offers the parts of a Stellungnahme. */
+  statementScope?: boolean;
   wiring: FieldWiring;
   choices: BlockChoices;
   readOnly: boolean;
@@ -76,6 +79,7 @@ export function ChapterEditor(props: ChapterEditorProps) {
     index,
     count,
     cityScope,
+    statementScope = false,
     wiring,
     choices,
     readOnly,
@@ -87,7 +91,9 @@ export function ChapterEditor(props: ChapterEditorProps) {
   const n = index + 1;
   const base = `chapters.${index}`;
   const ctx = { indicator: choices.indicators[0]?.key };
-  const types = BLOCK_TYPES.filter((t) => cityScope || !CITY_ONLY.has(t));
+  const types = BLOCK_TYPES.filter(
+    (t) => (cityScope || !CITY_ONLY.has(t)) && (statementScope || !STATEMENT_ONLY.has(t)),
+  );
   const setBlocks = (blocks: Chapter['blocks']) => onChange({ ...chapter, blocks });
   const moveBlock = (i: number, delta: number) => {
     const target = i + delta;

@@ -36,7 +36,11 @@ export function ReportsPage({ config, levels, user, canEdit, announce }: PagePro
   const session = user?.id !== undefined ? String(user.id) : '-';
 
   const list = useFetched(`report-templates#${session}`, () => reportsApi.templates());
-  const templates = useMemo(() => ordered(list.latest?.templates ?? []), [list.latest]);
+  // a statement template is made from a Stellungnahme, not from a level and an area
+  const templates = useMemo(
+    () => ordered(list.latest?.templates ?? []).filter((t) => t.scope !== 'statement'),
+    [list.latest],
+  );
   const template =
     templates.find((t) => t.key === choice.template) ??
     templates.find((t) => t.key === FIRST_TEMPLATE) ??

@@ -18,7 +18,7 @@ import {
 import { rt } from './texts.ts';
 
 const e = rt.editor;
-const SCOPES: TemplateScope[] = ['area', 'city'];
+const SCOPES: TemplateScope[] = ['area', 'city', 'statement'];
 
 interface TemplateFormProps {
   /** 'edit' keeps the key; 'create' refuses a key that is taken (PUT would replace that template). */
@@ -152,6 +152,7 @@ export function TemplateForm({
             index={i}
             count={draft.chapters.length}
             cityScope={draft.scope === 'city'}
+            statementScope={draft.scope === 'statement'}
             wiring={wiring}
             choices={choices}
             readOnly={readOnly}

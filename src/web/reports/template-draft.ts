@@ -19,12 +19,17 @@ export const BLOCK_TYPES: readonly BlockType[] = [
   'warnings',
   'findings',
   'area_profiles',
+  'statement',
+  'needs_ranking',
   'pagebreak',
   'source',
 ];
 
 /** Block types that only make sense in a city template (the Sozialbericht appendix). */
-export const CITY_ONLY: ReadonlySet<BlockType> = new Set(['area_profiles']);
+export const CITY_ONLY: ReadonlySet<BlockType> = new Set(['area_profiles', 'needs_ranking']);
+
+/** Block types that only make sense in a statement template (a part of the Stellungnahme). */
+export const STATEMENT_ONLY: ReadonlySet<BlockType> = new Set(['statement']);
 
 /** What a new block may be pre-filled with. */
 export interface BlockContext {
@@ -66,6 +71,10 @@ export function defaultBlock(type: BlockType, ctx: BlockContext = {}): Block {
       return { type, limit: 5 };
     case 'area_profiles':
       return { type, template: 'steckbrief_kurz' };
+    case 'statement':
+      return { type, part: 'plan' };
+    case 'needs_ranking':
+      return { type, part: 'ranking', norm: 'kita_gesamt', top: 10 };
   }
 }
 

@@ -1,5 +1,8 @@
 /** German texts of the reports pages (Berichte) and the template editor (Vorlagen). */
-import type { BlockType, ReportFormat, ReportMeta, TemplateScope } from './api.ts';
+import type { Block, BlockType, ReportFormat, ReportMeta, TemplateScope } from './api.ts';
+
+type StatementPart = Extract<Block, { type: 'statement' }>['part'];
+type NeedsRankingPart = Extract<Block, { type: 'needs_ranking' }>['part'];
 
 const de = (n: number) => n.toLocaleString('de-DE');
 
@@ -16,7 +19,11 @@ export const rt = {
     template: 'Vorlage',
     builtinGroup: 'Mitgelieferte Vorlagen',
     ownGroup: 'Eigene Vorlagen',
-    scope: { area: 'für ein Gebiet', city: 'für die ganze Stadt' } satisfies Record<TemplateScope, string>,
+    scope: {
+      area: 'für ein Gebiet',
+      city: 'für die ganze Stadt',
+      statement: 'für eine Stellungnahme',
+    } satisfies Record<TemplateScope, string>,
     level: 'Ebene',
     levelCityHint: 'Gebiete dieser Ebene werden in Karten, Ranglisten und Steckbriefen gezeigt.',
     area: 'Gebiet',
@@ -117,10 +124,11 @@ export const rt = {
     name: 'Name',
     description: 'Beschreibung',
     scope: 'Anwendung',
-    scopes: { area: 'Ein Gebiet (Steckbrief)', city: 'Ganze Stadt und eine Ebene' } satisfies Record<
-      TemplateScope,
-      string
-    >,
+    scopes: {
+      area: 'Ein Gebiet (Steckbrief)',
+      city: 'Ganze Stadt und eine Ebene',
+      statement: 'Stellungnahme zur Bauleitplanung',
+    } satisfies Record<TemplateScope, string>,
     docTitle: 'Titel des Dokuments',
     toc: 'Inhaltsverzeichnis nach dem Titel',
     chapterBreaks: 'Jedes Kapitel auf einer neuen Seite',
@@ -212,6 +220,8 @@ export const rt = {
       warnings: 'Frühwarnung',
       findings: 'Befunde aus dem Monitoring',
       area_profiles: 'Steckbriefe aller Gebiete',
+      statement: 'Teil der Stellungnahme',
+      needs_ranking: 'Bedarfsplan (Rangfolge nach Bedarf)',
       pagebreak: 'Seitenumbruch',
       source: 'Quellenangabe',
     } satisfies Record<BlockType, string>,
@@ -241,6 +251,26 @@ export const rt = {
     profileTemplate: 'Vorlage der Steckbriefe',
     profileLevel: 'Ebene (leer = feinste)',
     levelDefault: '– feinste Ebene –',
+    statementPart: 'Teil der Stellungnahme',
+    statementParts: {
+      plan: 'Wohneinheiten nach Wohnform und Erstbezug',
+      map: 'Karte: Plangebiet und betroffene Gebiete',
+      residents: 'Erwartete Einwohner nach Alter',
+      need: 'Zusätzlicher Bedarf je Richtwert',
+      coverage: 'Versorgung heute und mit dem Plangebiet',
+      assessment: 'Bewertung (automatisch)',
+      assumptions: 'Annahmen und Quellen',
+    } satisfies Record<StatementPart, string>,
+    needsPart: 'Teil des Bedarfsplans',
+    needsParts: {
+      ranking: 'Rangfolge: Regel, Karte, Tabelle, Hinweise',
+      coverage: 'Versorgung nach Gebieten',
+      assumptions: 'Annahmen und Quellen',
+    } satisfies Record<NeedsRankingPart, string>,
+    needsNorm: 'Richtwert (Schlüssel, z. B. kita_gesamt)',
+    needsIndex: 'Sozialindex (Schlüssel, leer = ohne)',
+    needsTop: 'Gebiete in Karte und Tabelle',
+    needsRadius: 'Entfernung in m (leer = Standard)',
     sourceText: 'Quellentext (optional)',
     auto: 'Dieser Baustein wird aus den Daten erzeugt und braucht keine Angaben.',
     pagebreak: 'Danach beginnt eine neue Seite.',

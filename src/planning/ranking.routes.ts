@@ -1,0 +1,27 @@
+/**
+ * The Bedarfsplan's ranking under `/api/planning`: for everyone, planners from unprotected values,
+ * the public from published norms and disclosure-protected values only (ranking.service.ts).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBody } from '../core/error.schema.ts';
+import { Ranking, RankingQuery } from './ranking.schema.ts';
+import { computeRanking } from './ranking.service.ts';
+
+const TAGS = ['Planung'];
+
+export const rankingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/ranking',
+    {
+      schema: {
+        tags: TAGS,
+        access: 'optional',
+        summary:
+          'Bedarfsplan: Gebiete einer Ebene nach Bedarf gereiht – Versorgungslücke eines Richtwerts, Klasse eines Sozialindex, Entfernung zur nächsten Einrichtung – mit Begründung (öffentlich: veröffentlichte Richtwerte, geheimhaltungsgeprüft)',
+        querystring: RankingQuery,
+        response: { 200: Ranking, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    (req) => computeRanking(app.db, req.user, req.query),
+  );
+};
