@@ -300,6 +300,60 @@ const VISITS: Visit[] = [
     },
   },
   {
+    name: 'facilities with map, table and, for planners, the import',
+    path: '/einrichtungen?art=kita',
+    heading: 'Einrichtungen',
+    ready: async (page, role) => {
+      await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
+      await expect(page.getByTestId('facility-table').locator('tbody tr').first()).toBeVisible(SLOW);
+      if (role !== 'visitor') await expect(page.getByTestId('facility-import')).toBeVisible();
+    },
+  },
+  {
+    name: 'a facility with its history',
+    path: '/einrichtungen?art=kita&einrichtung=kita-001',
+    heading: 'Einrichtungen',
+    ready: async (page, role) => {
+      await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
+      const panel = page.getByTestId('facility-panel');
+      await expect(panel.getByTestId('facility-history').locator('tbody tr')).toHaveCount(1, SLOW);
+      if (role !== 'visitor') await expect(panel.getByRole('button', { name: 'Bearbeiten' })).toBeVisible();
+    },
+  },
+  {
+    name: 'coverage with map, legend, table and the time series of an area',
+    path: '/versorgung?ebene=sozialraum&gebiet=101',
+    heading: 'Versorgung',
+    ready: async (page, role) => {
+      await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
+      await expect(page.getByTestId('legend').getByTestId('legend-class').first()).toBeVisible(SLOW);
+      await expect(page.getByTestId('coverage-totals')).toBeVisible(SLOW);
+      await expect(page.getByTestId('side-panel').getByTestId('series-chart').locator('svg')).toBeVisible(
+        SLOW,
+      );
+      if (role !== 'visitor') await expect(page.getByTestId('scenario-select')).toBeVisible();
+    },
+  },
+  {
+    name: 'Bedarfsplan with ranked table and map',
+    path: '/versorgung/bedarfsplan?ebene=sozialraum',
+    heading: 'Bedarfsplan',
+    ready: async (page) => {
+      await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
+      await expect(page.getByTestId('needs-plan-table').locator('tbody tr').first()).toBeVisible(SLOW);
+      await expect(page.getByTestId('legend').getByTestId('legend-class').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'scenarios',
+    path: '/versorgung/szenarien',
+    heading: 'Szenarien',
+    ready: async (page, role) => {
+      if (role === 'visitor') await loginNotice(page);
+      else await expect(page.getByRole('button', { name: 'Szenario anlegen' })).toBeVisible(SLOW);
+    },
+  },
+  {
     name: 'an unknown address',
     path: '/gibt-es-nicht',
     heading: 'Diese Seite gibt es nicht.',

@@ -34,6 +34,8 @@ describe('parseRoute', () => {
     });
     expect(parseRoute(paths.typology)).toEqual({ page: 'typology' });
     expect(parseRoute(paths.compare)).toEqual({ page: 'compare' });
+    expect(parseRoute(paths.statements)).toEqual({ page: 'statements' });
+    expect(parseRoute('/versorgung/stellungnahmen/x')).toEqual({ page: 'notFound' });
   });
 
   it('knows the account pages', () => {

@@ -26,6 +26,11 @@ export type Route =
   | { page: 'variables' }
   | { page: 'setup' }
   | { page: 'citySettings' }
+  | { page: 'facilities' }
+  | { page: 'coverage' }
+  | { page: 'scenarios' }
+  | { page: 'needsPlan' }
+  | { page: 'statements' }
   | { page: 'notFound' };
 
 const CATALOGUE = '/indikatoren';
@@ -47,6 +52,11 @@ const ACCOUNT = '/konto';
 const VARIABLES = '/variablen';
 const SETUP = '/einrichtung';
 const CITY_SETTINGS = '/einstellungen';
+const FACILITIES = '/einrichtungen';
+const COVERAGE = '/versorgung';
+const SCENARIOS = 'szenarien';
+const NEEDS_PLAN = 'bedarfsplan';
+const STATEMENTS = 'stellungnahmen';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
 const CREATE = 'neuer-indikator';
 const EDIT = 'bearbeiten';
@@ -83,6 +93,16 @@ export const paths = {
   setup: SETUP,
   /** Einstellungen der Stadt (administrators). */
   citySettings: CITY_SETTINGS,
+  /** Einrichtungen: facilities on the map and as a table; planners edit and import them. */
+  facilities: FACILITIES,
+  /** Versorgung: coverage of a norm per area, with scenarios beside the Bestand. */
+  coverage: COVERAGE,
+  /** Szenarien of the coverage (planners). */
+  scenarios: `${COVERAGE}/${SCENARIOS}`,
+  /** Bedarfsplan: areas ranked by need. */
+  needsPlan: `${COVERAGE}/${NEEDS_PLAN}`,
+  /** Stellungnahmen zur Bauleitplanung (planners). */
+  statements: `${COVERAGE}/${STATEMENTS}`,
 };
 
 function decode(segment: string): string | null {
@@ -110,6 +130,14 @@ export function parseRoute(pathname: string): Route {
   if (first === VARIABLES) return parts.length === 1 ? { page: 'variables' } : { page: 'notFound' };
   if (first === SETUP) return parts.length === 1 ? { page: 'setup' } : { page: 'notFound' };
   if (first === CITY_SETTINGS) return parts.length === 1 ? { page: 'citySettings' } : { page: 'notFound' };
+  if (first === FACILITIES) return parts.length === 1 ? { page: 'facilities' } : { page: 'notFound' };
+  if (first === COVERAGE) {
+    if (parts.length === 1) return { page: 'coverage' };
+    if (parts.length === 2 && parts[1] === SCENARIOS) return { page: 'scenarios' };
+    if (parts.length === 2 && parts[1] === NEEDS_PLAN) return { page: 'needsPlan' };
+    if (parts.length === 2 && parts[1] === STATEMENTS) return { page: 'statements' };
+    return { page: 'notFound' };
+  }
   if (first === REPORTS) {
     if (parts.length === 1) return { page: 'reports' };
     const key = decode(parts[2] ?? '');

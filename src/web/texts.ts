@@ -44,6 +44,8 @@ export const t = {
     citySettings: 'Einstellungen',
     variables: 'Variablen',
     areaImport: 'Gebiete',
+    facilities: 'Einrichtungen',
+    coverage: 'Versorgung',
   },
 
   /** Calculation rules in words, for the catalogue table (shared with the printed Kennblatt). */

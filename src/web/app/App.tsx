@@ -48,6 +48,21 @@ const VariablesPage = lazy(async () => ({
 const AreaImportPage = lazy(async () => ({
   default: (await import('../areas/AreaImportPage.tsx')).AreaImportPage,
 }));
+const FacilitiesPage = lazy(async () => ({
+  default: (await import('../facilities/FacilitiesPage.tsx')).FacilitiesPage,
+}));
+const CoveragePage = lazy(async () => ({
+  default: (await import('../coverage/CoveragePage.tsx')).CoveragePage,
+}));
+const ScenariosPage = lazy(async () => ({
+  default: (await import('../coverage/ScenariosPage.tsx')).ScenariosPage,
+}));
+const NeedsPlanPage = lazy(async () => ({
+  default: (await import('../coverage/NeedsPlanPage.tsx')).NeedsPlanPage,
+}));
+const StatementsPage = lazy(async () => ({
+  default: (await import('../statements/StatementsPage.tsx')).StatementsPage,
+}));
 
 /** Loads configuration and indicators, holds the login state and shows the page of the address. */
 export function App() {
@@ -233,6 +248,38 @@ export function App() {
     content = (
       <Suspense fallback={<p className="notice">{t.loading}</p>}>
         {route.page === 'users' ? <UsersPage {...props} /> : <AccountPage {...props} />}
+      </Suspense>
+    );
+  } else if (
+    levels.length > 0 &&
+    (route.page === 'facilities' ||
+      route.page === 'coverage' ||
+      route.page === 'scenarios' ||
+      route.page === 'needsPlan' ||
+      route.page === 'statements')
+  ) {
+    // the planning pages: facilities, coverage, its scenarios, the Bedarfsplan and statements
+    const props = {
+      config: cfg,
+      levels,
+      user: currentUser,
+      canEdit,
+      onLogin: () => setLoginOpen(true),
+      announce,
+    };
+    content = (
+      <Suspense fallback={<p className="notice">{t.loading}</p>}>
+        {route.page === 'facilities' ? (
+          <FacilitiesPage {...props} />
+        ) : route.page === 'coverage' ? (
+          <CoveragePage {...props} />
+        ) : route.page === 'needsPlan' ? (
+          <NeedsPlanPage {...props} />
+        ) : route.page === 'statements' ? (
+          <StatementsPage {...props} />
+        ) : (
+          <ScenariosPage {...props} />
+        )}
       </Suspense>
     );
   } else if (

@@ -60,6 +60,21 @@ const NAV: NavItem[] = [
     current: (route) => (route.page === 'reports' ? 'page' : route.page === 'reportTemplate' ? 'true' : null),
   },
   {
+    label: t.nav.facilities,
+    to: paths.facilities,
+    current: (route) => (route.page === 'facilities' ? 'page' : null),
+  },
+  {
+    label: t.nav.coverage,
+    to: paths.coverage,
+    current: (route) =>
+      route.page === 'coverage'
+        ? 'page'
+        : route.page === 'scenarios' || route.page === 'needsPlan' || route.page === 'statements'
+          ? 'true'
+          : null,
+  },
+  {
     label: t.nav.import,
     to: paths.import,
     current: (route) => (route.page === 'import' ? 'page' : null),
