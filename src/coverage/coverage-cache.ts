@@ -8,7 +8,10 @@
 import { dataVersion } from '../db/data-version.ts';
 import type { Db } from '../db/db.ts';
 
-const MAX_ENTRIES = 48;
+// Every norm keeps per Stichtag its facilities and their reach (and a supply property its own
+// facility list): the built-in norms over ten Stichtage need about a hundred entries, and an LRU
+// smaller than one round of them drops every entry before it is used again.
+const MAX_ENTRIES = 256;
 
 interface PerDb {
   version: string;
