@@ -138,7 +138,7 @@ export function statementCommand() {
         result = await withDb(g, async (db) => {
           const r = await compute(db);
           const [{ assembleStatementReport }, { storedTemplates }, render] = await Promise.all([
-            import('../reports/assemble-statement.ts'),
+            import('../statements/statement-report.ts'),
             import('../reports/template.service.ts'),
             import('../reports/render.ts'),
           ]);

@@ -1,7 +1,7 @@
 /**
  * One entry point from a template to a report model: area templates go to `assemble-area.ts`,
  * city templates (Sozialbericht, Beschlussvorlage) to `assemble-city.ts`; statement templates are
- * made from a statement (`assemble-statement.ts`), not from a level and an area. `resolveTemplate` finds
+ * made from a statement (`statements/statement-report.ts`), not from a level and an area. `resolveTemplate` finds
  * the area template a Sozialbericht's appendix names (stored templates; default the built-ins).
  */
 import type { User } from '../auth/auth.schema.ts';

@@ -17,7 +17,7 @@ import type { CityCtx } from './city-blocks.ts';
 import { choropleth } from './figures.ts';
 import { sourceLine, type ReportBlock, type ReportMap, type ReportTable } from './report-model.ts';
 import type { Block } from './report.schema.ts';
-import { needFormula } from './statement-blocks.ts';
+import { needFormula } from '../coverage/demand-words.ts';
 
 type NeedsRankingBlock = Extract<Block, { type: 'needs_ranking' }>;
 

@@ -11,7 +11,7 @@
  * `max`, `min` (the area with the highest/lowest value and its value); `{level.name}` (the
  * level's plural, „Stadtbezirke“; after „nach“, „von“, „in den“ … the dative „Stadtbezirken“, or
  * explicitly `{level.dative}`), `{areas.count}`, `{warnings.count}`, `{index.name}`. Statement
- * scope (a statement on a land-use plan, `assemble-statement.ts`): `{statement.name}`,
+ * scope (a statement on a land-use plan, `statements/statement-report.ts`): `{statement.name}`,
  * `{statement.number}`, `{statement.plan}`, `{statement.dwellings}`, `{statement.residents}`,
  * `{statement.firstYear}`, `{statement.areas}`, `{statement.level}`, `{today}`, `{city.name}`, `{date}`.
  */
@@ -88,7 +88,7 @@ export const AreaProfilesBlock = z.object({
   level: Key.optional(),
 });
 /**
- * Statement scope: one part of a statement on a land-use plan (assemble-statement.ts) — `plan`
+ * Statement scope: one part of a statement on a land-use plan (statements/statement-report.ts) — `plan`
  * (dwellings by type and year), `map` (plan area and affected areas), `residents` (expected
  * residents by age per year), `need` (additional need per norm), `coverage` (the affected areas
  * before and after), `assessment` (generated sentences), `assumptions` (profile, norms, sources).

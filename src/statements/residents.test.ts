@@ -6,14 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TYPES } from './occupancy.defaults.ts';
 import { AGE_BANDS, DwellingType } from './occupancy.schema.ts';
-import {
-  alignedRange,
-  expectedResidents,
-  reportedGroups,
-  residentsIn,
-  statementYears,
-  variableRange,
-} from './residents.ts';
+import { alignedRange, expectedResidents, reportedGroups, residentsIn, statementYears } from './residents.ts';
+import { variableRange } from '../coverage/demand-words.ts';
 
 const row = (...first: number[]): number[] => [
   ...first,

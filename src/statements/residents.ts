@@ -10,6 +10,7 @@
  *
  * Beyond the years a profile describes, its last year holds (the quarter is taken as settled).
  */
+import type { AgeRange } from '../coverage/demand-words.ts';
 import { AGE_BANDS, type DwellingType } from './occupancy.schema.ts';
 
 /** Dwellings of one type first occupied in one year (a phase of the plan). */
@@ -74,31 +75,8 @@ export function expectedResidents(
   });
 }
 
-/** An age range [from, to) in years; `to` null: open. */
-export interface AgeRange {
-  from: number;
-  to: number | null;
-}
-
 /** Width used for the open top band when a range cuts through it (80 to 100 years). */
 const OPEN_BAND_WIDTH = 21;
-
-/**
- * The age range a variable key stands for, as the catalogue names them: `ew` (everyone),
- * `ew_u<n>` (under n), `ew_<a>_<b>` (a to b inclusive), `ew_<a>plus` (a and older); null for
- * anything else (sex, households, transfers: not derivable from ages).
- * @example variableRange('ew_3_5') // { from: 3, to: 6 }
- */
-export function variableRange(variable: string): AgeRange | null {
-  if (variable === 'ew') return { from: 0, to: null };
-  let m = /^ew_u(\d{1,3})$/.exec(variable);
-  if (m) return { from: 0, to: Number(m[1]) };
-  m = /^ew_(\d{1,3})_(\d{1,3})$/.exec(variable);
-  if (m && Number(m[2]) >= Number(m[1])) return { from: Number(m[1]), to: Number(m[2]) + 1 };
-  m = /^ew_(\d{1,3})plus$/.exec(variable);
-  if (m) return { from: Number(m[1]), to: null };
-  return null;
-}
 
 /** Whether the range starts and ends on band boundaries (no interpolation needed). */
 export function alignedRange(r: AgeRange): boolean {

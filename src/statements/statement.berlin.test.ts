@@ -19,7 +19,7 @@ import { countFacilities } from '../facilities/facility-count.service.ts';
 import { importFacilities } from '../facilities/facility-import.service.ts';
 import { resolveCrs } from '../geo/crs.ts';
 import { storeCounts, type CountRecord } from '../observations/store-counts.ts';
-import { assembleStatementReport } from '../reports/assemble-statement.ts';
+import { assembleStatementReport } from './statement-report.ts';
 import { renderHtml } from '../reports/render-html.ts';
 import { STELLUNGNAHME } from '../reports/templates.ts';
 import { engines } from '../test/databases.ts';

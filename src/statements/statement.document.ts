@@ -1,12 +1,12 @@
 /**
  * A statement as a document (PDF, Word, HTML) through the report machinery: a template of scope
  * `statement` (the built-in „Stellungnahme zur Bauleitplanung“ or the city's edited version),
- * filled by reports/assemble-statement.ts and rendered as every report is.
+ * filled by statement-report.ts and rendered as every report is.
  */
 import type { User } from '../auth/auth.schema.ts';
 import { badRequest } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
-import { assembleStatementReport } from '../reports/assemble-statement.ts';
+import { assembleStatementReport } from './statement-report.ts';
 import { contentDisposition, reportFileName } from '../reports/file-name.ts';
 import { REPORT_MEDIA_TYPES, renderReport, type ReportFormat } from '../reports/render.ts';
 import { requireTemplate } from '../reports/template.service.ts';

@@ -8,10 +8,10 @@ import { formatArea, formatDate, formatNumber, MISSING_SYMBOL } from '../core/fo
 import { inArea } from '../core/grammar.ts';
 import { levelDative, levelPlural } from '../core/level-names.ts';
 import { bboxOf } from '../geo/stored-geometry.ts';
-import { AGE_BANDS } from '../statements/occupancy.schema.ts';
-import { variableRange } from '../statements/residents.ts';
-import type { Need, StatementResult } from '../statements/statement.schema.ts';
-import { sourceLine, type ReportBlock, type ReportMap, type ReportTable } from './report-model.ts';
+import { AGE_BANDS } from './occupancy.schema.ts';
+import { needFormula, variableRange } from '../coverage/demand-words.ts';
+import type { Need, StatementResult } from './statement.schema.ts';
+import { sourceLine, type ReportBlock, type ReportMap, type ReportTable } from '../reports/report-model.ts';
 
 const whole = (n: number | null) => (n === null ? MISSING_SYMBOL : formatNumber(Math.round(n), 0));
 const percent = (n: number | null) => (n === null ? MISSING_SYMBOL : `${formatNumber(n, 1)} %`);
@@ -202,28 +202,6 @@ export function needHead(n: Need): string {
           ? ` ab ${from}`
           : ` ${from} bis ${to - 1}`;
   return `${TOPIC_HEADS[n.topic] || n.name}${ages}${n.capacityUnit === 'Plätze' ? '' : ` (${unitOf(n)})`}`;
-}
-
-/** „Einwohner unter 3 Jahren“ for `ew_u3`: a demand variable in words. */
-function variableWords(v: string): string {
-  const r = variableRange(v);
-  if (!r) return v;
-  if (r.from === 0 && r.to === null) return 'Einwohner';
-  if (r.from === 0) return `Einwohner unter ${r.to} Jahren`;
-  if (r.to === null) return `Einwohner ab ${r.from} Jahren`;
-  return `Einwohner von ${r.from} bis ${r.to - 1} Jahren`;
-}
-
-/**
- * The norm's rule in words, weights and factor folded together.
- * @example needFormula(kitaGesamt) // '0,51 × Einwohner unter 3 Jahren + 0,97 × Einwohner von 3 bis 5 Jahren'
- */
-export function needFormula(n: Pick<Need, 'demand' | 'weights' | 'factor'>): string {
-  const terms = n.demand.map((v, i) => ({ v: variableWords(v), w: n.factor * (n.weights[i] ?? 1) }));
-  const w = (x: number) => formatNumber(x, Number.isInteger(x) ? 0 : 2);
-  if (terms.every((t) => t.w === terms[0]!.w))
-    return `${w(terms[0]!.w)} × ${terms.length > 1 ? `(${terms.map((t) => t.v).join(' + ')})` : terms[0]!.v}`;
-  return terms.map((t) => `${w(t.w)} × ${t.v}`).join(' + ');
 }
 
 /** The peak need per norm, and the need per year. */

@@ -8,9 +8,9 @@ import { areaGeometries, getTerritory } from '../areas/area.repository.ts';
 import { formatDate, formatNumber } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
 import { dataVersion } from '../db/data-version.ts';
-import type { StatementResult } from '../statements/statement.schema.ts';
-import type { ReportBlock, ReportModel, ReportSection } from './report-model.ts';
-import type { Block, ReportTemplate } from './report.schema.ts';
+import type { StatementResult } from './statement.schema.ts';
+import type { ReportBlock, ReportModel, ReportSection } from '../reports/report-model.ts';
+import type { Block, ReportTemplate } from '../reports/report.schema.ts';
 import {
   areasPhrase,
   assessment,
