@@ -1,5 +1,4 @@
 import { useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
-import { formatDate, formatNumber } from '../../core/format.ts';
 import { ApiError, messageOf, type AppConfig, type User } from '../api.ts';
 import { paths } from '../router.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
@@ -8,13 +7,9 @@ import { Field, FieldError, fieldWiring } from '../ui/form-field.tsx';
 import { Link } from '../ui/Link.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
-import {
-  statementApi,
-  statementDocument,
-  type StatementResult,
-  type StatementSummary,
-} from './statement-api.ts';
+import { statementApi, type StatementResult, type StatementSummary } from './statement-api.ts';
 import { emptyDraft, statementBody, type DwellingDraft, type StatementDraft } from './statement-draft.ts';
+import { StatementList } from './StatementList.tsx';
 import { StatementResultView } from './StatementResultView.tsx';
 import { sm } from './texts.ts';
 import './statements.css';
@@ -176,62 +171,7 @@ export function StatementsPage({ config, levels, user, canEdit, onLogin, announc
         )}
         {list.latest && stored.length === 0 && <p className="muted">{sm.none}</p>}
         {stored.length > 0 && (
-          <div className="table-scroll">
-            <table data-testid="statement-list">
-              <caption className="visually-hidden">{sm.stored}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{sm.columns.name}</th>
-                  <th scope="col">{sm.columns.planNumber}</th>
-                  <th scope="col" className="num">
-                    {sm.columns.dwellings}
-                  </th>
-                  <th scope="col" className="num">
-                    {sm.columns.area}
-                  </th>
-                  <th scope="col">{sm.columns.updated}</th>
-                  <th scope="col">{sm.columns.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {stored.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{s.name}</th>
-                    <td>{s.planNumber}</td>
-                    <td className="num">{formatNumber(s.dwellings, 0)}</td>
-                    <td className="num">{formatNumber(s.areaM2 / 10_000, 1)} ha</td>
-                    <td>{formatDate(s.updatedAt)}</td>
-                    <td className="statement-actions">
-                      <button type="button" className="button" onClick={() => void show(s)}>
-                        {sm.show}
-                      </button>
-                      <a
-                        className="button"
-                        href={statementDocument(s.id, 'pdf')}
-                        aria-label={sm.documentOf(s.name, sm.pdf)}
-                      >
-                        {sm.pdf}
-                      </a>
-                      <a
-                        className="button"
-                        href={statementDocument(s.id, 'docx')}
-                        aria-label={sm.documentOf(s.name, sm.docx)}
-                      >
-                        {sm.docx}
-                      </a>
-                      <button
-                        type="button"
-                        className="button button--danger-outline"
-                        onClick={() => setRemoving(s)}
-                      >
-                        {sm.remove}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StatementList statements={stored} onShow={(x) => void show(x)} onRemove={setRemoving} />
         )}
       </section>
 
