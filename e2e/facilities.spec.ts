@@ -143,6 +143,8 @@ test('a planner creates a Kita on the map, changes, moves and closes it', async 
   await form.getByLabel('Name').fill('Kita Am Testpark');
   await form.getByLabel('Träger').fill('Elterninitiative Testpark e. V.');
   await form.getByLabel('Kapazität (Plätze)').fill('80');
+  await form.getByLabel('Plätze für Kinder unter 3 Jahren').fill('20');
+  await form.getByLabel('Plätze für Kinder ab 3 Jahren').fill('60');
   await form.getByLabel('Gültig ab').fill('2024-01-01');
   await expectNoSeriousViolations(page, 'new facility form (planer)');
   await form.getByRole('button', { name: 'Speichern' }).click();
@@ -161,11 +163,15 @@ test('a planner creates a Kita on the map, changes, moves and closes it', async 
 
   // a new capacity from 2025: a second version, the first one kept
   await panel.getByRole('button', { name: 'Bearbeiten' }).click();
+  await expect(form.getByLabel('Plätze für Kinder unter 3 Jahren')).toHaveValue('20');
   await form.getByLabel('Kapazität (Plätze)').fill('95');
+  await form.getByLabel('Plätze für Kinder unter 3 Jahren').fill('35');
   await form.getByLabel('Gültig ab').fill('2025-01-01');
   await form.getByRole('button', { name: 'Speichern' }).click();
   await expect(history).toHaveCount(2, SLOW);
-  await expect(history.nth(1)).toContainText('Kapazität');
+  await expect(history.nth(1)).toContainText('Kapazität, Teilkapazitäten');
+  await expect(history.nth(1)).toContainText('35');
+  await expect(facts).toContainText('Plätze für Kinder unter 3 Jahren35');
   await expect(history.nth(0)).toContainText('01.01.2025');
 
   // moved into another area by a click on the map: a third version in that area

@@ -205,13 +205,19 @@ describe('coverage CLI on the demo city, alone and beside a server', () => {
       'Kita Neubau',
       '--capacity',
       '100',
+      '--properties',
+      'plaetze_u3=30, plaetze_ue3=70',
       '--lon',
       String(lon),
       '--lat',
       String(lat),
     );
     expect(add.code, add.stderr).toBe(0);
-    expect(add.stdout).toMatch(/Eröffnung\tkita „Kita Neubau“, 100/);
+    expect(add.stdout).toMatch(/Eröffnung\tkita „Kita Neubau“, 100 \(plaetze_u3 30, plaetze_ue3 70\)/);
+    // the export carries the Kita's capacity parts under the names a delivery uses
+    expect(Object.keys(kitas.features[0]!.properties)).toEqual(
+      expect.arrayContaining(['plaetze_u3', 'plaetze_ue3']),
+    );
     const c = await cli(...coverageArgs.slice(0, -1), '2030-12-31', '--scenario', 'Neubau');
     expect(c.code, c.stderr).toBe(0);
     const lines = c.stdout.trim().split('\n');

@@ -26,7 +26,22 @@ interface ChangeOptions {
   level?: string;
   area?: string;
   population?: string;
+  properties?: string;
   validFrom?: string;
+}
+
+/**
+ * `ew=1200,ew_u3=60` as numbers by key (an empty part is skipped).
+ * @example keyNumbers('plaetze_u3=20, plaetze_ue3=40', '--properties') // { plaetze_u3: 20, plaetze_ue3: 40 }
+ */
+function keyNumbers(text: string, option: string): Record<string, number> {
+  const numbers: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const [key, n] = part.split('=');
+    if (!key?.trim()) continue;
+    numbers[key.trim()] = numberOption(n?.trim(), `${option} ${key.trim()}`) ?? 0;
+  }
+  return numbers;
 }
 
 const need = (value: string | undefined, option: string, kind: string): string => {
@@ -41,6 +56,7 @@ export function changeFromOptions(o: ChangeOptions): ScenarioChangeInput {
   const validFrom = isoDate(o.validFrom, '--valid-from');
   const from = validFrom ? { validFrom } : {};
   const num = (v: string | undefined, option: string) => numberOption(need(v, option, kind), option)!;
+  const properties = o.properties ? { properties: keyNumbers(o.properties, '--properties') } : {};
   switch (kind) {
     case 'opening':
       return {
@@ -48,6 +64,7 @@ export function changeFromOptions(o: ChangeOptions): ScenarioChangeInput {
         type: need(o.type, '--type', kind),
         name: need(o.name, '--name', kind),
         capacity: num(o.capacity, '--capacity'),
+        ...properties,
         lon: num(o.lon, '--lon'),
         lat: num(o.lat, '--lat'),
         ...from,
@@ -65,37 +82,38 @@ export function changeFromOptions(o: ChangeOptions): ScenarioChangeInput {
         type: need(o.type, '--type', kind),
         facility: need(o.facility, '--facility', kind),
         capacity: num(o.capacity, '--capacity'),
+        ...properties,
         ...from,
       };
-    case 'quarter': {
-      const population: Record<string, number> = {};
-      for (const part of need(o.population, '--population', kind).split(',')) {
-        const [v, n] = part.split('=');
-        if (!v?.trim()) continue;
-        population[v.trim()] = numberOption(n, `--population ${v.trim()}`) ?? 0;
-      }
+    case 'quarter':
       return {
         kind,
         level: need(o.level, '--level', kind),
         area: need(o.area, '--area', kind),
-        population,
+        population: keyNumbers(need(o.population, '--population', kind), '--population'),
         ...(o.name && { name: o.name }),
         ...from,
       };
-    }
   }
 }
+
+const propertiesText = (properties: Record<string, number> | undefined) =>
+  properties && Object.keys(properties).length
+    ? ` (${Object.entries(properties)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')})`
+    : '';
 
 /** One change as a line of text. */
 export function changeText(c: ScenarioChange): string {
   const from = c.validFrom ? ` ab ${c.validFrom}` : '';
   switch (c.kind) {
     case 'opening':
-      return `${c.id}\tEröffnung\t${c.type} „${c.name}“, ${c.capacity} bei ${c.lon}, ${c.lat}${from}`;
+      return `${c.id}\tEröffnung\t${c.type} „${c.name}“, ${c.capacity}${propertiesText(c.properties)} bei ${c.lon}, ${c.lat}${from}`;
     case 'closure':
       return `${c.id}\tSchließung\t${c.type} ${c.facility}${from}`;
     case 'capacity':
-      return `${c.id}\tKapazität\t${c.type} ${c.facility} → ${c.capacity}${from}`;
+      return `${c.id}\tKapazität\t${c.type} ${c.facility} → ${c.capacity}${propertiesText(c.properties)}${from}`;
     case 'quarter':
       return `${c.id}\tWohnquartier\t${c.level} ${c.area}: ${Object.entries(c.population)
         .map(([v, n]) => `${v} +${n}`)
@@ -116,6 +134,10 @@ function addChangeOptions(c: Command): Command {
     .option('--facility <key>', 'Nummer der Einrichtung (closure, capacity)')
     .option('--name <text>', 'Name der neuen Einrichtung oder des Quartiers')
     .option('--capacity <n>', 'Kapazität (opening, capacity)')
+    .option(
+      '--properties <key=n,…>',
+      'Teilkapazitäten, die Richtwerte zählen (opening, capacity), z. B. plaetze_u3=20,plaetze_ue3=40',
+    )
     .option('--lon <lon>', 'Länge (opening, WGS84)')
     .option('--lat <lat>', 'Breite (opening, WGS84)')
     .option('--level <key>', 'Ebene des Gebiets (quarter)')

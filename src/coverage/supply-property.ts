@@ -2,24 +2,10 @@
  * Supply from a facility property instead of the capacity: a Kita's places for children under 3
  * (`plaetze_u3`) or from 3 to school age (`plaetze_ue3`), as the delivery names them. The import
  * keeps every delivered field in `facility.properties`; a norm with a supply property reads its
- * number there (docs/methods.md §7).
+ * number there (docs/methods.md §7); the facility type names them as its capacity parts.
  */
 import type { Db } from '../db/db.ts';
-
-/**
- * The number a property holds: a number, or a text with a decimal point or comma (`"12"`,
- * `"12,5"`); null when it is empty, not a number or negative.
- * @example propertyNumber('24') // 24
- * @example propertyNumber('k. A.') // null
- */
-export function propertyNumber(value: unknown): number | null {
-  let n: number;
-  if (typeof value === 'number') n = value;
-  else if (typeof value === 'string' && /^\s*[+]?\d+([.,]\d+)?\s*$/.test(value))
-    n = Number(value.trim().replace(',', '.'));
-  else return null;
-  return Number.isFinite(n) && n >= 0 ? n : null;
-}
+import { propertyNumber } from '../facilities/capacity-parts.ts';
 
 /** The number of `property` of every version of the facilities of `type`, by version id. */
 export async function propertyValues(

@@ -10,6 +10,7 @@ const SPIELPLATZ: FacilityType = {
   capacityUnit: 'm² Spielfläche',
   description: '',
   sort: 60,
+  capacityParts: [],
 };
 
 const facility = (changes: Partial<Facility>): Facility => ({
@@ -18,6 +19,7 @@ const facility = (changes: Partial<Facility>): Facility => ({
   key: 'S1',
   name: 'Spielplatz Mauerpark',
   capacity: 3400.5,
+  parts: {},
   carrier: 'Bezirksamt Pankow; Straßen- und Grünflächenamt',
   address: 'Gleimstr. 55, 10437 Berlin',
   lon: 13.4024317,

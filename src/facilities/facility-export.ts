@@ -1,7 +1,8 @@
 /**
  * Facilities of a type at a date as files: GeoJSON (points in WGS84) and German CSV (`;`, decimal
  * comma, UTF-8 with BOM, as the values export). The fields are German, and named so that the
- * facility import recognises them again (Nummer, Name, Kapazität, Träger, Adresse, lon, lat).
+ * facility import recognises them again (Nummer, Name, Kapazität, Träger, Adresse, lon, lat); the
+ * type's capacity parts follow the unit under their keys (`plaetze_u3`), as a delivery names them.
  */
 import type { Db } from '../db/db.ts';
 import { csvField, neutraliseCell } from '../core/csv-cell.ts';
@@ -32,6 +33,12 @@ const HEADER = [
   'gültig bis',
 ] as const;
 
+/** The header: the fixed fields with the type's capacity parts after the unit. */
+function header(type: FacilityType): string[] {
+  const unit = HEADER.indexOf('Einheit') + 1;
+  return [...HEADER.slice(0, unit), ...type.capacityParts.map((p) => p.key), ...HEADER.slice(unit)];
+}
+
 /** The German fields of one facility, in the order of the CSV header (without lon, lat). */
 function fields(f: Facility, type: FacilityType) {
   return {
@@ -40,6 +47,7 @@ function fields(f: Facility, type: FacilityType) {
     Art: type.name,
     Kapazität: f.capacity,
     Einheit: type.capacityUnit,
+    ...Object.fromEntries(type.capacityParts.map((p) => [p.key, f.parts[p.key] ?? null])),
     Träger: f.carrier,
     Adresse: f.address,
     Gebiet: f.area,
@@ -75,7 +83,8 @@ const german = (n: number, digits: number) =>
  */
 export function facilitiesToCsv(facilities: readonly Facility[], type: FacilityType): string {
   const text = (s: string | null) => (s === null ? '' : csvField(neutraliseCell(s)));
-  const lines = [HEADER.map(text).join(';')];
+  const number = (n: number | null) => (n === null ? '' : german(n, 2));
+  const lines = [header(type).map(text).join(';')];
   for (const f of facilities) {
     const v = fields(f, type);
     lines.push(
@@ -83,8 +92,9 @@ export function facilitiesToCsv(facilities: readonly Facility[], type: FacilityT
         text(v.Nummer),
         text(v.Name),
         text(v.Art),
-        v.Kapazität === null ? '' : german(v.Kapazität, 2),
+        number(v.Kapazität),
         text(v.Einheit),
+        ...type.capacityParts.map((p) => number(f.parts[p.key] ?? null)),
         text(v.Träger),
         text(v.Adresse),
         german(f.lon, 7),

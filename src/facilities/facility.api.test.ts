@@ -240,6 +240,104 @@ describe.each(engines)('facility API on $name', (engine) => {
     expect((await ctx.app.inject({ url: '/api/facilities/x/versions' })).statusCode).toBe(400);
   });
 
+  it('sets a Kita’s capacity parts as a new version, and the Kita norms count them', async () => {
+    const as = { cookie: ctx.planner };
+    const types = (await ctx.app.inject({ url: '/api/facility-types' })).json<FacilityType[]>();
+    expect(types.find((t) => t.key === 'kita')!.capacityParts.map((p) => p.key)).toEqual([
+      'plaetze_u3',
+      'plaetze_ue3',
+    ]);
+    expect(types.find((t) => t.key === 'spielplatz')!.capacityParts).toEqual([]);
+    const u3 = kita.parts.plaetze_u3!;
+    expect(u3 + kita.parts.plaetze_ue3!).toBe(kita.capacity);
+    const supplyU3 = async () =>
+      (await ctx.app.inject({ url: '/api/coverage?norm=kita_u3&level=sozialraum' }))
+        .json<{ rows: { area: string; supply: number }[] }>()
+        .rows.find((r) => r.area === kita.area)!.supply;
+    const before = await supplyU3();
+
+    const unknown = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/facilities/${kita.id}`,
+      payload: { parts: { plaetze_u2: 4 } },
+      headers: as,
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({
+      code: 'facilities.unknown_part',
+      details: { parts: ['plaetze_u2'] },
+    });
+    expect(unknown.json<{ message: string }>().message).toContain('„plaetze_u3“, „plaetze_ue3“');
+    const negative = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/facilities/${kita.id}`,
+      payload: { parts: { plaetze_u3: -1 } },
+      headers: as,
+    });
+    expect(negative.statusCode).toBe(400);
+
+    const same = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/facilities/${kita.id}`,
+      payload: { parts: { plaetze_u3: u3 } },
+      headers: as,
+    });
+    expect(same.json<Facility>().id).toBe(kita.id);
+    const changed = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/facilities/${kita.id}`,
+      payload: { parts: { plaetze_u3: u3 + 10 }, validFrom: '2020-01-01' },
+      headers: as,
+    });
+    expect(changed.statusCode).toBe(200);
+    const next = changed.json<Facility>();
+    expect(next.parts).toEqual({ plaetze_u3: u3 + 10, plaetze_ue3: kita.parts.plaetze_ue3 });
+    expect(next.capacity).toBe(kita.capacity);
+    const versions = (await ctx.app.inject({ url: `/api/facilities/${next.id}/versions` })).json<
+      Facility[]
+    >();
+    expect(versions.map((v) => [v.parts.plaetze_u3, v.validFrom, v.validTo])).toEqual([
+      [u3, null, '2020-01-01'],
+      [u3 + 10, '2020-01-01', null],
+    ]);
+    expect(await supplyU3()).toBe(before + 10);
+    const csv = await ctx.app.inject({ url: '/api/facilities/export?type=kita&format=csv' });
+    const [header, ...rows] = csv.body.replace('\uFEFF', '').split('\r\n');
+    expect(header).toBe(
+      'Nummer;Name;Art;Kapazität;Einheit;plaetze_u3;plaetze_ue3;Träger;Adresse;lon;lat;Gebiet;Status;gültig ab;gültig bis',
+    );
+    expect(rows.find((r) => r.startsWith(`${kita.key};`))!.split(';')[5]).toBe(String(u3 + 10));
+
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/facilities',
+      payload: {
+        type: 'kita',
+        name: 'Kita Teilplätze',
+        parts: { plaetze_u3: 12 },
+        lon: kita.lon,
+        lat: kita.lat,
+      },
+      headers: as,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json<Facility>().parts).toEqual({ plaetze_u3: 12, plaetze_ue3: null });
+    const playground = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/facilities',
+      payload: {
+        type: 'spielplatz',
+        name: 'Spielplatz',
+        parts: { plaetze_u3: 12 },
+        lon: kita.lon,
+        lat: kita.lat,
+      },
+      headers: as,
+    });
+    expect(playground.statusCode).toBe(400);
+    expect(playground.json()).toMatchObject({ code: 'facilities.unknown_part' });
+  });
+
   it('imports an upload for planners, and refuses a bad one with every problem', async () => {
     const line = (key: string, capacity: string) =>
       `${key};Kita ${key};${capacity};${String(kita.lon).replace('.', ',')};${String(kita.lat).replace('.', ',')}`;

@@ -4,11 +4,13 @@
  * never overlap, and at most one is open (migration 010).
  */
 import type { Db } from '../db/db.ts';
+import { propertyNumber } from './capacity-parts.ts';
 import type { Facility, FacilityType } from './facility.schema.ts';
 
 export async function listTypes(db: Db): Promise<FacilityType[]> {
   return db.query<FacilityType & Record<string, unknown>>(
-    `SELECT key, name, capacity_unit AS "capacityUnit", description, sort
+    `SELECT key, name, capacity_unit AS "capacityUnit", description, sort,
+            capacity_parts AS "capacityParts"
        FROM facility_type ORDER BY sort, key`,
   );
 }
@@ -41,13 +43,12 @@ export async function versionsOfType(db: Db, type: string): Promise<VersionRow[]
   return db.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM facility WHERE type = $1`, [type]);
 }
 
-/** One version, with the key of its area (null: outside every area). */
-export async function findVersion(
-  db: Db,
-  id: number,
-): Promise<(VersionRow & { area: string | null }) | null> {
-  const [row] = await db.query<VersionRow & { area: string | null }>(
-    `SELECT f.${VERSION_COLUMNS.split(', ').join(', f.')}, a.key AS area
+/** A version with the key of its area (null: outside every area) and its properties. */
+export type StoredVersion = VersionRow & { area: string | null; properties: Record<string, unknown> };
+
+export async function findVersion(db: Db, id: number): Promise<StoredVersion | null> {
+  const [row] = await db.query<StoredVersion>(
+    `SELECT f.${VERSION_COLUMNS.split(', ').join(', f.')}, f.properties, a.key AS area
        FROM facility f LEFT JOIN area a ON a.id = f.area_id WHERE f.id = $1`,
     [id],
   );
@@ -78,14 +79,18 @@ const IN_OPERATION = `(f.valid_from IS NULL OR f.valid_from <= $1::date) AND (f.
  * else the last one (closed). Sorted by type and key (code-point order on every engine).
  */
 export async function facilitiesAt(db: Db, date: string, type: string | null): Promise<Facility[]> {
-  const rows = await db.query<Facility & Record<string, unknown>>(
-    `SELECT id, type, key, name, capacity, carrier, address, lon, lat, area, "validFrom", "validTo", status
+  const rows = await db.query<Omit<Facility, 'parts'> & { parts: Record<string, unknown> }>(
+    `SELECT id, type, key, name, capacity, parts, carrier, address, lon, lat, area, "validFrom", "validTo",
+            status
        FROM (SELECT DISTINCT ON (f.type, f.key)
                     f.id, f.type, f.key, f.name, f.capacity, f.carrier, f.address, f.lon, f.lat,
                     a.key AS area, f.valid_from AS "validFrom", f.valid_to AS "validTo",
                     CASE WHEN ${IN_OPERATION} THEN 'in Betrieb'
-                         WHEN f.valid_from > $1::date THEN 'geplant' ELSE 'geschlossen' END AS status
-               FROM facility f LEFT JOIN area a ON a.id = f.area_id
+                         WHEN f.valid_from > $1::date THEN 'geplant' ELSE 'geschlossen' END AS status,
+                    (SELECT coalesce(jsonb_object_agg(p ->> 'key', f.properties -> (p ->> 'key')), '{}')
+                       FROM jsonb_array_elements(t.capacity_parts) p) AS parts
+               FROM facility f JOIN facility_type t ON t.key = f.type
+                    LEFT JOIN area a ON a.id = f.area_id
               WHERE ($2::text IS NULL OR f.type = $2)
               ORDER BY f.type, f.key,
                        CASE WHEN ${IN_OPERATION} THEN 0 WHEN f.valid_from > $1::date THEN 1 ELSE 2 END,
@@ -93,7 +98,12 @@ export async function facilitiesAt(db: Db, date: string, type: string | null): P
                        f.valid_to DESC) AS at_date`,
     [date, type],
   );
-  return rows.sort((a, b) => compare(a.type, b.type) || compare(a.key, b.key));
+  return rows
+    .map((r) => ({
+      ...r,
+      parts: Object.fromEntries(Object.entries(r.parts).map(([k, v]) => [k, propertyNumber(v)])),
+    }))
+    .sort((a, b) => compare(a.type, b.type) || compare(a.key, b.key));
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -212,12 +222,4 @@ export async function correctVersions(db: Db, rows: readonly (NewVersion & { id:
       col((r) => r.recordedBy),
     ],
   );
-}
-
-export async function propertiesOf(db: Db, id: number): Promise<Record<string, unknown>> {
-  const [row] = await db.query<{ properties: Record<string, unknown> }>(
-    'SELECT properties FROM facility WHERE id = $1',
-    [id],
-  );
-  return row?.properties ?? {};
 }

@@ -12,6 +12,12 @@ export const FacilityType = z
     capacityUnit: z.string().describe('What the capacity counts: „Plätze“, „m² Spielfläche“ …'),
     description: z.string(),
     sort: z.number().int(),
+    capacityParts: z
+      .array(z.object({ key: z.string(), name: z.string() }))
+      .describe(
+        'Parts of the capacity that norms count separately (Teilkapazitäten), e.g. a Kita’s ' +
+          '`plaetze_u3` and `plaetze_ue3`: keys of the facility properties, in display order',
+      ),
   })
   .describe('Einrichtungsart');
 export type FacilityType = z.infer<typeof FacilityType>;
@@ -30,6 +36,9 @@ export const Facility = z
     key: z.string().describe('Number of the facility, its identity across deliveries'),
     name: z.string(),
     capacity: z.number().nullable().describe('In the unit of the type; null: not known'),
+    parts: z
+      .record(z.string(), z.number().nullable())
+      .describe('Value of each capacity part of the type, in its unit; null: not known'),
     carrier: z.string().nullable().describe('Träger'),
     address: z.string().nullable(),
     lon: z.number(),
@@ -131,6 +140,9 @@ export const ImportFacilitiesResult = z.object({
 export type ImportFacilitiesResult = z.infer<typeof ImportFacilitiesResult>;
 
 const Capacity = z.number().min(0).nullable();
+const Parts = z
+  .record(z.string().min(1).max(100), z.number().min(0).max(1_000_000).nullable())
+  .describe('Capacity parts of the type by key, e.g. {"plaetze_u3": 20, "plaetze_ue3": 45}; null: not known');
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const CreateFacilityBody = z.object({
@@ -138,6 +150,7 @@ export const CreateFacilityBody = z.object({
   key: Text(100).optional().describe('Number of the facility; default a new one'),
   name: Text(300),
   capacity: Capacity.optional(),
+  parts: Parts.optional(),
   carrier: Text(300).nullable().optional(),
   address: Text(300).nullable().optional(),
   lon: z.number().min(-180).max(180),
@@ -149,6 +162,7 @@ export type CreateFacilityBody = z.infer<typeof CreateFacilityBody>;
 export const UpdateFacilityBody = z.object({
   name: Text(300).optional(),
   capacity: Capacity.optional(),
+  parts: Parts.optional().describe('The parts to change (others stay); null: no longer known'),
   carrier: Text(300).nullable().optional(),
   address: Text(300).nullable().optional(),
   lon: z.number().min(-180).max(180).optional(),

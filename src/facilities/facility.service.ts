@@ -8,6 +8,7 @@ import { LagebildError, notFound } from '../core/errors.ts';
 import { lockFacilities } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';
 import { AreaIndex } from '../geo/area-index.ts';
+import { partValues, propertyNumber, unknownParts, withParts } from './capacity-parts.ts';
 import { roundCoordinate } from './delivery-plan.ts';
 import * as repo from './facility.repository.ts';
 import type {
@@ -75,12 +76,14 @@ export function statusAt(
 
 async function present(db: Db, id: number, date: string): Promise<Facility> {
   const v = (await repo.findVersion(db, id))!;
+  const type = await requireType(db, v.type);
   return {
     id: v.id,
     type: v.type,
     key: v.key,
     name: v.name,
     capacity: v.capacity,
+    parts: partValues(v.properties, type.capacityParts),
     carrier: v.carrier,
     address: v.address,
     lon: v.lon,
@@ -95,6 +98,26 @@ async function present(db: Db, id: number, date: string): Promise<Facility> {
 const conflict = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new LagebildError(`facilities.${code}`, message, 409, details);
 
+/** The parts given, when each is a capacity part of the type; else a 400 naming the known ones. */
+function checkParts(
+  type: FacilityType,
+  given: Readonly<Record<string, number | null>> | undefined,
+): Record<string, number | null> {
+  const unknown = unknownParts(given ?? {}, type.capacityParts);
+  if (unknown.length)
+    throw new LagebildError(
+      'facilities.unknown_part',
+      facilityMessages.unknownPart(
+        type.name,
+        unknown,
+        type.capacityParts.map((p) => p.key),
+      ),
+      400,
+      { type: type.key, parts: unknown },
+    );
+  return { ...given };
+}
+
 /**
  * Records a new facility from `validFrom` (default today; a later day: planned). Its area is
  * looked up on the finest level; outside every area it is kept without one.
@@ -107,7 +130,8 @@ export async function createFacility(
   const validFrom = input.validFrom ?? today();
   return db.transaction(async (tx) => {
     await lockFacilities(tx, input.type);
-    await requireType(tx, input.type);
+    const type = await requireType(tx, input.type);
+    const parts = checkParts(type, input.parts);
     const key = input.key ?? (await freeKey(tx, input.type));
     const versions = await repo.versionsOf(tx, input.type, key);
     if (versions.some((v) => v.valid_to === null))
@@ -129,7 +153,7 @@ export async function createFacility(
         areaId: await areaIdAt(tx, lon, lat),
         validFrom,
         validTo: null,
-        properties: {},
+        properties: withParts({}, parts),
         sourceId: null,
         recordedBy: userId,
       },
@@ -147,7 +171,7 @@ async function freeKey(db: Db, type: string): Promise<string> {
 }
 
 /** The open version `id` (PATCH and close refer to it), or 404 / 409. */
-async function openVersion(db: Db, id: number): Promise<repo.VersionRow> {
+async function openVersion(db: Db, id: number): Promise<repo.StoredVersion> {
   const v = await repo.findVersion(db, id);
   if (!v) throw notFound('facilities.not_found', facilityMessages.notFound(id), { id });
   if (v.valid_to !== null)
@@ -171,6 +195,8 @@ export async function changeFacility(
     const found = await repo.findVersion(tx, id);
     if (found) await lockFacilities(tx, found.type);
     const open = await openVersion(tx, id);
+    const type = await requireType(tx, open.type);
+    const properties = withParts(open.properties, checkParts(type, changes.parts));
     const lon = roundCoordinate(changes.lon ?? open.lon);
     const lat = roundCoordinate(changes.lat ?? open.lat);
     const next = {
@@ -181,7 +207,12 @@ export async function changeFacility(
       lon,
       lat,
     };
-    const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === open[k]);
+    const same =
+      (Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === open[k]) &&
+      // a delivered "12" and an edited 12 are the same number of places
+      type.capacityParts.every(
+        (p) => propertyNumber(properties[p.key]) === propertyNumber(open.properties[p.key]),
+      );
     if (same) return present(tx, id, today());
     const moved = lon !== open.lon || lat !== open.lat;
     const version: repo.NewVersion = {
@@ -191,7 +222,7 @@ export async function changeFacility(
       areaId: moved ? await areaIdAt(tx, lon, lat) : open.area_id,
       validFrom: open.valid_from,
       validTo: null,
-      properties: await repo.propertiesOf(tx, id),
+      properties,
       sourceId: null,
       recordedBy: userId,
     };

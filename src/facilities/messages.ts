@@ -55,6 +55,9 @@ export const facilityMessages = {
     'Bitte das richtige System mit --crs angeben (z. B. EPSG:25832 oder EPSG:25833).',
   unknownType: (type: string, known: readonly string[]) =>
     `Die Einrichtungsart „${type}“ ist unbekannt. Bekannt sind: ${list(known)}.`,
+  unknownPart: (type: string, given: readonly string[], known: readonly string[]) =>
+    `Die Einrichtungsart „${type}“ hat keine Teilkapazität ${list(given)}. ` +
+    (known.length ? `Bekannt sind: ${list(known)}.` : 'Sie hat überhaupt keine Teilkapazitäten.'),
   noFacilities: (file: string) => `${quoteFile(file)}: Die Datei enthält keine Einrichtungen.`,
   noAreas: (file: string) =>
     `${quoteFile(file)}: Es gibt noch keine Gebiete, denen die Einrichtungen zugeordnet werden könnten. ` +

@@ -16,6 +16,7 @@ import {
   draftProblems,
   emptyDraft,
   type DraftField,
+  type DraftProblems,
   type FacilityDraft,
 } from './facility-form.ts';
 import { capacityInOperation, facilityPoints, filterFacilities } from './facility-table.ts';
@@ -27,19 +28,13 @@ import { FacilityTable } from './FacilityTable.tsx';
 import { DRAFT_COLOR, STATUS_COLORS } from './map-colors.ts';
 import { ft } from './texts.ts';
 import './facilities.css';
+import { chosenLevel, finestLevel } from '../ui/levels.ts';
 
 // MapLibre is the largest part of the app: start loading it at once, in parallel with the data.
 const mapModule = import('./FacilityMap.tsx');
 const FacilityMap = lazy(() => mapModule);
 
 type Level = AppConfig['levels'][number];
-
-/** The finest level; App shows this page only with at least one. */
-function finestLevel(levels: readonly Level[]): Level {
-  const level = levels.at(-1);
-  if (!level) throw new Error('Keine Ebene mit Gebieten');
-  return level;
-}
 
 export interface FacilitiesPageProps {
   config: AppConfig;
@@ -58,7 +53,7 @@ interface Editor {
   open: Facility | null;
   draft: FacilityDraft;
   picking: boolean;
-  problems: Partial<Record<DraftField, string>>;
+  problems: DraftProblems;
   busy: boolean;
   error: string | null;
 }
@@ -85,10 +80,7 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
   const type =
     typeList.find((x) => x.key === view.type) ?? typeList.find((x) => x.key === 'kita') ?? typeList[0];
   const date = view.date ?? today;
-  const level =
-    levels.find((l) => l.key === view.level) ??
-    levels.find((l) => l.key === config.defaultLevel) ??
-    finestLevel(levels);
+  const level = chosenLevel(levels, view.level, config.defaultLevel);
   const finest = finestLevel(levels);
 
   const list = useFetched(type ? `facilities#${type.key}#${date}#${revision}#${user?.id ?? '-'}` : null, () =>
@@ -138,7 +130,7 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
     setEditor({
       mode: 'create',
       open: null,
-      draft: emptyDraft(today),
+      draft: emptyDraft(today, type?.capacityParts),
       picking: true,
       problems: {},
       busy: false,
@@ -150,7 +142,7 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
     setEditor({
       mode: 'edit',
       open,
-      draft: draftOf(open, today),
+      draft: draftOf(open, today, type?.capacityParts),
       picking: false,
       problems: {},
       busy: false,
@@ -159,6 +151,10 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
 
   const changeDraft = (field: DraftField, value: string) =>
     setEditor((e) => e && { ...e, draft: { ...e.draft, [field]: value }, error: null });
+  const changePart = (key: string, value: string) =>
+    setEditor(
+      (e) => e && { ...e, draft: { ...e.draft, parts: { ...e.draft.parts, [key]: value } }, error: null },
+    );
   const pick = (lon: number, lat: number) => {
     setEditor(
       (e) =>
@@ -203,11 +199,13 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
       title={editor.mode === 'create' ? ft.form.createTitle : ft.form.editTitle(editor.open?.name ?? '')}
       draft={editor.draft}
       unit={unit}
+      parts={type?.capacityParts ?? []}
       problems={editor.problems}
       picking={editor.picking}
       busy={editor.busy}
       error={editor.error}
       onChange={changeDraft}
+      onPartChange={changePart}
       onPicking={(picking) => setEditor((e) => e && { ...e, picking })}
       onSubmit={() => void save()}
       onCancel={() => setEditor(null)}
@@ -455,6 +453,7 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
               facility={selected}
               typeName={typeName}
               unit={unit}
+              parts={type?.capacityParts ?? []}
               areaName={areaName}
               canEdit={canEdit}
               today={today}

@@ -1,6 +1,6 @@
 import { useId, type FormEvent, type InputHTMLAttributes } from 'react';
 import { fieldWiring, Field, type ControlProps } from '../ui/form-field.tsx';
-import type { DraftField, FacilityDraft } from './facility-form.ts';
+import type { CapacityParts, DraftField, DraftProblems, FacilityDraft } from './facility-form.ts';
 import { ft } from './texts.ts';
 
 interface FacilityFormProps {
@@ -8,21 +8,27 @@ interface FacilityFormProps {
   title: string;
   draft: FacilityDraft;
   unit: string;
-  problems: Partial<Record<DraftField, string>>;
+  /** The type's capacity parts: one field each, after the capacity. */
+  parts: CapacityParts;
+  problems: DraftProblems;
   /** A click on the map sets the position (the button's pressed state). */
   picking: boolean;
   busy: boolean;
   /** The server's refusal, in German. */
   error: string | null;
   onChange: (field: DraftField, value: string) => void;
+  onPartChange: (key: string, value: string) => void;
   onPicking: (picking: boolean) => void;
   onSubmit: () => void;
   onCancel: () => void;
 }
 
-/** Name, Träger, capacity, address, the day the facility (or the change) holds from, and the position. */
+/**
+ * Name, Träger, capacity and its parts, address, the day the facility (or the change) holds from,
+ * and the position.
+ */
 export function FacilityForm(props: FacilityFormProps) {
-  const { mode, title, draft, unit, problems, picking, busy, error, onChange } = props;
+  const { mode, title, draft, unit, parts, problems, picking, busy, error, onChange } = props;
   const prefix = useId();
   const wiring = fieldWiring(prefix, problems);
   const hasProblems = Object.keys(problems).length > 0;
@@ -64,6 +70,25 @@ export function FacilityForm(props: FacilityFormProps) {
       <Field wiring={wiring} path="capacity" label={ft.form.capacity(unit)} hint={ft.form.capacityHint}>
         {input('capacity', { inputMode: 'decimal', autoComplete: 'off' })}
       </Field>
+      {parts.map((part) => (
+        <Field
+          key={part.key}
+          wiring={wiring}
+          path={`parts.${part.key}`}
+          label={ft.form.part(part.name, unit)}
+          hint={ft.form.partHint(part.key)}
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft.parts[part.key] ?? ''}
+              onChange={(e) => props.onPartChange(part.key, e.target.value)}
+            />
+          )}
+        </Field>
+      ))}
       <Field wiring={wiring} path="address" label={ft.form.address}>
         {input('address', { maxLength: 300 })}
       </Field>

@@ -4,6 +4,7 @@ import { messageOf } from '../api.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { facilityApi, type Facility } from './facility-api.ts';
+import type { CapacityParts } from './facility-form.ts';
 import { changedFields, openVersion } from './facility-table.ts';
 import { STATUS_COLORS } from './map-colors.ts';
 import { ft } from './texts.ts';
@@ -12,6 +13,8 @@ interface FacilityPanelProps {
   facility: Facility;
   typeName: string;
   unit: string;
+  /** The type's capacity parts, shown after the capacity. */
+  parts: CapacityParts;
   areaName: (key: string | null) => string;
   canEdit: boolean;
   today: string;
@@ -26,7 +29,8 @@ interface FacilityPanelProps {
 
 /** One facility: its data, its history of versions and, for planners, editing and closing. */
 export function FacilityPanel(props: FacilityPanelProps) {
-  const { facility: f, typeName, unit, areaName, canEdit, today, revision, editor } = props;
+  const { facility: f, typeName, unit, parts, areaName, canEdit, today, revision, editor } = props;
+  const amount = (n: number | null | undefined) => (n === null || n === undefined ? '–' : formatNumber(n, 0));
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const history = useFetched(`versions#${f.id}#${revision}`, () => facilityApi.versions(f.id));
@@ -67,7 +71,8 @@ export function FacilityPanel(props: FacilityPanelProps) {
       </span>,
     ],
     [ft.table.carrier, f.carrier ?? '–'],
-    [ft.table.capacity(unit), f.capacity === null ? '–' : formatNumber(f.capacity, 0)],
+    [ft.table.capacity(unit), amount(f.capacity)],
+    ...parts.map((p): [string, ReactNode] => [p.name, amount(f.parts[p.key])]),
     [ft.panel.address, f.address ?? '–'],
     [ft.table.area, f.area === null ? ft.table.outside : areaName(f.area)],
     [ft.table.validFrom, ft.day(f.validFrom, ft.table.unknownStart)],
@@ -163,6 +168,11 @@ export function FacilityPanel(props: FacilityPanelProps) {
                   <th scope="col" className="num">
                     {ft.history.capacity}
                   </th>
+                  {parts.map((p) => (
+                    <th key={p.key} scope="col" className="num">
+                      {p.name}
+                    </th>
+                  ))}
                   <th scope="col">{ft.panel.historyChange}</th>
                 </tr>
               </thead>
@@ -174,7 +184,12 @@ export function FacilityPanel(props: FacilityPanelProps) {
                     <tr key={v.id} className={v.id === f.id ? 'is-current' : undefined}>
                       <td>{ft.day(v.validFrom, ft.table.unknownStart)}</td>
                       <td>{ft.day(v.validTo, ft.table.open)}</td>
-                      <td className="num">{v.capacity === null ? '–' : formatNumber(v.capacity, 0)}</td>
+                      <td className="num">{amount(v.capacity)}</td>
+                      {parts.map((p) => (
+                        <td key={p.key} className="num">
+                          {amount(v.parts[p.key])}
+                        </td>
+                      ))}
                       <td>
                         {changed === null
                           ? ft.panel.first

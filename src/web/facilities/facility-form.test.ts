@@ -16,6 +16,7 @@ const open: Facility = {
   key: 'kita-007',
   name: 'Kita Pusteblume',
   capacity: 60,
+  parts: { plaetze_u3: 12, plaetze_ue3: 48 },
   carrier: null,
   address: 'Marktstraße 3',
   lon: 7.6912345,
@@ -25,6 +26,11 @@ const open: Facility = {
   validTo: null,
   status: 'in Betrieb',
 };
+
+const KITA_PARTS = [
+  { key: 'plaetze_u3', name: 'Plätze für Kinder unter 3 Jahren' },
+  { key: 'plaetze_ue3', name: 'Plätze für Kinder ab 3 Jahren' },
+];
 
 describe('parseNumber', () => {
   it('reads German and English numbers', () => {
@@ -97,5 +103,41 @@ describe('a change', () => {
       lat: 51.631235,
       validFrom: '2025-03-01',
     });
+  });
+
+  it('shows the capacity parts of the type and sends the ones that changed', () => {
+    const draft = draftOf(open, '2025-03-01', KITA_PARTS);
+    expect(draft.parts).toEqual({ plaetze_u3: '12', plaetze_ue3: '48' });
+    expect(changeBody(open, draft)).toBeNull();
+    expect(changeBody(open, { ...draft, parts: { plaetze_u3: '15', plaetze_ue3: '48' } })).toEqual({
+      parts: { plaetze_u3: 15 },
+      validFrom: '2025-03-01',
+    });
+    expect(changeBody(open, { ...draft, parts: { plaetze_u3: '12', plaetze_ue3: ' ' } })).toEqual({
+      parts: { plaetze_ue3: null },
+      validFrom: '2025-03-01',
+    });
+    expect(draftProblems({ ...draft, parts: { plaetze_u3: 'zwölf', plaetze_ue3: '-2' } })).toEqual({
+      'parts.plaetze_u3': 'Bitte eine Zahl angeben.',
+      'parts.plaetze_ue3': 'Die Kapazität darf nicht negativ sein.',
+    });
+  });
+});
+
+describe('a new facility with capacity parts', () => {
+  it('starts with an empty field per part and sends only those filled in', () => {
+    const draft = emptyDraft('2025-03-01', KITA_PARTS);
+    expect(draft.parts).toEqual({ plaetze_u3: '', plaetze_ue3: '' });
+    const filled = {
+      ...draft,
+      name: 'Kita',
+      lon: '7,7',
+      lat: '51,6',
+      parts: { plaetze_u3: '10', plaetze_ue3: '' },
+    };
+    expect(createBody('kita', filled)).toMatchObject({ parts: { plaetze_u3: 10 } });
+    expect(createBody('kita', { ...filled, parts: { plaetze_u3: '', plaetze_ue3: '' } })).not.toHaveProperty(
+      'parts',
+    );
   });
 });

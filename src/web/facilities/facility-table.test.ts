@@ -15,6 +15,7 @@ const base: Facility = {
   key: 'kita-001',
   name: 'Kita Sonnenschein',
   capacity: 60,
+  parts: {},
   carrier: 'Stadt Musterstadt',
   address: 'Erlenstraße 1',
   lon: 7.69,
@@ -128,6 +129,8 @@ describe('map and history helpers', () => {
     const next = kita({ id: 2, capacity: 75, lon: 7.7 });
     expect(changedFields(base, next)).toEqual(['capacity', 'position']);
     expect(changedFields(base, { ...base, id: 3 })).toEqual([]);
+    expect(changedFields(base, { ...base, parts: { plaetze_u3: 12 } })).toEqual(['parts']);
+    expect(changedFields({ ...base, parts: { plaetze_u3: null } }, base)).toEqual([]);
     expect(openVersion([kita({ validTo: '2024-01-01' }), next])).toBe(next);
     expect(openVersion([kita({ validTo: '2024-01-01' })])).toBeNull();
   });

@@ -105,7 +105,7 @@ export function facilityPoints(rows: readonly Facility[]): FeatureCollection<Poi
   };
 }
 
-export type ChangedField = 'name' | 'capacity' | 'carrier' | 'address' | 'position';
+export type ChangedField = 'name' | 'capacity' | 'parts' | 'carrier' | 'address' | 'position';
 
 /**
  * The fields in which a version differs from the one before it (for the history table).
@@ -115,6 +115,9 @@ export function changedFields(before: Facility, after: Facility): ChangedField[]
   const changed: ChangedField[] = [];
   if (before.name !== after.name) changed.push('name');
   if (before.capacity !== after.capacity) changed.push('capacity');
+  const partKeys = new Set([...Object.keys(before.parts), ...Object.keys(after.parts)]);
+  if ([...partKeys].some((k) => (before.parts[k] ?? null) !== (after.parts[k] ?? null)))
+    changed.push('parts');
   if (before.carrier !== after.carrier) changed.push('carrier');
   if (before.address !== after.address) changed.push('address');
   if (before.lon !== after.lon || before.lat !== after.lat) changed.push('position');

@@ -97,6 +97,9 @@ export const ft = {
     carrier: 'Träger',
     capacity: (unit: string) => `Kapazität (${unit})`,
     capacityHint: 'Leer lassen, wenn nicht bekannt.',
+    part: (name: string, unit: string) => `${name} (${unit})`,
+    partHint: (key: string) =>
+      `Teil der Kapazität, den Richtwerte gesondert zählen (Feld „${key}“ der Lieferung). Leer lassen, wenn nicht bekannt.`,
     address: 'Adresse',
     validFrom: 'Gültig ab',
     validFromCreate: 'Eröffnet am (ein späterer Tag: geplant)',
@@ -125,6 +128,7 @@ export const ft = {
   history: {
     name: 'Name',
     capacity: 'Kapazität',
+    parts: 'Teilkapazitäten',
     carrier: 'Träger',
     address: 'Adresse',
     position: 'Standort',
