@@ -26,19 +26,13 @@ import { CoverageTable } from './CoverageTable.tsx';
 import { NormFacts } from './NormFacts.tsx';
 import { ct } from './texts.ts';
 import './coverage.css';
+import { chosenLevel } from '../ui/levels.ts';
 
 // MapLibre is the largest part of the app: start loading it at once, in parallel with the data.
 const mapModule = import('../map/AtlasMap.tsx');
 const AtlasMap = lazy(() => mapModule);
 
 type Level = AppConfig['levels'][number];
-
-/** The finest level; App shows this page only with at least one. */
-function finestLevel(levels: readonly Level[]): Level {
-  const level = levels.at(-1);
-  if (!level) throw new Error('Keine Ebene mit Gebieten');
-  return level;
-}
 
 export interface CoveragePageProps {
   config: AppConfig;
@@ -72,10 +66,7 @@ export function CoveragePage({ config, levels, user, canEdit, announce }: Covera
 
   const normList = norms.latest ?? [];
   const norm = normList.find((n) => n.key === view.norm) ?? normList[0];
-  const level =
-    levels.find((l) => l.key === view.level) ??
-    levels.find((l) => l.key === config.defaultLevel) ??
-    finestLevel(levels);
+  const level = chosenLevel(levels, view.level, config.defaultLevel);
   const options = useMemo(() => {
     const list = stichtagOptions(config.dates, today);
     return view.date && !list.some((o) => o.date === view.date)

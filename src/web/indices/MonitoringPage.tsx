@@ -4,7 +4,6 @@ import { Link } from '../ui/Link.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { defaultDate } from '../ui/dates.ts';
 import { formatDate } from '../../core/format.ts';
-import type { AppConfig } from '../api.ts';
 import type { PageProps } from '../page-props.ts';
 import { paths } from '../router.ts';
 import { t } from '../texts.ts';
@@ -22,19 +21,11 @@ import { indexSummary } from './summary.ts';
 import { mt } from './texts.ts';
 import { resultKeyOf, useMonitoringData } from './useMonitoringData.ts';
 import './monitoring.css';
+import { chosenLevel } from '../ui/levels.ts';
 
 // MapLibre is the largest part of the app: start loading it at once, in parallel with the data.
 const mapModule = import('../map/AtlasMap.tsx');
 const AtlasMap = lazy(() => mapModule);
-
-type Level = AppConfig['levels'][number];
-
-/** The finest level; App shows this page only with at least one. */
-function finest(levels: readonly Level[]): Level {
-  const level = levels.at(-1);
-  if (!level) throw new Error('Keine Ebene mit Gebieten');
-  return level;
-}
 
 const cellName = (matrix: Matrix, cell: MatrixCell) =>
   mt.matrix.cellName(matrix.rowPart.label, cell.row.label, matrix.colPart?.label ?? null, cell.col.label);
@@ -53,7 +44,7 @@ export function MonitoringPage(props: PageProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
   const dates = config.dates;
-  const level = levels.find((l) => l.key === state.level) ?? finest(levels);
+  const level = chosenLevel(levels, state.level);
   const explicitDate = state.date !== null && dates.includes(state.date);
   // the Datenstand (latest Stichtag with population counts), not a later date of a single table
   const opening = Math.max(0, dates.indexOf(defaultDate(config)));

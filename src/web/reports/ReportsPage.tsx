@@ -13,6 +13,7 @@ import { hasAreaProfiles } from './template-draft.ts';
 import { rt } from './texts.ts';
 import { useStoredReports } from './useStoredReports.ts';
 import './reports.css';
+import { chosenLevel } from '../ui/levels.ts';
 
 const f = rt.form;
 /** Opened first when the address names no template: quick, and works on every catalogue. */
@@ -45,10 +46,7 @@ export function ReportsPage({ config, levels, user, canEdit, announce }: PagePro
     templates.find((t) => t.key === choice.template) ??
     templates.find((t) => t.key === FIRST_TEMPLATE) ??
     templates[0];
-  const level =
-    levels.find((l) => l.key === choice.level) ??
-    levels.find((l) => l.key === config.defaultLevel) ??
-    levels[levels.length - 1]!;
+  const level = chosenLevel(levels, choice.level, config.defaultLevel);
   const date = choice.date !== null && config.dates.includes(choice.date) ? choice.date : defaultDate(config);
   const isArea = template?.scope === 'area';
   const areas = useFetched(isArea ? `areas#${level.key}` : null, () => reportsApi.areas(level.key));

@@ -12,6 +12,7 @@ import { WarningTable } from './WarningTable.tsx';
 import { warningsApi, type WarningEntry } from './warnings-api.ts';
 import './warnings.css';
 import { defaultDate } from '../ui/dates.ts';
+import { chosenLevel } from '../ui/levels.ts';
 
 const NONE: WarningEntry[] = [];
 
@@ -23,10 +24,7 @@ export function WarningsPage({ config, indicators, levels, user, canEdit, announ
   const [view, setView] = useState(() => readView(window.location.search));
   // counts rule changes: rules and entries load again
   const [revision, setRevision] = useState(0);
-  const level =
-    levels.find((l) => l.key === view.level) ??
-    levels.find((l) => l.key === config.defaultLevel) ??
-    levels[levels.length - 1]!;
+  const level = chosenLevel(levels, view.level, config.defaultLevel);
   const dates = config.dates;
   const date = view.date !== null && dates.includes(view.date) ? view.date : defaultDate(config);
   const session = user?.id ?? '-';
