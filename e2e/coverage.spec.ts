@@ -268,6 +268,11 @@ test('the Bedarfsplan ranks the areas with reasons and outlines the first ones o
   await expect(rows.first()).toContainText(first.reason);
   await expect(page.getByTestId('needs-plan-rule')).toContainText('Bedarfsmerkmale');
   await expect(page.getByTestId('legend')).toContainText('die ersten 5 Gebiete');
+  // the download is the same table in the same order
+  const csv = await page.request.get((await page.getByTestId('needs-plan-csv').getAttribute('href')) ?? '');
+  expect(csv.status()).toBe(200);
+  const csvRows = (await csv.text()).trimEnd().split('\r\n').slice(1);
+  expect(csvRows.map((l) => l.split(';')[1])).toEqual(ranking.rows.map((r) => r.area));
 
   // the five first areas carry the dashed outline on the map
   const marked = await page.evaluate(

@@ -3,7 +3,7 @@
  * naive publication — a rate beside a public capacity while the demand is hidden — is caught.
  */
 import { describe, expect, it } from 'vitest';
-import { readCoverage, readCoverageCsv, readRanking } from './coverage-readers.ts';
+import { readCoverage, readCoverageCsv, readRanking, readRankingCsv } from './coverage-readers.ts';
 import { FactSink } from './facts.ts';
 import { countKey, type CityFrame } from './model.ts';
 
@@ -137,5 +137,26 @@ describe('coverage readers', () => {
     expect(demand.lo).toBeLessThanOrEqual(scaled);
     expect(demand.hi).toBeGreaterThanOrEqual(scaled);
     expect(sink.read).toBe(3);
+  });
+
+  it('read the ranking’s CSV export: a rate and a balance beside the capacity pin the demand', () => {
+    const sink = new FactSink(frame());
+    // 37 children under 3: demand 18.87 hidden, 41 places, rate 217,3 % and balance 22,13 printed
+    const csv =
+      '\uFEFFRang;Gebietsschlüssel;Gebiet;Übergeordnetes Gebiet;Stichtag;Punkte (0–100);Bedarfsmerkmale (0–3);' +
+      'Versorgung (Plätze);Bedarf (Plätze);Versorgungsquote (%);Saldo (Plätze);Fehlend (Plätze);Status;Indexklasse;' +
+      'Entfernung zur nächsten Einrichtung (m);Nächste Einrichtung;Begründung;Richtwert;Quelle\r\n' +
+      '1;309;A;Stadt;2024-12-31;12,5;1;41,0;·;217,3;22,1;0,0;geheim;;240;Kita A;Text;Kita;BMFSFJ\r\n';
+    readRankingCsv({
+      sink,
+      url: '/api/planning/ranking/export',
+      params: { norm: 'kita_u3', level: 'sozialraum' },
+      body: csv,
+    });
+    const [lo, hi] = interval(sink, countKey('ew_u3', 'sozialraum:309', DATE));
+    expect(lo).toBeLessThanOrEqual(37);
+    expect(hi).toBeGreaterThanOrEqual(37);
+    expect(hi - lo).toBeLessThan(1);
+    expect(sink.read).toBe(2);
   });
 });

@@ -195,3 +195,43 @@ export const readRanking: Reader = (ctx: ReadContext) => {
     );
   }
 };
+
+/**
+ * The ranking's CSV export: `Rang;Gebietsschlüssel;Gebiet;Übergeordnetes Gebiet;Stichtag;Punkte;
+ * Bedarfsmerkmale;Versorgung;Bedarf;Quote;Saldo;Fehlend;…` for the areas of the level asked for.
+ * Fehlend is −Saldo where negative, a fact the balance already gives.
+ */
+export const readRankingCsv: Reader = (ctx: ReadContext) => {
+  const { sink } = ctx;
+  const versions = sink.frame.norms?.get(ctx.params.norm ?? '');
+  const level = ctx.params.level ?? '';
+  if (!versions) return;
+  for (const line of ctx.body
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(1)) {
+    if (!line.trim()) continue;
+    const cells = line.split(';');
+    const [, key = '', , , date = '', , , supply = '', demand = '', rate = '', balance = ''] = cells;
+    const node = nodeKey(level, key);
+    const norm = versions.find(
+      (v) => (v.validFrom === null || v.validFrom <= date) && (v.validTo === null || v.validTo > date),
+    );
+    const popDate = populationDate(sink, date);
+    if (!norm || !popDate || !sink.frame.nodes.has(node)) continue;
+    rowFacts(
+      sink,
+      {
+        node,
+        date,
+        supply: parseCsvNumber(supply),
+        demand: parseCsvNumber(demand),
+        rate: parseCsvNumber(rate),
+        balance: parseCsvNumber(balance),
+      },
+      norm,
+      popDate,
+      ctx.url,
+    );
+  }
+};

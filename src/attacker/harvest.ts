@@ -6,7 +6,7 @@
  * Stichtag and for the areas around a secret value (the area, its siblings, its parent) at every
  * Stichtag — the visitor's natural focus, and what keeps the crawl within minutes.
  */
-import { readCoverage, readCoverageCsv, readRanking } from './coverage-readers.ts';
+import { readCoverage, readCoverageCsv, readRanking, readRankingCsv } from './coverage-readers.ts';
 import { FactSink } from './facts.ts';
 import { readFrame } from './frame.ts';
 import type { CityFrame } from './model.ts';
@@ -41,6 +41,7 @@ const READERS: Record<string, Partial<Record<'json' | 'csv', Reader>>> = {
   '/api/coverage': { json: readCoverage },
   '/api/coverage/export': { csv: readCoverageCsv },
   '/api/planning/ranking': { json: readRanking },
+  '/api/planning/ranking/export': { csv: readRankingCsv },
 };
 
 /**

@@ -5,6 +5,7 @@
  * facilities — recomputed here from those outputs alone. Braunschweig's rule for meeting places
  * (status class 3–4 without one within 1,000 m first) as the ranking without the gap.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Coverage } from '../coverage/coverage.schema.ts';
 import type { Facility } from '../facilities/facility.schema.ts';
@@ -176,6 +177,65 @@ describe.each(engines)('the Bedarfsplan ranking API on $name', (engine) => {
     expect(wide.rows.filter((x) => x.need.distance).length).toBeLessThan(
       r.rows.filter((x) => x.need.distance).length,
     );
+  });
+
+  it('exports the ranking as German CSV and XLSX, the public with the route’s protected values', async () => {
+    const exportUrl = URL.replace('/ranking?', '/ranking/export?');
+    const planner = await get<Ranking>(URL, ctx.planner);
+    const csv = await call(exportUrl, ctx.planner);
+    expect(csv.statusCode, csv.body.slice(0, 300)).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain(`bedarfsplan_kita_u3_sozialraum_${LATEST}.csv`);
+    const [head, ...lines] = csv.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(head).toBe(
+      'Rang;Gebietsschlüssel;Gebiet;Übergeordnetes Gebiet;Stichtag;Punkte (0–100);Bedarfsmerkmale (0–3);' +
+        'Versorgung (Plätze);Bedarf (Plätze);Versorgungsquote (%);Saldo (Plätze);Fehlend (Plätze);Status;' +
+        'Klasse Status-Index;Entfernung zur nächsten Einrichtung (m);' +
+        'Nächste Einrichtung;Begründung;Richtwert;Quelle',
+    );
+    expect(lines).toHaveLength(planner.rows.length);
+    const cells = lines.map((l) => l.split(';'));
+    expect(cells.map((c) => c[1])).toEqual(planner.rows.map((r) => r.area));
+    const first = planner.rows[0]!;
+    expect(cells[0]!.slice(0, 3)).toEqual(['1', first.area, first.name]);
+    expect(cells[0]![7]).toBe(first.coverage.supply!.toFixed(2).replace('.', ','));
+    expect(cells[0]![16]).toBe(first.reason.includes(';') ? `"${first.reason}"` : first.reason);
+
+    // the public file: the secret demands are „·“, as the route hides them
+    const pub = await get<Ranking>(URL);
+    const pubCsv = (await call(exportUrl)).body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1);
+    expect(pubCsv.map((l) => l.split(';')[1])).toEqual(pub.rows.map((r) => r.area));
+    pub.rows.forEach((r, i) => {
+      const c = pubCsv[i]!.split(';');
+      if (r.coverage.status === 'secret')
+        expect([c[8], c[9], c[10], c[12]]).toEqual(['·', '·', '·', 'geheim']);
+      else expect(c[8]).toBe(r.coverage.demand!.toFixed(1).replace('.', ','));
+    });
+    expect(pub.rows.some((r) => r.coverage.status === 'secret')).toBe(true);
+
+    const xlsx = await call(`${exportUrl}&format=xlsx`, ctx.planner);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([expect.stringMatching(/^Bedarfsplan /), 'Quelle']);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.rowCount).toBe(planner.rows.length + 1);
+    expect(sheet.getRow(2).getCell(1).value).toBe(1);
+    expect(sheet.getRow(2).getCell(2).value).toBe(first.area);
+    expect(sheet.getRow(2).getCell(8).value).toBe(first.coverage.supply);
+    const source = wb.getWorksheet('Quelle')!;
+    const facts = new Map<string, unknown>();
+    source.eachRow((row) => facts.set(row.getCell(1).text, row.getCell(2).value));
+    expect(String(facts.get('Regel'))).toContain('Statusklasse 3 (niedrig) oder 4 (sehr niedrig)');
+    expect((await call(exportUrl.replace('kita_u3', 'kita_intern'))).statusCode).toBe(404);
+    expect((await call(`${exportUrl}&format=pdf`, ctx.planner)).statusCode).toBe(400);
   });
 
   it('refuses bad parameters with 400 and unknown norms, levels and indices with 404', async () => {

@@ -1,10 +1,13 @@
 /**
- * The Bedarfsplan's ranking under `/api/planning`: for everyone, planners from unprotected values,
- * the public from published norms and disclosure-protected values only (ranking.service.ts).
+ * The Bedarfsplan's ranking under `/api/planning`, as JSON and as a file: for everyone, planners
+ * from unprotected values, the public from published norms and disclosure-protected values only
+ * (ranking.service.ts).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../core/error.schema.ts';
-import { Ranking, RankingQuery } from './ranking.schema.ts';
+import { fileResponse } from '../core/file-response.ts';
+import { exportRanking } from './ranking-export.ts';
+import { Ranking, RankingExportQuery, RankingQuery } from './ranking.schema.ts';
 import { computeRanking } from './ranking.service.ts';
 
 const TAGS = ['Planung'];
@@ -23,5 +26,33 @@ export const rankingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => computeRanking(app.db, req.user, req.query),
+  );
+
+  app.get(
+    '/ranking/export',
+    {
+      schema: {
+        tags: TAGS,
+        access: 'optional',
+        summary:
+          'Bedarfsplan als CSV oder XLSX: die Gebiete in der Reihenfolge des Bedarfs mit Begründung, Richtwert und Quelle (öffentlich: geheimhaltungsgeprüft)',
+        querystring: RankingExportQuery,
+        response: {
+          200: fileResponse('Die Tabelle im gewählten Format', [
+            'text/csv',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ]),
+          400: ErrorBody,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (req, reply) => {
+      const file = await exportRanking(app.db, req.user, req.query);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+    },
   );
 };

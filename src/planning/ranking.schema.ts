@@ -57,6 +57,9 @@ export const RankingQuery = z.object({
       `Index classes of at least this severity (0 best … 1 worst) are a need; default ${d.minSeverity} (MSS: classes 3 and 4)`,
     ),
 });
+/** The ranking as a file (`GET /api/planning/ranking/export`). */
+export const RankingExportQuery = RankingQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+
 type Defaulted = 'radius' | 'weightGap' | 'weightClass' | 'weightDistance' | 'minSeverity';
 /** The query as a caller gives it: the weights and thresholds may be left to their defaults. */
 export type RankingInput = Omit<z.output<typeof RankingQuery>, Defaulted> &

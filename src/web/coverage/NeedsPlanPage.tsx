@@ -13,7 +13,7 @@ import { LevelSwitch } from '../ui/LevelSwitch.tsx';
 import { Link } from '../ui/Link.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
-import { coverageApi } from './coverage-api.ts';
+import { coverageApi, coverageDownloads, type Ranking, type RankingRequest } from './coverage-api.ts';
 import { coverageQuery } from './coverage-url.ts';
 import {
   distanceText,
@@ -31,6 +31,18 @@ const mapModule = import('../map/AtlasMap.tsx');
 const AtlasMap = lazy(() => mapModule);
 
 type Level = AppConfig['levels'][number];
+
+/** The request of the ranking shown: its export gives the same table. */
+const shownRequest = (r: Ranking): RankingRequest => ({
+  norm: r.norm.key,
+  level: r.level,
+  date: r.date,
+  index: r.index?.key ?? null,
+  radius: r.parameters.radius,
+  weightGap: r.parameters.weights.gap,
+  weightClass: r.parameters.weights.class,
+  weightDistance: r.parameters.weights.distance,
+});
 
 export interface NeedsPlanPageProps {
   config: AppConfig;
@@ -417,6 +429,25 @@ export function NeedsPlanPage({ config, levels, user, canEdit, announce }: Needs
             </table>
           </div>
         </div>
+      )}
+      {shown && (
+        <section className="coverage-downloads" aria-labelledby={`${id}-downloads`}>
+          <h2 id={`${id}-downloads`}>{bt.downloads.title}</h2>
+          <p>{bt.downloads.intro}</p>
+          <p className="button-row">
+            <a
+              className="button"
+              href={coverageDownloads.ranking(shownRequest(shown), 'csv')}
+              download
+              data-testid="needs-plan-csv"
+            >
+              {bt.downloads.csv}
+            </a>
+            <a className="button" href={coverageDownloads.ranking(shownRequest(shown), 'xlsx')} download>
+              {bt.downloads.xlsx}
+            </a>
+          </p>
+        </section>
       )}
     </div>
   );

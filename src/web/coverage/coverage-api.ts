@@ -49,6 +49,18 @@ export interface RankingRequest {
   weightDistance?: number;
 }
 
+/** The query string of a ranking (the route's and its export's). */
+function rankingQuery({ index, ...rest }: RankingRequest): string {
+  return q({
+    ...Object.fromEntries(
+      Object.entries(rest)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    ),
+    ...(index ? { index } : {}),
+  });
+}
+
 export const coverageApi = {
   norms: () => request<Norm[]>('GET', '/api/norms'),
   coverage: ({ norm, level, date, scenario }: CoverageRequest) =>
@@ -57,14 +69,7 @@ export const coverageApi = {
   series: (norm: string, level: string) =>
     request<Coverage>('GET', `/api/coverage?${q({ norm, level, series: '1' })}`),
   /** Bedarfsplan: the areas of a level ranked by need, with their reasons. */
-  ranking: ({ index, ...rest }: RankingRequest) =>
-    request<Ranking>(
-      'GET',
-      `/api/planning/ranking?${q({
-        ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])),
-        ...(index ? { index } : {}),
-      })}`,
-    ),
+  ranking: (req: RankingRequest) => request<Ranking>('GET', `/api/planning/ranking?${rankingQuery(req)}`),
   scenarios: () => request<Scenario[]>('GET', '/api/scenarios'),
   createScenario: (body: CreateScenarioBody) => request<Scenario>('POST', '/api/scenarios', body),
   addChanges: (name: string, changes: ScenarioChangeInput[]) =>
@@ -80,4 +85,7 @@ export const coverageDownloads = {
     `/api/coverage/export?${q({ norm, level, date, format })}`,
   series: (norm: string, level: string) =>
     `/api/coverage/export?${q({ norm, level, series: '1', format: 'csv' })}`,
+  /** The Bedarfsplan's table in rank order, with the parameters it was ranked with. */
+  ranking: (req: RankingRequest, format: 'csv' | 'xlsx') =>
+    `/api/planning/ranking/export?${rankingQuery(req)}&format=${format}`,
 };

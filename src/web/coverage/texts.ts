@@ -231,6 +231,12 @@ export const bt = {
   weightDistance: 'Entfernung',
   apply: 'Anwenden',
   rule: 'Regel',
+  downloads: {
+    title: 'Herunterladen',
+    intro: 'Die Tabelle aller Gebiete in der Reihenfolge des Bedarfs, mit Begründung, Richtwert und Quelle.',
+    csv: 'CSV',
+    xlsx: 'Excel',
+  },
   map: {
     label: (norm: string, level: string, n: number) =>
       `Karte: Bedarfsplan ${norm} nach ${level}; die ersten ${n} Gebiete sind gestrichelt umrandet. Die Tabelle unter der Karte nennt alle Gebiete mit Begründung.`,
