@@ -122,40 +122,56 @@ export const readCoverage: Reader = (ctx: ReadContext) => {
   read(body.city, () => sink.frame.root);
 };
 
-/** The CSV export: `Gebietsschlüssel;Gebiet;Ebene;Stichtag;Versorgung;Bedarf;Quote;Saldo;Status;…`. */
-export const readCoverageCsv: Reader = (ctx: ReadContext) => {
+/**
+ * Adds the facts of one CSV row of `node` at `date` (German numbers, `·` and `–` unknown) with the
+ * norm version valid then.
+ */
+function csvRowFacts(
+  ctx: ReadContext,
+  node: string | null,
+  date: string,
+  cells: { supply: string; demand: string; rate: string; balance: string },
+) {
   const { sink } = ctx;
   const versions = sink.frame.norms?.get(ctx.params.norm ?? '');
-  if (!versions) return;
-  const levelByName = new Map(sink.frame.levels.map((l) => [l.name, l.key]));
-  for (const line of ctx.body
+  const norm = versions?.find(
+    (v) => (v.validFrom === null || v.validFrom <= date) && (v.validTo === null || v.validTo > date),
+  );
+  const popDate = populationDate(sink, date);
+  if (!node || !norm || !popDate || !sink.frame.nodes.has(node)) return;
+  rowFacts(
+    sink,
+    {
+      node,
+      date,
+      supply: parseCsvNumber(cells.supply),
+      demand: parseCsvNumber(cells.demand),
+      rate: parseCsvNumber(cells.rate),
+      balance: parseCsvNumber(cells.balance),
+    },
+    norm,
+    popDate,
+    ctx.url,
+  );
+}
+
+/** The lines of a CSV body after its header. */
+const dataLines = (body: string) =>
+  body
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
-    .slice(1)) {
-    if (!line.trim()) continue;
+    .slice(1)
+    .filter((line) => line.trim());
+
+/** The CSV export: `Gebietsschlüssel;Gebiet;Ebene;Stichtag;Versorgung;Bedarf;Quote;Saldo;Status;…`. */
+export const readCoverageCsv: Reader = (ctx: ReadContext) => {
+  const levelByName = new Map(ctx.sink.frame.levels.map((l) => [l.name, l.key]));
+  for (const line of dataLines(ctx.body)) {
     const [key = '', , levelName = '', date = '', supply = '', demand = '', rate = '', balance = ''] =
       line.split(';');
     const level = levelByName.get(levelName);
-    const node = levelName === 'Gesamtstadt' ? sink.frame.root : level ? nodeKey(level, key) : null;
-    const norm = versions.find(
-      (v) => (v.validFrom === null || v.validFrom <= date) && (v.validTo === null || v.validTo > date),
-    );
-    const popDate = populationDate(sink, date);
-    if (!node || !norm || !popDate || !sink.frame.nodes.has(node)) continue;
-    rowFacts(
-      sink,
-      {
-        node,
-        date,
-        supply: parseCsvNumber(supply),
-        demand: parseCsvNumber(demand),
-        rate: parseCsvNumber(rate),
-        balance: parseCsvNumber(balance),
-      },
-      norm,
-      popDate,
-      ctx.url,
-    );
+    const node = levelName === 'Gesamtstadt' ? ctx.sink.frame.root : level ? nodeKey(level, key) : null;
+    csvRowFacts(ctx, node, date, { supply, demand, rate, balance });
   }
 };
 
@@ -202,36 +218,10 @@ export const readRanking: Reader = (ctx: ReadContext) => {
  * Fehlend is −Saldo where negative, a fact the balance already gives.
  */
 export const readRankingCsv: Reader = (ctx: ReadContext) => {
-  const { sink } = ctx;
-  const versions = sink.frame.norms?.get(ctx.params.norm ?? '');
   const level = ctx.params.level ?? '';
-  if (!versions) return;
-  for (const line of ctx.body
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .slice(1)) {
-    if (!line.trim()) continue;
-    const cells = line.split(';');
-    const [, key = '', , , date = '', , , supply = '', demand = '', rate = '', balance = ''] = cells;
-    const node = nodeKey(level, key);
-    const norm = versions.find(
-      (v) => (v.validFrom === null || v.validFrom <= date) && (v.validTo === null || v.validTo > date),
-    );
-    const popDate = populationDate(sink, date);
-    if (!norm || !popDate || !sink.frame.nodes.has(node)) continue;
-    rowFacts(
-      sink,
-      {
-        node,
-        date,
-        supply: parseCsvNumber(supply),
-        demand: parseCsvNumber(demand),
-        rate: parseCsvNumber(rate),
-        balance: parseCsvNumber(balance),
-      },
-      norm,
-      popDate,
-      ctx.url,
-    );
+  for (const line of dataLines(ctx.body)) {
+    const [, key = '', , , date = '', , , supply = '', demand = '', rate = '', balance = ''] =
+      line.split(';');
+    csvRowFacts(ctx, nodeKey(level, key), date, { supply, demand, rate, balance });
   }
 };

@@ -1,7 +1,9 @@
 /**
  * Schemas of file responses and uploads, shared by every route that sends or receives a file
- * (exports, reports, Kennblatt); the OpenAPI document shows them as binary bodies.
+ * (exports, reports, Kennblatt); the OpenAPI document shows them as binary bodies. `sendFile`
+ * sends a download.
  */
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 
 /** A file in a response or an upload: its bytes. */
@@ -22,4 +24,19 @@ export function fileResponse(description: string, mediaTypes: readonly string[],
       mediaTypes.map((sent) => sent.split(';')[0]!.trim()).map((type) => [type, { schema: schemaOf(type) }]),
     ),
   };
+}
+
+/** A file a route sends: its text or bytes, media type and name. */
+export interface DownloadFile {
+  body: string | Uint8Array;
+  contentType: string;
+  fileName: string;
+}
+
+/** Sends `file` as an attachment: the browser saves it under its name. */
+export function sendFile(reply: FastifyReply, file: DownloadFile) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
 }

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { User } from '../auth/auth.schema.ts';
 import { csvField, neutraliseCell } from '../core/csv-cell.ts';
+import type { DownloadFile } from '../core/file-response.ts';
 import type { Db } from '../db/db.ts';
 import {
   addSourceSheet,
@@ -129,7 +130,7 @@ export async function exportCoverage(
   db: Db,
   user: User | null,
   q: Omit<CoverageQuery, 'scenario'> & { format: 'csv' | 'xlsx' },
-): Promise<{ body: string | Uint8Array; contentType: string; fileName: string }> {
+): Promise<DownloadFile> {
   const c = await computeCoverage(db, user, { norm: q.norm, level: q.level, date: q.date, series: q.series });
   const decimals = seesUnprotected(user) ? 2 : 1;
   const stem = `versorgung_${c.norm.key}_${c.level}_${c.stichtage.length > 1 ? 'zeitreihe' : c.stichtage[0]!.date}`;

@@ -8,7 +8,7 @@ import { importerId } from '../auth/local-cli-user.ts';
 import { authorize } from '../auth/policy.ts';
 import { ErrorBody } from '../core/error.schema.ts';
 import { badRequest } from '../core/errors.ts';
-import { fileResponse } from '../core/file-response.ts';
+import { fileResponse, sendFile } from '../core/file-response.ts';
 import { accessibility } from './accessibility.service.ts';
 import { exportCoverage } from './coverage-export.ts';
 import {
@@ -61,13 +61,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req, reply) => {
-      const file = await exportCoverage(app.db, req.user, req.query);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
-    },
+    async (req, reply) => sendFile(reply, await exportCoverage(app.db, req.user, req.query)),
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fileResponse } from '../core/file-response.ts';
+import { fileResponse, sendFile } from '../core/file-response.ts';
 import { exportValues } from './export.service.ts';
 
 const ExportQuery = z.object({
@@ -40,12 +40,6 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req, reply) => {
-      const file = await exportValues(app.db, req.user, req.query);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
-    },
+    async (req, reply) => sendFile(reply, await exportValues(app.db, req.user, req.query)),
   );
 };

@@ -9,7 +9,7 @@ import { importerId } from '../auth/local-cli-user.ts';
 import { authorize } from '../auth/policy.ts';
 import { ErrorBody } from '../core/error.schema.ts';
 import { badRequest } from '../core/errors.ts';
-import { fileResponse } from '../core/file-response.ts';
+import { fileResponse, sendFile } from '../core/file-response.ts';
 import { countFacilities } from './facility-count.service.ts';
 import { exportFacilities } from './facility-export.ts';
 import { importFacilities } from './facility-import.service.ts';
@@ -82,13 +82,7 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req, reply) => {
-      const file = await exportFacilities(app.db, req.query);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .send(file.body);
-    },
+    async (req, reply) => sendFile(reply, await exportFacilities(app.db, req.query)),
   );
 
   app.get(

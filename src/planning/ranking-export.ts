@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { User } from '../auth/auth.schema.ts';
 import { csvField, neutraliseCell } from '../core/csv-cell.ts';
+import type { DownloadFile } from '../core/file-response.ts';
 import type { Db } from '../db/db.ts';
 import {
   addSourceSheet,
@@ -187,7 +188,7 @@ export async function exportRanking(
   db: Db,
   user: User | null,
   q: RankingInput & { format: 'csv' | 'xlsx' },
-): Promise<{ body: string | Uint8Array; contentType: string; fileName: string }> {
+): Promise<DownloadFile> {
   const { format, ...query } = q;
   const r = await computeRanking(db, user, query);
   const decimals = seesUnprotected(user) ? 2 : 1;

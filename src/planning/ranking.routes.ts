@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../core/error.schema.ts';
-import { fileResponse } from '../core/file-response.ts';
+import { fileResponse, sendFile } from '../core/file-response.ts';
 import { exportRanking } from './ranking-export.ts';
 import { Ranking, RankingExportQuery, RankingQuery } from './ranking.schema.ts';
 import { computeRanking } from './ranking.service.ts';
@@ -47,12 +47,6 @@ export const rankingRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req, reply) => {
-      const file = await exportRanking(app.db, req.user, req.query);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
-    },
+    async (req, reply) => sendFile(reply, await exportRanking(app.db, req.user, req.query)),
   );
 };
