@@ -158,7 +158,8 @@ export function FacilityPanel(props: FacilityPanelProps) {
         )}
         {!versions && !history.error && <p className="muted">{ft.panel.loadingHistory}</p>}
         {versions && (
-          <div className="area-table__scroll">
+          // focusable: with a column per capacity part the table may scroll sideways
+          <div className="area-table__scroll" tabIndex={0} role="group" aria-labelledby={`${id}-history`}>
             <table className="facility-history" data-testid="facility-history">
               <caption className="visually-hidden">{ft.panel.historyIntro}</caption>
               <thead>
