@@ -14,7 +14,7 @@ import { loadDemo } from '../demo/load-demo.ts';
 import { areaSteckbrief } from '../profile/profile.service.ts';
 import { engines } from '../test/databases.ts';
 import { assembleAreaReport } from './assemble-area.ts';
-import { columnWidths, renderDocx } from './render-docx.ts';
+import { columnWidths, LAID_OUT_SECTIONS, renderDocx } from './render-docx.ts';
 import { closePdfBrowser, pdfBrowserOpen } from './pdf.ts';
 import { INTERNAL_MARK } from './render-html.ts';
 import { syntheticReport } from './synthetic-report.ts';
@@ -173,6 +173,51 @@ describe('Sozialbericht as Word (.docx)', () => {
     }
     expect(pdfBrowserOpen()).toBe(true); // the one browser of pdf.ts did it
   });
+});
+
+describe('TOC page numbers by report size', () => {
+  const chapters = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `kapitel-${i + 1}`,
+      title: `Kapitel ${i + 1}`,
+      level: 1 as const,
+      pageBreak: false,
+      blocks: [{ kind: 'paragraph' as const, text: `Text des Kapitels ${i + 1}.` }],
+    }));
+  const render = async (sections: number, toc: boolean) => {
+    const model = { ...syntheticReport({ areas: 0, toc }), sections: chapters(sections), toc };
+    const files = unzipSync(await renderDocx(model));
+    return {
+      xml: strFromU8(files['word/document.xml']!),
+      settings: strFromU8(files['word/settings.xml']!),
+    };
+  };
+  /** TOC entries whose PAGEREF field holds a page number between its separate and end marks. */
+  const numberedEntries = (xml: string) =>
+    [
+      ...xml.matchAll(/PAGEREF _Toc\d+ \\h<\/w:instrText>([\s\S]*?)<w:fldChar w:fldCharType="end"\/>/g),
+    ].filter((m) => /<w:t(?: [^>]*)?>\d+<\/w:t>/.test(m[1]!)).length;
+  afterAll(() => closePdfBrowser());
+
+  it('lays out the TOC of a report up to the limit, with page numbers and no update prompt', async () => {
+    const { xml, settings } = await render(LAID_OUT_SECTIONS, true);
+    expect(settings).not.toContain('updateFields');
+    // every TOC entry's PAGEREF field carries its page number as result
+    expect(numberedEntries(xml)).toBe(LAID_OUT_SECTIONS);
+  }, 300_000);
+
+  it('lets Word fill the TOC of a longer report, so it is written in seconds', async () => {
+    const { xml, settings } = await render(LAID_OUT_SECTIONS + 1, true);
+    expect(settings).toMatch(/<w:updateFields(?: w:val="(?:true|1)")?\/>/);
+    expect(xml.includes('TOC \\h \\o &quot;1-2&quot;')).toBe(true);
+    expect(numberedEntries(xml)).toBe(0);
+  }, 300_000);
+
+  it('a report without contents neither lays out nor asks to update', async () => {
+    const { xml, settings } = await render(3, false);
+    expect(settings).not.toContain('updateFields');
+    expect(xml.includes('TOC \\h')).toBe(false);
+  }, 300_000);
 });
 
 describe('columnWidths', () => {

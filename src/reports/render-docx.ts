@@ -48,6 +48,11 @@ const FONT = 'Arial';
 const HEX = /^#[0-9a-f]{6}$/i;
 /** Width of figures in the document, in pixels at 96 dpi (≈ 15 cm). */
 const FIGURE_PX = 567;
+/**
+ * Reports with a TOC of at most this many sections get their TOC page numbers laid out here
+ * (the demo Sozialbericht has about 70); longer ones ask Word to update the fields on opening.
+ */
+export const LAID_OUT_SECTIONS = 150;
 /** A4 in twips, and the page margins: the text is 11,906 − 2 × 1,020 = 9,866 twips wide. */
 const PAGE = { width: 11906, height: 16838, margin: { top: 1000, bottom: 1000, left: 1020, right: 1020 } };
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
@@ -246,11 +251,15 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
         }),
       }
     : undefined;
+  // Laying the document out costs about 25 ms per paragraph, so only a TOC is worth it, and
+  // only up to a size where it stays in seconds; a longer report lets Word fill the TOC itself.
+  const laidOut = model.toc && model.sections.length <= LAID_OUT_SECTIONS;
   const doc = new Document({
     creator: 'Lagebild',
     title: model.title,
     // page numbers of the TOC laid out as Word does: Word shows them without asking to update
-    pageNumbers: estimatePageNumbers,
+    ...(laidOut ? { pageNumbers: estimatePageNumbers } : {}),
+    ...(model.toc && !laidOut ? { features: { updateFields: true } } : {}),
     styles: {
       default: { document: { run: { font: FONT, size: 20, language: { value: 'de-DE' } } } },
       paragraphStyles: HEADING_STYLES,
@@ -292,7 +301,7 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
                   children: [new TextRun({ text: 'Inhalt', bold: true, size: 28 })],
                   spacing: { before: 240, after: 120 },
                 }),
-                // Word fills the field when the document opens (updateFields)
+                // filled from the layout above, or by Word when it opens a long report
                 new TableOfContents('Inhalt', { hyperlink: true, headingStyleRange: '1-2' }),
               ]
             : []),
