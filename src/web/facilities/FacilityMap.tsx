@@ -5,26 +5,18 @@
  * dragged. Without a basemap unless the server names a tile URL, so it works offline.
  */
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
-import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import type { AreaCollection } from '../api.ts';
-import { collectionBounds } from '../map/bounds.ts';
-import { baseStyle } from '../map/style.ts';
-import { t } from '../texts.ts';
+import { createAreaMap, removeAreaMap, webglAvailable } from '../map/create-map.ts';
+import { MapFallback } from '../map/MapFallback.tsx';
+import { boundaryLayers, SOURCE as AREAS } from '../map/style.ts';
 import type { FacilityPointProperties } from './facility-table.ts';
 import { DRAFT_COLOR, STATUS_COLORS } from './map-colors.ts';
 import { ft } from './texts.ts';
 
-setWorkerUrl(workerUrl);
-
-const AREAS = 'areas';
 const POINTS = 'facilities';
 const DRAFT = 'facility-draft';
-// the same fill layer id as the atlas map: browser tests find areas through it
-const AREA_FILL = 'areas-fill';
 const POINT_LAYER = 'facilities-circle';
 const DRAFT_LAYER = 'facility-draft-circle';
 
@@ -62,15 +54,6 @@ const draftData = (draft: FacilityMapProps['draft']): FeatureCollection<Point> =
       }
     : empty;
 
-function webglAvailable(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    return !!(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
-
 const state = (name: string) => ['boolean', ['feature-state', name], false] as const;
 
 export default function FacilityMap(props: FacilityMapProps) {
@@ -95,61 +78,14 @@ export default function FacilityMap(props: FacilityMapProps) {
     const container = containerRef.current;
     if (!container || !supported) return;
     const start = initial();
-    const bounds = collectionBounds(start.areas);
-    const map = new MapLibreMap({
-      container,
-      style: baseStyle(start.tileUrl),
-      bounds: bounds ?? undefined,
-      fitBoundsOptions: { padding: 24 },
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      maxPitch: 0,
-      renderWorldCopies: false,
-      fadeDuration: 0,
-      locale: {
-        'Map.Title': start.label,
-        'NavigationControl.ZoomIn': t.map.zoomIn,
-        'NavigationControl.ZoomOut': t.map.zoomOut,
-        'NavigationControl.ResetBearing': t.map.resetBearing,
-      },
-    });
+    const map = createAreaMap(container, start);
     mapRef.current = map;
-    if (navigator.webdriver) window.__lagebildMap = map;
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.touchZoomRotate.disableRotation();
-
-    // Keep the whole territory in view when the map changes size (side panel, window), until the
-    // user has moved the map themselves.
-    let userMoved = false;
-    map.on('movestart', (e: { originalEvent?: Event }) => {
-      if (e.originalEvent) userMoved = true;
-    });
-    map.on('resize', () => {
-      if (!userMoved && bounds) map.fitBounds(bounds, { padding: 24, animate: false });
-    });
 
     map.on('load', () => {
       map.addSource(AREAS, { type: 'geojson', data: start.areas, promoteId: 'id' });
       map.addSource(POINTS, { type: 'geojson', data: empty, promoteId: 'key' });
       map.addSource(DRAFT, { type: 'geojson', data: empty });
-      const withBasemap = start.tileUrl !== null;
-      map.addLayer({
-        id: AREA_FILL,
-        type: 'fill',
-        source: AREAS,
-        paint: { 'fill-color': '#ffffff', 'fill-opacity': withBasemap ? 0.35 : 0.85 },
-      });
-      map.addLayer({
-        id: 'areas-outline',
-        type: 'line',
-        source: AREAS,
-        paint: {
-          'line-color': 'rgba(38, 48, 60, 0.6)',
-          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.6, 14, 1.6],
-        },
-      });
+      for (const layer of boundaryLayers(start.tileUrl !== null)) map.addLayer(layer);
       map.addLayer({
         id: POINT_LAYER,
         type: 'circle',
@@ -238,8 +174,7 @@ export default function FacilityMap(props: FacilityMapProps) {
 
     return () => {
       mapRef.current = null;
-      if (window.__lagebildMap === map) delete window.__lagebildMap;
-      map.remove();
+      removeAreaMap(map);
     };
   }, [supported]);
 
@@ -298,13 +233,7 @@ export default function FacilityMap(props: FacilityMapProps) {
     mapRef.current?.getCanvas().setAttribute('aria-label', label);
   }, [label]);
 
-  if (!supported) {
-    return (
-      <div className="map-fallback" role="note" data-testid="map" data-ready="false">
-        {t.map.webglError}
-      </div>
-    );
-  }
+  if (!supported) return <MapFallback />;
   return (
     <div className="atlas-map">
       <div

@@ -3,27 +3,14 @@
  * switching indicator or year only writes feature state, so the map is never rebuilt.
  */
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
-import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import type { AreaCollection } from '../api.ts';
 import type { AreaStyle } from './choropleth.ts';
 import { MISSING_FILL } from './palette.ts';
-import { t } from '../texts.ts';
-import { collectionBounds } from './bounds.ts';
+import { createAreaMap, removeAreaMap, webglAvailable } from './create-map.ts';
 import { hatchPattern } from './hatch.ts';
-import { areaLayers, baseStyle, FILL_LAYER, HATCH_IMAGE, SOURCE } from './style.ts';
-
-declare global {
-  interface Window {
-    /** The map instance, exposed only to automated browsers (navigator.webdriver) for tests. */
-    __lagebildMap?: MapLibreMap;
-  }
-}
-
-// The worker is served from our own origin (no blob: or CDN), see vite.config.ts.
-setWorkerUrl(workerUrl);
+import { MapFallback } from './MapFallback.tsx';
+import { areaLayers, FILL_LAYER, HATCH_IMAGE, SOURCE } from './style.ts';
 
 export interface AtlasMapProps {
   /** Areas of the current level. */
@@ -50,15 +37,6 @@ export interface AtlasMapProps {
   onDrawn?: (drawKey: string) => void;
 }
 
-function webglAvailable(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    return !!(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
-
 export default function AtlasMap(props: AtlasMapProps) {
   const { areas, styles, drawKey, selectedId, focusId, marked, tileUrl, label } = props;
   const containerRef = useRef<HTMLDivElement>(null);
@@ -80,40 +58,8 @@ export default function AtlasMap(props: AtlasMapProps) {
     const container = containerRef.current;
     if (!container || !supported) return;
     const start = initial();
-    const bounds = collectionBounds(start.areas);
-    const map = new MapLibreMap({
-      container,
-      style: baseStyle(start.tileUrl),
-      bounds: bounds ?? undefined,
-      fitBoundsOptions: { padding: 24 },
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      maxPitch: 0,
-      renderWorldCopies: false,
-      fadeDuration: 0,
-      locale: {
-        'Map.Title': start.label,
-        'NavigationControl.ZoomIn': t.map.zoomIn,
-        'NavigationControl.ZoomOut': t.map.zoomOut,
-        'NavigationControl.ResetBearing': t.map.resetBearing,
-      },
-    });
+    const map = createAreaMap(container, start);
     mapRef.current = map;
-    if (navigator.webdriver) window.__lagebildMap = map;
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-
-    // Keep the whole territory in view when the map changes size (side panel, window), until the
-    // user has moved the map themselves.
-    let userMoved = false;
-    map.on('movestart', (e: { originalEvent?: Event }) => {
-      if (e.originalEvent) userMoved = true;
-    });
-    map.on('resize', () => {
-      if (!userMoved && bounds) map.fitBounds(bounds, { padding: 24, animate: false });
-    });
-    map.touchZoomRotate.disableRotation();
 
     map.on('load', () => {
       map.addImage(HATCH_IMAGE, hatchPattern());
@@ -163,8 +109,7 @@ export default function AtlasMap(props: AtlasMapProps) {
     return () => {
       mapRef.current = null;
       appliedAreas.current = null;
-      if (window.__lagebildMap === map) delete window.__lagebildMap;
-      map.remove();
+      removeAreaMap(map);
     };
   }, [supported]);
 
@@ -237,13 +182,7 @@ export default function AtlasMap(props: AtlasMapProps) {
     mapRef.current?.getCanvas().setAttribute('aria-label', label);
   }, [label]);
 
-  if (!supported) {
-    return (
-      <div className="map-fallback" role="note" data-testid="map" data-ready="false">
-        {t.map.webglError}
-      </div>
-    );
-  }
+  if (!supported) return <MapFallback />;
   return (
     <div className="atlas-map">
       <div

@@ -1,6 +1,8 @@
 /**
- * MapLibre style of the atlas: a plain background (no basemap unless the server names a tile URL),
- * the areas filled from feature state, hatching for secret values, outlines and a highlight.
+ * MapLibre styles of the maps: a plain background (no basemap unless the server names a tile URL);
+ * for the atlas the areas filled from feature state, hatching for secret values, outlines and a
+ * highlight; for maps that draw something else on the areas (facilities, a plan area) the
+ * boundaries alone.
  */
 import type { AddLayerObject, ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { MAP_BACKGROUND, MISSING_FILL } from './palette.ts';
@@ -81,6 +83,31 @@ export function areaLayers(withBasemap: boolean): AddLayerObject[] {
       paint: {
         'line-color': ['case', state('selected'), '#0b2540', '#1f2933'],
         'line-width': ['case', state('selected'), 3.5, ['any', state('hover'), state('focus')], 2.5, 0],
+      },
+    },
+  ];
+}
+
+/**
+ * The areas of `SOURCE` as plain boundaries: a light fill, so what is drawn on top stands out, and
+ * an outline. The fill layer has the atlas's id, so browser tests find areas the same way on
+ * every map.
+ */
+export function boundaryLayers(withBasemap: boolean): AddLayerObject[] {
+  return [
+    {
+      id: FILL_LAYER,
+      type: 'fill',
+      source: SOURCE,
+      paint: { 'fill-color': '#ffffff', 'fill-opacity': withBasemap ? 0.35 : 0.85 },
+    },
+    {
+      id: 'areas-outline',
+      type: 'line',
+      source: SOURCE,
+      paint: {
+        'line-color': 'rgba(38, 48, 60, 0.6)',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.6, 14, 1.6],
       },
     },
   ];
