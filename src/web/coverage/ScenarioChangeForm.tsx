@@ -3,7 +3,8 @@ import { api, messageOf, type AppConfig } from '../api.ts';
 import { coordinateText, parseNumber } from '../facilities/facility-form.ts';
 import { facilityApi, type FacilityType } from '../facilities/facility-api.ts';
 import { facilityPoints } from '../facilities/facility-table.ts';
-import { fieldWiring, Field } from '../ui/form-field.tsx';
+import { FieldList, boundTo, type FieldSpec } from '../ui/field-list.tsx';
+import { fieldWiring } from '../ui/form-field.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { t } from '../texts.ts';
@@ -98,6 +99,98 @@ export function ScenarioChangeForm(props: ScenarioChangeFormProps) {
   const lat = parseNumber(draft.lat);
   const draftPoint = Number.isFinite(lon) && Number.isFinite(lat) ? { lon, lat } : null;
 
+  const bound = boundTo(draft, set);
+  const typeField: FieldSpec = {
+    ...bound('type'),
+    control: 'select',
+    label: E.type,
+    options: types.map((x) => ({ value: x.key, label: x.name })),
+    // another type has other facilities: the chosen one no longer applies
+    onChange: (type) => setDraft((d) => ({ ...d, type, facility: '' })),
+  };
+  const common: FieldSpec[] = [
+    {
+      path: 'scenario',
+      control: 'select',
+      label: E.scenario,
+      value: scenario?.name ?? '',
+      onChange: setTarget,
+      options: scenarios.map((s) => ({ value: s.name, label: s.name })),
+    },
+    {
+      ...bound('kind'),
+      control: 'select',
+      label: E.kind,
+      options: KINDS.map((k) => ({ value: k, label: st.kinds[k] })),
+      onChange: (kind) => {
+        setProblems({});
+        setPicking(false);
+        set('kind', kind);
+      },
+    },
+    ...(draft.kind === 'quarter' ? [] : [typeField]),
+    {
+      ...bound('validFrom'),
+      control: 'input',
+      label: E.validFrom,
+      hint: E.validFromHint,
+      attrs: { type: 'date' },
+    },
+  ];
+  const decimal = (field: ChangeField, label: string): FieldSpec => ({
+    ...bound(field),
+    control: 'input',
+    label,
+    attrs: { inputMode: 'decimal' },
+  });
+  const lines = (field: ChangeField, label: string, hint: string, rows: number): FieldSpec => ({
+    ...bound(field),
+    control: 'textarea',
+    label,
+    hint,
+    attrs: { rows, spellCheck: false },
+  });
+  const name = (label: string): FieldSpec => ({
+    ...bound('name'),
+    control: 'input',
+    label,
+    attrs: { maxLength: 300 },
+  });
+  const capacity = decimal('capacity', E.capacity(unit));
+  const properties = lines('properties', E.properties, E.propertiesHint, 2);
+  const facility: FieldSpec = {
+    ...bound('facility'),
+    control: 'select',
+    label: E.facility,
+    hint: E.facilityHint,
+    empty: '–',
+    options: open.map((f) => ({ value: f.key, label: `${f.name} (${f.key})` })),
+  };
+  const byKind: Record<ChangeKind, FieldSpec[]> = {
+    opening: [name(E.name), capacity, properties, decimal('lon', E.lon), decimal('lat', E.lat)],
+    closure: [facility],
+    capacity: [facility, capacity, properties],
+    quarter: [
+      name(E.quarterName),
+      {
+        ...bound('level'),
+        control: 'select',
+        label: E.level,
+        options: levels.map((l) => ({ value: l.key, label: l.name })),
+        // another level has other areas: the chosen one no longer applies
+        onChange: (level) => setDraft((d) => ({ ...d, level, area: '' })),
+      },
+      {
+        ...bound('area'),
+        control: 'select',
+        label: E.area,
+        empty: '–',
+        options: areaOptions.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` })),
+      },
+      { ...lines('population', E.population, E.populationHint, 3), wide: true },
+    ],
+  };
+
   return (
     <form
       className="scenario-form"
@@ -118,121 +211,13 @@ export function ScenarioChangeForm(props: ScenarioChangeFormProps) {
         </p>
       )}
       <div className="scenario-form__grid">
-        <div className="field">
-          <label htmlFor={`${id}-scenario`}>{E.scenario}</label>
-          <select
-            id={`${id}-scenario`}
-            value={scenario?.name ?? ''}
-            onChange={(e) => setTarget(e.target.value)}
-          >
-            {scenarios.map((s) => (
-              <option key={s.name} value={s.name}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>{E.kind}</label>
-          <select
-            id={`${id}-kind`}
-            value={draft.kind}
-            onChange={(e) => {
-              setProblems({});
-              setPicking(false);
-              set('kind', e.target.value);
-            }}
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {st.kinds[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {draft.kind !== 'quarter' && (
-          <div className="field">
-            <label htmlFor={`${id}-type`}>{E.type}</label>
-            <select
-              id={`${id}-type`}
-              value={draft.type}
-              onChange={(e) => setDraft((d) => ({ ...d, type: e.target.value, facility: '' }))}
-            >
-              {types.map((x) => (
-                <option key={x.key} value={x.key}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <Field wiring={wiring} path="validFrom" label={E.validFrom} hint={E.validFromHint}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              value={draft.validFrom}
-              onChange={(e) => set('validFrom', e.target.value)}
-            />
-          )}
-        </Field>
+        <FieldList wiring={wiring} fields={common} />
       </div>
-
+      <div className="scenario-form__grid">
+        <FieldList wiring={wiring} fields={byKind[draft.kind]} />
+      </div>
       {draft.kind === 'opening' && (
         <>
-          <div className="scenario-form__grid">
-            <Field wiring={wiring} path="name" label={E.name}>
-              {(p) => (
-                <input
-                  {...p}
-                  value={draft.name}
-                  maxLength={300}
-                  onChange={(e) => set('name', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field wiring={wiring} path="capacity" label={E.capacity(unit)}>
-              {(p) => (
-                <input
-                  {...p}
-                  inputMode="decimal"
-                  value={draft.capacity}
-                  onChange={(e) => set('capacity', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field wiring={wiring} path="properties" label={E.properties} hint={E.propertiesHint}>
-              {(p) => (
-                <textarea
-                  {...p}
-                  rows={2}
-                  value={draft.properties}
-                  spellCheck={false}
-                  onChange={(e) => set('properties', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field wiring={wiring} path="lon" label={E.lon}>
-              {(p) => (
-                <input
-                  {...p}
-                  inputMode="decimal"
-                  value={draft.lon}
-                  onChange={(e) => set('lon', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field wiring={wiring} path="lat" label={E.lat}>
-              {(p) => (
-                <input
-                  {...p}
-                  inputMode="decimal"
-                  value={draft.lat}
-                  onChange={(e) => set('lat', e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
           <p className="field__hint" id={`${id}-pick-hint`}>
             {E.pickHint}
           </p>
@@ -277,100 +262,6 @@ export function ScenarioChangeForm(props: ScenarioChangeFormProps) {
             </div>
           </div>
         </>
-      )}
-
-      {(draft.kind === 'closure' || draft.kind === 'capacity') && (
-        <div className="scenario-form__grid">
-          <Field wiring={wiring} path="facility" label={E.facility} hint={E.facilityHint}>
-            {(p) => (
-              <select {...p} value={draft.facility} onChange={(e) => set('facility', e.target.value)}>
-                <option value="">–</option>
-                {open.map((f) => (
-                  <option key={f.key} value={f.key}>
-                    {f.name} ({f.key})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {draft.kind === 'capacity' && (
-            <Field wiring={wiring} path="capacity" label={E.capacity(unit)}>
-              {(p) => (
-                <input
-                  {...p}
-                  inputMode="decimal"
-                  value={draft.capacity}
-                  onChange={(e) => set('capacity', e.target.value)}
-                />
-              )}
-            </Field>
-          )}
-          {draft.kind === 'capacity' && (
-            <Field wiring={wiring} path="properties" label={E.properties} hint={E.propertiesHint}>
-              {(p) => (
-                <textarea
-                  {...p}
-                  rows={2}
-                  value={draft.properties}
-                  spellCheck={false}
-                  onChange={(e) => set('properties', e.target.value)}
-                />
-              )}
-            </Field>
-          )}
-        </div>
-      )}
-
-      {draft.kind === 'quarter' && (
-        <div className="scenario-form__grid">
-          <Field wiring={wiring} path="name" label={E.quarterName}>
-            {(p) => (
-              <input
-                {...p}
-                value={draft.name}
-                maxLength={300}
-                onChange={(e) => set('name', e.target.value)}
-              />
-            )}
-          </Field>
-          <div className="field">
-            <label htmlFor={`${id}-level`}>{E.level}</label>
-            <select
-              id={`${id}-level`}
-              value={draft.level}
-              onChange={(e) => setDraft((d) => ({ ...d, level: e.target.value, area: '' }))}
-            >
-              {levels.map((l) => (
-                <option key={l.key} value={l.key}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Field wiring={wiring} path="area" label={E.area}>
-            {(p) => (
-              <select {...p} value={draft.area} onChange={(e) => set('area', e.target.value)}>
-                <option value="">–</option>
-                {areaOptions.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name} ({a.id})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field wiring={wiring} path="population" label={E.population} hint={E.populationHint} wide>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                value={draft.population}
-                spellCheck={false}
-                onChange={(e) => set('population', e.target.value)}
-              />
-            )}
-          </Field>
-        </div>
       )}
 
       <div className="button-row">
