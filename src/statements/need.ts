@@ -7,7 +7,7 @@
  * the demand of the affected areas, shared by how much of the plan area lies in each; supply
  * stays as it is (what exists today).
  */
-import { variableRange, type AgeRange } from '../coverage/demand-words.ts';
+import { variableRange, type AgeRange } from '../core/age-range.ts';
 import { alignedRange, residentsIn, type ResidentsYear } from './residents.ts';
 
 /** Whether and how a norm's demand can be taken from the residents' ages. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_TYPES } from './occupancy.defaults.ts';
 import { AGE_BANDS, DwellingType } from './occupancy.schema.ts';
 import { alignedRange, expectedResidents, reportedGroups, residentsIn, statementYears } from './residents.ts';
-import { variableRange } from '../coverage/demand-words.ts';
+import { variableRange } from '../core/age-range.ts';
 
 const row = (...first: number[]): number[] => [
   ...first,

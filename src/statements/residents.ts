@@ -10,7 +10,7 @@
  *
  * Beyond the years a profile describes, its last year holds (the quarter is taken as settled).
  */
-import type { AgeRange } from '../coverage/demand-words.ts';
+import type { AgeRange } from '../core/age-range.ts';
 import { AGE_BANDS, type DwellingType } from './occupancy.schema.ts';
 
 /** Dwellings of one type first occupied in one year (a phase of the plan). */

@@ -9,7 +9,8 @@ import { inArea } from '../core/grammar.ts';
 import { levelDative, levelPlural } from '../core/level-names.ts';
 import { bboxOf } from '../geo/stored-geometry.ts';
 import { AGE_BANDS } from './occupancy.schema.ts';
-import { needFormula, variableRange } from '../coverage/demand-words.ts';
+import { variableRange } from '../core/age-range.ts';
+import { needFormula } from '../coverage/demand-words.ts';
 import type { Need, StatementResult } from './statement.schema.ts';
 import { sourceLine, type ReportBlock, type ReportMap, type ReportTable } from '../reports/report-model.ts';
 
