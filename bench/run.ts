@@ -18,6 +18,7 @@ import { benchIndices } from './indices.bench.ts';
 import { benchMicrodata } from './microdata.bench.ts';
 import { benchMonitoringPage } from './monitoring-page.bench.ts';
 import { benchProfile } from './profile.bench.ts';
+import { benchProjection } from './projection.bench.ts';
 import { benchPublicReads } from './public-reads.bench.ts';
 import { benchReport } from './report.bench.ts';
 import { benchReportBerlin } from './report-berlin.bench.ts';
@@ -52,6 +53,7 @@ const groups: [string, () => Promise<void>][] = [
   ['accessibility', () => benchAccessibility(record)],
   ['facilities', () => benchFacilities(record)],
   ['coverage', () => benchCoverage(record)],
+  ['projection', () => benchProjection(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));
