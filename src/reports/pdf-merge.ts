@@ -34,6 +34,7 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import type { ChunkLayout } from './paginate.ts';
+import { freezeStructElements } from './pdf-frozen.ts';
 
 /** An entry of the bookmark outline: a section (by id = destination name), areas nested. */
 export interface OutlineEntry {
@@ -193,6 +194,7 @@ export class PdfBook {
     const src = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
     retagSubsets(src, this.nextTag);
     const ctx = this.doc.context;
+    const firstCopied = ctx.largestObjectNumber + 1;
     // One copier for pages and structure, so that the elements' /Pg point to the copied pages.
     const copier = PDFObjectCopier.for(src.context, ctx);
     const srcRootRef = src.catalog.get(PDFName.of('StructTreeRoot'));
@@ -228,6 +230,7 @@ export class PdfBook {
       this.nextParentKey = offset + Math.max(next ?? 0, ...entries.map(([k]) => k + 1));
       const copied = kids.map((k) => copier.copy(k));
       this.structKids = at === 0 ? [...copied, ...this.structKids] : [...this.structKids, ...copied];
+      freezeStructElements(ctx, firstCopied);
     }
     const starts = new Map<string, number>();
     for (const [name, arr] of namedDests(src)) {
