@@ -1,24 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { formatDate } from '../../core/format.ts';
-import { api, messageOf, type AppConfig, type User } from '../api.ts';
+import { api, type AppConfig, type User } from '../api.ts';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { LevelSwitch } from '../ui/LevelSwitch.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { t } from '../texts.ts';
-import { facilityApi, facilityDownloads, type Facility, type FacilityStatus } from './facility-api.ts';
-import {
-  changeBody,
-  coordinateText,
-  createBody,
-  draftOf,
-  draftPosition,
-  draftProblems,
-  emptyDraft,
-  type DraftField,
-  type DraftProblems,
-  type FacilityDraft,
-} from './facility-form.ts';
+import { facilityApi, facilityDownloads, type FacilityStatus } from './facility-api.ts';
 import { capacityInOperation, facilityPoints, filterFacilities } from './facility-table.ts';
 import { localToday, readFacilityState, writeFacilityState, type FacilityViewState } from './facility-url.ts';
 import { FacilityForm } from './FacilityForm.tsx';
@@ -27,6 +15,7 @@ import { FacilityPanel } from './FacilityPanel.tsx';
 import { FacilityTable } from './FacilityTable.tsx';
 import { DRAFT_COLOR, STATUS_COLORS } from './map-colors.ts';
 import { ft } from './texts.ts';
+import { useFacilityEditor } from './use-facility-editor.ts';
 import './facilities.css';
 import { chosenLevel, finestLevel } from '../ui/levels.ts';
 
@@ -47,17 +36,6 @@ export interface FacilitiesPageProps {
   announce: (message: string) => void;
 }
 
-/** The form beside the map: a new facility, or a change of the open version `open`. */
-interface Editor {
-  mode: 'create' | 'edit';
-  open: Facility | null;
-  draft: FacilityDraft;
-  picking: boolean;
-  problems: DraftProblems;
-  busy: boolean;
-  error: string | null;
-}
-
 const STATUSES: FacilityStatus[] = ['in Betrieb', 'geplant', 'geschlossen'];
 
 /**
@@ -71,7 +49,6 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
   const [view, setView] = useState<FacilityViewState>(() => readFacilityState(window.location.search));
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<FacilityStatus | null>(null);
-  const [editor, setEditor] = useState<Editor | null>(null);
   const [revision, setRevision] = useState(0);
   const [focusKey, setFocusKey] = useState<string | null>(null);
 
@@ -115,82 +92,30 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
   const typeName = type?.name ?? '';
   const drawKey = `${type?.key ?? ''}|${date}|${revision}|${shownRows.length}`;
 
+  const editing = useFacilityEditor({
+    type,
+    today,
+    announce,
+    onSaved: (saved) => {
+      setRevision((n) => n + 1);
+      setView((v) => ({ ...v, facility: saved.key }));
+    },
+  });
+  const { editor, leaveEdit } = editing;
+
   const select = useCallback(
     (key: string | null) => {
       setView((v) => ({ ...v, facility: key }));
-      setEditor((e) => (e?.mode === 'edit' ? null : e));
+      leaveEdit();
       const f = rows.find((x) => x.key === key);
       if (f) announce(`${f.name}: ${ft.status[f.status]}`);
     },
-    [rows, announce],
+    [rows, announce, leaveEdit],
   );
 
   const startCreate = () => {
     setView((v) => ({ ...v, facility: null }));
-    setEditor({
-      mode: 'create',
-      open: null,
-      draft: emptyDraft(today, type?.capacityParts),
-      picking: true,
-      problems: {},
-      busy: false,
-      error: null,
-    });
-    announce(ft.map.pickHint);
-  };
-  const startEdit = (open: Facility) =>
-    setEditor({
-      mode: 'edit',
-      open,
-      draft: draftOf(open, today, type?.capacityParts),
-      picking: false,
-      problems: {},
-      busy: false,
-      error: null,
-    });
-
-  const changeDraft = (field: DraftField, value: string) =>
-    setEditor((e) => e && { ...e, draft: { ...e.draft, [field]: value }, error: null });
-  const changePart = (key: string, value: string) =>
-    setEditor(
-      (e) => e && { ...e, draft: { ...e.draft, parts: { ...e.draft.parts, [key]: value } }, error: null },
-    );
-  const pick = (lon: number, lat: number) => {
-    setEditor(
-      (e) =>
-        e && {
-          ...e,
-          picking: false,
-          draft: { ...e.draft, lon: coordinateText(lon), lat: coordinateText(lat) },
-        },
-    );
-    announce(`${ft.panel.position}: ${coordinateText(lat)}, ${coordinateText(lon)}`);
-  };
-
-  const save = async () => {
-    if (!editor || !type) return;
-    const problems = draftProblems(editor.draft);
-    if (Object.keys(problems).length) return setEditor({ ...editor, problems });
-    const open = editor.mode === 'edit' ? editor.open : null;
-    const body = open ? changeBody(open, editor.draft) : null;
-    if (open && !body) return setEditor({ ...editor, problems: {}, error: ft.form.unchanged });
-    setEditor({ ...editor, problems: {}, busy: true, error: null });
-    try {
-      const saved =
-        open && body
-          ? await facilityApi.change(open.id, body)
-          : await facilityApi.create(createBody(type.key, editor.draft));
-      setEditor(null);
-      setRevision((n) => n + 1);
-      setView((v) => ({ ...v, facility: saved.key }));
-      announce(
-        editor.mode === 'create'
-          ? ft.form.created(saved.name)
-          : ft.form.changed(saved.name, formatDate(editor.draft.validFrom)),
-      );
-    } catch (error) {
-      setEditor((e) => e && { ...e, busy: false, error: messageOf(error) });
-    }
+    editing.startCreate();
   };
 
   const form = editor && (
@@ -204,23 +129,16 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
       picking={editor.picking}
       busy={editor.busy}
       error={editor.error}
-      onChange={changeDraft}
-      onPartChange={changePart}
-      onPicking={(picking) => setEditor((e) => e && { ...e, picking })}
-      onSubmit={() => void save()}
-      onCancel={() => setEditor(null)}
+      onChange={editing.change}
+      onPartChange={editing.changePart}
+      onPicking={editing.setPicking}
+      onSubmit={() => void editing.save()}
+      onCancel={editing.close}
     />
   );
 
   const dateText = formatDate(date);
-  // the red draft point: a new facility's position, or a move (while setting it, or once moved)
-  const position = editor ? draftPosition(editor.draft) : null;
-  const moved =
-    !!editor?.open &&
-    !!position &&
-    (coordinateText(position.lon) !== coordinateText(editor.open.lon) ||
-      coordinateText(position.lat) !== coordinateText(editor.open.lat));
-  const draft = editor && (editor.mode === 'create' || editor.picking || moved) ? position : null;
+  const draft = editing.draftPoint;
   const counts = STATUSES.map((s) => [s, rows.filter((f) => f.status === s).length] as const);
   const panelOpen = editor?.mode === 'create' || !!selected;
   const error = types.error ?? list.error ?? geo.error;
@@ -250,7 +168,7 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
               id={`${id}-type`}
               value={type?.key ?? ''}
               onChange={(e) => {
-                setEditor(null);
+                editing.close();
                 setView((v) => ({ ...v, type: e.target.value, facility: null }));
               }}
               data-testid="facility-type"
@@ -357,7 +275,7 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
                     label={ft.map.label(typeName, dateText, shownRows.length)}
                     unit={unit}
                     onSelect={select}
-                    onPick={pick}
+                    onPick={editing.pick}
                   />
                 </Suspense>
               </ErrorBoundary>
@@ -459,13 +377,13 @@ export function FacilitiesPage({ config, levels, user, canEdit, onLogin, announc
               today={today}
               revision={revision}
               editor={editor?.mode === 'edit' ? form : null}
-              onEdit={startEdit}
+              onEdit={editing.startEdit}
               onClosed={(closed) => {
                 setRevision((n) => n + 1);
                 announce(ft.panel.closed(closed.name, formatDate(closed.validTo ?? today)));
               }}
               onDismiss={() => {
-                setEditor(null);
+                editing.close();
                 setView((v) => ({ ...v, facility: null }));
               }}
             />
