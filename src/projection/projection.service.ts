@@ -1,0 +1,323 @@
+/**
+ * Population projection on the database (docs/methods.md §8.6): reads one level's stocks by age
+ * up to the base, projects every area (Hamilton–Perry, §8.2, or cohort-component, §8.3, where
+ * births, deaths and moves are counted) and returns every requested age variable for every year
+ * up to the target. Writes nothing.
+ */
+import { variableRange } from '../core/age-range.ts';
+import { badRequest, LagebildError, notFound } from '../core/errors.ts';
+import type { Db } from '../db/db.ts';
+import { addVectors, MAX_AGE, sumAges, type AgeVector } from './age-vector.ts';
+import { indirectFactor, projectCohortComponent } from './cohort-component.ts';
+import { gompertzHazard, projectHamiltonPerry, type Stocks } from './hamilton-perry.ts';
+import { ageCounts, currentAreasWithRank, type CountRow } from './projection.repository.ts';
+import { splitBands } from './split-bands.ts';
+import { bandsFromVariables, stocksFromBreakdown } from './stocks.ts';
+
+export const PROJECTION_METHODS = ['auto', 'hamilton-perry', 'cohort-component'] as const;
+export type ProjectionMethod = (typeof PROJECTION_METHODS)[number];
+
+/** Yearly counts per area of births, deaths, moves in and out, for the cohort-component method. */
+export const COMPONENT_VARIABLES = ['geburten', 'sterbefaelle', 'zuzuege', 'fortzuege'] as const;
+
+/** Longest projection horizon in years. */
+export const MAX_HORIZON = 50;
+
+export interface ProjectPopulationQuery {
+  /** Area level key, e.g. `sozialraum`. */
+  level: string;
+  /** Base date (Stichtag, YYYY-MM-DD): no data after it is read. */
+  base: string;
+  /** Last projected date, whole years after the base, included. */
+  to: string;
+  method?: ProjectionMethod;
+  /** Age variables to return (default: every age variable the level has at the base). */
+  variables?: string[];
+}
+
+/** One projected value: an area's count of a variable at a future Stichtag (whole persons). */
+export interface ProjectionRow {
+  area: string;
+  date: string;
+  variable: string;
+  value: number;
+}
+
+const day = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+const year = (iso: string) => Number(iso.slice(0, 4));
+const withYear = (iso: string, y: number) => `${String(y).padStart(4, '0')}${iso.slice(4)}`;
+
+/**
+ * Projects the population of every area of a level from `base` to `to`.
+ *
+ * @returns rows sorted by area, date and variable, every year after the base up to `to`
+ * @throws areas.unknown_level (404) when the level has no areas
+ * @throws projection.bad_horizon (400) when `to` is not 1–50 whole years after the base
+ * @throws data.unknown_date (404) when the level has no population at the base
+ * @throws projection.no_age_structure (422) when the counts give no ages (no `ew` with age groups)
+ * @throws projection.no_earlier_stock (422) when no Stichtag whole years before the base has the
+ *   same ages
+ * @throws projection.no_components (422) for cohort-component without births, deaths and moves
+ * @throws projection.unknown_variable (400) for a requested variable that is no age group
+ */
+export async function projectPopulation(db: Db, q: ProjectPopulationQuery): Promise<ProjectionRow[]> {
+  const horizon = year(q.to) - year(q.base);
+  if (q.to.slice(4) !== q.base.slice(4) || horizon < 1 || horizon > MAX_HORIZON)
+    throw badRequest(
+      'projection.bad_horizon',
+      `Das Zieldatum ${day(q.to)} muss 1 bis ${MAX_HORIZON} ganze Jahre nach dem Basisstichtag ${day(q.base)} liegen.`,
+      { base: q.base, to: q.to },
+    );
+  const variables = q.variables ?? null;
+  for (const v of variables ?? [])
+    if (!variableRange(v))
+      throw badRequest(
+        'projection.unknown_variable',
+        `„${v}“ ist keine Altersgruppe (erlaubt: ew, ew_u<n>, ew_<a>_<b>, ew_<a>plus).`,
+        { variable: v },
+      );
+
+  const { areas, counts } = await loadLevel(db, q.level, q.base);
+  const byDate = groupCounts(counts);
+  const atBase = byDate.get(q.base);
+  if (!atBase)
+    throw notFound('data.unknown_date', `Für den Stichtag ${day(q.base)} liegen keine Einwohnerzahlen vor.`, {
+      date: q.base,
+    });
+  const baseStocks = stocksAt(atBase, areas);
+  if (!baseStocks)
+    throw new LagebildError(
+      'projection.no_age_structure',
+      `Die Ebene „${q.level}“ hat am ${day(q.base)} keine Einwohner nach Alter (ew mit Altersgruppen wie ew_u6, ew_65plus oder Einzelaltersjahre).`,
+      422,
+      { level: q.level, date: q.base },
+    );
+  const earlier = [...byDate.keys()]
+    .filter((d) => d < q.base && d.slice(4) === q.base.slice(4))
+    .sort()
+    .reverse()
+    .map((d) => ({ date: d, stocks: stocksAt(byDate.get(d)!, areas, baseStocks.kind) }))
+    .find((e) => e.stocks !== null);
+  if (!earlier?.stocks)
+    throw new LagebildError(
+      'projection.no_earlier_stock',
+      `Für eine Prognose ab ${day(q.base)} fehlt ein früherer Stichtag mit denselben Altersangaben (ganze Jahre davor, z. B. ${day(withYear(q.base, year(q.base) - 1))}).`,
+      422,
+      { base: q.base },
+    );
+  const interval = year(q.base) - year(earlier.date);
+  const method = q.method ?? 'auto';
+  const hasComponents = COMPONENT_VARIABLES.every((v) =>
+    areas.every((a) => atBase.get(a.id)?.totals[v] !== undefined),
+  );
+  if (method === 'cohort-component' && !hasComponents)
+    throw new LagebildError(
+      'projection.no_components',
+      `Für die Komponentenmethode fehlen am ${day(q.base)} Geburten, Sterbefälle, Zuzüge und Fortzüge (${COMPONENT_VARIABLES.join(', ')}) je Gebiet.`,
+      422,
+      { variables: COMPONENT_VARIABLES },
+    );
+
+  const yearly: Stocks[][] =
+    method === 'cohort-component' || (method === 'auto' && hasComponents)
+      ? cohortComponent(
+          baseStocks.stocks,
+          areas.map((a) => atBase.get(a.id)!.totals),
+          horizon,
+        )
+      : hamiltonPerry(earlier.stocks.stocks, baseStocks.stocks, interval, horizon);
+
+  const wanted =
+    variables ??
+    [...new Set(areas.flatMap((a) => Object.keys(atBase.get(a.id)?.totals ?? {})))]
+      .filter((v) => variableRange(v) !== null)
+      .sort();
+  const rows: ProjectionRow[] = [];
+  areas.forEach((a, i) => {
+    for (let j = 1; j <= horizon; j++) {
+      const all = addVectors(Object.values(yearly[i]![j - 1]!));
+      for (const v of wanted)
+        rows.push({
+          area: a.key,
+          date: withYear(q.base, year(q.base) + j),
+          variable: v,
+          value: Math.round(sumAges(all, variableRange(v)!)),
+        });
+    }
+  });
+  return rows.sort((x, y) =>
+    x.area !== y.area
+      ? x.area < y.area
+        ? -1
+        : 1
+      : x.date !== y.date
+        ? x.date < y.date
+          ? -1
+          : 1
+        : x.variable < y.variable
+          ? -1
+          : x.variable > y.variable
+            ? 1
+            : 0,
+  );
+}
+
+interface AreaRef {
+  id: number;
+  key: string;
+}
+
+/** The level's areas, and the counts of the finest level with data summed up to them. */
+async function loadLevel(db: Db, level: string, base: string) {
+  const all = await currentAreasWithRank(db);
+  const mine = all.filter((a) => a.level === level);
+  if (!mine.length) throw notFound('areas.unknown_level', `Die Ebene „${level}“ hat keine Gebiete.`);
+  const rank = mine[0]!.rank;
+  const byId = new Map(all.map((a) => [a.id, a]));
+  const ancestor = (id: number): number | null => {
+    for (let a = byId.get(id); a; a = a.parent_id === null ? undefined : byId.get(a.parent_id))
+      if (a.level === level) return a.id;
+    return null;
+  };
+  const candidates = all.filter((a) => a.rank >= rank);
+  const rows = await ageCounts(
+    db,
+    candidates.map((a) => a.id),
+    base,
+    COMPONENT_VARIABLES,
+  );
+  // Counts of one level only, the finest with population at the base, so nothing counts twice.
+  const ranks = new Set(rows.filter((r) => r.ref_date === base).map((r) => byId.get(r.area_id)!.rank));
+  const source = ranks.size ? Math.max(...ranks) : rank;
+  const counts: CountRow[] = [];
+  for (const r of rows) {
+    if (byId.get(r.area_id)!.rank !== source) continue;
+    const to = ancestor(r.area_id);
+    if (to !== null) counts.push({ ...r, area_id: to });
+  }
+  return {
+    areas: mine.map((a) => ({ id: a.id, key: a.key })).sort((x, y) => (x.key < y.key ? -1 : 1)),
+    counts,
+  };
+}
+
+interface AreaCounts {
+  totals: Record<string, number>;
+  cells: { breakdown: string; value: number }[];
+}
+
+/** date → area id → summed totals and `bev` cells. */
+function groupCounts(rows: CountRow[]): Map<string, Map<number, AreaCounts>> {
+  const out = new Map<string, Map<number, AreaCounts>>();
+  for (const r of rows) {
+    let d = out.get(r.ref_date);
+    if (!d) out.set(r.ref_date, (d = new Map<number, AreaCounts>()));
+    let a = d.get(r.area_id);
+    if (!a) d.set(r.area_id, (a = { totals: {}, cells: [] }));
+    if (r.variable === 'bev') a.cells.push({ breakdown: r.breakdown, value: r.value });
+    else if (r.breakdown === '') a.totals[r.variable] = (a.totals[r.variable] ?? 0) + r.value;
+  }
+  return out;
+}
+
+type StockKind = 'single' | 'bands';
+
+/**
+ * Every area's stocks at one date: single years by sex where every area has them, else split
+ * bands; null when an area has neither.
+ */
+function stocksAt(
+  counts: Map<number, AreaCounts>,
+  areas: AreaRef[],
+  kind?: StockKind,
+): { kind: StockKind; stocks: Stocks[] } | null {
+  if (kind !== 'bands') {
+    const single = areas.map((a) => stocksFromBreakdown(counts.get(a.id)?.cells ?? []));
+    if (single.every((s) => s !== null)) return { kind: 'single', stocks: single };
+    if (kind === 'single') return null;
+  }
+  const banded = areas.map((a) => {
+    const b = bandsFromVariables(counts.get(a.id)?.totals ?? {});
+    return b ? { all: splitBands(b) } : null;
+  });
+  return banded.every((s) => s !== null) ? { kind: 'bands', stocks: banded } : null;
+}
+
+/** Hamilton–Perry for every area, ratios shrunk towards the level's sum; yearly results. */
+function hamiltonPerry(earlier: Stocks[], base: Stocks[], interval: number, horizon: number): Stocks[][] {
+  const sexes = Object.keys(base[0] ?? {});
+  const sum = (list: Stocks[]) =>
+    Object.fromEntries(sexes.map((s) => [s, addVectors(list.map((x) => x[s]!))]));
+  const reference = { earlier: sum(earlier), base: sum(base) };
+  const steps = Math.ceil(horizon / interval);
+  const female = sexes.includes('w') ? 'w' : null;
+  return base.map((b, i) => {
+    const out = projectHamiltonPerry({ earlier: earlier[i]!, base: b, reference }, steps, {
+      interval,
+      female,
+    });
+    // Years between two steps: linear between them (and the base).
+    return Array.from({ length: horizon }, (_, y) => {
+      const t = (y + 1) / interval;
+      const lo = Math.floor(t);
+      const f = t - lo;
+      const a = lo === 0 ? b : out[lo - 1]!;
+      const c = out[Math.min(lo, steps - 1)]!;
+      return f === 0
+        ? a
+        : Object.fromEntries(sexes.map((s) => [s, a[s]!.map((x, k) => x + f * (c[s]![k]! - x))]));
+    });
+  });
+}
+
+/**
+ * Standard age schedules the city's counts scale (docs/methods.md §8.3): fertility as a normal
+ * curve around 31 (SD 5.5, ages 15–49), mortality from the Gompertz hazard of §8.2, net migration
+ * peaking at 26 (SD 8) with a small share of children moving with their parents.
+ */
+const FERTILITY_SHAPE = Array.from({ length: MAX_AGE + 1 }, (_, a) =>
+  a >= 15 && a < 50 ? Math.exp(-(((a - 31) / 5.5) ** 2) / 2) : 0,
+);
+const MORTALITY = Array.from({ length: MAX_AGE + 1 }, (_, a) => 1 - Math.exp(-gompertzHazard(a + 0.5)));
+const MIGRATION_SHAPE = (() => {
+  const v = Array.from(
+    { length: MAX_AGE + 1 },
+    (_, a) => Math.exp(-(((a - 26) / 8) ** 2) / 2) + 0.1 * Math.exp(-a / 10),
+  );
+  const t = v.reduce((s, x) => s + x, 0);
+  return v.map((x) => x / t);
+})();
+
+/** Cohort-component for every area from the level's births and deaths (city rates scaled). */
+function cohortComponent(base: Stocks[], totals: Record<string, number>[], horizon: number): Stocks[][] {
+  const sexes = Object.keys(base[0] ?? {});
+  const female = sexes.includes('w') ? 'w' : null;
+  const women = (s: Stocks): AgeVector =>
+    female ? s[female]! : addVectors(Object.values(s)).map((x) => x / 2);
+  const all = (s: Stocks) => addVectors(Object.values(s));
+  const sumOf = (k: string) => totals.reduce((s, t) => s + (t[k] ?? 0), 0);
+  const cityWomen = addVectors(base.map(women));
+  const cityAll = addVectors(base.map(all));
+  const fertility = FERTILITY_SHAPE.map(
+    (x) => x * indirectFactor(sumOf('geburten'), cityWomen, FERTILITY_SHAPE),
+  );
+  const mScale = indirectFactor(sumOf('sterbefaelle'), cityAll, MORTALITY);
+  const mortality = Object.fromEntries(sexes.map((s) => [s, MORTALITY.map((q) => Math.min(1, q * mScale))]));
+  const profile = Object.fromEntries(sexes.map((s) => [s, MIGRATION_SHAPE.map((x) => x / sexes.length)]));
+  return base.map((b, i) => {
+    const t = totals[i]!;
+    return projectCohortComponent(
+      {
+        base: b,
+        fertility,
+        mortality,
+        fertilityFactor: indirectFactor(t.geburten ?? 0, women(b), fertility),
+        mortalityFactor: indirectFactor(t.sterbefaelle ?? 0, all(b), mortality[sexes[0]!]!),
+        netMigration: (t.zuzuege ?? 0) - (t.fortzuege ?? 0),
+        migrationProfile: profile,
+        female,
+      },
+      horizon,
+    );
+  });
+}
