@@ -1,5 +1,5 @@
-import { useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
-import { ApiError, messageOf, type AppConfig, type User } from '../api.ts';
+import { lazy, Suspense, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import { api, ApiError, messageOf, type AppConfig, type User } from '../api.ts';
 import { paths } from '../router.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorSummary, type FormProblems } from '../ui/ErrorSummary.tsx';
@@ -8,11 +8,20 @@ import { Link } from '../ui/Link.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { statementApi, type StatementResult, type StatementSummary } from './statement-api.ts';
-import { emptyDraft, statementBody, type DwellingDraft, type StatementDraft } from './statement-draft.ts';
+import {
+  emptyDraft,
+  statementBody,
+  type DwellingDraft,
+  type PlanAreaSource,
+  type StatementDraft,
+} from './statement-draft.ts';
 import { StatementList } from './StatementList.tsx';
 import { StatementResultView } from './StatementResultView.tsx';
 import { sm } from './texts.ts';
 import './statements.css';
+
+// MapLibre and terra-draw load only when the plan area is drawn
+const PlanAreaMap = lazy(() => import('./PlanAreaMap.tsx'));
 
 type Level = AppConfig['levels'][number];
 
@@ -39,8 +48,8 @@ function problemsOf(error: unknown): FormProblems {
 
 /**
  * Stellungnahmen zur Bauleitplanung (planners): the stored statements with their documents, and a
- * form for a new one — plan area from a GeoJSON file, dwellings by type and year — computed as a
- * preview before it is stored.
+ * form for a new one — plan area drawn on a map or from a GeoJSON file, dwellings by type and
+ * year — computed as a preview before it is stored.
  */
 export function StatementsPage({ config, levels, user, canEdit, onLogin, announce }: StatementsPageProps) {
   const id = useId();
@@ -55,6 +64,10 @@ export function StatementsPage({ config, levels, user, canEdit, onLogin, announc
   const [removing, setRemoving] = useState<StatementSummary | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
 
+  const drawing = canEdit && draft.planAreaSource === 'drawn';
+  const geo = useFetched(drawing && draft.level ? `areas#${draft.level}` : null, () =>
+    api.areas(draft.level),
+  );
   const list = useFetched(canEdit ? `statements#${user?.id}#${revision}` : null, () => statementApi.list());
   const profiles = useFetched(canEdit ? 'occupancy-profiles' : null, () => statementApi.profiles());
   const profile = profiles.latest?.find((p) => p.key === draft.profile) ?? profiles.latest?.[0];
@@ -148,6 +161,8 @@ export function StatementsPage({ config, levels, user, canEdit, onLogin, announc
   const labelOf = (path: string) => {
     const row = /^dwellings\.(\d+)\.(count|year)$/.exec(path);
     if (row) return `${sm.fields.dwellings} ${Number(row[1]) + 1}`;
+    if (path === 'planArea')
+      return draft.planAreaSource === 'drawn' ? sm.fields.planAreaDrawn : sm.fields.planArea;
     return (sm.fields as Record<string, string>)[path.split('.')[0] ?? ''] ?? path;
   };
   const stored = list.latest ?? [];
@@ -200,22 +215,6 @@ export function StatementsPage({ config, levels, user, canEdit, onLogin, announc
                 />
               )}
             </Field>
-            <Field wiring={wiring} path="planArea" label={sm.fields.planArea} hint={sm.fields.planAreaHint}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="file"
-                  accept=".geojson,.json,application/geo+json,application/json"
-                  data-testid="statement-plan-file"
-                  onChange={(e) => void readFile(e)}
-                />
-              )}
-            </Field>
-            <Field wiring={wiring} path="crs" label={sm.fields.crs} hint={sm.fields.crsHint}>
-              {(p) => (
-                <input {...p} type="text" value={draft.crs} onChange={(e) => set('crs', e.target.value)} />
-              )}
-            </Field>
             <Field wiring={wiring} path="profile" label={sm.fields.profile} hint={profile?.source}>
               {(p) => (
                 <select
@@ -243,6 +242,76 @@ export function StatementsPage({ config, levels, user, canEdit, onLogin, announc
               )}
             </Field>
           </div>
+
+          <fieldset className="statement-plan-area">
+            <legend>{sm.fields.planAreaSource}</legend>
+            <div className="segmented__options">
+              {(['drawn', 'file'] as const satisfies readonly PlanAreaSource[]).map((source) => (
+                <label key={source} className="segmented__option">
+                  <input
+                    type="radio"
+                    name={`${id}-plan-area-source`}
+                    checked={draft.planAreaSource === source}
+                    onChange={() => set('planAreaSource', source)}
+                  />
+                  <span>{sm.fields[source]}</span>
+                </label>
+              ))}
+            </div>
+            {draft.planAreaSource === 'drawn' ? (
+              <div className={`field${wiring.error('planArea') ? ' field--invalid' : ''}`}>
+                <Suspense fallback={<p className="muted">{sm.draw.loading}</p>}>
+                  {geo.error && (
+                    <p className="alert" role="alert">
+                      {messageOf(geo.error)}
+                    </p>
+                  )}
+                  {geo.latest ? (
+                    <PlanAreaMap
+                      areas={geo.latest}
+                      tileUrl={config.tileUrl}
+                      value={draft.planAreaDrawn}
+                      onChange={(polygon) => set('planAreaDrawn', polygon)}
+                      id={wiring.id('planArea')}
+                      errorId={wiring.error('planArea') ? `${wiring.id('planArea')}-error` : undefined}
+                    />
+                  ) : (
+                    !geo.error && <p className="muted">{sm.draw.loading}</p>
+                  )}
+                </Suspense>
+                <FieldError wiring={wiring} path="planArea" />
+              </div>
+            ) : (
+              <div className="form-grid">
+                <Field
+                  wiring={wiring}
+                  path="planArea"
+                  label={sm.fields.planArea}
+                  hint={sm.fields.planAreaHint}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="file"
+                      accept=".geojson,.json,application/geo+json,application/json"
+                      data-testid="statement-plan-file"
+                      onChange={(e) => void readFile(e)}
+                    />
+                  )}
+                </Field>
+                <Field wiring={wiring} path="crs" label={sm.fields.crs} hint={sm.fields.crsHint}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="text"
+                      value={draft.crs}
+                      onChange={(e) => set('crs', e.target.value)}
+                    />
+                  )}
+                </Field>
+              </div>
+            )}
+          </fieldset>
 
           <fieldset className="statement-dwellings">
             <legend>{sm.fields.dwellings}</legend>

@@ -34,6 +34,10 @@ export const sm = {
     nameHint: 'z. B. „Wohnen am Mühlenbach“',
     planNumber: 'Nummer des Plans (freiwillig)',
     planNumberHint: 'z. B. „B-Plan Nr. 123“',
+    planAreaSource: 'Plangebiet',
+    drawn: 'Auf der Karte zeichnen',
+    file: 'Datei hochladen',
+    planAreaDrawn: 'Plangebiet (Karte)',
     planArea: 'Plangebiet (GeoJSON-Datei)',
     planAreaHint:
       'Der Geltungsbereich als Polygon, z. B. aus QGIS exportiert. Koordinaten in Länge/Breite oder im angegebenen Koordinatensystem.',
@@ -46,6 +50,19 @@ export const sm = {
     type: 'Wohnform',
     count: 'Wohneinheiten',
     year: 'Erstbezug (Jahr)',
+  },
+  draw: {
+    label: 'Karte zum Zeichnen des Plangebiets',
+    help:
+      'Klicken Sie die Ecken des Plangebiets nacheinander auf der Karte an; ein Klick auf den ersten Punkt ' +
+      'schließt die Fläche. Danach lassen sich Ecken verschieben, und über die Punkte auf den Kanten kommen ' +
+      'Ecken hinzu. Ohne Maus wählen Sie „Datei hochladen“.',
+    none: 'Noch keine Fläche gezeichnet.',
+    drawn: (corners: number) => `Fläche mit ${corners} Ecken gezeichnet.`,
+    clear: 'Fläche löschen und neu zeichnen',
+    loading: 'Karte wird geladen …',
+    webglError:
+      'Die Karte kann in diesem Browser nicht angezeigt werden (WebGL nicht verfügbar). Bitte laden Sie das Plangebiet als Datei hoch.',
   },
   addRow: 'Zeile hinzufügen',
   removeRow: (n: number) => `Zeile ${n} entfernen`,
