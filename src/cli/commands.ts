@@ -90,6 +90,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     description: 'Szenarien geplanter Änderungen für Bestand und Bedarf',
     load: () => import('./scenarios.command.ts').then((m) => m.scenariosCommands()),
   },
+  project: {
+    term: 'project',
+    description: 'Prognosen: Bevölkerung je Gebiet, Jahr und Altersgruppe (CSV: area,date,variable,value)',
+    load: () => import('./project.command.ts').then((m) => m.projectCommand()),
+  },
   statement: {
     term: 'statement [options] <plangebiet>',
     description:
