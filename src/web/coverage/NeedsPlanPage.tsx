@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { classificationTexts as tx } from '../../classification/texts.ts';
-import { formatDate, formatNumber, formatValue } from '../../core/format.ts';
+import { formatDate, formatNumber } from '../../core/format.ts';
 import { DEFAULT_RANKING_PARAMS } from '../../planning/ranking-score.ts';
 import { api, type AppConfig, type User } from '../api.ts';
 import { indexApi } from '../indices/index-api.ts';
@@ -14,9 +14,7 @@ import { Link } from '../ui/Link.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { coverageApi, coverageDownloads, type Ranking, type RankingRequest } from './coverage-api.ts';
-import { coverageQuery } from './coverage-url.ts';
 import {
-  distanceText,
   needsPlanQuery,
   readNeedsPlanState,
   scoreValues,
@@ -24,6 +22,7 @@ import {
   wholeNumber,
   type NeedsPlanState,
 } from './needs-plan.ts';
+import { NeedsPlanTable } from './NeedsPlanTable.tsx';
 import { bt, ct } from './texts.ts';
 import './coverage.css';
 
@@ -145,7 +144,6 @@ export function NeedsPlanPage({ config, levels, user, canEdit, announce }: Needs
   const drawKey = shown
     ? `${shown.norm.key}|${shown.date}|${shown.level}|${shown.index?.key ?? ''}|${shown.parameters.radius}`
     : null;
-  const unit = shown?.norm.capacityUnit ?? '';
   const error = norms.error ?? indices.error ?? ranking.error ?? geo.error;
 
   return (
@@ -342,93 +340,13 @@ export function NeedsPlanPage({ config, levels, user, canEdit, announce }: Needs
       )}
 
       {shown && (
-        <div className="area-table needs-plan-table">
-          <div className="area-table__scroll">
-            <table data-testid="needs-plan-table">
-              <caption>{bt.table.caption(shown.levelName, shown.norm.name, formatDate(shown.date))}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {bt.table.rank}
-                  </th>
-                  <th scope="col">{bt.table.area}</th>
-                  <th scope="col" className="num">
-                    {bt.table.score}
-                  </th>
-                  <th scope="col" className="num">
-                    {bt.table.needs}
-                  </th>
-                  <th scope="col" className="num">
-                    {bt.table.rate}
-                  </th>
-                  <th scope="col" className="num">
-                    {bt.table.missing(unit)}
-                  </th>
-                  {shown.index && <th scope="col">{bt.table.socialClass}</th>}
-                  <th scope="col">{bt.table.distance}</th>
-                  <th scope="col">{bt.table.reason}</th>
-                </tr>
-              </thead>
-              <tbody onMouseLeave={() => setFocusId(null)}>
-                {rows.map((r) => {
-                  const c = r.coverage;
-                  const highlighted = marked.has(r.area);
-                  return (
-                    <tr
-                      key={r.area}
-                      data-rank-area={r.area}
-                      className={
-                        r.area === selectedId
-                          ? 'is-selected'
-                          : r.area === focusId
-                            ? 'is-highlighted'
-                            : highlighted
-                              ? 'needs-plan__top'
-                              : undefined
-                      }
-                      onMouseEnter={() => setFocusId(r.area)}
-                    >
-                      <td className="num">{r.rank ?? bt.table.unranked}</td>
-                      <th scope="row">
-                        <Link
-                          to={`${paths.coverage}?${coverageQuery({
-                            norm: shown.norm.key,
-                            level: shown.level,
-                            date: shown.date,
-                            scenario: null,
-                            area: r.area,
-                            mapSide: null,
-                          })}`}
-                          onFocus={() => setFocusId(r.area)}
-                          onBlur={() => setFocusId(null)}
-                        >
-                          {r.name}
-                        </Link>
-                        {r.parentName && <span className="muted"> ({r.parentName})</span>}
-                      </th>
-                      <td className="num">{formatNumber(r.score, 1)}</td>
-                      <td className="num">{r.needs}</td>
-                      <td className="num">{formatValue(c.rate, c.status, 1, '', { unit: false })}</td>
-                      <td className="num">{formatValue(c.missing, c.status, 0, '', { unit: false })}</td>
-                      {shown.index && (
-                        <td>
-                          {r.socialClass
-                            ? `${r.socialClass.code} (${r.socialClass.label})`
-                            : (r.socialClassNote ?? '–')}
-                        </td>
-                      )}
-                      <td>
-                        {distanceText(r.distance)}
-                        {r.nearest && <span className="muted"> – {r.nearest.name}</span>}
-                      </td>
-                      <td className="needs-plan__reason">{r.reason}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <NeedsPlanTable
+          ranking={shown}
+          marked={marked}
+          selectedId={selectedId}
+          focusId={focusId}
+          onFocus={setFocusId}
+        />
       )}
       {shown && (
         <section className="coverage-downloads" aria-labelledby={`${id}-downloads`}>
