@@ -6,8 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LagebildError } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
+import { recordSource } from '../db/provenance.ts';
 import { loadDemo } from '../demo/load-demo.ts';
-import { loadTotals } from '../observations/observation.repository.ts';
+import {
+  insertMissingVariables,
+  insertObservations,
+  loadTotals,
+} from '../observations/observation.repository.ts';
 import { engines } from '../test/databases.ts';
 import { mape } from './error.ts';
 import { projectPopulation } from './projection.service.ts';
@@ -99,6 +104,58 @@ describe.each(engines)('population projection on $name', (engine) => {
       rs.filter((r) => r.variable === 'ew' && r.date === '2026-12-31').reduce((s, r) => s + r.value, 0);
     // The same city, projected at two levels: within 2 % of each other.
     expect(Math.abs(sum(rows) / sum(fine) - 1)).toBeLessThan(0.02);
+  }, 120_000);
+
+  it('uses the components where births, deaths and moves are counted', async () => {
+    await db
+      .transaction(async (tx) => {
+        const ids = await insertMissingVariables(
+          tx,
+          ['geburten', 'sterbefaelle', 'zuzuege', 'fortzuege'].map((key) => ({
+            key,
+            name: key,
+            unit: 'Personen',
+            description: '',
+          })),
+        );
+        const sourceId = await recordSource(tx, { kind: 'table', name: 'Bewegungen 2022 (Test)' });
+        const ew = (await loadTotals(tx, ['ew'])).get('ew')!.get('2022-12-31')!;
+        // Per area a year: births 1 %, deaths 1.2 %, 8 % moving in and 6 % out of the population.
+        const rates: [string, number][] = [
+          ['geburten', 0.01],
+          ['sterbefaelle', 0.012],
+          ['zuzuege', 0.08],
+          ['fortzuege', 0.06],
+        ];
+        await insertObservations(
+          tx,
+          [...ew].flatMap(([areaId, cell]) =>
+            rates.map(([key, r]) => ({
+              variableId: ids.get(key)!,
+              areaId,
+              date: '2022-12-31',
+              breakdown: '',
+              value: Math.round(cell.value! * r),
+              status: 'value' as const,
+              sourceId,
+            })),
+          ),
+        );
+        const rows = await projectPopulation(tx, { ...q, to: '2023-12-31', variables: ['ew', 'ew_u3'] });
+        const cc = await projectPopulation(tx, {
+          ...q,
+          to: '2023-12-31',
+          variables: ['ew'],
+          method: 'cohort-component',
+        });
+        expect(cc).toEqual(rows.filter((r) => r.variable === 'ew'));
+        const before = [...ew.values()].reduce((s, c) => s + c.value!, 0);
+        const after = rows.filter((r) => r.variable === 'ew').reduce((s, r) => s + r.value, 0);
+        // One year: +1 % births − 1.2 % deaths + 2 % net migration.
+        expect(after / before).toBeCloseTo(1.018, 2);
+        throw new Error('rollback');
+      })
+      .catch((e: Error) => expect(e.message).toBe('rollback'));
   }, 120_000);
 
   it('names what is wrong', async () => {
