@@ -34,6 +34,7 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import type { ChunkLayout } from './paginate.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { freezeStructElements } from './pdf-frozen.ts';
 
 /** An entry of the bookmark outline: a section (by id = destination name), areas nested. */
@@ -240,6 +241,8 @@ export class PdfBook {
       starts.set(name, i);
       if (keepDests) this.dests.set(name, { page: pages[i]!, view: arr.asArray().slice(1) });
     }
+    // the parsed chunk is garbage now; collected at once, it does not pile up across chunks
+    collectGarbage();
     return { pages: pages.length, starts };
   }
 
