@@ -90,6 +90,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     description: 'Szenarien geplanter Änderungen für Bestand und Bedarf',
     load: () => import('./scenarios.command.ts').then((m) => m.scenariosCommands()),
   },
+  care: {
+    term: 'care',
+    description: 'Pflegebedarfsplanung: Pflegebedürftige und Plätze je Gebiet und Jahr',
+    load: () => import('./care.command.ts').then((m) => m.careCommand()),
+  },
   project: {
     term: 'project',
     description: 'Prognosen: Bevölkerung je Gebiet, Jahr und Altersgruppe (CSV: area,date,variable,value)',

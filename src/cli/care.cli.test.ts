@@ -1,0 +1,95 @@
+/**
+ * `lagebild care plan` as a user runs it on the demo city: one CSV table of areas, districts and
+ * the city for every year, the source on stderr, JSON with the same numbers, a rising-rates
+ * scenario, and German messages for what is wrong.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CarePlan } from '../care/care-plan.service.ts';
+import { LONG, runCli } from '../test/cli-processes.ts';
+
+describe('lagebild care plan (pglite)', () => {
+  let dir: string;
+  const cli = (...args: string[]) => runCli(join(dir, 'db'), args);
+  const args = ['care', 'plan', '--level', 'sozialraum', '--base', '2022-12-31', '--to', '2030-12-31'];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lagebild-cli-care-'));
+    const demo = await cli('demo', '--population', '20000');
+    expect(demo.code, demo.stderr).toBe(0);
+  }, LONG);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it(
+    'prints areas, districts and the city for every year, with the source on stderr',
+    async () => {
+      const res = await cli(...args);
+      expect(res.code, res.stderr).toBe(0);
+      expect(res.stderr).toContain('Quelle: Statistisches Bundesamt, Pflegestatistik 2019');
+      const rows = parse<Record<string, string>>(res.stdout, { columns: true });
+      expect(Object.keys(rows[0]!)).toEqual([
+        'area',
+        'name',
+        'date',
+        'ew_65plus',
+        'need',
+        'angehoerige',
+        'ambulant',
+        'tagespflege',
+        'stationaer',
+        'stationaer_required',
+        'stationaer_capacity',
+        'stationaer_balance',
+        'tagespflege_required',
+        'tagespflege_capacity',
+        'tagespflege_balance',
+      ]);
+      const city = rows.filter((r) => r.area === 'stadt');
+      expect(city.map((r) => r.date)).toEqual(Array.from({ length: 8 }, (_, i) => `${2023 + i}-12-31`));
+      const json = await cli(...args, '--format', 'json');
+      expect(json.code, json.stderr).toBe(0);
+      const plan = JSON.parse(json.stdout) as CarePlan;
+      expect(rows).toHaveLength(plan.areas.length + plan.parents.length + plan.city.length);
+      expect(plan.areas.length).toBeGreaterThan(8 * 10);
+      for (const r of city) {
+        const j = plan.city.find((c) => c.date === r.date)!;
+        expect(Number(r.need)).toBe(j.need);
+        expect(Number(r.stationaer_balance)).toBe(
+          Number(r.stationaer_capacity) - Number(r.stationaer_required),
+        );
+      }
+      const rising = await cli(...args, '--trend', '2', '--format', 'json');
+      expect(rising.code, rising.stderr).toBe(0);
+      const last = (p: CarePlan) => p.city.at(-1)!.need;
+      expect(last(JSON.parse(rising.stdout) as CarePlan) / last(plan)).toBeCloseTo(1.02 ** 8, 2);
+    },
+    LONG,
+  );
+
+  it(
+    'names what is wrong in German, with exit codes',
+    async () => {
+      const trend = await cli(...args, '--trend', 'viel');
+      expect(trend.code).toBe(2);
+      expect(trend.stderr).toContain('--trend: „viel“ ist keine Zahl.');
+      const missing = await cli('care', 'plan', '--base', '2022-12-31', '--to', '2030-12-31');
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('Bitte --level angeben');
+      const level = await cli(
+        'care',
+        'plan',
+        '--level',
+        'gibtsnicht',
+        '--base',
+        '2022-12-31',
+        '--to',
+        '2023-12-31',
+      );
+      expect(level.code).toBe(1);
+      expect(level.stderr).toContain('Die Ebene „gibtsnicht“ hat keine Gebiete.');
+    },
+    LONG,
+  );
+});
