@@ -1,5 +1,5 @@
 /**
- * The Pflegebedarfsplan's numbers (docs/methods.md §9): for every area of a level and every year
+ * The Pflegebedarfsplan's numbers (docs/methods.md §7, Pflegebedarf): for every area of a level and every year
  * of the projection, the persons in need of care, split into settings, and the places needed in
  * Pflegeheimen and Tagespflege beside the places of the facilities in operation that year
  * (planned openings and closings included); summed to the parent areas (districts) and the city.

@@ -1,6 +1,6 @@
 /**
  * Care need from care rates (Pflegequoten) and the care settings it splits into
- * (docs/methods.md §9): need(t) = Σ_age population(age, t) · rate(age) · trend^(t − base year);
+ * (docs/methods.md §7, Pflegebedarf): need(t) = Σ_age population(age, t) · rate(age) · trend^(t − base year);
  * persons per setting = need · share(setting); required places = persons · (1 / occupancy) for the
  * settings that are counted in places (Pflegeheim, Tagespflege).
  *

@@ -1,5 +1,5 @@
 /**
- * `lagebild care plan`: the Pflegebedarfsplan's numbers (docs/methods.md §9) — persons in need of
+ * `lagebild care plan`: the Pflegebedarfsplan's numbers (docs/methods.md §7, Pflegebedarf) — persons in need of
  * care and places needed in Pflegeheimen and Tagespflege beside the places in operation, for every
  * area of a level (then its districts and the city) and every year up to `--to`, from the
  * population projected from data up to `--base`. CSV sorted by area and date, or JSON.

@@ -8,8 +8,9 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { LOCAL_CLI_USER } from '../auth/local-cli-user.ts';
 import type { AccessibilityBody, AccessibilityResult, Coverage } from '../coverage/coverage.schema.ts';
-import type { GlobalOptions } from './context.ts';
+import type { ProjectedNeed } from '../coverage/projected-need.ts';
 import { rankingCommand, required } from './coverage-ranking.command.ts';
+import { withDb, type GlobalOptions } from './context.ts';
 import { getJson, sendJson, throughServerOrDb } from './forward.ts';
 import { choice, csvNumber, decayOf, isoDate, numberOption, query, variableList } from './options.ts';
 
@@ -81,7 +82,55 @@ export function coverageCommand() {
         process.stderr.write(`Hinweis: ${note}\n`);
     });
   cmd.addCommand(rankingCommand());
+  cmd.addCommand(forecastCommand());
   return cmd;
+}
+
+/** `area,name,date,demand,supply,balance,rate`: the areas, then the city. */
+export function projectedNeedCsv(p: ProjectedNeed): string {
+  const field = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const lines = ['area,name,date,demand,supply,balance,rate'];
+  for (const r of [...p.areas, ...p.city])
+    lines.push([r.area, field(r.name), r.date, r.demand, r.supply, r.balance, csvNumber(r.rate)].join(','));
+  return lines.join('\n') + '\n';
+}
+
+function forecastCommand() {
+  return new Command('forecast')
+    .description(
+      'Bedarf eines altersbezogenen Richtwerts in den kommenden Jahren aus der Bevölkerungsprognose, neben den Plätzen in Betrieb (je Gebiet und Jahr, dann die Stadt)',
+    )
+    .option('--norm <key>', 'Richtwert, z. B. kita_u3; nötig')
+    .option('--level <key>', 'Ebene, z. B. sozialraum; nötig')
+    .option('--base <YYYY-MM-DD>', 'Basisstichtag der Prognose; nötig')
+    .option('--to <YYYY-MM-DD>', 'letzter Stichtag, ganze Jahre nach der Basis, z. B. 2035-12-31; nötig')
+    .option('--format <format>', 'csv oder json', 'csv')
+    .action(
+      async (
+        o: { norm?: string; level?: string; base?: string; to?: string; format: string },
+        sub: Command,
+      ) => {
+        // `coverage` knows --norm, --level and --format too and reads them first
+        const g = sub.optsWithGlobals<GlobalOptions & { norm?: string; level?: string; format: string }>();
+        const q = {
+          norm: required(g.norm, '--norm', 'kita_u3'),
+          level: required(g.level, '--level', 'sozialraum'),
+          base: isoDate(required(o.base, '--base', '2024-12-31'), '--base')!,
+          to: isoDate(required(o.to, '--to', '2035-12-31'), '--to')!,
+        };
+        const format = choice(g.format, FORMATS, '--format');
+        const p = await withDb(g, async (db) =>
+          (await import('../coverage/projected-need.ts')).projectedNeed(db, LOCAL_CLI_USER, q),
+        );
+        if (g.json || format === 'json') process.stdout.write(JSON.stringify(p, null, 2) + '\n');
+        else {
+          process.stdout.write(projectedNeedCsv(p));
+          process.stderr.write(
+            `Richtwert: ${p.norm.name} (${p.norm.source}). Prognose: gerundet, mit Unsicherheit.\n`,
+          );
+        }
+      },
+    );
 }
 
 interface AccessibilityOptions {

@@ -1,7 +1,8 @@
 /**
- * `lagebild care plan` as a user runs it on the demo city: one CSV table of areas, districts and
- * the city for every year, the source on stderr, JSON with the same numbers, a rising-rates
- * scenario, and German messages for what is wrong.
+ * The commands that look ahead, as a user runs them on the demo city: `lagebild care plan` (one
+ * CSV table of areas, districts and the city for every year, the source on stderr, JSON with the
+ * same numbers, a rising-rates scenario) and `lagebild coverage forecast` (a norm's need per area
+ * and year from the projection), with German messages for what is wrong.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CarePlan } from '../care/care-plan.service.ts';
 import { LONG, runCli } from '../test/cli-processes.ts';
 
-describe('lagebild care plan (pglite)', () => {
+describe('lagebild care plan and coverage forecast (pglite)', () => {
   let dir: string;
   const cli = (...args: string[]) => runCli(join(dir, 'db'), args);
   const args = ['care', 'plan', '--level', 'sozialraum', '--base', '2022-12-31', '--to', '2030-12-31'];
@@ -64,6 +65,35 @@ describe('lagebild care plan (pglite)', () => {
       expect(rising.code, rising.stderr).toBe(0);
       const last = (p: CarePlan) => p.city.at(-1)!.need;
       expect(last(JSON.parse(rising.stdout) as CarePlan) / last(plan)).toBeCloseTo(1.02 ** 8, 2);
+    },
+    LONG,
+  );
+
+  it(
+    'prints the need of a Kita norm per area and year to 2035, then the city',
+    async () => {
+      const args = [
+        'coverage',
+        'forecast',
+        '--norm',
+        'kita_u3',
+        '--level',
+        'sozialraum',
+        '--base',
+        '2022-12-31',
+      ];
+      const res = await cli(...args, '--to', '2035-12-31');
+      expect(res.code, res.stderr).toBe(0);
+      expect(res.stderr).toContain('Prognose: gerundet');
+      const rows = parse<Record<string, string>>(res.stdout, { columns: true });
+      expect(Object.keys(rows[0]!)).toEqual(['area', 'name', 'date', 'demand', 'supply', 'balance', 'rate']);
+      const city = rows.filter((r) => r.area === 'stadt');
+      expect(city).toHaveLength(13);
+      expect(city.at(-1)!.date).toBe('2035-12-31');
+      for (const r of rows) expect(Number(r.balance)).toBe(Number(r.supply) - Number(r.demand));
+      const spiel = await cli(...args, '--to', '2023-12-31', '--norm', 'gibtsnicht');
+      expect(spiel.code).toBe(1);
+      expect(spiel.stderr).toContain('gibtsnicht');
     },
     LONG,
   );
