@@ -61,6 +61,20 @@ const withYear = (iso: string, y: number) => `${String(y).padStart(4, '0')}${iso
  * @throws projection.unknown_variable (400) for a requested variable that is no age group
  */
 export async function projectPopulation(db: Db, q: ProjectPopulationQuery): Promise<ProjectionRow[]> {
+  return (await projectPopulationWithMethod(db, q)).rows;
+}
+
+/** The method `auto` chose, or the one asked for. */
+export type UsedMethod = Exclude<ProjectionMethod, 'auto'>;
+
+/**
+ * {@link projectPopulation} with the method actually used, for callers that report it (the API).
+ * @throws what {@link projectPopulation} throws
+ */
+export async function projectPopulationWithMethod(
+  db: Db,
+  q: ProjectPopulationQuery,
+): Promise<{ method: UsedMethod; rows: ProjectionRow[] }> {
   const horizon = year(q.to) - year(q.base);
   if (q.to.slice(4) !== q.base.slice(4) || horizon < 1 || horizon > MAX_HORIZON)
     throw badRequest(
@@ -118,8 +132,12 @@ export async function projectPopulation(db: Db, q: ProjectPopulationQuery): Prom
       { variables: COMPONENT_VARIABLES },
     );
 
-  const yearly: Stocks[][] =
+  const used: UsedMethod =
     method === 'cohort-component' || (method === 'auto' && hasComponents)
+      ? 'cohort-component'
+      : 'hamilton-perry';
+  const yearly: Stocks[][] =
+    used === 'cohort-component'
       ? cohortComponent(
           baseStocks.stocks,
           areas.map((a) => atBase.get(a.id)!.totals),
@@ -145,7 +163,7 @@ export async function projectPopulation(db: Db, q: ProjectPopulationQuery): Prom
         });
     }
   });
-  return rows.sort((x, y) =>
+  rows.sort((x, y) =>
     x.area !== y.area
       ? x.area < y.area
         ? -1
@@ -160,6 +178,7 @@ export async function projectPopulation(db: Db, q: ProjectPopulationQuery): Prom
             ? 1
             : 0,
   );
+  return { method: used, rows };
 }
 
 interface AreaRef {

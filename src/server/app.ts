@@ -27,6 +27,8 @@ import { importRoutes } from '../imports/import.routes.ts';
 import { indexRoutes } from '../indices/index.routes.ts';
 import { indicatorRoutes } from '../indicators/indicator.routes.ts';
 import { rankingRoutes } from '../planning/ranking.routes.ts';
+import { projectionRoutes } from '../projection/projection.routes.ts';
+import { careRoutes } from '../care/care.routes.ts';
 import { warningRoutes } from '../warnings/warning.routes.ts';
 import { areaProfileRoutes, profileRoutes } from '../profile/profile.routes.ts';
 import { reportRoutes } from '../reports/report.routes.ts';
@@ -117,6 +119,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(coverageRoutes, { prefix: '/api' });
   await app.register(scenarioRoutes, { prefix: '/api' });
   await app.register(rankingRoutes, { prefix: '/api/planning' });
+  await app.register(projectionRoutes, { prefix: '/api/projection' });
+  await app.register(careRoutes, { prefix: '/api/care' });
   await app.register(statementRoutes, { prefix: '/api' });
   await app.register(importRoutes, { prefix: '/api/imports' });
   await app.register(indexRoutes, { prefix: '/api/indices' });
