@@ -112,6 +112,12 @@ async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
         'Der Baustein „Bedarfsplan“ passt nur in Vorlagen für die ganze Stadt.',
         { block: b.type },
       );
+    case 'care_plan':
+      throw badRequest(
+        'reports.block_scope',
+        'Der Baustein „Pflegebedarfsplan“ passt nur in Vorlagen für die ganze Stadt.',
+        { block: b.type },
+      );
     case 'warnings':
       return [
         { kind: 'heading', text: 'Frühwarnungen' },

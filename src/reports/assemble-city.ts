@@ -32,6 +32,7 @@ import {
 } from './city-monitoring.ts';
 import { cityChart, cityIndicatorTable, cityRanking, resolveCityText, type CityCtx } from './city-blocks.ts';
 import { choropleth, figureCache } from './figures.ts';
+import { carePlanBlocks } from './care-blocks.ts';
 import { needsRankingBlocks } from './needs-ranking-blocks.ts';
 import {
   noAreas,
@@ -171,6 +172,8 @@ async function block(b: Block, ctx: CityCtx): Promise<{ blocks: ReportBlock[]; s
       return { blocks: [], sections: await areaProfiles(b, ctx) };
     case 'needs_ranking':
       return { blocks: await needsRankingBlocks(b, ctx) };
+    case 'care_plan':
+      return { blocks: await carePlanBlocks(b, ctx) };
     case 'pagebreak':
       return { blocks: [{ kind: 'pagebreak' }] };
     case 'statement':

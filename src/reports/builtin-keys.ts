@@ -11,6 +11,7 @@ export const BUILTIN_TEMPLATE_KEYS = [
   'stellungnahme',
   'bedarfsplan_kita',
   'bedarfsplan_nbz',
+  'pflegebedarfsplan',
 ] as const;
 
 export type BuiltinTemplateKey = (typeof BUILTIN_TEMPLATE_KEYS)[number];

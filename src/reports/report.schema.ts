@@ -118,6 +118,30 @@ export const NeedsRankingBlock = z.object({
     .optional(),
   minSeverity: z.number().min(0).max(1).optional(),
 });
+/**
+ * City scope: the Pflegebedarfsplan on the report's level (care/care-plan.service.ts), projected
+ * from the report's Stichtag to the end of `horizon` — `demography` (65+ and the care-relevant ages),
+ * `need` (persons in need by setting, city and districts), `capacity` (places in Pflegeheimen and
+ * Tagespflege in operation), `required` (places needed), `gap` (areas by missing places in the
+ * last year, with a map), `scenarios` (constant rates against rates changing by `trend` a year),
+ * `assumptions` (rates, shares, occupancy, source), `summary` (the Altenhilfeplan chapter of a
+ * Sozialbericht: sentences and the city's numbers). Built from unprotected counts by age, so only
+ * internal reports show numbers; a public report gets a note.
+ */
+export const CarePlanBlock = z.object({
+  type: z.literal('care_plan'),
+  view: z
+    .enum(['demography', 'need', 'capacity', 'required', 'gap', 'scenarios', 'assumptions', 'summary'])
+    .default('summary'),
+  /** Last year of the projection (at the Stichtag's day and month). */
+  horizon: z.number().int().min(1900).max(2200).default(2040),
+  /** Years shown after the first projected one; those outside the projection are left out. */
+  years: z.array(z.number().int().min(1900).max(2200)).max(8).default([2030, 2035, 2040]),
+  /** Yearly factor on every care rate in the second scenario (1.01: rising 1 % a year). */
+  trend: z.number().positive().max(2).default(1.01),
+  /** `gap`: at most this many areas in the table. */
+  top: z.number().int().min(1).max(500).default(20),
+});
 export const PageBreakBlock = z.object({ type: z.literal('pagebreak') });
 export const SourceBlock = z.object({ type: z.literal('source'), text: z.string().optional() });
 
@@ -136,6 +160,7 @@ export const Block = z.discriminatedUnion('type', [
   AreaProfilesBlock,
   StatementBlock,
   NeedsRankingBlock,
+  CarePlanBlock,
   PageBreakBlock,
   SourceBlock,
 ]);

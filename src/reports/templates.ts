@@ -448,6 +448,67 @@ export const BEDARFSPLAN_NBZ = define({
   ],
 });
 
+/**
+ * Pflegebedarfsplan (SGB XI § 9, Landespflegegesetze): the older population, persons in need of care
+ * by setting, places in Pflegeheimen and Tagespflege in operation and needed, the areas by missing
+ * places, a scenario of rising care rates, and recommendations the office writes. Projected from the
+ * report's Stichtag to 2040; an internal report (planners), since the projection reads unprotected
+ * counts by age.
+ */
+export const PFLEGEBEDARFSPLAN = define({
+  key: 'pflegebedarfsplan',
+  name: 'Pflegebedarfsplan',
+  description:
+    'Ältere Bevölkerung und Pflegebedürftige bis 2040 nach Versorgungsart, Plätze in Pflegeheimen und ' +
+    'Tagespflege in Betrieb und benötigt, Lücke nach Gebieten mit Karte, Szenario steigender Pflegequoten. ' +
+    'Nur als interner Entwurf.',
+  scope: 'city',
+  title: 'Pflegebedarfsplan {city.name}',
+  toc: true,
+  chapters: [
+    {
+      title: 'Demografie der Älteren',
+      blocks: [
+        {
+          type: 'text',
+          text:
+            'Der Pflegebedarfsplan schreibt die Einwohnerzahlen der {areas.count} {level.name} vom Stichtag ' +
+            '{date} nach Alter fort und leitet daraus den Pflegebedarf bis 2040 ab.',
+        },
+        { type: 'care_plan', view: 'demography' },
+      ],
+    },
+    {
+      title: 'Pflegebedürftige heute und 2030/2035/2040',
+      blocks: [{ type: 'care_plan', view: 'need' }],
+    },
+    { title: 'Bestand', blocks: [{ type: 'care_plan', view: 'capacity' }] },
+    {
+      title: 'Bedarf',
+      blocks: [
+        { type: 'care_plan', view: 'required' },
+        { type: 'care_plan', view: 'assumptions' },
+      ],
+    },
+    { title: 'Lücke nach Sozialraum', blocks: [{ type: 'care_plan', view: 'gap', top: 15 }] },
+    { title: 'Szenarien', blocks: [{ type: 'care_plan', view: 'scenarios', trend: 1.01 }] },
+    {
+      title: 'Handlungsempfehlungen',
+      blocks: [
+        {
+          type: 'text',
+          text:
+            'Die Verwaltung empfiehlt, [in den Gebieten mit der größten Lücke bis [Jahr] zusätzliche Plätze ' +
+            'in Pflegeheimen und Tagespflege zu schaffen] und [Angebote, die Pflege zu Hause stützen – ' +
+            'Beratung, Entlastung pflegender Angehöriger, ambulante Dienste –, auszubauen]. [Bewertung der ' +
+            'Pflegeplanung: Vorhaben der Träger, Flächen, Fachkräfte, Kosten.]',
+        },
+        { type: 'source' },
+      ],
+    },
+  ],
+});
+
 export const BUILTIN_TEMPLATES: Readonly<Record<string, ReportTemplate>> = {
   sozialbericht: SOZIALBERICHT,
   steckbrief: STECKBRIEF,
@@ -456,4 +517,5 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, ReportTemplate>> = {
   stellungnahme: STELLUNGNAHME,
   bedarfsplan_kita: BEDARFSPLAN_KITA,
   bedarfsplan_nbz: BEDARFSPLAN_NBZ,
+  pflegebedarfsplan: PFLEGEBEDARFSPLAN,
 } satisfies Record<BuiltinTemplateKey, ReportTemplate>;

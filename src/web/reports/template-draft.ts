@@ -21,12 +21,13 @@ export const BLOCK_TYPES: readonly BlockType[] = [
   'area_profiles',
   'statement',
   'needs_ranking',
+  'care_plan',
   'pagebreak',
   'source',
 ];
 
 /** Block types that only make sense in a city template (the Sozialbericht appendix). */
-export const CITY_ONLY: ReadonlySet<BlockType> = new Set(['area_profiles', 'needs_ranking']);
+export const CITY_ONLY: ReadonlySet<BlockType> = new Set(['area_profiles', 'needs_ranking', 'care_plan']);
 
 /** Block types that only make sense in a statement template (a part of the Stellungnahme). */
 export const STATEMENT_ONLY: ReadonlySet<BlockType> = new Set(['statement']);
@@ -75,6 +76,8 @@ export function defaultBlock(type: BlockType, ctx: BlockContext = {}): Block {
       return { type, part: 'plan' };
     case 'needs_ranking':
       return { type, part: 'ranking', norm: 'kita_gesamt', top: 10 };
+    case 'care_plan':
+      return { type, view: 'summary', horizon: 2040, years: [2030, 2035, 2040], trend: 1.01, top: 20 };
   }
 }
 

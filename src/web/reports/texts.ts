@@ -222,6 +222,7 @@ export const rt = {
       area_profiles: 'Steckbriefe aller Gebiete',
       statement: 'Teil der Stellungnahme',
       needs_ranking: 'Bedarfsplan (Rangfolge nach Bedarf)',
+      care_plan: 'Pflegebedarfsplan',
       pagebreak: 'Seitenumbruch',
       source: 'Quellenangabe',
     } satisfies Record<BlockType, string>,
