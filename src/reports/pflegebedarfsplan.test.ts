@@ -21,7 +21,8 @@ import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderReportPdfWithLayout } from './render-pdf.ts';
 import type { ReportBlock, ReportMap, ReportModel, ReportTable } from './report-model.ts';
-import { PFLEGEBEDARFSPLAN } from './templates.ts';
+import { ReportTemplate } from './report.schema.ts';
+import { ALTENHILFEPLAN_CHAPTER, PFLEGEBEDARFSPLAN, SOZIALBERICHT } from './templates.ts';
 
 const PLANNER: User = { id: 0, username: 'report', displayName: 'Report', role: 'planner' };
 const BASE = '2024-12-31';
@@ -167,6 +168,28 @@ describe('Pflegebedarfsplan on the demo city', () => {
     expect(blocks[0]).toEqual({ kind: 'note', text: CARE_PLAN_INTERNAL_NOTE });
     expect(blocks.filter((b) => b.kind === 'note' && b.text === CARE_PLAN_INTERNAL_NOTE)).toHaveLength(1);
   }, 120_000);
+
+  it('the Altenhilfeplan chapter added to a Sozialbericht: sentences and the city’s numbers', async () => {
+    // the Sozialbericht without its appendix of Steckbriefe, the chapter after „Alter und Pflege“
+    const chapters = SOZIALBERICHT.chapters.filter((c) => c.title !== 'Steckbriefe der Gebiete');
+    const k = chapters.findIndex((c) => c.title === 'Alter und Pflege') + 1;
+    const template = ReportTemplate.parse({
+      ...SOZIALBERICHT,
+      chapters: [...chapters.slice(0, k), ALTENHILFEPLAN_CHAPTER, ...chapters.slice(k)],
+    });
+    const draft = await assembleReport(db, PLANNER, template, { level: 'sozialraum' });
+    expect(draft.sections.map((s) => s.title)).toContain('Altenhilfeplan');
+    const blocks = blocksOf(draft, 'Altenhilfeplan');
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'table', 'table']);
+    const last = plan.city.at(-1)!;
+    expect((blocks[1] as { text: string }).text).toContain(`2040 rund ${whole(last.need)} Menschen`);
+    const [need, places] = tablesOf(blocks);
+    expect(need!.rows.at(-1)![1]).toBe(whole(last.need));
+    expect(places!.rows.at(-1)![3]).toBe(missing(last.places.stationaer.balance));
+
+    const pub = await assembleReport(db, null, template, { level: 'sozialraum' });
+    expect(blocksOf(pub, 'Altenhilfeplan').at(-1)).toEqual({ kind: 'note', text: CARE_PLAN_INTERNAL_NOTE });
+  }, 300_000);
 
   it('HTML matches the golden file', () => {
     const html = renderHtml(model);

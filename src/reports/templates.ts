@@ -449,6 +449,26 @@ export const BEDARFSPLAN_NBZ = define({
 });
 
 /**
+ * The Altenhilfeplan chapter a planner adds to a Sozialbericht (template editor: block
+ * „Pflegebedarfsplan“, part „Altenhilfeplan“): older residents, persons in need of care and places
+ * to 2040. Not part of the built-in Sozialbericht, which is published: the plan's numbers come from
+ * unprotected counts by age, so a public Sozialbericht would carry a chapter with a note only.
+ */
+export const ALTENHILFEPLAN_CHAPTER = {
+  title: 'Altenhilfeplan',
+  blocks: [
+    {
+      type: 'text' as const,
+      text:
+        'Der Altenhilfeplan zeigt, wie viele ältere und pflegebedürftige Menschen in {city.name} bis 2040 ' +
+        'zu erwarten sind und wie viele Plätze in Pflegeheimen und Tagespflege dafür gebraucht werden. ' +
+        'Der ausführliche Pflegebedarfsplan ist ein eigener Bericht.',
+    },
+    { type: 'care_plan' as const, view: 'summary' as const },
+  ],
+};
+
+/**
  * Pflegebedarfsplan (SGB XI § 9, Landespflegegesetze): the older population, persons in need of care
  * by setting, places in Pflegeheimen and Tagespflege in operation and needed, the areas by missing
  * places, a scenario of rising care rates, and recommendations the office writes. Projected from the

@@ -333,6 +333,24 @@ export function BlockFields({ block, path, wiring, choices, onChange }: BlockFie
           </Field>
         </>
       );
+    case 'care_plan':
+      return (
+        <Field wiring={wiring} path={p('view')} label={b.careView}>
+          {(props) => (
+            <select
+              {...props}
+              value={block.view}
+              onChange={(e) => onChange({ ...block, view: e.target.value as typeof block.view })}
+            >
+              {Object.entries(b.careViews).map(([view, label]) => (
+                <option key={view} value={view}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      );
     case 'area_profiles':
       return (
         <>

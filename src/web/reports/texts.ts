@@ -3,6 +3,7 @@ import type { Block, BlockType, ReportFormat, ReportMeta, TemplateScope } from '
 
 type StatementPart = Extract<Block, { type: 'statement' }>['part'];
 type NeedsRankingPart = Extract<Block, { type: 'needs_ranking' }>['part'];
+type CarePlanView = Extract<Block, { type: 'care_plan' }>['view'];
 
 const de = (n: number) => n.toLocaleString('de-DE');
 
@@ -268,6 +269,17 @@ export const rt = {
       coverage: 'Versorgung nach Gebieten',
       assumptions: 'Annahmen und Quellen',
     } satisfies Record<NeedsRankingPart, string>,
+    careView: 'Teil des Pflegebedarfsplans',
+    careViews: {
+      summary: 'Altenhilfeplan: Zusammenfassung für den Sozialbericht',
+      demography: 'Demografie der Älteren',
+      need: 'Pflegebedürftige nach Versorgungsart',
+      capacity: 'Bestand: Plätze in Betrieb',
+      required: 'Bedarf: benötigte Plätze',
+      gap: 'Lücke nach Gebieten (Karte und Tabelle)',
+      scenarios: 'Szenarien: konstante und steigende Pflegequoten',
+      assumptions: 'Annahmen und Quellen',
+    } satisfies Record<CarePlanView, string>,
     needsNorm: 'Richtwert (Schlüssel, z. B. kita_gesamt)',
     needsIndex: 'Sozialindex (Schlüssel, leer = ohne)',
     needsTop: 'Gebiete in Karte und Tabelle',
