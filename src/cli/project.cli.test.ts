@@ -3,7 +3,7 @@
  * CSV sorted by area, date and variable with every year up to `--to`, JSON with the same rows, and
  * German messages with exit codes for what is wrong.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,46 @@ describe('lagebild project population (pglite)', () => {
         value: number;
       }[];
       expect(parsed.map((r) => [r.area, r.date, r.variable, String(r.value)])).toEqual(rows);
+    },
+    LONG,
+  );
+
+  it(
+    'controls the areas to the city totals of a date,total table (--control) and gives variants',
+    async () => {
+      const file = join(dir, 'eckwerte.csv');
+      await writeFile(file, 'date,total\n2024-12-31,21000\n2025-12-31,22000\n');
+      const res = await cli(...args, '--variables', 'ew', '--control', file, '--format', 'json');
+      expect(res.code, res.stderr).toBe(0);
+      const rows = JSON.parse(res.stdout) as { area: string; date: string; value: number }[];
+      const areas = new Set(rows.map((r) => r.area)).size;
+      const city = (date: string) => rows.filter((r) => r.date === date).reduce((s, r) => s + r.value, 0);
+      for (const [date, total] of [
+        ['2024-12-31', 21000],
+        ['2025-12-31', 22000],
+      ] as const)
+        expect(Math.abs(city(date) - total), date).toBeLessThanOrEqual(areas / 2);
+
+      const low = await cli(...args, '--variables', 'ew', '--control', file, '--variant', 'low');
+      expect(low.code, low.stderr).toBe(0);
+      const lowTotal = low.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.includes(',2025-12-31,'))
+        .reduce((s, l) => s + Number(l.split(',')[3]), 0);
+      expect(Math.abs(lowTotal - 22000 * 0.995 ** 3)).toBeLessThanOrEqual(areas / 2);
+
+      const missing = await cli(...args, '--control', join(dir, 'fehlt.csv'));
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('--control: Die Datei');
+      await writeFile(file, 'date,total\n2024-12-31,21000\n');
+      const short = await cli(...args, '--control', file);
+      expect(short.code).toBe(2);
+      expect(short.stderr).toContain('Die Eckwerte reichen nur bis 31.12.2024');
+      const variant = await cli(...args, '--variant', 'medium');
+      expect(variant.code).toBe(2);
+      expect(variant.stderr).toContain('--variant: „medium“ ist nicht möglich');
     },
     LONG,
   );

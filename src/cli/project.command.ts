@@ -1,10 +1,15 @@
 /**
  * `lagebild project population`: the small-area population projection (docs/methods.md §8) of
  * every area of a level, every year up to `--to`, from data up to `--base`; CSV
- * `area,date,variable,value` sorted by area, date and variable, or JSON. Reads the database
- * directly (no server route serves projections yet).
+ * `area,date,variable,value` sorted by area, date and variable, or JSON; `--control` adjusts the
+ * areas to the city totals of a `date,total` table (the state office's projection), `--variant`
+ * gives the low or high variant. Reads the database directly, like the API route
+ * `GET /api/projection/population` on the server.
  */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Command } from 'commander';
+import { LagebildError } from '../core/errors.ts';
 import type { ProjectionRow } from '../projection/projection.service.ts';
 import { withDb, type GlobalOptions } from './context.ts';
 import { required } from './coverage-ranking.command.ts';
@@ -12,6 +17,7 @@ import { choice, isoDate, variableList } from './options.ts';
 
 const FORMATS = ['csv', 'json'] as const;
 const METHODS = ['auto', 'hamilton-perry', 'cohort-component'] as const;
+const VARIANTS = ['low', 'main', 'high'] as const;
 
 interface PopulationOptions {
   level?: string;
@@ -19,7 +25,20 @@ interface PopulationOptions {
   to?: string;
   method: string;
   variables?: string;
+  control?: string;
+  variant: string;
   format: string;
+}
+
+async function readControl(path: string) {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new LagebildError('cli.file_not_found', `--control: Die Datei „${path}“ ist nicht lesbar.`, 404);
+  }
+  const { parseControlCsv } = await import('../projection/control-totals.ts');
+  return parseControlCsv(text, basename(path));
 }
 
 /** `area,date,variable,value`, one row per projected value. */
@@ -46,6 +65,11 @@ export function projectCommand() {
     )
     .option('--method <method>', 'auto, hamilton-perry oder cohort-component', 'auto')
     .option('--variables <keys>', 'Altersgruppen, z. B. ew,ew_u6,ew_65plus (Standard: alle der Ebene)')
+    .option(
+      '--control <file.csv>',
+      'Eckwerte der Stadt (z. B. Prognose des Landesamts) als Tabelle date,total: jedes Gebiet wird anteilig angepasst; Jahre dazwischen linear, der letzte Eckwert nicht vor --to',
+    )
+    .option('--variant <variant>', 'main, low oder high (Hauptvariante −/+ 0,5 % je Jahr)', 'main')
     .option('--format <format>', 'csv oder json', 'csv')
     .action(async (o: PopulationOptions, sub: Command) => {
       const g = sub.optsWithGlobals<GlobalOptions>();
@@ -55,6 +79,8 @@ export function projectCommand() {
       const method = choice(o.method, METHODS, '--method');
       const format = choice(o.format, FORMATS, '--format');
       const variables = o.variables === undefined ? undefined : variableList(o.variables);
+      const variant = choice(o.variant, VARIANTS, '--variant');
+      const control = o.control === undefined ? undefined : await readControl(o.control);
       const rows = await withDb(g, async (db) =>
         (await import('../projection/projection.service.ts')).projectPopulation(db, {
           level,
@@ -62,6 +88,8 @@ export function projectCommand() {
           to,
           method,
           variables,
+          control,
+          variant,
         }),
       );
       if (g.json || format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');

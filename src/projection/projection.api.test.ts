@@ -57,12 +57,31 @@ describe.each(engines)('the population projection API on $name', (engine) => {
     expect(res.json<PopulationProjection>().method).toBe('hamilton-perry');
   }, 120_000);
 
+  it('controls the areas to the city totals given and reports them with the variant', async () => {
+    const res = await call(`${URL}&variables=ew&control=2024-12-31:250000&variant=high`, ctx.planner);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const body = res.json<PopulationProjection>();
+    expect(body).toMatchObject({ variant: 'high', control: [{ date: '2024-12-31', total: 250000 }] });
+    const last = body.rows.filter((r) => r.date === '2024-12-31');
+    const total = last.reduce((s, r) => s + r.value, 0);
+    expect(Math.abs(total - 250000 * 1.005 ** 2)).toBeLessThanOrEqual(last.length / 2);
+    const plain = await call(`${URL}&variables=ew`, ctx.planner);
+    expect(plain.json<PopulationProjection>()).toMatchObject({ variant: 'main', control: null });
+
+    const short = await call(`${URL}&control=2023-12-31:250000`, ctx.planner);
+    expect(short.statusCode).toBe(400);
+    expect(short.json()).toMatchObject({ code: 'projection.bad_control' });
+    expect(short.json<{ message: string }>().message).toContain('Die Eckwerte reichen nur bis 31.12.2023');
+  }, 120_000);
+
   it('answers an invalid query with 400 and a German message', async () => {
     for (const query of [
       'level=sozialraum&base=2022-12-31',
       'level=sozialraum&base=31.12.2022&to=2024-12-31',
       'level=sozialraum&base=2022-12-31&to=2024-12-31&method=magic',
       'level=sozialraum&base=2022-12-31&to=2024-12-31&variables=ew;ew_u6',
+      'level=sozialraum&base=2022-12-31&to=2024-12-31&control=2024-12-31',
+      'level=sozialraum&base=2022-12-31&to=2024-12-31&variant=medium',
     ]) {
       const res = await call(`/api/projection/population?${query}`, ctx.planner);
       expect(res.statusCode, query).toBe(400);

@@ -20,7 +20,7 @@ export const projectionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         access: 'data.readUnpublished',
         summary:
-          'Kleinräumige Bevölkerungsprognose: jedes Gebiet einer Ebene, jedes Jahr bis zum Zielstichtag, je Altersgruppe, nur aus Daten bis zum Basisstichtag (intern)',
+          'Kleinräumige Bevölkerungsprognose: jedes Gebiet einer Ebene, jedes Jahr bis zum Zielstichtag, je Altersgruppe, nur aus Daten bis zum Basisstichtag; auf Eckwerte der Stadt abgestimmt und als untere/obere Variante (intern)',
         querystring: ProjectionQuery,
         response: {
           200: PopulationProjection,
@@ -33,9 +33,17 @@ export const projectionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       authorize(req.user, 'data.readUnpublished');
-      const { level, base, to, method, variables } = req.query;
-      const r = await projectPopulationWithMethod(app.db, { level, base, to, method, variables });
-      return { level, base, to, method: r.method, rows: r.rows };
+      const { level, base, to, method, variables, control, variant } = req.query;
+      const r = await projectPopulationWithMethod(app.db, {
+        level,
+        base,
+        to,
+        method,
+        variables,
+        control,
+        variant,
+      });
+      return { level, base, to, method: r.method, variant, control: control ?? null, rows: r.rows };
     },
   );
 };

@@ -158,6 +158,48 @@ describe.each(engines)('population projection on $name', (engine) => {
       .catch((e: Error) => expect(e.message).toBe('rollback'));
   }, 120_000);
 
+  it('controls every year to the city totals given, interpolated between them', async () => {
+    const rows = await projectPopulation(db, { ...q, to: '2026-12-31', variables: ['ew', 'ew_u6'] });
+    const areas = new Set(rows.map((r) => r.area)).size;
+    const city = (rs: typeof rows, date: string, v = 'ew') =>
+      rs.filter((r) => r.date === date && r.variable === v).reduce((s, r) => s + r.value, 0);
+    const own = city(rows, '2026-12-31');
+    const control = [
+      { date: '2024-12-31', total: Math.round(own * 1.03) },
+      { date: '2026-12-31', total: Math.round(own * 1.05) },
+    ];
+    const controlled = await projectPopulation(db, {
+      ...q,
+      to: '2026-12-31',
+      variables: ['ew', 'ew_u6'],
+      control,
+    });
+    // each area is rounded on its own: the sum is off by at most half a person per area
+    for (const c of control)
+      expect(Math.abs(city(controlled, c.date) - c.total), c.date).toBeLessThanOrEqual(areas / 2);
+    const between = (control[0]!.total + control[1]!.total) / 2;
+    expect(Math.abs(city(controlled, '2025-12-31') - between)).toBeLessThanOrEqual(areas / 2 + 0.5);
+    // the age structure is kept: under-6s scale with the total
+    const ratio = city(controlled, '2026-12-31', 'ew_u6') / city(rows, '2026-12-31', 'ew_u6');
+    expect(ratio).toBeCloseTo(control[1]!.total / own, 2);
+
+    const high = await projectPopulation(db, {
+      ...q,
+      to: '2026-12-31',
+      variables: ['ew'],
+      control,
+      variant: 'high',
+    });
+    expect(Math.abs(city(high, '2026-12-31') - control[1]!.total * 1.005 ** 4)).toBeLessThanOrEqual(
+      areas / 2,
+    );
+    const low = await projectPopulation(db, { ...q, to: '2026-12-31', variables: ['ew'], variant: 'low' });
+    expect(Math.abs(city(low, '2026-12-31') - own * 0.995 ** 4)).toBeLessThanOrEqual(areas / 2 + 1);
+    expect(
+      await codeOf(projectPopulation(db, { ...q, control: [{ date: '2023-12-31', total: 1000 }] })),
+    ).toBe('projection.bad_control');
+  }, 120_000);
+
   it('names what is wrong', async () => {
     expect(await codeOf(projectPopulation(db, { ...q, level: 'nope' }))).toBe('areas.unknown_level');
     expect(await codeOf(projectPopulation(db, { ...q, to: '2022-12-31' }))).toBe('projection.bad_horizon');

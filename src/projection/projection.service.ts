@@ -9,6 +9,8 @@ import { badRequest, LagebildError, notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import { addVectors, MAX_AGE, sumAges, type AgeVector } from './age-vector.ts';
 import { indirectFactor, projectCohortComponent } from './cohort-component.ts';
+import { stocksTotal } from './control.ts';
+import { applyControl, checkControl, type ControlPoint, type VariantKey } from './control-totals.ts';
 import { gompertzHazard, projectHamiltonPerry, type Stocks } from './hamilton-perry.ts';
 import { ageCounts, currentAreasWithRank, type CountRow } from './projection.repository.ts';
 import { splitBands } from './split-bands.ts';
@@ -33,6 +35,13 @@ export interface ProjectPopulationQuery {
   method?: ProjectionMethod;
   /** Age variables to return (default: every age variable the level has at the base). */
   variables?: string[];
+  /**
+   * City totals to control to (e.g. the state office's projection for the municipality): the
+   * years between them and the base are interpolated linearly; the last must not be before `to`.
+   */
+  control?: readonly ControlPoint[];
+  /** `low`/`high`: the main total (controlled, or the projection's own) ∓ 0.5 % a year; default `main`. */
+  variant?: VariantKey;
 }
 
 /** One projected value: an area's count of a variable at a future Stichtag (whole persons). */
@@ -59,6 +68,7 @@ const withYear = (iso: string, y: number) => `${String(y).padStart(4, '0')}${iso
  *   same ages
  * @throws projection.no_components (422) for cohort-component without births, deaths and moves
  * @throws projection.unknown_variable (400) for a requested variable that is no age group
+ * @throws projection.bad_control (400) for control totals off the projection's years or ending before `to`
  */
 export async function projectPopulation(db: Db, q: ProjectPopulationQuery): Promise<ProjectionRow[]> {
   return (await projectPopulationWithMethod(db, q)).rows;
@@ -90,6 +100,7 @@ export async function projectPopulationWithMethod(
         `„${v}“ ist keine Altersgruppe (erlaubt: ew, ew_u<n>, ew_<a>_<b>, ew_<a>plus).`,
         { variable: v },
       );
+  if (q.control) checkControl(q.control, q.base, q.to);
 
   const { areas, counts } = await loadLevel(db, q.level, q.base);
   const byDate = groupCounts(counts);
@@ -136,7 +147,7 @@ export async function projectPopulationWithMethod(
     method === 'cohort-component' || (method === 'auto' && hasComponents)
       ? 'cohort-component'
       : 'hamilton-perry';
-  const yearly: Stocks[][] =
+  const own: Stocks[][] =
     used === 'cohort-component'
       ? cohortComponent(
           baseStocks.stocks,
@@ -144,6 +155,15 @@ export async function projectPopulationWithMethod(
           horizon,
         )
       : hamiltonPerry(earlier.stocks.stocks, baseStocks.stocks, interval, horizon);
+  const yearly =
+    q.control || (q.variant && q.variant !== 'main')
+      ? applyControl(own, {
+          baseYear: year(q.base),
+          baseTotal: baseStocks.stocks.reduce((s, x) => s + stocksTotal(x), 0),
+          control: q.control,
+          variant: q.variant,
+        })
+      : own;
 
   const wanted =
     variables ??
