@@ -30,6 +30,7 @@ export type Route =
   | { page: 'coverage' }
   | { page: 'scenarios' }
   | { page: 'needsPlan' }
+  | { page: 'projection' }
   | { page: 'statements' }
   | { page: 'notFound' };
 
@@ -56,6 +57,7 @@ const FACILITIES = '/einrichtungen';
 const COVERAGE = '/versorgung';
 const SCENARIOS = 'szenarien';
 const NEEDS_PLAN = 'bedarfsplan';
+const PROJECTION = 'prognose';
 const STATEMENTS = 'stellungnahmen';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
 const CREATE = 'neuer-indikator';
@@ -101,6 +103,8 @@ export const paths = {
   scenarios: `${COVERAGE}/${SCENARIOS}`,
   /** Bedarfsplan: areas ranked by need. */
   needsPlan: `${COVERAGE}/${NEEDS_PLAN}`,
+  /** Prognose: population projection and care plan (planners). */
+  projection: `${COVERAGE}/${PROJECTION}`,
   /** Stellungnahmen zur Bauleitplanung (planners). */
   statements: `${COVERAGE}/${STATEMENTS}`,
 };
@@ -135,6 +139,7 @@ export function parseRoute(pathname: string): Route {
     if (parts.length === 1) return { page: 'coverage' };
     if (parts.length === 2 && parts[1] === SCENARIOS) return { page: 'scenarios' };
     if (parts.length === 2 && parts[1] === NEEDS_PLAN) return { page: 'needsPlan' };
+    if (parts.length === 2 && parts[1] === PROJECTION) return { page: 'projection' };
     if (parts.length === 2 && parts[1] === STATEMENTS) return { page: 'statements' };
     return { page: 'notFound' };
   }

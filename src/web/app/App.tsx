@@ -60,6 +60,9 @@ const ScenariosPage = lazy(async () => ({
 const NeedsPlanPage = lazy(async () => ({
   default: (await import('../coverage/NeedsPlanPage.tsx')).NeedsPlanPage,
 }));
+const ProjectionPage = lazy(async () => ({
+  default: (await import('../projection/ProjectionPage.tsx')).ProjectionPage,
+}));
 const StatementsPage = lazy(async () => ({
   default: (await import('../statements/StatementsPage.tsx')).StatementsPage,
 }));
@@ -256,6 +259,7 @@ export function App() {
       route.page === 'coverage' ||
       route.page === 'scenarios' ||
       route.page === 'needsPlan' ||
+      route.page === 'projection' ||
       route.page === 'statements')
   ) {
     // the planning pages: facilities, coverage, its scenarios, the Bedarfsplan and statements
@@ -275,6 +279,8 @@ export function App() {
           <CoveragePage {...props} />
         ) : route.page === 'needsPlan' ? (
           <NeedsPlanPage {...props} />
+        ) : route.page === 'projection' ? (
+          <ProjectionPage {...props} />
         ) : route.page === 'statements' ? (
           <StatementsPage {...props} />
         ) : (

@@ -3,6 +3,7 @@ import { paths, type Route } from '../router.ts';
 import { t } from '../texts.ts';
 import { atlasHref } from '../url-state.ts';
 import { Link } from '../ui/Link.tsx';
+import { pt } from '../projection/texts.ts';
 
 interface HeaderProps {
   territory: string | null;
@@ -73,6 +74,12 @@ const NAV: NavItem[] = [
         : route.page === 'scenarios' || route.page === 'needsPlan' || route.page === 'statements'
           ? 'true'
           : null,
+  },
+  {
+    label: pt.nav,
+    to: paths.projection,
+    current: (route) => (route.page === 'projection' ? 'page' : null),
+    visible: (user) => user?.role === 'planner' || user?.role === 'admin',
   },
   {
     label: t.nav.import,
