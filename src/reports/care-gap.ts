@@ -65,8 +65,8 @@ export async function gap(b: CarePlanBlock, plan: CarePlan, ctx: CityCtx): Promi
     {
       kind: 'paragraph',
       text:
-        `${formatNumber(short.length, 0)} von ${formatNumber(ordered.length, 0)} ${levelDative(ctx.level.name)} ` +
-        `fehlen ${lastYear} Plätze in Pflegeheimen oder Tagespflege. Die Rangfolge ordnet nach den fehlenden ` +
+        `Im Jahr ${lastYear} fehlen in ${formatNumber(short.length, 0)} von ${formatNumber(ordered.length, 0)} ` +
+        `${levelDative(ctx.level.name)} Plätze in Pflegeheimen oder Tagespflege. Die Rangfolge ordnet nach den fehlenden ` +
         'Plätzen beider Versorgungsarten zusammen.',
     },
     ...(map ? [map] : []),

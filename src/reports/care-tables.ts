@@ -290,7 +290,7 @@ export function summary(plan: CarePlan, dates: string[], ctx: CityCtx): ReportBl
         `sind bei gleichbleibenden Pflegequoten ${yearOf(first.date)} rund ${whole(first.need)}, ` +
         `${yearOf(last.date)} rund ${whole(last.need)} Menschen. ` +
         (gapLast > 0
-          ? `${yearOf(last.date)} fehlen rund ${whole(gapLast)} Pflegeheimplätze.`
+          ? `Im Jahr ${yearOf(last.date)} fehlen rund ${whole(gapLast)} Pflegeheimplätze.`
           : `Die Pflegeheimplätze in Betrieb reichen ${yearOf(last.date)} rechnerisch aus.`),
     },
     ...need(plan, dates, ctx)
