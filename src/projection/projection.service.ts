@@ -11,6 +11,7 @@ import { addVectors, MAX_AGE, sumAges, type AgeVector } from './age-vector.ts';
 import { indirectFactor, projectCohortComponent } from './cohort-component.ts';
 import { stocksTotal } from './control.ts';
 import { applyControl, checkControl, type ControlPoint, type VariantKey } from './control-totals.ts';
+import { addQuarters, type ScenarioQuarter } from './quarters.ts';
 import { gompertzHazard, projectHamiltonPerry, type Stocks } from './hamilton-perry.ts';
 import { ageCounts, currentAreasWithRank, type CountRow } from './projection.repository.ts';
 import { splitBands } from './split-bands.ts';
@@ -42,6 +43,11 @@ export interface ProjectPopulationQuery {
   control?: readonly ControlPoint[];
   /** `low`/`high`: the main total (controlled, or the projection's own) ∓ 0.5 % a year; default `main`. */
   variant?: VariantKey;
+  /**
+   * New residential quarters (a scenario's `quarter` changes): their residents are added to the
+   * area of the level holding them from their first Stichtag on, on top of any control total.
+   */
+  quarters?: readonly ScenarioQuarter[];
 }
 
 /** One projected value: an area's count of a variable at a future Stichtag (whole persons). */
@@ -102,7 +108,17 @@ export async function projectPopulationWithMethod(
       );
   if (q.control) checkControl(q.control, q.base, q.to);
 
-  const { areas, counts } = await loadLevel(db, q.level, q.base);
+  const { areas, counts, holder } = await loadLevel(db, q.level, q.base);
+  const quarters = (q.quarters ?? []).map((c) => {
+    const area = holder(c.level, c.area);
+    if (area === null)
+      throw badRequest(
+        'projection.quarter_area',
+        `Das Quartier${c.name ? ` „${c.name}“` : ''} liegt im Gebiet „${c.area}“ der Ebene „${c.level}“, das es nicht gibt oder das nicht in einem Gebiet der Ebene „${q.level}“ liegt.`,
+        { level: c.level, area: c.area },
+      );
+    return { area, validFrom: c.validFrom, population: c.population };
+  });
   const byDate = groupCounts(counts);
   const atBase = byDate.get(q.base);
   if (!atBase)
@@ -183,7 +199,8 @@ export async function projectPopulationWithMethod(
         });
     }
   });
-  rows.sort((x, y) =>
+  const all = quarters.length ? addQuarters(rows, quarters) : rows;
+  all.sort((x, y) =>
     x.area !== y.area
       ? x.area < y.area
         ? -1
@@ -198,7 +215,7 @@ export async function projectPopulationWithMethod(
             ? 1
             : 0,
   );
-  return { method: used, rows };
+  return { method: used, rows: all };
 }
 
 interface AreaRef {
@@ -234,9 +251,16 @@ async function loadLevel(db: Db, level: string, base: string) {
     const to = ancestor(r.area_id);
     if (to !== null) counts.push({ ...r, area_id: to });
   }
+  const byLevelKey = new Map(all.map((a) => [`${a.level}|${a.key}`, a.id]));
   return {
     areas: mine.map((a) => ({ id: a.id, key: a.key })).sort((x, y) => (x.key < y.key ? -1 : 1)),
     counts,
+    /** The key of the level's area holding an area of the same or a finer level; null: none. */
+    holder: (levelKey: string, areaKey: string): string | null => {
+      const id = byLevelKey.get(`${levelKey}|${areaKey}`);
+      const to = id === undefined ? null : ancestor(id);
+      return to === null ? null : byId.get(to)!.key;
+    },
   };
 }
 

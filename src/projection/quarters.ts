@@ -11,6 +11,15 @@ import { sumAges, type AgeVector } from './age-vector.ts';
 import { splitBands } from './split-bands.ts';
 import { bandsFromVariables } from './stocks.ts';
 
+/** A quarter as a scenario holds it: in an area of any level. */
+export interface ScenarioQuarter {
+  name?: string | undefined;
+  level: string;
+  area: string;
+  validFrom: string | null;
+  population: Record<string, number>;
+}
+
 export interface Quarter {
   /** Key of the projected area holding the quarter. */
   area: string;
