@@ -151,4 +151,50 @@ describe('lagebild project population (pglite)', () => {
     },
     LONG,
   );
+  it(
+    "adds the residents of a scenario's new quarter with --scenario",
+    async () => {
+      const plain = await cli(...args, '--variables', 'ew');
+      expect(plain.code, plain.stderr).toBe(0);
+      const rows = plain.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
+      const area = rows[0]![0]!;
+      expect((await cli('scenarios', 'create', 'neubau')).code).toBe(0);
+      const add = await cli(
+        'scenarios',
+        'add',
+        'neubau',
+        '--kind',
+        'quarter',
+        '--level',
+        'sozialraum',
+        '--area',
+        area,
+        '--population',
+        'ew=1000,ew_u6=80',
+        '--valid-from',
+        '2024-01-01',
+      );
+      expect(add.code, add.stderr).toBe(0);
+      const withQuarter = await cli(...args, '--variables', 'ew', '--scenario', 'neubau');
+      expect(withQuarter.code, withQuarter.stderr).toBe(0);
+      const after = withQuarter.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
+      const diff = after.map((r, i) => [r[0], r[1], Number(r[3]) - Number(rows[i]![3])]);
+      expect(diff.filter((d) => d[2] !== 0)).toEqual([
+        [area, '2024-12-31', 1000],
+        [area, '2025-12-31', 1000],
+      ]);
+      const unknown = await cli(...args, '--scenario', 'gibtsnicht');
+      expect(unknown.code).not.toBe(0);
+      expect(unknown.stderr).toContain('gibtsnicht');
+    },
+    LONG,
+  );
 });

@@ -27,6 +27,7 @@ interface PopulationOptions {
   variables?: string;
   control?: string;
   variant: string;
+  scenario?: string;
   format: string;
 }
 
@@ -70,6 +71,10 @@ export function projectCommand() {
       'Eckwerte der Stadt (z. B. Prognose des Landesamts) als Tabelle date,total: jedes Gebiet wird anteilig angepasst; Jahre dazwischen linear, der letzte Eckwert nicht vor --to',
     )
     .option('--variant <variant>', 'main, low oder high (Hauptvariante −/+ 0,5 % je Jahr)', 'main')
+    .option(
+      '--scenario <name>',
+      'Szenario (lagebild scenarios): seine neuen Quartiere kommen mit ihren Einwohnern ab ihrem Bezug hinzu',
+    )
     .option('--format <format>', 'csv oder json', 'csv')
     .action(async (o: PopulationOptions, sub: Command) => {
       const g = sub.optsWithGlobals<GlobalOptions>();
@@ -81,8 +86,16 @@ export function projectCommand() {
       const variables = o.variables === undefined ? undefined : variableList(o.variables);
       const variant = choice(o.variant, VARIANTS, '--variant');
       const control = o.control === undefined ? undefined : await readControl(o.control);
-      const rows = await withDb(g, async (db) =>
-        (await import('../projection/projection.service.ts')).projectPopulation(db, {
+      const rows = await withDb(g, async (db) => {
+        const quarters =
+          o.scenario === undefined
+            ? undefined
+            : (
+                await (await import('../coverage/scenario.service.ts')).requireScenario(db, o.scenario)
+              ).changes
+                .filter((c) => c.kind === 'quarter')
+                .map((c) => ({ ...c, validFrom: c.validFrom ?? null }));
+        return (await import('../projection/projection.service.ts')).projectPopulation(db, {
           level,
           base,
           to,
@@ -90,8 +103,9 @@ export function projectCommand() {
           variables,
           control,
           variant,
-        }),
-      );
+          quarters,
+        });
+      });
       if (g.json || format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
       else process.stdout.write(projectionCsv(rows));
     });
