@@ -15,7 +15,7 @@ import {
   type CareRateBand,
   type CareSetting,
 } from './care-rates.ts';
-import { PFLEGESTATISTIK_2019 } from './care.defaults.ts';
+import { careAssumptions } from './care-assumptions.service.ts';
 
 /** The facility types whose places meet the settings counted in places. */
 export const CARE_FACILITY_TYPES = { stationaer: 'pflegeheim', tagespflege: 'tagespflege' } as const;
@@ -69,7 +69,7 @@ export async function carePlan(
   db: Db,
   q: { level: string; base: string; to: string; assumptions?: CareAssumptions },
 ): Promise<CarePlan> {
-  const a = q.assumptions ?? PFLEGESTATISTIK_2019;
+  const a = q.assumptions ?? (await careAssumptions(db));
   const variables = [...a.bands.map(bandVariable), 'ew_65plus'];
   const rows = await projectPopulation(db, { level: q.level, base: q.base, to: q.to, variables });
   const areas = await listAreas(db, q.level);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../test/databases.ts';
-import { demoApp } from '../test/demo-app.ts';
+import { demoApp, expectGuarded } from '../test/demo-app.ts';
 import { carePlan } from './care-plan.service.ts';
 import { PFLEGESTATISTIK_2019 } from './care.defaults.ts';
 import type { CarePlan } from './care.schema.ts';
@@ -74,5 +74,66 @@ describe.each(engines)('the care plan API on $name', (engine) => {
     const res = await call(`/api/care/plan?level=gibtsnicht&base=${Q.base}&to=${Q.to}`, ctx.planner);
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'areas.unknown_level' });
+  });
+  describe('care assumptions as data', () => {
+    const own = {
+      key: 'kreis_2023',
+      name: 'Pflegequoten des Kreises 2023',
+      source: 'Landesamt, Pflegestatistik 2023, Kreisergebnisse',
+      rateYear: 2023,
+      bands: [
+        { from: 0, to: 65, rate: 0.015 },
+        { from: 65, to: 80, rate: 0.1 },
+        { from: 80, to: null, rate: 0.45 },
+      ],
+      shares: { angehoerige: 0.5, ambulant: 0.2, tagespflege: 0.02, stationaer: 0.28 },
+      occupancy: { stationaer: 0.95, tagespflege: 0.9 },
+    };
+    const post = (payload: unknown, cookie = ctx.planner) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/care/assumptions',
+        payload: payload as never,
+        headers: { cookie },
+      });
+
+    it('lists the defaults with their source for everyone', async () => {
+      const res = await call('/api/care/assumptions');
+      expect(res.statusCode).toBe(200);
+      const [first] = res.json<{ key: string; source: string; recordedBy: string | null }[]>();
+      expect(first).toMatchObject({ key: 'pflegestatistik_2019', recordedBy: null });
+      expect(first!.source).toContain('Pflegestatistik 2019');
+    });
+
+    it('stores a planner’s version after checking it, and the care plan uses it by key', async () => {
+      await expectGuarded(
+        ctx.app,
+        { method: 'POST', url: '/api/care/assumptions', payload: own },
+        ctx.viewer,
+      );
+      const bad = await post({ ...own, shares: { ...own.shares, stationaer: 0.1 } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ code: 'care.invalid_assumptions' });
+      expect(bad.json<{ message: string }>().message).toContain('ergeben 82,0 % statt 100 %');
+      const ok = await post(own);
+      expect(ok.statusCode, ok.body.slice(0, 300)).toBe(200);
+      expect(ok.json()).toMatchObject({ key: 'kreis_2023', recordedBy: 'planer' });
+      const again = await post({ ...own, shares: { ...own.shares, ambulant: 0.19, stationaer: 0.29 } });
+      expect(again.statusCode).toBe(200);
+      expect(again.json<{ id: number }>().id).toBeGreaterThan(ok.json<{ id: number }>().id);
+
+      const res = await call(`${URL}&assumptions=kreis_2023`, ctx.planner);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      const body = res.json<CarePlan>();
+      expect(body.assumptions).toMatchObject({ key: 'kreis_2023', source: own.source });
+      const city = body.city[0]!;
+      // the newest version is in force: 29 % in homes at 95 % occupancy
+      expect(Math.abs(city.places.stationaer.required - (city.need * 0.29) / 0.95)).toBeLessThanOrEqual(
+        city.need / 100,
+      );
+      const unknown = await call(`${URL}&assumptions=gibtsnicht`, ctx.planner);
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json()).toMatchObject({ code: 'care.unknown_assumptions' });
+    }, 180_000);
   });
 });

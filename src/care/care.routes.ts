@@ -5,9 +5,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authorize } from '../auth/policy.ts';
 import { ErrorBody } from '../core/error.schema.ts';
-import { PFLEGESTATISTIK_2019 } from './care.defaults.ts';
+import { z } from 'zod';
+import { careAssumptions, listCareAssumptions, saveCareAssumptions } from './care-assumptions.service.ts';
 import { carePlan } from './care-plan.service.ts';
-import { CarePlan, CarePlanQuery } from './care.schema.ts';
+import { CareAssumptionsBody, CarePlan, CarePlanQuery, StoredCareAssumptions } from './care.schema.ts';
 
 const TAGS = ['Planung'];
 
@@ -26,15 +27,47 @@ export const careRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CarePlan, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
       },
     },
-    (req) => {
+    async (req) => {
       authorize(req.user, 'data.readUnpublished');
-      const { level, base, to, trend } = req.query;
+      const { level, base, to, trend, assumptions } = req.query;
       return carePlan(app.db, {
         level,
         base,
         to,
-        assumptions: { ...PFLEGESTATISTIK_2019, trend: 1 + trend / 100 },
+        assumptions: await careAssumptions(app.db, assumptions, 1 + trend / 100),
       });
+    },
+  );
+
+  app.get(
+    '/assumptions',
+    {
+      schema: {
+        tags: TAGS,
+        access: 'public',
+        summary:
+          'Pflegeannahmen: Pflegequoten nach Alter, Anteile der Versorgungsarten und Auslastung mit ihrer Quelle (je Schlüssel die geltende Fassung)',
+        response: { 200: z.array(StoredCareAssumptions) },
+      },
+    },
+    () => listCareAssumptions(app.db),
+  );
+
+  app.post(
+    '/assumptions',
+    {
+      schema: {
+        tags: TAGS,
+        access: 'coverage.edit',
+        summary:
+          'Pflegeannahmen speichern: neue Fassung eines Schlüssels (die früheren bleiben als Verlauf), vorher geprüft',
+        body: CareAssumptionsBody,
+        response: { 200: StoredCareAssumptions, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    (req) => {
+      authorize(req.user, 'coverage.edit');
+      return saveCareAssumptions(app.db, req.body, req.user.id);
     },
   );
 };

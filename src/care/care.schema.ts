@@ -20,9 +20,55 @@ export const CarePlanQuery = z.object({
     .max(100)
     .default(0)
     .describe(
-      'Change of the care rates in percent per year from the rates’ year (scenario; default 0, e.g. 1 = +1 % a year)',
+      'Change of the care rates in percent per year from the base (scenario; default 0, e.g. 1 = +1 % a year)',
+    ),
+  assumptions: z
+    .string()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe(
+      'Key of the care assumptions (rates, settings shares, occupancy); default `pflegestatistik_2019`',
     ),
 });
+
+const Share = z.number().min(0).max(1);
+
+/** Care assumptions as a planner enters them (`POST /api/care/assumptions`). */
+export const CareAssumptionsBody = z.object({
+  key: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_]{0,59}$/, 'Kleinbuchstaben, Ziffern und _, höchstens 60 Zeichen')
+    .describe('Key, e.g. `nrw_2023`; an existing key gets a new version'),
+  name: z.string().trim().min(1).max(200),
+  source: z.string().trim().max(500).describe('Where the rates and shares come from'),
+  rateYear: z.number().int().min(1990).max(2100).describe('Year the rates were observed'),
+  bands: z
+    .array(
+      z.object({
+        from: z.number().int().min(0).max(120),
+        to: z.number().int().min(1).max(121).nullable().describe('Exclusive; null: and older'),
+        rate: Share.describe('Care rate as a share (0.083 = 8.3 %)'),
+      }),
+    )
+    .min(1)
+    .max(40)
+    .describe('Care rates by age band, ascending'),
+  shares: z
+    .object({ angehoerige: Share, ambulant: Share, tagespflege: Share, stationaer: Share })
+    .describe('Shares of the persons in need per care setting; sum 1'),
+  occupancy: z
+    .object({ stationaer: Share, tagespflege: Share })
+    .describe('Occupancy of Pflegeheim and Tagespflege places (places = persons / occupancy)'),
+});
+export type CareAssumptionsBody = z.infer<typeof CareAssumptionsBody>;
+
+/** A stored version of care assumptions. */
+export const StoredCareAssumptions = CareAssumptionsBody.extend({
+  id: z.number().int(),
+  recordedAt: z.string().describe('When this version was recorded (UTC)'),
+  recordedBy: z.string().nullable().describe('User name of who recorded it; null: built in'),
+}).describe('Pflegeannahmen');
 
 const Places = z.object({
   required: Persons('Places needed (persons in the setting / occupancy)'),

@@ -3,6 +3,7 @@
  * opens a database. This is the one place that knows all of them; each domain keeps its own
  * `ensure…` function and decides what "missing" means for it.
  */
+import { DEFAULT_CARE_ASSUMPTIONS, ensureDefaultCareAssumptions } from '../care/care-assumptions.service.ts';
 import { DEFAULT_NORM_KEYS, ensureDefaultNorms } from '../coverage/norm.defaults.ts';
 import type { Db } from '../db/db.ts';
 import { BUILTIN_INDICES } from '../indices/presets.ts';
@@ -27,7 +28,8 @@ export async function lacksDefaults(db: Db): Promise<boolean> {
          OR (SELECT count(*) FROM composite_index WHERE key = ANY($1::text[])) < $3
          OR (SELECT count(*) FROM report_template WHERE key = ANY($2::text[])) < $4
          OR (SELECT count(DISTINCT key) FROM norm WHERE key = ANY($5::text[])) < $6
-         OR (SELECT count(DISTINCT key) FROM occupancy_profile WHERE key = ANY($7::text[])) < $8 AS lacks`,
+         OR (SELECT count(DISTINCT key) FROM occupancy_profile WHERE key = ANY($7::text[])) < $8
+         OR NOT EXISTS (SELECT FROM care_assumption WHERE key = $9) AS lacks`,
     [
       INDEX_KEYS,
       TEMPLATE_KEYS,
@@ -37,6 +39,7 @@ export async function lacksDefaults(db: Db): Promise<boolean> {
       NORM_KEYS.length,
       PROFILE_KEYS,
       PROFILE_KEYS.length,
+      DEFAULT_CARE_ASSUMPTIONS,
     ],
   );
   return row!.lacks;
@@ -68,4 +71,6 @@ export async function seedDefaults(db: Db): Promise<void> {
   await ensureDefaultNorms(db);
   // the built-in occupancy profile of new residential quarters (statements on land-use plans)
   await ensureDefaultProfiles(db);
+  // the federal care rates and settings shares of the Pflegebedarfsplan, if missing
+  await ensureDefaultCareAssumptions(db);
 }
