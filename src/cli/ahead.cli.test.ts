@@ -4,7 +4,7 @@
  * same numbers, a rising-rates scenario) and `lagebild coverage forecast` (a norm's need per area
  * and year from the projection), with German messages for what is wrong.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -94,6 +94,45 @@ describe('lagebild care plan and coverage forecast (pglite)', () => {
       const spiel = await cli(...args, '--to', '2023-12-31', '--norm', 'gibtsnicht');
       expect(spiel.code).toBe(1);
       expect(spiel.stderr).toContain('gibtsnicht');
+    },
+    LONG,
+  );
+
+  it(
+    'stores care rates from an office table as assumptions the plan uses by key',
+    async () => {
+      const file = join(dir, 'quoten.csv');
+      await writeFile(file, 'von;bis;quote\n0;64;1,5\n65;79;10\n80;;45\n');
+      const rates = ['care', 'rates', file, '--key', 'kreis_2023', '--name', 'Kreis 2023', '--year', '2023'];
+      const stored = await cli(
+        ...rates,
+        '--source',
+        'Landesamt 2023',
+        '--shares',
+        'ambulant=0.2,angehoerige=0.5,stationaer=0.28',
+      );
+      expect(stored.code, stored.stderr).toBe(0);
+      expect(stored.stdout).toContain('kreis_2023: neue Fassung gespeichert (3 Altersgruppen).');
+      const list = await cli('care', 'assumptions');
+      expect(list.stdout).toContain(
+        'kreis_2023: Kreis 2023 (Stand 2023; 3 Altersgruppen; Quelle: Landesamt 2023)',
+      );
+      expect(list.stdout).toContain('pflegestatistik_2019:');
+      const plan = (key: string) =>
+        cli(...args, '--to', '2024-12-31', '--format', 'json', '--assumptions', key);
+      const own = JSON.parse((await plan('kreis_2023')).stdout) as CarePlan;
+      const federal = JSON.parse((await plan('pflegestatistik_2019')).stdout) as CarePlan;
+      expect(own.assumptions.source).toBe('Landesamt 2023');
+      expect(own.city[0]!.need).not.toBe(federal.city[0]!.need);
+      // both rounded from the exact sum: at most one person apart
+      expect(Math.abs(own.city[0]!.persons.stationaer - own.city[0]!.need * 0.28)).toBeLessThanOrEqual(1);
+
+      const bad = await cli(...rates, '--source', 'x', '--shares', 'stationaer=0.5');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('Anteile der Versorgungsarten ergeben');
+      const typo = await cli(...rates, '--source', 'x', '--shares', 'heim=0.5');
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain('--shares: „heim=0.5“ ist nicht möglich');
     },
     LONG,
   );

@@ -4,9 +4,12 @@
  * area of a level (then its districts and the city) and every year up to `--to`, from the
  * population projected from data up to `--base`. CSV sorted by area and date, or JSON.
  */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Command } from 'commander';
 import { LagebildError } from '../core/errors.ts';
 import type { CarePlan, CarePlanRow } from '../care/care-plan.service.ts';
+import { CARE_SETTINGS } from '../care/care-rates.ts';
 import { withDb, type GlobalOptions } from './context.ts';
 import { required } from './coverage-ranking.command.ts';
 import { choice, isoDate, numberOption } from './options.ts';
@@ -14,6 +17,7 @@ import { choice, isoDate, numberOption } from './options.ts';
 const FORMATS = ['csv', 'json'] as const;
 
 interface PlanOptions {
+  assumptions?: string;
   level?: string;
   base?: string;
   to?: string;
@@ -93,6 +97,10 @@ export function careCommand() {
     .option('--base <YYYY-MM-DD>', 'Basisstichtag der Bevölkerungsprognose; nötig')
     .option('--to <YYYY-MM-DD>', 'letzter Stichtag, ganze Jahre nach der Basis, z. B. 2040-12-31; nötig')
     .option('--trend <percent>', 'Veränderung der Pflegequoten in Prozent je Jahr (Szenario)', '0')
+    .option(
+      '--assumptions <key>',
+      'Pflegeannahmen (lagebild care assumptions), Standard pflegestatistik_2019',
+    )
     .option('--format <format>', 'csv oder json', 'csv')
     .action(async (o: PlanOptions, sub: Command) => {
       const g = sub.optsWithGlobals<GlobalOptions>();
@@ -102,11 +110,16 @@ export function careCommand() {
       const format = choice(o.format, FORMATS, '--format');
       const trend = trendOption(o.trend);
       const plan = await withDb(g, async (db) => {
-        const [{ carePlan }, { PFLEGESTATISTIK_2019 }] = await Promise.all([
+        const [{ carePlan }, { careAssumptions }] = await Promise.all([
           import('../care/care-plan.service.ts'),
-          import('../care/care.defaults.ts'),
+          import('../care/care-assumptions.service.ts'),
         ]);
-        return carePlan(db, { level, base, to, assumptions: { ...PFLEGESTATISTIK_2019, trend } });
+        return carePlan(db, {
+          level,
+          base,
+          to,
+          assumptions: await careAssumptions(db, o.assumptions, trend),
+        });
       });
       if (g.json || format === 'json') process.stdout.write(JSON.stringify(plan, null, 2) + '\n');
       else {
@@ -114,5 +127,102 @@ export function careCommand() {
         process.stderr.write(`Quelle: ${plan.assumptions.source}. Prognose: gerundet, mit Unsicherheit.\n`);
       }
     });
+  cmd
+    .command('assumptions')
+    .description('Pflegeannahmen: je Schlüssel die geltende Fassung mit Quelle, Pflegequoten und Anteilen')
+    .action(async (_o: unknown, sub: Command) => {
+      const g = sub.optsWithGlobals<GlobalOptions>();
+      const list = await withDb(g, async (db) =>
+        (await import('../care/care-assumptions.service.ts')).listCareAssumptions(db),
+      );
+      if (g.json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+      else
+        for (const a of list)
+          process.stdout.write(
+            `${a.key}: ${a.name} (Stand ${a.rateYear}; ${a.bands.length} Altersgruppen; Quelle: ${a.source})\n`,
+          );
+    });
+  cmd
+    .command('rates <file>')
+    .description(
+      'Pflegequoten aus einer Tabelle (von;bis;quote in % oder from,to,rate als Anteil) als neue Fassung von Pflegeannahmen speichern',
+    )
+    .option('--key <key>', 'Schlüssel, z. B. nrw_2023; ein vorhandener bekommt eine neue Fassung; nötig')
+    .option('--name <text>', 'Name; nötig')
+    .option('--source <text>', 'Quelle der Quoten und Anteile; nötig')
+    .option('--year <year>', 'Jahr der Pflegestatistik; nötig')
+    .option(
+      '--shares <a=n,…>',
+      'Anteile der Versorgungsarten angehoerige, ambulant, tagespflege, stationaer (Standard: die der geltenden Fassung oder 2019)',
+    )
+    .option('--occupancy <a=n,…>', 'Auslastung stationaer, tagespflege (Standard wie --shares)')
+    .action(
+      async (
+        file: string,
+        o: {
+          key?: string;
+          name?: string;
+          source?: string;
+          year?: string;
+          shares?: string;
+          occupancy?: string;
+        },
+        sub: Command,
+      ) => {
+        const g = sub.optsWithGlobals<GlobalOptions>();
+        const key = required(o.key, '--key', 'nrw_2023');
+        const name = required(o.name, '--name', '"Pflegequoten NRW 2023"');
+        const source = required(o.source, '--source', '"IT.NRW, Pflegestatistik 2023"');
+        const rateYear = numberOption(required(o.year, '--year', '2023'), '--year')!;
+        const text = await readFile(file, 'utf8').catch(() => {
+          throw new LagebildError('cli.file_not_found', `Die Datei „${file}“ ist nicht lesbar.`, 404);
+        });
+        const stored = await withDb(g, async (db) => {
+          const svc = await import('../care/care-assumptions.service.ts');
+          const bands = svc.readCareRates(text, basename(file));
+          const base = await svc.careAssumptions(db, key).catch(() => svc.careAssumptions(db));
+          return svc.saveCareAssumptions(
+            db,
+            {
+              key,
+              name,
+              source,
+              rateYear,
+              bands,
+              shares: { ...base.shares, ...pairs(o.shares, '--shares', CARE_SETTINGS) },
+              occupancy: {
+                ...base.occupancy,
+                ...pairs(o.occupancy, '--occupancy', ['stationaer', 'tagespflege']),
+              },
+            },
+            null,
+          );
+        });
+        if (g.json) process.stdout.write(JSON.stringify(stored, null, 2) + '\n');
+        else
+          process.stdout.write(
+            `${stored.key}: neue Fassung gespeichert (${stored.bands.length} Altersgruppen).\n`,
+          );
+      },
+    );
   return cmd;
+}
+
+/** `a=0.5,b=0.2` → { a: 0.5, b: 0.2 } (decimal comma allowed as `a=0,5;b=0,2`); only `allowed` keys. */
+function pairs(text: string | undefined, option: string, allowed: readonly string[]): Record<string, number> {
+  if (text === undefined) return {};
+  return Object.fromEntries(
+    text
+      .split(text.includes(';') ? ';' : ',')
+      .filter(Boolean)
+      .map((p) => {
+        const [k = '', v = ''] = p.split('=').map((x) => x.trim());
+        if (!allowed.includes(k) || v === '')
+          throw new LagebildError(
+            'cli.invalid_choice',
+            `${option}: „${p}“ ist nicht möglich (möglich: ${allowed.map((a) => `${a}=<Anteil>`).join(', ')}).`,
+          );
+        return [k, numberOption(v, option)!];
+      }),
+  );
 }
