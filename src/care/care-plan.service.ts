@@ -47,7 +47,7 @@ export interface CarePlan {
   level: string;
   base: string;
   to: string;
-  assumptions: Pick<CareAssumptions, 'key' | 'name' | 'source' | 'trend'>;
+  assumptions: CareAssumptions;
   areas: CarePlanRow[];
   /** Sums by parent area (e.g. Stadtbezirk), when the level has parents. */
   parents: CarePlanRow[];
@@ -114,7 +114,7 @@ export async function carePlan(
     level: q.level,
     base: q.base,
     to: q.to,
-    assumptions: { key: a.key, name: a.name, source: a.source, trend: a.trend },
+    assumptions: a,
     areas: out.map(rounded),
     parents: parentName.size
       ? sums(

@@ -105,14 +105,10 @@ export const CarePlan = z
     level: z.string().describe('Level key'),
     base: Day.describe('Base Stichtag'),
     to: Day.describe('Last projected Stichtag'),
-    assumptions: z
-      .object({
-        key: z.string(),
-        name: z.string(),
-        source: z.string().describe('Source of rates and shares, to print under every table'),
-        trend: z.number().describe('Yearly factor on the care rates (1 = constant)'),
-      })
-      .describe('The care rates and shares used'),
+    assumptions: CareAssumptionsBody.extend({
+      source: z.string().describe('Source of rates and shares, to print under every table'),
+      trend: z.number().describe('Yearly factor on the care rates (1 = constant)'),
+    }).describe('The care rates, shares and occupancy used'),
     areas: z.array(CarePlanRow).describe('Every area of the level, every year'),
     parents: z.array(CarePlanRow).describe('Sums by parent area (e.g. Stadtbezirk); empty without parents'),
     city: z.array(CarePlanRow).describe('Sums for the city, every year'),

@@ -8,7 +8,7 @@
  * numbers appear in internal reports only (the „Intern“ mark) and a public report gets a note.
  */
 import { carePlan, type CarePlan } from '../care/care-plan.service.ts';
-import { PFLEGESTATISTIK_2019 } from '../care/care.defaults.ts';
+import { careAssumptions } from '../care/care-assumptions.service.ts';
 import { LagebildError } from '../core/errors.ts';
 import { projectPopulation } from '../projection/projection.service.ts';
 import { gap, scenarios } from './care-gap.ts';
@@ -64,12 +64,13 @@ const horizonDate = (b: CarePlanBlock, ctx: Pick<CityCtx, 'date'>) =>
 export function planOf(b: CarePlanBlock, ctx: CityCtx, trend = 1): Promise<Outcome<CarePlan>> {
   const to = horizonDate(b, ctx);
   return once(ctx, `plan|${to}|${trend}`, () =>
-    carePlan(ctx.db, {
-      level: ctx.level.key,
-      base: ctx.date,
-      to,
-      assumptions: { ...PFLEGESTATISTIK_2019, trend },
-    }),
+    (async () =>
+      carePlan(ctx.db, {
+        level: ctx.level.key,
+        base: ctx.date,
+        to,
+        assumptions: await careAssumptions(ctx.db, b.assumptions, trend),
+      }))(),
   );
 }
 

@@ -6,7 +6,6 @@
  */
 import type { CarePlan, CarePlanRow } from '../care/care-plan.service.ts';
 import type { CareSetting } from '../care/care-rates.ts';
-import { PFLEGESTATISTIK_2019 } from '../care/care.defaults.ts';
 import { formatDate, formatNumber } from '../core/format.ts';
 import { levelDative } from '../core/level-names.ts';
 import type { CityCtx } from './city-blocks.ts';
@@ -245,7 +244,7 @@ export function required(plan: CarePlan, dates: string[], ctx: CityCtx): ReportB
 }
 
 export function assumptions(plan: CarePlan): ReportBlock[] {
-  const a = PFLEGESTATISTIK_2019;
+  const a = plan.assumptions;
   const percent = (x: number) => `${formatNumber(x * 100, 1)} %`;
   const band = (from: number, to: number | null) =>
     to === null ? `ab ${from} Jahren` : `${from} bis ${to - 1} Jahre`;

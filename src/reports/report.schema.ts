@@ -141,6 +141,8 @@ export const CarePlanBlock = z.object({
   trend: z.number().positive().max(2).default(1.01),
   /** `gap`: at most this many areas in the table. */
   top: z.number().int().min(1).max(500).default(20),
+  /** Key of the care assumptions (rates, shares, occupancy); default the federal ones of 2019. */
+  assumptions: z.string().min(1).max(60).optional(),
 });
 export const PageBreakBlock = z.object({ type: z.literal('pagebreak') });
 export const SourceBlock = z.object({ type: z.literal('source'), text: z.string().optional() });
