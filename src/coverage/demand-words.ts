@@ -25,7 +25,12 @@ export function needFormula(n: {
   factor: number;
 }): string {
   const terms = n.demand.map((v, i) => ({ v: variableWords(v), w: n.factor * (n.weights[i] ?? 1) }));
-  const w = (x: number) => formatNumber(x, Number.isInteger(x) ? 0 : 2);
+  // two decimals, or two significant digits for small weights (care rates × shares: 0,0029)
+  const w = (x: number) =>
+    formatNumber(
+      x,
+      Number.isInteger(x) ? 0 : Math.abs(x) < 0.01 ? 1 - Math.floor(Math.log10(Math.abs(x))) : 2,
+    );
   if (terms.every((t) => t.w === terms[0]!.w))
     return `${w(terms[0]!.w)} × ${terms.length > 1 ? `(${terms.map((t) => t.v).join(' + ')})` : terms[0]!.v}`;
   return terms.map((t) => `${w(t.w)} × ${t.v}`).join(' + ');

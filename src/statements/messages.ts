@@ -55,5 +55,8 @@ export const statementMessages = {
     'Der Bedarf an Pflege wird nicht berechnet: Es ist kein Richtwert für Pflegeeinrichtungen hinterlegt. ' +
     'Pflegequoten hängen von Land, Alter und Geschlecht ab und werden mit der Pflegeplanung als Richtwerte ' +
     'eingeführt. Zur Einordnung sind die erwarteten Einwohnerinnen und Einwohner ab 65 und ab 80 Jahren ausgewiesen.',
-  careComputed: (names: readonly string[]) => `Pflegebedarf nach den Richtwerten ${list(names)}.`,
+  careComputed: (names: readonly string[]) => `Pflegebedarf berechnet: ${list(names)}.`,
+  careDefault: (assumptions: string) =>
+    `Für Pflegeeinrichtungen ist kein Richtwert hinterlegt: gerechnet wird mit den Pflegeannahmen „${assumptions}“ ` +
+    '(Pflegequoten nach Alter × Anteil vollstationär ÷ Auslastung); ein Abgleich mit dem Bestand ist ohne Richtwert nicht möglich.',
 };

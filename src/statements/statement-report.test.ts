@@ -92,12 +92,13 @@ describe('Stellungnahme zur Bauleitplanung on the demo city', () => {
     await drop?.();
   });
 
-  it('computes the plan across two Sozialräume with both norms and the school rule', () => {
+  it('computes the plan across two Sozialräume with both norms, the school rule and the care rates', () => {
     expect(result.areas).toHaveLength(2);
     expect(result.needs.map((n) => n.key)).toEqual([
       'kita_test',
       'grundschule_schulpflicht',
       'spielplatz_test',
+      'pflegeheim_pflegequoten',
     ]);
     const play = result.needs.find((n) => n.key === 'spielplatz_test')!.coverage!;
     // both Sozialräume show their Stadtbezirk's supply; a shared district gets the whole need
@@ -140,7 +141,7 @@ describe('Stellungnahme zur Bauleitplanung on the demo city', () => {
     for (const cell of residents.rows.at(-1)!) expect(text).toContain(cell);
     expect(text).toContain('Projekt-Check');
     expect(text).toContain('Testrichtwert: 80 % der Kinder unter 6 Jahren');
-    expect(text).toMatch(/Pflege: ohne Richtwert nicht berechnet/);
+    expect(text).toContain('Pflegeheimplätze (Pflegequoten)');
   }, 120_000);
 
   it('writes a Word file with real headings, the tables and the map', async () => {

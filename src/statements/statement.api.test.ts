@@ -101,7 +101,11 @@ describe.each(engines)('statements API on $name', (engine) => {
     expect(keys).toEqual(
       expect.arrayContaining(['kita_u3', 'kita_ue3', 'grundschule_schulpflicht', 'spielplatz_flaeche']),
     );
-    expect(keys.slice(-2)).toEqual(['grundschule_schulpflicht', 'spielplatz_flaeche']);
+    expect(keys.slice(-3)).toEqual([
+      'grundschule_schulpflicht',
+      'spielplatz_flaeche',
+      'pflegeheim_pflegequoten',
+    ]);
     expectPeak(need.get('kita_u3')!.peak, 2028, 0.51 * 54);
     // 3 to 5: highest in year 4, 100 × 3.3 × 8.5 % + 200 × 2.0 × 5.3 %
     expectPeak(need.get('kita_ue3')!.peak, 2031, 0.97 * 49.25);
@@ -120,8 +124,19 @@ describe.each(engines)('statements API on $name', (engine) => {
         9,
       );
     }
-    expect(r.care).toMatchObject({ computed: false });
-    expect(r.care.note).toMatch(/kein Richtwert/);
+    // without a care norm: Pflegeheim places from the care rates, 19.9 % in homes at 95 % occupancy
+    expect(r.care).toMatchObject({
+      computed: true,
+      note: 'Pflegebedarf berechnet: „Pflegeheimplätze (Pflegequoten)“.',
+    });
+    const care = need.get('pflegeheim_pflegequoten')!;
+    expect(care.coverage).toBeNull();
+    expect(care.notes[0]).toMatch(/kein Richtwert hinterlegt: gerechnet wird mit den Pflegeannahmen/);
+    const first = r.residents[0]!.groups;
+    const homes = 0.199 / 0.95;
+    // at least every resident at the lowest rate, at most the old at the highest and the rest at 6 %
+    expect(care.perYear[0]!.need).toBeGreaterThan(homes * 0.011 * first.ew!);
+    expect(care.perYear[0]!.need).toBeLessThan(homes * (0.76 * first.ew_65plus! + 0.06 * first.ew!));
   });
 
   it('adds the peak need to the Bestand the coverage API shows for the area', async () => {

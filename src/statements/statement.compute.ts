@@ -18,6 +18,8 @@ import { today } from '../facilities/facility.service.ts';
 import { currentDate } from '../observations/observation.repository.ts';
 import { statementMessages } from './messages.ts';
 import { coverageAfter, deriveDemand, needSeries } from './need.ts';
+import { careAssumptions } from '../care/care-assumptions.service.ts';
+import { bandVariable } from '../care/care-plan.service.ts';
 import { AGE_BANDS } from './occupancy.schema.ts';
 import { requireProfile } from './occupancy.service.ts';
 import { DEFAULT_PROFILE_KEY } from './occupancy.defaults.ts';
@@ -57,6 +59,8 @@ const TOPICS: Record<string, NeedTopic> = {
 };
 const TOPIC_ORDER: NeedTopic[] = ['kita', 'schule', 'spielplatz', 'pflege', 'sonstige'];
 export const SCHOOL_RULE_KEY = 'grundschule_schulpflicht';
+/** Key of the care need from the care rates, where no norm for care facilities exists. */
+export const CARE_RULE_KEY = 'pflegeheim_pflegequoten';
 
 const topicOf = (facilityType: string): NeedTopic => TOPICS[facilityType] ?? 'sonstige';
 
@@ -215,6 +219,28 @@ export async function computeStatement(
       ...series,
       coverage: null,
       notes: [statementMessages.schoolDefault()],
+    });
+  }
+  if (!needs.some((n) => n.topic === 'pflege')) {
+    // Without a care norm, the care rates give the residents' need of Pflegeheim places:
+    // Σ residents of each rate band × rate × share in homes / occupancy (docs/methods.md §7).
+    const a = await careAssumptions(db);
+    const weights = a.bands.map((b) => (b.rate * a.shares.stationaer) / a.occupancy.stationaer);
+    const ranges = a.bands.map((b) => ({ from: b.from, to: b.to }));
+    needs.push({
+      key: CARE_RULE_KEY,
+      name: 'Pflegeheimplätze (Pflegequoten)',
+      topic: 'pflege',
+      facilityType: 'pflegeheim',
+      capacityUnit: 'Plätze',
+      demand: a.bands.map(bandVariable),
+      weights,
+      factor: 1,
+      source: a.source,
+      norm: false,
+      ...needSeries(residents, ranges, 1, weights),
+      coverage: null,
+      notes: [statementMessages.careDefault(a.name)],
     });
   }
   needs.sort(
