@@ -81,6 +81,18 @@ interface Param {
 interface Route {
   path: string;
   params: Param[];
+  /** A visitor may call it: no security requirements, or among them the empty one (no login). */
+  anonymous: boolean;
+}
+
+/**
+ * Whether OpenAPI security requirements let a visitor in: none declared, an empty list, or the
+ * empty requirement among the alternatives.
+ */
+function anonymousAllowed(security: unknown): boolean {
+  if (security === undefined) return true;
+  const alternatives = arr(security);
+  return alternatives.length === 0 || alternatives.some((req) => Object.keys(obj(req)).length === 0);
 }
 
 async function getRoutes(visitor: Visitor): Promise<Route[]> {
@@ -91,6 +103,7 @@ async function getRoutes(visitor: Visitor): Promise<Route[]> {
     if (!Object.keys(get).length) continue;
     routes.push({
       path,
+      anonymous: anonymousAllowed(get.security),
       params: arr(get.parameters)
         .map(obj)
         .map((p) => {
@@ -165,6 +178,10 @@ export async function harvest(
   for (let i = 0; i < indicatorKeys.length; i += 12) chunks.push(indicatorKeys.slice(i, i + 12).join(','));
 
   const readable = routes.filter((r) => {
+    if (!r.anonymous) {
+      unread.push({ route: r.path, reason: 'closed to visitors (login with a role required)' });
+      return false;
+    }
     if (READERS[r.path]) return true;
     unread.push({ route: r.path, reason: 'no linear reading of its numbers (ranks, z-values, text, files)' });
     return false;
