@@ -35,6 +35,17 @@ export async function assumptionHistory(db: Db, key: string): Promise<StoredCare
   );
 }
 
+/** The stored columns key … occupancy of a version, in the order of the INSERTs below. */
+const values = (a: Omit<CareAssumptions, 'trend'>) => [
+  a.key,
+  a.name,
+  a.source,
+  a.rateYear,
+  JSON.stringify(a.bands),
+  JSON.stringify(a.shares),
+  JSON.stringify(a.occupancy),
+];
+
 export async function insertAssumptions(
   db: Db,
   a: Omit<CareAssumptions, 'trend'>,
@@ -43,16 +54,7 @@ export async function insertAssumptions(
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO care_assumption (key, name, source, rate_year, bands, shares, occupancy, recorded_by)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8) RETURNING id`,
-    [
-      a.key,
-      a.name,
-      a.source,
-      a.rateYear,
-      JSON.stringify(a.bands),
-      JSON.stringify(a.shares),
-      JSON.stringify(a.occupancy),
-      recordedBy,
-    ],
+    [...values(a), recordedBy],
   );
   return row!.id;
 }
@@ -63,14 +65,6 @@ export async function insertAssumptionsIfMissing(db: Db, a: Omit<CareAssumptions
     `INSERT INTO care_assumption (key, name, source, rate_year, bands, shares, occupancy)
      SELECT $1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb
       WHERE NOT EXISTS (SELECT FROM care_assumption WHERE key = $1)`,
-    [
-      a.key,
-      a.name,
-      a.source,
-      a.rateYear,
-      JSON.stringify(a.bands),
-      JSON.stringify(a.shares),
-      JSON.stringify(a.occupancy),
-    ],
+    values(a),
   );
 }
