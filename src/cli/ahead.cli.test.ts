@@ -91,6 +91,37 @@ describe('lagebild care plan and coverage forecast (pglite)', () => {
       expect(city).toHaveLength(13);
       expect(city.at(-1)!.date).toBe('2035-12-31');
       for (const r of rows) expect(Number(r.balance)).toBe(Number(r.supply) - Number(r.demand));
+      // a scenario's quarter beside the Bestand, from its Stichtag on
+      const area = rows[0]!.area!;
+      expect((await cli('scenarios', 'create', 'quartier')).code).toBe(0);
+      const add = await cli(
+        'scenarios',
+        'add',
+        'quartier',
+        '--kind',
+        'quarter',
+        '--level',
+        'sozialraum',
+        '--area',
+        area,
+        '--population',
+        'ew_u3=100',
+        '--valid-from',
+        '2030-01-01',
+      );
+      expect(add.code, add.stderr).toBe(0);
+      const withScenario = await cli(...args, '--to', '2031-12-31', '--scenario', 'quartier');
+      expect(withScenario.code, withScenario.stderr).toBe(0);
+      const sRows = parse<Record<string, string>>(withScenario.stdout, { columns: true });
+      expect(Object.keys(sRows[0]!).slice(-4)).toEqual([
+        'scenario_demand',
+        'scenario_supply',
+        'scenario_balance',
+        'scenario_rate',
+      ]);
+      const extra = (r: Record<string, string>) => Number(r.scenario_demand) - Number(r.demand);
+      for (const r of sRows.filter((x) => x.area === area))
+        expect(Math.abs(extra(r) - (r.date! >= '2030' ? 51 : 0)), r.date).toBeLessThanOrEqual(1);
       const spiel = await cli(...args, '--to', '2023-12-31', '--norm', 'gibtsnicht');
       expect(spiel.code).toBe(1);
       expect(spiel.stderr).toContain('gibtsnicht');

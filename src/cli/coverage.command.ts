@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { LOCAL_CLI_USER } from '../auth/local-cli-user.ts';
 import type { AccessibilityBody, AccessibilityResult, Coverage } from '../coverage/coverage.schema.ts';
-import type { ProjectedNeed } from '../coverage/projected-need.ts';
+import type { NeedValues, ProjectedNeed } from '../coverage/projected-need.ts';
 import { rankingCommand, required } from './coverage-ranking.command.ts';
 import { withDb, type GlobalOptions } from './context.ts';
 import { getJson, sendJson, throughServerOrDb } from './forward.ts';
@@ -86,12 +86,18 @@ export function coverageCommand() {
   return cmd;
 }
 
-/** `area,name,date,demand,supply,balance,rate`: the areas, then the city. */
+/** `area,name,date,demand,supply,balance,rate` (and the scenario's four beside): areas, then the city. */
 export function projectedNeedCsv(p: ProjectedNeed): string {
   const field = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  const lines = ['area,name,date,demand,supply,balance,rate'];
+  const cells = (v: NeedValues) => [v.demand, v.supply, v.balance, csvNumber(v.rate)];
+  const head = ['area', 'name', 'date', 'demand', 'supply', 'balance', 'rate'];
+  if (p.scenario !== null)
+    head.push('scenario_demand', 'scenario_supply', 'scenario_balance', 'scenario_rate');
+  const lines = [head.join(',')];
   for (const r of [...p.areas, ...p.city])
-    lines.push([r.area, field(r.name), r.date, r.demand, r.supply, r.balance, csvNumber(r.rate)].join(','));
+    lines.push(
+      [r.area, field(r.name), r.date, ...cells(r), ...(r.scenario ? cells(r.scenario) : [])].join(','),
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -104,19 +110,26 @@ function forecastCommand() {
     .option('--level <key>', 'Ebene, z. B. sozialraum; nötig')
     .option('--base <YYYY-MM-DD>', 'Basisstichtag der Prognose; nötig')
     .option('--to <YYYY-MM-DD>', 'letzter Stichtag, ganze Jahre nach der Basis, z. B. 2035-12-31; nötig')
+    .option(
+      '--scenario <name>',
+      'Szenario neben dem Bestand: seine Quartiere und Einrichtungsänderungen ab ihrem Datum',
+    )
     .option('--format <format>', 'csv oder json', 'csv')
     .action(
       async (
         o: { norm?: string; level?: string; base?: string; to?: string; format: string },
         sub: Command,
       ) => {
-        // `coverage` knows --norm, --level and --format too and reads them first
-        const g = sub.optsWithGlobals<GlobalOptions & { norm?: string; level?: string; format: string }>();
+        // `coverage` knows --norm, --level, --scenario and --format too and reads them first
+        const g = sub.optsWithGlobals<
+          GlobalOptions & { norm?: string; level?: string; scenario?: string; format: string }
+        >();
         const q = {
           norm: required(g.norm, '--norm', 'kita_u3'),
           level: required(g.level, '--level', 'sozialraum'),
           base: isoDate(required(o.base, '--base', '2024-12-31'), '--base')!,
           to: isoDate(required(o.to, '--to', '2035-12-31'), '--to')!,
+          scenario: g.scenario,
         };
         const format = choice(g.format, FORMATS, '--format');
         const p = await withDb(g, async (db) =>

@@ -11,7 +11,11 @@ import { loadDemo } from '../demo/load-demo.ts';
 import { countFacilities } from '../facilities/facility-count.service.ts';
 import { projectPopulation } from '../projection/projection.service.ts';
 import { engines } from '../test/databases.ts';
+import { levelIndex } from '../areas/area.service.ts';
+import { listAreas } from '../areas/area.repository.ts';
+import { versionsOfType } from '../facilities/facility.repository.ts';
 import { createNorm } from './norm.service.ts';
+import { createScenario } from './scenario.service.ts';
 import { projectedNeed, type ProjectedNeed } from './projected-need.ts';
 
 const PLANNER: User = { id: 0, username: 'plan', displayName: 'Planung', role: 'planner' };
@@ -72,5 +76,58 @@ describe.each(engines)('projected need of a norm on $name', (engine) => {
       (e: LagebildError) => e.code,
     );
     expect(code).toBe('coverage.norm_not_age_based');
+  });
+  it('sets a scenario beside the Bestand: its quarter adds demand, its opening supply, from their dates', async () => {
+    const [area] = await listAreas(db, 'sozialraum');
+    const [kita] = await versionsOfType(db, 'kita');
+    const openedIn = (await levelIndex(db, 'sozialraum')).locate(kita!.lon, kita!.lat)!.key;
+    await createScenario(
+      db,
+      {
+        name: 'Ausbau 2028',
+        changes: [
+          {
+            kind: 'quarter',
+            level: 'sozialraum',
+            area: area!.key,
+            population: { ew_u3: 100 },
+            validFrom: '2028-01-01',
+          },
+          {
+            kind: 'opening',
+            type: 'kita',
+            name: 'Kita am Park',
+            capacity: 60,
+            properties: { plaetze_u3: 40 },
+            lon: kita!.lon,
+            lat: kita!.lat,
+            validFrom: '2026-01-01',
+          },
+        ],
+      },
+      null,
+    );
+    const p = await projectedNeed(db, PLANNER, {
+      ...q,
+      to: '2029-12-31',
+      norm: 'kita_u3',
+      scenario: 'Ausbau 2028',
+    });
+    expect(p.scenario).toBe('Ausbau 2028');
+    for (const r of p.areas) {
+      const year = Number(r.date.slice(0, 4));
+      const extraDemand = r.scenario!.demand - r.demand;
+      const extraSupply = r.scenario!.supply - r.supply;
+      expect(
+        Math.abs(extraDemand - (r.area === area!.key && year >= 2028 ? 51 : 0)),
+        `${r.area} ${r.date}`,
+      ).toBeLessThanOrEqual(1);
+      expect(extraSupply, `${r.area} ${r.date}`).toBe(r.area === openedIn && year >= 2026 ? 40 : 0);
+      expect(r.scenario!.balance).toBe(r.scenario!.supply - r.scenario!.demand);
+    }
+    const city2029 = p.city.at(-1)!;
+    expect(city2029.scenario!.supply - city2029.supply).toBe(40);
+    const plain = await projectedNeed(db, PLANNER, { ...q, to: '2026-12-31', norm: 'kita_u3' });
+    expect(plain.areas.every((r) => r.scenario === null)).toBe(true);
   });
 });

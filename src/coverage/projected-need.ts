@@ -14,15 +14,14 @@ import type { Db } from '../db/db.ts';
 import { versionsOfType } from '../facilities/facility.repository.ts';
 import { projectPopulation } from '../projection/projection.service.ts';
 import { inOperation } from './coverage-data.ts';
+import { applyFacilityChanges, type SupplyPoint } from './scenario-apply.ts';
+import { requireScenario } from './scenario.service.ts';
 import { normVersions, versionAt } from './norm.service.ts';
 import { propertyValues } from './supply-property.ts';
 import type { User } from '../auth/auth.schema.ts';
 
-export interface ProjectedNeedRow {
-  /** Area key, or `stadt` for the sum of all areas. */
-  area: string;
-  name: string;
-  date: string;
+/** Demand and supply of one area (or the city) at one date, rounded. */
+export interface NeedValues {
   /** Supply units needed (factor × weighted reference population). */
   demand: number;
   /** Supply of the facilities in operation at the date. */
@@ -33,23 +32,37 @@ export interface ProjectedNeedRow {
   rate: number | null;
 }
 
+export interface ProjectedNeedRow extends NeedValues {
+  /** Area key, or `stadt` for the sum of all areas. */
+  area: string;
+  name: string;
+  date: string;
+  /** The same with the scenario's quarters and facility changes; null without a scenario. */
+  scenario: NeedValues | null;
+}
+
 export interface ProjectedNeed {
   norm: { key: string; name: string; source: string; capacityUnit: string };
   level: string;
   base: string;
   to: string;
+  /** Name of the scenario beside the Bestand, if any. */
+  scenario: string | null;
   areas: ProjectedNeedRow[];
   city: ProjectedNeedRow[];
 }
 
 /**
+ * @param q `scenario`: a named scenario whose new quarters add their residents to the projection
+ *   and whose openings, closures and capacity changes change the supply from their dates on
  * @throws coverage.unknown_norm (404), coverage.norm_not_age_based (400) for a norm whose demand is
- *   not a sum of age groups, and what {@link projectPopulation} throws
+ *   not a sum of age groups, coverage.unknown_scenario (404), and what {@link projectPopulation}
+ *   throws
  */
 export async function projectedNeed(
   db: Db,
   user: User,
-  q: { norm: string; level: string; base: string; to: string },
+  q: { norm: string; level: string; base: string; to: string; scenario?: string | undefined },
 ): Promise<ProjectedNeed> {
   const norm = versionAt(await normVersions(db, q.norm, user), q.base);
   if (!norm || norm.demand.some((v) => variableRange(v) === null))
@@ -58,64 +71,90 @@ export async function projectedNeed(
       `Der Richtwert „${q.norm}“ bemisst den Bedarf nicht nach Altersgruppen (${norm?.demand.join(', ') ?? 'keine Fassung am Basisstichtag'}); nur solche lassen sich mit der Bevölkerungsprognose fortschreiben.`,
       { norm: q.norm },
     );
-  const rows = await projectPopulation(db, {
-    level: q.level,
-    base: q.base,
-    to: q.to,
-    variables: norm.demand,
-  });
-  const [areas, index, versions, property] = await Promise.all([
+  const changes = q.scenario === undefined ? null : (await requireScenario(db, q.scenario)).changes;
+  const projection = { level: q.level, base: q.base, to: q.to, variables: norm.demand };
+  const [areas, index, versions, property, rows, scenarioRows] = await Promise.all([
     listAreas(db, q.level),
     levelIndex(db, q.level),
     versionsOfType(db, norm.facilityType),
     norm.supplyProperty ? propertyValues(db, norm.facilityType, norm.supplyProperty) : undefined,
+    projectPopulation(db, projection),
+    changes &&
+      projectPopulation(db, {
+        ...projection,
+        quarters: changes
+          .filter((c) => c.kind === 'quarter')
+          .map((c) => ({ ...c, validFrom: c.validFrom ?? null })),
+      }),
   ]);
-  const counts = new Map(rows.map((r) => [`${r.area}|${r.date}|${r.variable}`, r.value]));
   const dates = [...new Set(rows.map((r) => r.date))].sort();
+  /** Demand and supply per area key and date of one side (Bestand or scenario), unrounded. */
+  const side = (counted: typeof rows, supplyAt: (date: string) => SupplyPoint[]) => {
+    const counts = new Map(counted.map((r) => [`${r.area}|${r.date}|${r.variable}`, r.value]));
+    const out = new Map<string, { demand: number; supply: number }>();
+    for (const date of dates) {
+      const supply = new Map<string, number>();
+      for (const p of supplyAt(date)) {
+        const key = index.locate(p.lon, p.lat)?.key;
+        if (key !== undefined) supply.set(key, (supply.get(key) ?? 0) + p.capacity);
+      }
+      for (const a of areas)
+        out.set(`${a.key}|${date}`, {
+          demand:
+            norm.factor *
+            norm.demand.reduce(
+              (s, v, i) => s + (norm.weights[i] ?? 1) * (counts.get(`${a.key}|${date}|${v}`) ?? 0),
+              0,
+            ),
+          supply: supply.get(a.key) ?? 0,
+        });
+    }
+    return out;
+  };
+  const bestand = side(rows, (date) => inOperation(versions, date, property));
+  const scenario =
+    changes && scenarioRows
+      ? side(scenarioRows, (date) =>
+          applyFacilityChanges(
+            inOperation(versions, date, property),
+            changes,
+            norm.facilityType,
+            date,
+            norm.supplyProperty,
+          ),
+        )
+      : null;
   const out: ProjectedNeedRow[] = [];
   const city: ProjectedNeedRow[] = [];
   for (const date of dates) {
-    const supply = new Map<string, number>();
-    for (const p of inOperation(versions, date, property)) {
-      const key = index.locate(p.lon, p.lat)?.key;
-      if (key !== undefined) supply.set(key, (supply.get(key) ?? 0) + p.capacity);
-    }
-    let [cityDemand, citySupply] = [0, 0];
+    const sum = { b: { demand: 0, supply: 0 }, s: { demand: 0, supply: 0 } };
     for (const a of areas) {
-      const demand =
-        norm.factor *
-        norm.demand.reduce(
-          (s, v, i) => s + (norm.weights[i] ?? 1) * (counts.get(`${a.key}|${date}|${v}`) ?? 0),
-          0,
-        );
-      const s = supply.get(a.key) ?? 0;
-      cityDemand += demand;
-      citySupply += s;
-      out.push(row(a.key, a.name, date, demand, s));
+      const b = bestand.get(`${a.key}|${date}`)!;
+      const sc = scenario?.get(`${a.key}|${date}`) ?? null;
+      sum.b.demand += b.demand;
+      sum.b.supply += b.supply;
+      if (sc) {
+        sum.s.demand += sc.demand;
+        sum.s.supply += sc.supply;
+      }
+      out.push({ area: a.key, name: a.name, date, ...values(b), scenario: sc && values(sc) });
     }
-    city.push(row('stadt', 'Stadt', date, cityDemand, citySupply));
+    city.push({ area: 'stadt', name: 'Stadt', date, ...values(sum.b), scenario: scenario && values(sum.s) });
   }
   return {
     norm: { key: norm.key, name: norm.name, source: norm.source, capacityUnit: norm.capacityUnit },
     level: q.level,
     base: q.base,
     to: q.to,
+    scenario: q.scenario ?? null,
     areas: out,
     city,
   };
 }
 
 /** Whole units and a Versorgungsquote of one decimal: a projection is no more exact. */
-function row(area: string, name: string, date: string, demand: number, supply: number): ProjectedNeedRow {
-  const d = Math.round(demand);
-  const s = Math.round(supply);
-  return {
-    area,
-    name,
-    date,
-    demand: d,
-    supply: s,
-    balance: s - d,
-    rate: d > 0 ? Math.round((1000 * s) / d) / 10 : null,
-  };
+function values(x: { demand: number; supply: number }): NeedValues {
+  const d = Math.round(x.demand);
+  const s = Math.round(x.supply);
+  return { demand: d, supply: s, balance: s - d, rate: d > 0 ? Math.round((1000 * s) / d) / 10 : null };
 }
