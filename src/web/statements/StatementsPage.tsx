@@ -1,5 +1,5 @@
-import { lazy, Suspense, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
-import { api, ApiError, messageOf, type AppConfig, type User } from '../api.ts';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { ApiError, messageOf, type AppConfig, type User } from '../api.ts';
 import { paths } from '../router.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorSummary, type FormProblems } from '../ui/ErrorSummary.tsx';
@@ -8,20 +8,12 @@ import { Link } from '../ui/Link.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { statementApi, type StatementResult, type StatementSummary } from './statement-api.ts';
-import {
-  emptyDraft,
-  statementBody,
-  type DwellingDraft,
-  type PlanAreaSource,
-  type StatementDraft,
-} from './statement-draft.ts';
+import { emptyDraft, statementBody, type DwellingDraft, type StatementDraft } from './statement-draft.ts';
+import { PlanAreaFieldset } from './PlanAreaFieldset.tsx';
 import { StatementList } from './StatementList.tsx';
 import { StatementResultView } from './StatementResultView.tsx';
 import { sm } from './texts.ts';
 import './statements.css';
-
-// MapLibre and terra-draw load only when the plan area is drawn
-const PlanAreaMap = lazy(() => import('./PlanAreaMap.tsx'));
 
 type Level = AppConfig['levels'][number];
 
@@ -64,10 +56,6 @@ export function StatementsPage({ config, levels, user, canEdit, onLogin, announc
   const [removing, setRemoving] = useState<StatementSummary | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
 
-  const drawing = canEdit && draft.planAreaSource === 'drawn';
-  const geo = useFetched(drawing && draft.level ? `areas#${draft.level}` : null, () =>
-    api.areas(draft.level),
-  );
   const list = useFetched(canEdit ? `statements#${user?.id}#${revision}` : null, () => statementApi.list());
   const profiles = useFetched(canEdit ? 'occupancy-profiles' : null, () => statementApi.profiles());
   const profile = profiles.latest?.find((p) => p.key === draft.profile) ?? profiles.latest?.[0];
@@ -99,13 +87,6 @@ export function StatementsPage({ config, levels, user, canEdit, onLogin, announc
       </div>
     );
   }
-
-  const readFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
-    const text = await file.text();
-    setDraft((d) => ({ ...d, planAreaText: text, planAreaFile: file.name }));
-  };
 
   const submit = async (e: FormEvent, store: boolean) => {
     e.preventDefault();
@@ -243,75 +224,7 @@ export function StatementsPage({ config, levels, user, canEdit, onLogin, announc
             </Field>
           </div>
 
-          <fieldset className="statement-plan-area">
-            <legend>{sm.fields.planAreaSource}</legend>
-            <div className="segmented__options">
-              {(['drawn', 'file'] as const satisfies readonly PlanAreaSource[]).map((source) => (
-                <label key={source} className="segmented__option">
-                  <input
-                    type="radio"
-                    name={`${id}-plan-area-source`}
-                    checked={draft.planAreaSource === source}
-                    onChange={() => set('planAreaSource', source)}
-                  />
-                  <span>{sm.fields[source]}</span>
-                </label>
-              ))}
-            </div>
-            {draft.planAreaSource === 'drawn' ? (
-              <div className={`field${wiring.error('planArea') ? ' field--invalid' : ''}`}>
-                <Suspense fallback={<p className="muted">{sm.draw.loading}</p>}>
-                  {geo.error && (
-                    <p className="alert" role="alert">
-                      {messageOf(geo.error)}
-                    </p>
-                  )}
-                  {geo.latest ? (
-                    <PlanAreaMap
-                      areas={geo.latest}
-                      tileUrl={config.tileUrl}
-                      value={draft.planAreaDrawn}
-                      onChange={(polygon) => set('planAreaDrawn', polygon)}
-                      id={wiring.id('planArea')}
-                      errorId={wiring.error('planArea') ? `${wiring.id('planArea')}-error` : undefined}
-                    />
-                  ) : (
-                    !geo.error && <p className="muted">{sm.draw.loading}</p>
-                  )}
-                </Suspense>
-                <FieldError wiring={wiring} path="planArea" />
-              </div>
-            ) : (
-              <div className="form-grid">
-                <Field
-                  wiring={wiring}
-                  path="planArea"
-                  label={sm.fields.planArea}
-                  hint={sm.fields.planAreaHint}
-                >
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="file"
-                      accept=".geojson,.json,application/geo+json,application/json"
-                      data-testid="statement-plan-file"
-                      onChange={(e) => void readFile(e)}
-                    />
-                  )}
-                </Field>
-                <Field wiring={wiring} path="crs" label={sm.fields.crs} hint={sm.fields.crsHint}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="text"
-                      value={draft.crs}
-                      onChange={(e) => set('crs', e.target.value)}
-                    />
-                  )}
-                </Field>
-              </div>
-            )}
-          </fieldset>
+          <PlanAreaFieldset draft={draft} set={set} wiring={wiring} tileUrl={config.tileUrl} />
 
           <fieldset className="statement-dwellings">
             <legend>{sm.fields.dwellings}</legend>
