@@ -4,12 +4,15 @@
  * Pflegeheimen and Tagespflege beside the places of the facilities in operation that year
  * (planned openings and closings included); summed to the parent areas (districts) and the city.
  */
-import { listAreas } from '../areas/area.repository.ts';
+import { listAllAreas, listAreas } from '../areas/area.repository.ts';
 import type { Db } from '../db/db.ts';
-import { countFacilities } from '../facilities/facility-count.service.ts';
+import { levelIndex } from '../areas/area.service.ts';
+import { inOperation } from '../coverage/coverage-data.ts';
+import { versionsOfType } from '../facilities/facility.repository.ts';
 import { projectPopulation } from '../projection/projection.service.ts';
 import {
   CARE_SETTINGS,
+  careNeed,
   splitCare,
   type CareAssumptions,
   type CareRateBand,
@@ -72,26 +75,32 @@ export async function carePlan(
   const a = q.assumptions ?? (await careAssumptions(db));
   const variables = [...a.bands.map(bandVariable), 'ew_65plus'];
   const rows = await projectPopulation(db, { level: q.level, base: q.base, to: q.to, variables });
-  const areas = await listAreas(db, q.level);
+  const [areas, all, index, ...versions] = await Promise.all([
+    listAreas(db, q.level),
+    listAllAreas(db),
+    levelIndex(db, q.level),
+    ...PLACE_SETTINGS.map((s) => versionsOfType(db, CARE_FACILITY_TYPES[s])),
+  ]);
   const dates = [...new Set(rows.map((r) => r.date))].sort();
-  const capacity = new Map<string, Map<string, number>>(); // `${setting}|${date}` → area → places
-  for (const setting of PLACE_SETTINGS)
+  // places per `${setting}|${date}` and area key: the facilities in operation that day
+  const capacity = new Map<string, Map<string, number>>();
+  PLACE_SETTINGS.forEach((setting, i) => {
     for (const date of dates) {
-      const counted = await countFacilities(db, { type: CARE_FACILITY_TYPES[setting], level: q.level, date });
-      capacity.set(`${setting}|${date}`, new Map(counted.areas.map((c) => [c.area, c.capacity])));
+      const byArea = new Map<string, number>();
+      for (const p of inOperation(versions[i]!, date)) {
+        const key = index.locate(p.lon, p.lat)?.key;
+        if (key !== undefined) byArea.set(key, (byArea.get(key) ?? 0) + p.capacity);
+      }
+      capacity.set(`${setting}|${date}`, byArea);
     }
+  });
   const values = new Map<string, number>(rows.map((r) => [`${r.area}|${r.date}|${r.variable}`, r.value]));
   const baseYear = Number(q.base.slice(0, 4));
   const out: CarePlanRow[] = [];
   for (const area of areas)
     for (const date of dates) {
-      const years = Number(date.slice(0, 4)) - baseYear;
-      const need =
-        a.bands.reduce(
-          (s, b) => s + (values.get(`${area.key}|${date}|${bandVariable(b)}`) ?? 0) * b.rate,
-          0,
-        ) *
-        a.trend ** years;
+      const persons = a.bands.map((b) => values.get(`${area.key}|${date}|${bandVariable(b)}`) ?? 0);
+      const need = careNeed(persons, a.bands, a.trend, Number(date.slice(0, 4)) - baseYear);
       out.push(
         row(
           area.key,
@@ -104,11 +113,8 @@ export async function carePlan(
         ),
       );
     }
-  const parentName = new Map<string, string>();
-  if (areas.some((x) => x.parent)) {
-    const parentLevel = await parentLevelAreas(db, areas);
-    for (const p of parentLevel) parentName.set(p.key, p.name);
-  }
+  const parentIds = new Set(areas.map((x) => x.parent_id));
+  const parentName = new Map(all.filter((x) => parentIds.has(x.id)).map((x) => [x.key, x.name]));
   const byParent = new Map(areas.map((x) => [x.key, x.parent]));
   return {
     level: q.level,
@@ -129,19 +135,6 @@ export async function carePlan(
       () => 'Stadt',
     ).map(rounded),
   };
-}
-
-/** The parent areas of the given areas (their level's current areas). */
-async function parentLevelAreas(
-  db: Db,
-  areas: readonly { parent: string | null; parent_id: number | null }[],
-) {
-  const ids = new Set(areas.map((x) => x.parent_id).filter((x): x is number => x !== null));
-  const rows = await db.query<{ id: number; key: string; name: string }>(
-    'SELECT id, key, name FROM area WHERE id = ANY($1::int[])',
-    [[...ids]],
-  );
-  return rows;
 }
 
 function row(

@@ -9,12 +9,9 @@ const BANDS = [
 ];
 
 describe('careNeed', () => {
-  it('sums persons by age times the rate of their band', () => {
-    const population = new Array<number>(101).fill(0);
-    population[30] = 1000; // 10
-    population[70] = 200; // 20
-    population[100] = 40; // 20 (the open top cell)
-    expect(careNeed(population, BANDS)).toBeCloseTo(50, 10);
+  it('sums the persons of each band times its rate', () => {
+    // 1000 × 1 % + 200 × 10 % + 40 × 50 % (the open top band)
+    expect(careNeed([1000, 200, 40], BANDS)).toBeCloseTo(50, 10);
     expect(rateAt(BANDS, 59)).toBe(0.01);
     expect(rateAt(BANDS, 60)).toBe(0.1);
     expect(rateAt(BANDS, 120)).toBe(0.5);

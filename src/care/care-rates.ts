@@ -8,7 +8,6 @@
  * the federal defaults by its Land's Pflegestatistik and plans variants (rates rising or falling).
  */
 import { formatNumber } from '../core/format.ts';
-import type { AgeVector } from '../projection/age-vector.ts';
 
 /** A care rate for the ages [from, to) (to null: and older), as a share (0.083 = 8.3 %). */
 export interface CareRateBand {
@@ -44,20 +43,18 @@ export function rateAt(bands: readonly CareRateBand[], age: number): number {
 }
 
 /**
- * Persons in need of care in a population by single years of age.
- * @param population persons by single age (last cell: that age and older)
- * @param years years after the rates' year, for the trend (0: rates as observed)
- * @example careNeed([100, 100], [{ from: 0, to: 1, rate: 0.1 }, { from: 1, to: null, rate: 0.5 }], 1, 0) // 60
+ * Persons in need of care: Σ persons of each rate band × its rate, times the trend.
+ * @param persons persons per band, in the order of `bands`
+ * @param years years after the base, for the trend (0: rates as given)
+ * @example careNeed([100, 100], [{ from: 0, to: 80, rate: 0.1 }, { from: 80, to: null, rate: 0.5 }]) // 60
  */
 export function careNeed(
-  population: Readonly<AgeVector>,
+  persons: readonly number[],
   bands: readonly CareRateBand[],
   trend = 1,
   years = 0,
 ): number {
-  let need = 0;
-  for (let a = 0; a < population.length; a++) need += (population[a] ?? 0) * rateAt(bands, a);
-  return need * trend ** years;
+  return bands.reduce((s, b, i) => s + (persons[i] ?? 0) * b.rate, 0) * trend ** years;
 }
 
 export interface CareSplit {
