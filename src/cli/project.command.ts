@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command } from 'commander';
+import type { Db } from '../db/db.ts';
 import { LagebildError } from '../core/errors.ts';
 import type { ProjectionRow } from '../projection/projection.service.ts';
 import { withDb, type GlobalOptions } from './context.ts';
@@ -49,6 +50,15 @@ export function projectionCsv(rows: readonly ProjectionRow[]): string {
   return lines.join('\n') + '\n';
 }
 
+/** The new quarters of a named scenario (modules loaded only when a scenario is asked for). */
+async function quartersOf(db: Db, name: string) {
+  const [{ requireScenario }, { scenarioQuarters }] = await Promise.all([
+    import('../coverage/scenario.service.ts'),
+    import('../coverage/scenario-apply.ts'),
+  ]);
+  return scenarioQuarters((await requireScenario(db, name)).changes);
+}
+
 export function projectCommand() {
   const cmd = new Command('project').description(
     'Prognosen: Bevölkerung je Gebiet, Jahr und Altersgruppe (CSV: area,date,variable,value)',
@@ -87,14 +97,7 @@ export function projectCommand() {
       const variant = choice(o.variant, VARIANTS, '--variant');
       const control = o.control === undefined ? undefined : await readControl(o.control);
       const rows = await withDb(g, async (db) => {
-        const quarters =
-          o.scenario === undefined
-            ? undefined
-            : (
-                await (await import('../coverage/scenario.service.ts')).requireScenario(db, o.scenario)
-              ).changes
-                .filter((c) => c.kind === 'quarter')
-                .map((c) => ({ ...c, validFrom: c.validFrom ?? null }));
+        const quarters = o.scenario === undefined ? undefined : await quartersOf(db, o.scenario);
         return (await import('../projection/projection.service.ts')).projectPopulation(db, {
           level,
           base,

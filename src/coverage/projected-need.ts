@@ -14,7 +14,7 @@ import type { Db } from '../db/db.ts';
 import { versionsOfType } from '../facilities/facility.repository.ts';
 import { projectPopulation } from '../projection/projection.service.ts';
 import { inOperation } from './coverage-data.ts';
-import { applyFacilityChanges, type SupplyPoint } from './scenario-apply.ts';
+import { applyFacilityChanges, scenarioQuarters, type SupplyPoint } from './scenario-apply.ts';
 import { requireScenario } from './scenario.service.ts';
 import { normVersions, versionAt } from './norm.service.ts';
 import { propertyValues } from './supply-property.ts';
@@ -82,9 +82,7 @@ export async function projectedNeed(
     changes &&
       projectPopulation(db, {
         ...projection,
-        quarters: changes
-          .filter((c) => c.kind === 'quarter')
-          .map((c) => ({ ...c, validFrom: c.validFrom ?? null })),
+        quarters: scenarioQuarters(changes),
       }),
   ]);
   const dates = [...new Set(rows.map((r) => r.date))].sort();

@@ -3,6 +3,7 @@
  * they would be, and the extra demand of new residential quarters. A change holds from its
  * `validFrom` (inclusive), or from the beginning when it has none.
  */
+import type { ScenarioQuarter } from '../projection/quarters.ts';
 import type { ScenarioChangeInput } from './scenario.schema.ts';
 
 /** A facility in operation as coverage uses it. */
@@ -82,4 +83,17 @@ export function quarterDemand(
     if (people > 0) out.push({ level: c.level, area: c.area, people });
   }
   return out;
+}
+
+/** The new residential quarters among a scenario's changes, as the population projection takes them. */
+export function scenarioQuarters(changes: readonly ScenarioChangeInput[]): ScenarioQuarter[] {
+  return changes
+    .filter((c) => c.kind === 'quarter')
+    .map((c) => ({
+      name: c.name,
+      level: c.level,
+      area: c.area,
+      validFrom: c.validFrom ?? null,
+      population: c.population,
+    }));
 }
