@@ -1,8 +1,8 @@
 /**
  * `lagebild norms`, `coverage`, `scenarios` and `accessibility` as a user runs them (child
  * processes) on the demo city: CSV sorted by area key, norm changes as versions, a scenario beside
- * the Bestand, a travel-cost matrix — first on the database, then beside a running server through
- * its API, with the same output.
+ * the Bestand, the need ahead (`coverage forecast`), a travel-cost matrix — first on the database,
+ * then beside a running server through its API, with the same output.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -47,6 +47,15 @@ describe('coverage CLI on the demo city, alone and beside a server', () => {
     '--date',
     '2024-12-31',
   ];
+  // the need ahead from the projection, with the scenario's opening beside the Bestand
+  const forecastArgs = ['coverage', 'forecast', '--norm', 'kita_u3', '--level', 'stadtbezirk'].concat([
+    '--base',
+    '2022-12-31',
+    '--to',
+    '2025-12-31',
+    '--scenario',
+    'Neubau',
+  ]);
   const coverageArgs = [
     'coverage',
     '--norm',
@@ -271,6 +280,10 @@ describe('coverage CLI on the demo city, alone and beside a server', () => {
     expect(imported.stdout).toContain(`${areas.length * kitas.features.length} Paare`);
     local.coverage = (await cli(...coverageArgs)).stdout;
     local.ranking = (await cli(...rankingArgs)).stdout;
+    const forecast = await cli(...forecastArgs);
+    expect(forecast.code, forecast.stderr).toBe(0);
+    expect(forecast.stdout.split('\n')[0]).toContain(',scenario_demand,');
+    local.forecast = forecast.stdout;
   }, 180_000);
 
   it('gives the same output through a running server', async () => {
@@ -290,6 +303,10 @@ describe('coverage CLI on the demo city, alone and beside a server', () => {
     const ranking = await cli(...rankingArgs);
     expect(ranking.code, ranking.stderr).toBe(0);
     expect(ranking.stdout).toBe(local.ranking);
+    const forecast = await cli(...forecastArgs);
+    expect(forecast.code, forecast.stderr).toBe(0);
+    expect(forecast.stderr).toContain('vom laufenden Server verwendet');
+    expect(forecast.stdout).toBe(local.forecast);
     const set = await cli('norms', 'set', 'kita_ue3', '--factor', '0.95', '--valid-from', '2024-06-01');
     expect(set.code, set.stderr).toBe(0);
     expect((await cli('norms', 'show', 'kita_ue3')).stdout).toContain('2024-06-01 – offen: 0.95 × (ew_3_5)');

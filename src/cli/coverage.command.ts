@@ -1,7 +1,8 @@
 /**
  * `lagebild coverage` (Versorgung nach einem Richtwert) with `coverage ranking` (the Bedarfsplan,
- * coverage-ranking.command.ts) and `lagebild accessibility` (an ad hoc floating catchment). CSV on stdout, sorted by area key; beside a running server of this
- * installation both go through its API (forward.ts), with the same output.
+ * coverage-ranking.command.ts), `coverage forecast` (the need in the years ahead) and `lagebild
+ * accessibility` (an ad hoc floating catchment). CSV on stdout, sorted by area key; beside a running
+ * server of this installation they go through its API (forward.ts), with the same output.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -10,7 +11,7 @@ import { LOCAL_CLI_USER } from '../auth/local-cli-user.ts';
 import type { AccessibilityBody, AccessibilityResult, Coverage } from '../coverage/coverage.schema.ts';
 import type { NeedValues, ProjectedNeed } from '../coverage/projected-need.ts';
 import { rankingCommand, required } from './coverage-ranking.command.ts';
-import { withDb, type GlobalOptions } from './context.ts';
+import type { GlobalOptions } from './context.ts';
 import { getJson, sendJson, throughServerOrDb } from './forward.ts';
 import { choice, csvNumber, decayOf, isoDate, numberOption, query, variableList } from './options.ts';
 
@@ -132,8 +133,10 @@ function forecastCommand() {
           scenario: g.scenario,
         };
         const format = choice(g.format, FORMATS, '--format');
-        const p = await withDb(g, async (db) =>
-          (await import('../coverage/projected-need.ts')).projectedNeed(db, LOCAL_CLI_USER, q),
+        const p = await throughServerOrDb(
+          g,
+          (server) => getJson<ProjectedNeed>(server, `/api/coverage/forecast?${query(q)}`),
+          async (db) => (await import('../coverage/projected-need.ts')).projectedNeed(db, LOCAL_CLI_USER, q),
         );
         if (g.json || format === 'json') process.stdout.write(JSON.stringify(p, null, 2) + '\n');
         else {

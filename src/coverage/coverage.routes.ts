@@ -1,6 +1,7 @@
 /**
  * Coverage under `/api`: `/coverage` and its export for everyone (the public protected, see
- * coverage.service.ts), an ad hoc floating catchment and travel-cost matrices for planners.
+ * coverage.service.ts); the need in the years ahead (from the population projection), an ad hoc
+ * floating catchment and travel-cost matrices for planners.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,6 +17,8 @@ import {
   AccessibilityResult,
   Coverage,
   CoverageExportQuery,
+  CoverageForecast,
+  CoverageForecastQuery,
   CoverageQuery,
   ImportMatrixFields,
   ImportMatrixResult,
@@ -23,6 +26,7 @@ import {
   TravelMatrix,
 } from './coverage.schema.ts';
 import { computeCoverage } from './coverage.service.ts';
+import { projectedNeed } from './projected-need.ts';
 import { deleteMatrix, importMatrix, listMatrices } from './matrix.service.ts';
 
 const TAGS = ['Versorgung'];
@@ -62,6 +66,26 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => sendFile(reply, await exportCoverage(app.db, req.user, req.query)),
+  );
+
+  app.get(
+    '/coverage/forecast',
+    {
+      // before validation: a visitor without the role learns nothing, not even which query is valid
+      preValidation: async (req) => authorize(req.user, 'data.readUnpublished'),
+      schema: {
+        tags: TAGS,
+        access: 'data.readUnpublished',
+        summary:
+          'Versorgung in den kommenden Jahren: Bedarf eines altersbezogenen Richtwerts aus der Bevölkerungsprognose neben den Plätzen in Betrieb, je Gebiet und Jahr bis zum Zielstichtag und für die Stadt, mit einem Szenario neben dem Bestand (intern, gerundet)',
+        querystring: CoverageForecastQuery,
+        response: { 200: CoverageForecast, ...READ_ERRORS, 422: ErrorBody },
+      },
+    },
+    (req) => {
+      authorize(req.user, 'data.readUnpublished');
+      return projectedNeed(app.db, req.user, req.query);
+    },
   );
 
   app.post(

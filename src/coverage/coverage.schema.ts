@@ -162,3 +162,62 @@ export const ImportMatrixResult = TravelMatrix.extend({
 export type ImportMatrixResult = z.infer<typeof ImportMatrixResult>;
 
 export const MatrixIdParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** Query string of `GET /api/coverage/forecast`: an age-based norm's need in the years ahead. */
+export const CoverageForecastQuery = z.object({
+  norm: z
+    .string()
+    .min(1)
+    .max(60)
+    .describe('Key of the norm (Richtwert); its demand must be a sum of age groups, e.g. `kita_u3`'),
+  level: z.string().min(1).max(60).describe('Level key, e.g. `sozialraum`'),
+  base: Day.describe('Base Stichtag of the population projection: no data after it is read'),
+  to: Day.describe('Last projected Stichtag, whole years after the base (included), e.g. `2035-12-31`'),
+  scenario: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      'Name of a scenario beside the Bestand: its quarters add residents to the projection, its openings, closures and capacity changes the supply, each from its date',
+    ),
+});
+export type CoverageForecastQuery = z.infer<typeof CoverageForecastQuery>;
+
+/** Demand and supply of one area (or the city) at one projected Stichtag, rounded. */
+const ForecastValues = z.object({
+  demand: z.number().describe('Bedarf: supply units needed (factor × the weighted projected counts)'),
+  supply: z.number().describe('Bestand: supply of the facilities in operation at the date'),
+  balance: z.number().describe('Saldo: supply − demand (negative: missing)'),
+  rate: z.number().nullable().describe('Versorgungsquote in %, one decimal; null when demand is 0'),
+});
+
+const ForecastRow = ForecastValues.extend({
+  area: z.string().describe('Area key, or `stadt` for the sum of all areas'),
+  name: z.string(),
+  date: Day.describe('Projected Stichtag'),
+  scenario: ForecastValues.nullable().describe(
+    'The same with the scenario’s quarters and facility changes; null without a scenario',
+  ),
+});
+
+/** The need of an age-based norm per area and year up to the target, beside the supply. */
+export const CoverageForecast = z
+  .object({
+    norm: z.object({
+      key: z.string(),
+      name: z.string(),
+      source: z.string().describe('Where the norm’s rates come from'),
+      capacityUnit: z.string().describe('Unit of supply and demand, e.g. Plätze'),
+    }),
+    level: z.string().describe('Level key'),
+    base: Day.describe('Base Stichtag'),
+    to: Day.describe('Last projected Stichtag'),
+    scenario: z.string().nullable().describe('Name of the scenario beside the Bestand; null: none'),
+    areas: z
+      .array(ForecastRow)
+      .describe('Every current area of the level per projected year (by year, then by area); rounded'),
+    city: z.array(ForecastRow).describe('The sum of all areas, one row per projected year'),
+  })
+  .describe('Versorgung in den kommenden Jahren (Prognose, gerundet; intern)');
+export type CoverageForecast = z.infer<typeof CoverageForecast>;

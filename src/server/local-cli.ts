@@ -33,6 +33,7 @@ const FORWARDED_ROUTES = new Set([
   'POST /api/norms',
   'PATCH /api/norms/:key',
   'GET /api/coverage',
+  'GET /api/coverage/forecast',
   'GET /api/planning/ranking',
   'POST /api/coverage/accessibility',
   'GET /api/travel-matrices',
