@@ -13,6 +13,7 @@ export type Action =
   | 'facilities.edit'
   | 'indicators.edit'
   | 'monitoring.edit'
+  | 'projection.edit'
   | 'reports.create'
   | 'reports.edit'
   | 'users.manage'
@@ -31,6 +32,8 @@ const allowed: Record<Action, Role[]> = {
   'indicators.edit': ['admin', 'planner'],
   // composite index definitions and early-warning rules
   'monitoring.edit': ['admin', 'planner'],
+  // stored population projections: computing, publishing (atlas „Prognose“) and deleting them
+  'projection.edit': ['admin', 'planner'],
   // stored reports: a viewer's report would be a published one (viewers only ever get
   // disclosure-protected values), and publishing is for planners
   'reports.create': ['admin', 'planner'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClassificationSpec } from '../classification/classification.schema.ts';
 import { ValueStatus } from '../core/value-status.ts';
+import { ProjectionNote } from '../projection/projection-series.schema.ts';
 
 export const Formula = z
   .enum(['count', 'share', 'per_mille', 'per_1000', 'ratio', 'change_pp', 'relative_change', 'trend_slope'])
@@ -76,6 +77,9 @@ export const IndicatorValues = z.object({
   indicator: z.string(),
   level: z.string(),
   date: z.string(),
+  projection: ProjectionNote.optional().describe(
+    'Present when the Stichtag is one of the published projection’s: the values are a Prognose',
+  ),
   city: CityValue,
   values: z.array(IndicatorValue),
 });
@@ -89,6 +93,10 @@ export const SeriesPoint = z.object({
   status: ValueStatus,
   cityValue: z.number().nullable(),
   cityStatus: ValueStatus,
+  projected: z
+    .boolean()
+    .optional()
+    .describe('true: a Stichtag of the published projection (Prognose), after the last observed one'),
 });
 export const Series = z.object({ indicator: z.string(), id: z.string(), points: z.array(SeriesPoint) });
 export type Series = z.infer<typeof Series>;

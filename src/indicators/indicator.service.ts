@@ -15,6 +15,8 @@ import * as repo from './indicator.repository.ts';
 import { listDates, loadTotals } from '../observations/observation.repository.ts';
 import type { SecretCells } from './linked-protection.ts';
 import { publicSnapshot, secretCellsOf } from './public-snapshot.ts';
+import { projectionTotals, publishedProjection } from '../projection/projection-series.service.ts';
+import type { StoredProjection } from '../projection/projection-series.schema.ts';
 
 /** Whether `user` sees unprotected values (planners) or only protected ones (everyone else). */
 export const seesUnprotected = (user: User | null) => can(user, 'data.readUnpublished');
@@ -43,12 +45,21 @@ export async function requireIndicator(db: Db, key: string, user: User | null): 
 /**
  * Area tree, counts and one calculator per indicator, for one request. For everyone who may
  * not see unprotected data, the count tables behind the indicators are protected first.
+ * With `projection`, the counts are that stored projection's (its Stichtage only), as the user
+ * may see them.
  */
-export async function indicatorContext(db: Db, indicators: Indicator[], unprotected: boolean) {
+export async function indicatorContext(
+  db: Db,
+  indicators: Indicator[],
+  unprotected: boolean,
+  projection?: StoredProjection,
+) {
   let tree: AreaRow[];
   let totals: Awaited<ReturnType<typeof loadTotals>>;
   let secret: SecretCells | undefined;
-  if (unprotected) {
+  if (projection) {
+    ({ tree, totals } = await projectionTotals(db, projection, unprotected));
+  } else if (unprotected) {
     tree = await areaRepo.listAllAreas(db);
     const vars = new Set<string>([POPULATION]);
     for (const i of indicators) {
@@ -104,6 +115,45 @@ export async function levelAreas(db: Db, levelKey: string) {
   return areas;
 }
 
+/**
+ * The published projection when `date` is one of its Stichtage and no observed one: the date is
+ * then a „Prognose“ of counts, not data.
+ */
+export async function projectionAt(db: Db, date: string): Promise<StoredProjection | null> {
+  const run = await publishedProjection(db);
+  if (!run?.dates.includes(date)) return null;
+  return (await listDates(db)).includes(date) ? null : run;
+}
+
+/**
+ * Whether an indicator can be computed from a projection: a count or a rate of projected
+ * variables at one Stichtag (changes over years would mix observed and projected values).
+ */
+export function projectable(ind: Indicator, run: StoredProjection): boolean {
+  return (
+    PROJECTABLE_FORMULAS.has(ind.formula) &&
+    run.variables.includes(ind.numerator) &&
+    (ind.denominator === null || run.variables.includes(ind.denominator))
+  );
+}
+const PROJECTABLE_FORMULAS = new Set<Indicator['formula']>([
+  'count',
+  'share',
+  'per_mille',
+  'per_1000',
+  'ratio',
+]);
+
+/** What a response says about the projection its values come from. */
+const projectionNote = (run: StoredProjection) => ({
+  id: run.id,
+  name: run.name,
+  base: run.base,
+  method: run.method,
+  variant: run.variant,
+  minPopulation: run.minPopulation,
+});
+
 export async function indicatorValues(
   db: Db,
   user: User | null,
@@ -113,14 +163,16 @@ export async function indicatorValues(
 ): Promise<IndicatorValues> {
   const ind = await requireIndicator(db, key, user);
   const areas = await levelAreas(db, levelKey);
-  const ctx = await indicatorContext(db, [ind], seesUnprotected(user));
-  const calc = ctx.calc(ind.key);
+  const run = await projectionAt(db, date);
   const unprotected = seesUnprotected(user);
+  const ctx = await indicatorContext(db, [ind], unprotected, run ?? undefined);
+  const calc = ctx.calc(ind.key);
   const city = present(calc(ctx.cityTarget(areas.map((a) => a.id)), date), unprotected);
   return {
     indicator: ind.key,
     level: levelKey,
     date,
+    ...(run && { projection: projectionNote(run) }),
     city: { value: city.value, status: city.status },
     values: areas.map((a) => ({ id: a.key, name: a.name, ...present(calc(a.id, date), unprotected) })),
   };
@@ -138,17 +190,23 @@ export async function indicatorSeries(
   if (!area)
     throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
   const levelIds = (await levelAreas(db, levelKey)).map((a) => a.id);
-  const ctx = await indicatorContext(db, [ind], seesUnprotected(user));
-  const calc = ctx.calc(ind.key);
-  const city = ctx.cityTarget(levelIds);
   const unprotected = seesUnprotected(user);
-  return {
-    indicator: ind.key,
-    id: area.key,
-    points: (await listDates(db)).map((date) => {
-      const v = present(calc(area.id, date), unprotected);
-      const c = present(calc(city, date), unprotected);
-      return { date, value: v.value, status: v.status, cityValue: c.value, cityStatus: c.status };
-    }),
+  const dates = await listDates(db);
+  const run = await publishedProjection(db);
+  const last = dates.at(-1) ?? '';
+  const ahead = run && projectable(ind, run) ? run.dates.filter((d) => d > last) : [];
+  const point = (ctx: Awaited<ReturnType<typeof indicatorContext>>, date: string) => {
+    const calc = ctx.calc(ind.key);
+    const city = ctx.cityTarget(levelIds);
+    const v = present(calc(area.id, date), unprotected);
+    const c = present(calc(city, date), unprotected);
+    return { date, value: v.value, status: v.status, cityValue: c.value, cityStatus: c.status };
   };
+  const observed = await indicatorContext(db, [ind], unprotected);
+  const points = dates.map((date) => point(observed, date));
+  if (run && ahead.length > 0) {
+    const projected = await indicatorContext(db, [ind], unprotected, run);
+    points.push(...ahead.map((date) => ({ ...point(projected, date), projected: true })));
+  }
+  return { indicator: ind.key, id: area.key, points };
 }

@@ -3,6 +3,7 @@ import { getTerritory, listLevels } from '../areas/area.repository.ts';
 import { currentDate, listDates } from '../observations/observation.repository.ts';
 import { readCity } from '../setup/city.service.ts';
 import { setupNeeded } from '../setup/setup.service.ts';
+import { publishedProjection } from '../projection/projection-series.service.ts';
 import { AppConfig } from './config.schema.ts';
 
 export const configRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,13 +19,14 @@ export const configRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const db = app.db;
-      const [territory, levels, dates, current, city, needed] = await Promise.all([
+      const [territory, levels, dates, current, city, needed, projection] = await Promise.all([
         getTerritory(db),
         listLevels(db),
         listDates(db),
         currentDate(db),
         readCity(db),
         setupNeeded(db),
+        publishedProjection(db),
       ]);
       // the city's default Stichtag, while data exists for it; else the latest population counts
       const opening = city?.defaultDate && dates.includes(city.defaultDate) ? city.defaultDate : current;
@@ -38,6 +40,7 @@ export const configRoutes: FastifyPluginAsyncZod = async (app) => {
         tileUrl: app.appOptions.tileUrl ?? null,
         user: req.user,
         setupNeeded: needed,
+        projection,
         sources: { publisher: city?.publisher ?? '', licence: city?.licence ?? '' },
       };
     },

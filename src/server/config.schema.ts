@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StoredProjection } from '../projection/projection-series.schema.ts';
 import { AreaLevel } from '../areas/area.schema.ts';
 import { User } from '../auth/auth.schema.ts';
 
@@ -15,6 +16,9 @@ export const AppConfig = z.object({
   tileUrl: z.string().nullable().describe('Optional raster tile URL template for a basemap'),
   user: User.nullable(),
   setupNeeded: z.boolean().describe('No user yet: the web app shows the Einrichtung (/einrichtung)'),
+  projection: StoredProjection.nullable().describe(
+    'The published projection: its Stichtage are offered as „Prognose“ for indicators of its variables',
+  ),
   sources: z
     .object({ publisher: z.string(), licence: z.string() })
     .describe('Herausgeber and licence of the published data (city settings; empty when not set)'),
