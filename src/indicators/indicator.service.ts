@@ -17,6 +17,9 @@ import type { SecretCells } from './linked-protection.ts';
 import { publicSnapshot, secretCellsOf } from './public-snapshot.ts';
 import { projectionTotals, publishedProjection } from '../projection/projection-series.service.ts';
 import type { StoredProjection } from '../projection/projection-series.schema.ts';
+import { projectable } from '../projection/projectable.ts';
+
+export { projectable };
 
 /** Whether `user` sees unprotected values (planners) or only protected ones (everyone else). */
 export const seesUnprotected = (user: User | null) => can(user, 'data.readUnpublished');
@@ -124,25 +127,6 @@ export async function projectionAt(db: Db, date: string): Promise<StoredProjecti
   if (!run?.dates.includes(date)) return null;
   return (await listDates(db)).includes(date) ? null : run;
 }
-
-/**
- * Whether an indicator can be computed from a projection: a count or a rate of projected
- * variables at one Stichtag (changes over years would mix observed and projected values).
- */
-export function projectable(ind: Indicator, run: StoredProjection): boolean {
-  return (
-    PROJECTABLE_FORMULAS.has(ind.formula) &&
-    run.variables.includes(ind.numerator) &&
-    (ind.denominator === null || run.variables.includes(ind.denominator))
-  );
-}
-const PROJECTABLE_FORMULAS = new Set<Indicator['formula']>([
-  'count',
-  'share',
-  'per_mille',
-  'per_1000',
-  'ratio',
-]);
 
 /** What a response says about the projection its values come from. */
 const projectionNote = (run: StoredProjection) => ({

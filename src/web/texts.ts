@@ -184,6 +184,15 @@ export const t = {
   },
   polarity: POLARITY_LABELS,
 
+  atlasProjection: {
+    title: 'Prognose',
+    text: (name: string, base: string, method: string, variant: string) =>
+      `Diese Werte sind vorausberechnet, nicht gezählt: „${name}“, Basis ${base}, ${method}, ${variant}. Sie sind gerundet und unsicher – je weiter in der Zukunft, desto mehr.`,
+    small: (min: string) =>
+      `Gebiete mit weniger als ${min} Einwohnerinnen und Einwohnern werden nur im übergeordneten Gebiet ausgewiesen (·).`,
+    variants: { low: 'untere Variante', main: 'Hauptvariante', high: 'obere Variante' },
+  },
+
   legend: {
     classes: (n: number) => (n === 1 ? '1 Klasse' : `${n} Klassen (Quantile, je etwa gleich viele Gebiete)`),
     secret: 'geheim',

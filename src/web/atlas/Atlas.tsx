@@ -10,6 +10,8 @@ import { api, type AppConfig, type Indicator } from '../api.ts';
 import { buildChoropleth, type Choropleth } from '../map/choropleth.ts';
 import { defaultClassification, saveDefaultClassification } from '../classification/classification-api.ts';
 import { prefetchValues } from './prefetch.ts';
+import { atlasDates } from './projected-dates.ts';
+import { ProjectionNotice } from './ProjectionNotice.tsx';
 import { formatDate, formatValue } from '../../core/format.ts';
 import { t } from '../texts.ts';
 import { useFetched } from '../ui/useFetched.ts';
@@ -88,7 +90,11 @@ function initialSelection({ config, indicators, levels, dates }: AtlasProps): Se
         indicators[0]
       )?.key ??
       '',
-    date: fromUrl.date && dates.includes(fromUrl.date) ? fromUrl.date : defaultDate(config),
+    // a projected Stichtag in the address stays, if the indicator and level still offer it
+    date:
+      fromUrl.date && (dates.includes(fromUrl.date) || config.projection?.dates.includes(fromUrl.date))
+        ? fromUrl.date
+        : defaultDate(config),
     level: level?.key ?? '',
     area: fromUrl.area ?? null,
     analysis: fromUrl.analysis,
@@ -112,7 +118,12 @@ export function Atlas(props: AtlasProps) {
   // Fall back to valid choices if the lists change (e.g. after logout fewer indicators are visible).
   const indicator = indicators.find((i) => i.key === selection.indicator) ?? first(indicators);
   const level = levels.find((l) => l.key === selection.level) ?? first(levels);
-  const date = dates.includes(selection.date) ? selection.date : first(dates.slice(-1));
+  const offered = useMemo(
+    () => atlasDates(dates, config.projection, indicator, level.key, config.levels),
+    [dates, config.projection, indicator, level.key, config.levels],
+  );
+  // a projected Stichtag the indicator or level does not offer falls back to the latest observed
+  const date = offered.dates.includes(selection.date) ? selection.date : first(dates.slice(-1));
   const parentLevel = config.levels.find((l) => l.key === level.parent && l.rank >= 1) ?? null;
 
   const specFor = (i: Indicator): ClassificationSpec =>
@@ -150,8 +161,11 @@ export function Atlas(props: AtlasProps) {
   const currentKey = `${indicator.key}|${date}|${level.key}`;
   const onScreen = drawnKey === currentKey;
   useEffect(
-    () => (onScreen ? prefetchValues(indicators, indicator.key, levels, level.key, dates, date) : undefined),
-    [onScreen, indicators, indicator.key, levels, level.key, dates, date],
+    () =>
+      onScreen
+        ? prefetchValues(indicators, indicator.key, levels, level.key, offered.dates, date)
+        : undefined,
+    [onScreen, indicators, indicator.key, levels, level.key, offered.dates, date],
   );
 
   // Until the new values arrive, map, legend and table keep showing the previous ones together.
@@ -239,7 +253,8 @@ export function Atlas(props: AtlasProps) {
       <Controls
         indicators={indicators}
         indicator={indicator}
-        dates={dates}
+        dates={offered.dates}
+        projected={offered.projected}
         date={date}
         levels={levels}
         level={level.key}
@@ -284,6 +299,7 @@ export function Atlas(props: AtlasProps) {
               {t.loadError} {(values.error ?? geo.error)?.message}
             </p>
           )}
+          {shown?.projection && <ProjectionNotice projection={shown.projection} />}
           <AnalysisFilters
             indicator={shownIndicator}
             values={shown}

@@ -11,6 +11,8 @@ interface ControlsProps {
   indicators: readonly Indicator[];
   indicator: Indicator;
   dates: readonly string[];
+  /** Projected Stichtage among `dates`. */
+  projected: ReadonlySet<string>;
   date: string;
   levels: readonly Level[];
   level: string;
@@ -52,6 +54,7 @@ export function Controls(props: ControlsProps) {
           id={`${id}-date`}
           label={t.controls.date}
           dates={dates}
+          projected={props.projected}
           value={date}
           onChange={props.onDate}
           data-testid="date-select"
