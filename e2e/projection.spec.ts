@@ -1,7 +1,8 @@
 /**
  * The page „Prognose“: a planner reads the population projection of the areas from the Datenstand,
- * chooses 2040 as the horizon and sees its column, and reads the care plan of the city; a visitor
- * reads that projections are internal and sees no table.
+ * chooses 2040 as the horizon and sees its column, and reads the care plan of the city; a planner
+ * reads the Kita U3 coverage ahead per area and for the city per year, with a scenario's quarter
+ * beside the Bestand; a visitor reads that projections are internal and sees no table.
  */
 import { expect, test } from '@playwright/test';
 import type { AreaCollection, AppConfig } from '../src/web/api.ts';
@@ -61,6 +62,80 @@ test('a planner reads the projection of every area and the care plan of the city
     .toBeGreaterThan(Number(need));
 
   await expectNoSeriousViolations(page, 'Prognose (planer)');
+});
+
+test('a planner reads the Kita coverage ahead, with a scenario beside the Bestand', async ({ page }) => {
+  test.setTimeout(240_000);
+  await login(page, 'planer');
+  const config = (await (await page.request.get('/api/config')).json()) as AppConfig;
+  const level = config.defaultLevel;
+  if (!level) throw new Error('the demo city has no default level');
+  const baseYear = Number((config.currentDate ?? config.dates.at(-1)!).slice(0, 4));
+  const areas = (await (
+    await page.request.get(`/api/areas/geojson?level=${level}`)
+  ).json()) as AreaCollection;
+  const quarterIn = areas.features[0]!.properties;
+  // the demo city has no scenario: a new quarter with 200 children under 3 from 2030 on
+  const created = await page.request.post('/api/scenarios', {
+    data: {
+      name: 'Quartier Nord',
+      changes: [
+        {
+          kind: 'quarter',
+          level,
+          area: quarterIn.id,
+          population: { ew_u3: 200 },
+          validFrom: '2030-01-01',
+        },
+      ],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+
+  await page.goto('/versorgung/prognose');
+  const section = page.getByTestId('coverage-forecast');
+  await expect(section.getByRole('heading', { level: 2 })).toHaveText('Versorgung bis 2040');
+  const norm = section.getByLabel('Richtwert');
+  await expect(norm.locator('option[value="kita_u3"]')).toHaveCount(1, SLOW);
+  await norm.selectOption('kita_u3');
+
+  const areaTable = page.getByTestId('forecast-area-table');
+  await expect(areaTable.locator('caption')).toContainText('Kita-Plätze für Kinder unter 3 Jahren', SLOW);
+  await expect(areaTable.locator('caption')).toContainText('31.12.2040 – Prognose, gerundet');
+  await expect(areaTable.locator('tbody tr')).toHaveCount(areas.features.length);
+  await expect(areaTable.locator(`tbody tr[data-key="${quarterIn.id}"] th`)).toHaveText(quarterIn.name);
+  const cityTable = page.getByTestId('forecast-city-table');
+  const years = Array.from({ length: 2040 - baseYear }, (_, i) => String(baseYear + 1 + i));
+  await expect(cityTable.locator('tbody th')).toHaveText(years);
+  await expect(cityTable.locator('caption')).toContainText('Prognose, gerundet');
+  await expect(cityTable.locator('thead th[data-group=scenario]')).toHaveCount(0);
+  const city2040 = cityTable.locator('tbody tr[data-key="2040"]');
+  const number = (text: string) => Number(text.replace(/\./g, '').replace('−', '-').replace('+', ''));
+  const demand = number(await city2040.locator('td[data-column=bestand-demand]').innerText());
+  expect(demand).toBeGreaterThan(0);
+  const supply = number(await city2040.locator('td[data-column=bestand-supply]').innerText());
+  expect(number(await city2040.locator('td[data-column=bestand-balance]').innerText())).toBe(supply - demand);
+  await expect(page.getByTestId('forecast-source')).toContainText('Quelle:');
+
+  await section.getByLabel('Szenario').selectOption('Quartier Nord');
+  await expect(cityTable.locator('thead th[data-group=scenario]')).toHaveText(
+    'Szenario „Quartier Nord“',
+    SLOW,
+  );
+  await expect(areaTable.locator('thead th[data-group=scenario]')).toHaveText('Szenario „Quartier Nord“');
+  // 51 % of 200 more children: about 102 more places needed in the quarter's area and the city
+  const extra = async (row: ReturnType<typeof page.locator>) =>
+    number(await row.locator('td[data-column=scenario-demand]').innerText()) -
+    number(await row.locator('td[data-column=bestand-demand]').innerText());
+  expect(Math.abs((await extra(city2040)) - 102)).toBeLessThanOrEqual(1);
+  expect(
+    Math.abs((await extra(areaTable.locator(`tbody tr[data-key="${quarterIn.id}"]`))) - 102),
+  ).toBeLessThanOrEqual(1);
+  expect(await extra(cityTable.locator(`tbody tr[data-key="${baseYear + 1}"]`))).toBe(0);
+  const other = areaTable.locator(`tbody tr:not([data-key="${quarterIn.id}"])`).first();
+  expect(await extra(other)).toBe(0);
+
+  await expectNoSeriousViolations(page, 'Prognose, Versorgung mit Szenario (planer)');
 });
 
 test('a visitor reads that projections are internal and sees no table', async ({ page }) => {

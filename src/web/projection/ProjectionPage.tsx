@@ -8,6 +8,7 @@ import { LevelSwitch } from '../ui/LevelSwitch.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { CareTable } from './CareTable.tsx';
+import { CoverageForecast } from './CoverageForecast.tsx';
 import { PopulationTable } from './PopulationTable.tsx';
 import { projectionApi } from './projection-api.ts';
 import {
@@ -36,8 +37,9 @@ export interface ProjectionPageProps {
 
 /**
  * Prognose (planners): the population projection of a level from the Datenstand — a table per
- * area and a line of the city total — and the care plan of the city and its districts. Visitors
- * read only that projections are internal: the routes answer planners only.
+ * area and a line of the city total —, a norm's coverage in the years ahead (CoverageForecast.tsx)
+ * and the care plan of the city and its districts. Visitors read only that projections are
+ * internal: the routes answer planners only.
  */
 export function ProjectionPage(props: ProjectionPageProps) {
   const { canEdit, onLogin } = props;
@@ -196,6 +198,16 @@ function ProjectionContent({ config, levels, user }: ProjectionPageProps) {
           </>
         )}
       </section>
+
+      {ready && level && (
+        <CoverageForecast
+          level={ready.level}
+          levelName={level.name}
+          base={base}
+          to={ready.to}
+          session={session}
+        />
+      )}
 
       <section aria-labelledby={`${id}-care`} aria-busy={care.loading}>
         <h2 id={`${id}-care`}>{pt.care.title}</h2>

@@ -1,13 +1,16 @@
 /**
  * Typed calls of the planners' projection routes: the population projection of a level
- * (src/projection/projection.routes.ts) and the Pflegebedarfsplan (src/care/care.routes.ts).
- * Types come from the server's zod schemas (type imports only).
+ * (src/projection/projection.routes.ts), the Pflegebedarfsplan (src/care/care.routes.ts) and a
+ * norm's need in the years ahead (src/coverage/coverage.routes.ts). Types come from the server's
+ * zod schemas (type imports only).
  */
 import type { CarePlan } from '../../care/care.schema.ts';
+import type { CoverageForecast } from '../../coverage/coverage.schema.ts';
 import type { PopulationProjection } from '../../projection/projection.schema.ts';
 import { q, request } from '../api.ts';
 
-export type { CarePlan, PopulationProjection };
+export type { CarePlan, CoverageForecast, PopulationProjection };
+export type CoverageForecastRow = CoverageForecast['city'][number];
 export type CarePlanRow = CarePlan['city'][number];
 export type ProjectionRow = PopulationProjection['rows'][number];
 
@@ -18,4 +21,10 @@ export const projectionApi = {
   /** Care plan; trend in percent a year on the care rates. */
   care: (level: string, base: string, to: string, trend: number) =>
     request<CarePlan>('GET', `/api/care/plan?${q({ level, base, to, trend: String(trend) })}`),
+  /** An age-based norm's need per area and year up to `to`; a scenario beside the Bestand. */
+  coverage: (norm: string, level: string, base: string, to: string, scenario: string | null) =>
+    request<CoverageForecast>(
+      'GET',
+      `/api/coverage/forecast?${q({ norm, level, base, to, ...(scenario ? { scenario } : {}) })}`,
+    ),
 };

@@ -6,7 +6,7 @@ export const pt = {
   title: 'Prognose',
   docTitle: 'Prognose – Lagebild',
   intro:
-    'Kleinräumige Bevölkerungsprognose und Pflegebedarf der kommenden Jahre je Gebiet, ausgehend vom ' +
+    'Kleinräumige Bevölkerungsprognose, Versorgung und Pflegebedarf der kommenden Jahre je Gebiet, ausgehend vom ' +
     'letzten Datenstand. Prognosen sind unsicher: Die Zahlen sind gerundet und beschreiben eine ' +
     'Entwicklung unter Annahmen, keine Zählung.',
   internal:
@@ -60,5 +60,32 @@ export const pt = {
     balance: 'Saldo',
     balanceHint: 'Saldo: Plätze in Betrieb minus benötigte Plätze; negativ = es fehlen Plätze.',
     source: (name: string, source: string) => `Annahmen: ${name}. Quelle: ${source}`,
+  },
+  forecast: {
+    title: (year: string) => `Versorgung bis ${year}`,
+    intro:
+      'Bedarf eines Richtwerts aus der Bevölkerungsprognose neben den Plätzen der Einrichtungen, die im ' +
+      'jeweiligen Jahr in Betrieb sind (geplante Eröffnungen und Schließungen eingeschlossen), gezählt im ' +
+      'eigenen Gebiet. Ein Szenario fügt seine Wohnquartiere und Einrichtungsänderungen ab ihrem Datum hinzu.',
+    norm: 'Richtwert',
+    scenario: 'Szenario',
+    noScenario: 'nur Bestand',
+    noNorms:
+      'Es gibt keinen Richtwert, dessen Bedarf sich nach Altersgruppen bemisst; nur solche lassen sich mit der Bevölkerungsprognose fortschreiben.',
+    areaCaption: (norm: string, level: string, date: string) =>
+      `${norm} je Gebiet (${level}) am ${date} – Prognose, gerundet`,
+    cityCaption: (norm: string) => `${norm}, Stadt (Summe der Gebiete) je Jahr – Prognose, gerundet`,
+    area: 'Gebiet',
+    year: 'Jahr',
+    bestand: 'Bestand',
+    scenarioGroup: (name: string) => `Szenario „${name}“`,
+    demand: (unit: string) => `Bedarf (${unit})`,
+    supply: (unit: string) => `Versorgung (${unit})`,
+    balance: 'Saldo',
+    rate: 'Versorgungsquote (%)',
+    balanceHint:
+      'Saldo: Versorgung minus Bedarf; negativ = es fehlen Plätze. Prognose, gerundet: Die Stadt ist aus ' +
+      'den ungerundeten Werten summiert und kann um eins von der Summe der Zeilen abweichen.',
+    source: (name: string, source: string) => `Richtwert: ${name}. Quelle: ${source}`,
   },
 };
