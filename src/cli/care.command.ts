@@ -12,7 +12,8 @@ import type { CarePlan, CarePlanRow } from '../care/care-plan.service.ts';
 import { CARE_SETTINGS } from '../care/care-rates.ts';
 import { withDb, type GlobalOptions } from './context.ts';
 import { required } from './coverage-ranking.command.ts';
-import { choice, isoDate, numberOption } from './options.ts';
+import { getJson, throughServerOrDb } from './forward.ts';
+import { choice, isoDate, numberOption, query } from './options.ts';
 
 const FORMATS = ['csv', 'json'] as const;
 
@@ -109,18 +110,26 @@ export function careCommand() {
       const to = isoDate(required(o.to, '--to', '2040-12-31'), '--to')!;
       const format = choice(o.format, FORMATS, '--format');
       const trend = trendOption(o.trend);
-      const plan = await withDb(g, async (db) => {
-        const [{ carePlan }, { careAssumptions }] = await Promise.all([
-          import('../care/care-plan.service.ts'),
-          import('../care/care-assumptions.service.ts'),
-        ]);
-        return carePlan(db, {
-          level,
-          base,
-          to,
-          assumptions: await careAssumptions(db, o.assumptions, trend),
-        });
-      });
+      const plan = await throughServerOrDb(
+        g,
+        (server) =>
+          getJson<CarePlan>(
+            server,
+            `/api/care/plan?${query({ level, base, to, trend: o.trend, assumptions: o.assumptions })}`,
+          ),
+        async (db) => {
+          const [{ carePlan }, { careAssumptions }] = await Promise.all([
+            import('../care/care-plan.service.ts'),
+            import('../care/care-assumptions.service.ts'),
+          ]);
+          return carePlan(db, {
+            level,
+            base,
+            to,
+            assumptions: await careAssumptions(db, o.assumptions, trend),
+          });
+        },
+      );
       if (g.json || format === 'json') process.stdout.write(JSON.stringify(plan, null, 2) + '\n');
       else {
         process.stdout.write(carePlanCsv(plan));

@@ -45,6 +45,12 @@ const FORWARDED_ROUTES = new Set([
   'DELETE /api/scenarios/:name/changes/:id',
   'DELETE /api/scenarios/:name',
   'POST /api/statements/compute',
+  'GET /api/projection/population',
+  'GET /api/projection/runs',
+  'POST /api/projection/runs',
+  'PATCH /api/projection/runs/:id',
+  'DELETE /api/projection/runs/:id',
+  'GET /api/care/plan',
 ]);
 
 /** True when the local CLI may call `METHOD url-pattern` (`PUT /api/city`); the OpenAPI document lists it. */
