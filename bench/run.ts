@@ -19,6 +19,7 @@ import { benchMicrodata } from './microdata.bench.ts';
 import { benchMonitoringPage } from './monitoring-page.bench.ts';
 import { benchProfile } from './profile.bench.ts';
 import { benchProjection } from './projection.bench.ts';
+import { benchProjectionStore } from './projection-store.bench.ts';
 import { benchPublicReads } from './public-reads.bench.ts';
 import { benchReport } from './report.bench.ts';
 import { benchReportBerlin } from './report-berlin.bench.ts';
@@ -54,6 +55,7 @@ const groups: [string, () => Promise<void>][] = [
   ['facilities', () => benchFacilities(record)],
   ['coverage', () => benchCoverage(record)],
   ['projection', () => benchProjection(record)],
+  ['projection-store', () => benchProjectionStore(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));

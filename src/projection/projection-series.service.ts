@@ -10,6 +10,7 @@ import type { User } from '../auth/auth.schema.ts';
 import { can } from '../auth/policy.ts';
 import { badRequest, notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
+import { dataVersion } from '../db/data-version.ts';
 import { projectPopulationWithMethod } from './projection.service.ts';
 import * as repo from './projection-series.repository.ts';
 import type { RunValues, SaveProjectionBody, StoredProjection } from './projection-series.schema.ts';
@@ -124,15 +125,35 @@ export async function publishedProjection(db: Db): Promise<StoredProjection | nu
   return run && toStored(run);
 }
 
+type RunTotals = { tree: Awaited<ReturnType<typeof listAllAreas>>; totals: Totals };
+
+/** Count tables per database, kept while the data version (which stored runs raise) stays. */
+const kept = new WeakMap<Db, Map<string, Promise<RunTotals>>>();
+
 /**
  * The count tables of a run as the indicator calculator reads them, over the current area tree:
  * unprotected, or as the public may see them (rounded, small areas only within their parent).
+ * Computed once per data version: every atlas request of a projected Stichtag reads the same.
  */
 export async function projectionTotals(
   db: Db,
   run: StoredProjection,
   unprotected: boolean,
-): Promise<{ tree: Awaited<ReturnType<typeof listAllAreas>>; totals: Totals }> {
+): Promise<RunTotals> {
+  const version = await dataVersion(db);
+  let cache = kept.get(db);
+  if (!cache) kept.set(db, (cache = new Map<string, Promise<RunTotals>>()));
+  const key = `${version}|${run.id}|${unprotected}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  for (const k of cache.keys()) if (!k.startsWith(`${version}|`)) cache.delete(k);
+  const next = loadTotals(db, run, unprotected);
+  cache.set(key, next);
+  next.catch(() => cache.delete(key));
+  return next;
+}
+
+async function loadTotals(db: Db, run: StoredProjection, unprotected: boolean): Promise<RunTotals> {
   const [tree, values] = await Promise.all([listAllAreas(db), repo.runValues(db, run.id)]);
   const nodes = tree.map((a) => ({ id: a.id, parentId: a.parent_id }));
   const counts = values.map((v) => ({
