@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ValueStatus } from '../core/value-status.ts';
+import { StoredProjection } from '../projection/projection-series.schema.ts';
 import { WarningEntry } from '../warnings/warning.schema.ts';
 
 export const ProfileParams = z.object({
@@ -155,6 +156,47 @@ export const ProfileIndex = z.object({
 });
 export type ProfileIndex = z.infer<typeof ProfileIndex>;
 
+/** One column of the Prognose table: the area, its district and the city at one Stichtag. */
+export const ProfileProjectionValue = z.object({
+  date: z.string(),
+  projected: z.boolean().describe('false: the last observed Stichtag; true: a projected one'),
+  value: ProfileCell.describe('secret: shown only within its district (too small, or secondary suppression)'),
+  district: ProfileCell.nullable().describe('null on a level without parent areas'),
+  city: ProfileCell,
+});
+export type ProfileProjectionValue = z.infer<typeof ProfileProjectionValue>;
+
+/**
+ * The published population projection (Prognose) for the area: the run's note and, per indicator
+ * it can give, the values at the last observed Stichtag and at a few projected ones — as the
+ * user may see them (public: counts rounded to tens, small areas only within their district).
+ */
+export const ProfileProjection = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  level: z.string().describe('Level key of the projected areas'),
+  base: z.string().describe('Base Stichtag of the projection'),
+  method: StoredProjection.shape.method,
+  variant: StoredProjection.shape.variant,
+  minPopulation: z
+    .number()
+    .int()
+    .describe('Areas with fewer inhabitants are shown to the public only within their parent'),
+  rounded: z.boolean().describe('true: public values from counts rounded to tens'),
+  dates: z.array(z.string()).describe('The columns: the last observed Stichtag, then projected ones'),
+  indicators: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      decimals: z.number().int(),
+      formula: z.string(),
+      values: z.array(ProfileProjectionValue).describe('One per date of `dates`'),
+    }),
+  ),
+});
+export type ProfileProjection = z.infer<typeof ProfileProjection>;
+
 export const Steckbrief = z.object({
   area: z.object({
     id: z.string(),
@@ -175,5 +217,8 @@ export const Steckbrief = z.object({
   warnings: z.array(WarningEntry),
   text: z.array(z.string()).describe('Generated German sentences (deterministic templates)'),
   highlights: z.array(z.string()).describe('Keys of the indicators the text names, most notable first'),
+  projection: ProfileProjection.nullable().describe(
+    'The published Prognose; null without a published run, or on a level finer than its areas',
+  ),
 });
 export type Steckbrief = z.infer<typeof Steckbrief>;

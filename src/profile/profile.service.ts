@@ -2,7 +2,8 @@
  * The area profile (Gebietsprofil) in two depths, with values as the user may see them (planners
  * unprotected, everyone else disclosure-protected):
  * - the Steckbrief loads the level table once, compares the area with district and city
- *   (compare.ts), adds the index classes and the warnings, and writes the text (profile-text.ts);
+ *   (compare.ts), adds the index classes and the warnings, writes the text (profile-text.ts) and
+ *   adds the published projection (profile-projection.ts);
  * - the short profile lists the area's indicators beside the city's values, for the atlas.
  */
 import * as areaRepo from '../areas/area.repository.ts';
@@ -20,9 +21,11 @@ import {
 } from '../indicators/indicator.service.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
 import { pickStichtag } from '../indicators/stichtag.ts';
+import { publishedProjection } from '../projection/projection-series.service.ts';
 import { evaluateWarnings } from '../warnings/warning.service.ts';
 import { compareIndicator } from './compare.ts';
 import { profileIndex } from './profile-index.ts';
+import { profileProjection } from './profile-projection.ts';
 import { profileText } from './profile-text.ts';
 import type { AreaProfile, ProfileIndicator, ProfileQuery, Steckbrief } from './profile.schema.ts';
 
@@ -66,10 +69,11 @@ export async function areaSteckbrief(
   // the Stichtag first, so that the level table, the index and the warnings load side by side
   const dates = await listDates(db);
   const date = dates[pickDate(dates, query.date, await currentDate(db))]!;
-  const [table, index, warnings] = await Promise.all([
+  const [table, index, warnings, run] = await Promise.all([
     loadLevelTable(db, user, levelKey),
     profileIndex(db, user, query.index, levelKey, areaKey, date),
     evaluateWarnings(db, user, { level: levelKey, date, area: areaKey }),
+    publishedProjection(db),
   ]);
   const dateIndex = pickDate(table.dates, date);
   // a parent on the city level (rank 0) is the city itself, not a district
@@ -92,6 +96,15 @@ export async function areaSteckbrief(
     index,
     warnings: entries,
   });
+  const projection = await profileProjection(db, {
+    run,
+    table,
+    areaIndex,
+    rows: indicators,
+    levelRank: level.rank,
+    runLevelRank: levels.find((l) => l.key === run?.level)?.rank,
+    withDistrict: parentLevel !== undefined,
+  });
 
   return {
     area: {
@@ -113,6 +126,7 @@ export async function areaSteckbrief(
     warnings: entries,
     text: text.sentences,
     highlights: text.indicators,
+    projection,
   };
 }
 

@@ -69,6 +69,7 @@ const profile = (index: ProfileIndex | null): Steckbrief => ({
   warnings: [],
   text: [],
   highlights: [],
+  projection: null,
 });
 const ctx = (p: Steckbrief) =>
   ({

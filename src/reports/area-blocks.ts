@@ -73,15 +73,24 @@ export function resolveText(
   );
 }
 
-export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }>, ctx: Ctx): ReportTable {
+/** The indicators an indicator table names: its keys, else those of its themes, else all. */
+export function tableIndicators(
+  block: Extract<Block, { type: 'indicator_table' }>,
+  ctx: Ctx,
+): ProfileIndicator[] {
   const { profile, indicators } = ctx;
-  const chosen = block.indicators?.length
+  return block.indicators?.length
     ? block.indicators
         .filter((k) => !ctx.table.unavailable.has(k))
         .map((k) => indicators.get(k) ?? raise(unknownIndicator(k)))
     : profile.themes
         .filter((t) => !block.themes?.length || block.themes.includes(t.theme))
         .flatMap((t) => t.indicators);
+}
+
+export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }>, ctx: Ctx): ReportTable {
+  const { profile } = ctx;
+  const chosen = tableIndicators(block, ctx);
   const district = profile.area.parentLevelName ?? null;
   // levels named: an area and its district may share a name („Ehrenfeld | Ehrenfeld“)
   const columns = [

@@ -24,9 +24,11 @@ import {
   noThemeNote,
   ranking,
   resolveText,
+  tableIndicators,
 } from './area-blocks.ts';
 import { applicableSentences, type Placeholder } from './applicable-text.ts';
 import { chartFigure, figureCache, mapFigure } from './figures.ts';
+import { projectionTable } from './projection-blocks.ts';
 import {
   noAreas,
   raise,
@@ -81,7 +83,8 @@ async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
     case 'summary':
       return profile.text.length ? [{ kind: 'paragraph', text: profile.text.join(' ') }] : [];
     case 'indicator_table':
-      return [indicatorTable(b, ctx)];
+      // the published Prognose of the same indicators follows their table, when there is one
+      return [indicatorTable(b, ctx), ...projectionTable(profile, tableIndicators(b, ctx))];
     case 'map':
       return perIndicator(b, ctx, (key) => mapFigure(key, b.title, ctx));
     case 'chart':
