@@ -1,12 +1,15 @@
 /**
  * Stored projections on a city of real size (Berlin, 542 Planungsräume, bench/berlin-city.ts):
- * projecting every Planungsraum 20 years ahead on the database, storing the run, and the public
+ * the Pflegebedarfsplan's three uses of one projection, projecting every Planungsraum 20 years
+ * ahead on the database (kept: the median is of repeated asks), storing the run, and the public
  * atlas values of a projected Stichtag computed from it (rounded, small areas only within their
  * Bezirk) — cold, then warm — with the share of Planungsräume the public sees only in the Bezirk.
  */
 import type { User } from '../src/auth/auth.schema.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { careAssumptions } from '../src/care/care-assumptions.service.ts';
+import { carePlan } from '../src/care/care-plan.service.ts';
 import { indicatorValues } from '../src/indicators/indicator.service.ts';
 import { projectPopulation } from '../src/projection/projection.service.ts';
 import { saveProjection } from '../src/projection/projection-series.service.ts';
@@ -24,6 +27,20 @@ export async function benchProjectionStore(record: (m: Measurement) => void): Pr
     await migrate(db);
     await seedDefaults(db);
     await loadBerlinCity(db);
+    // the Pflegebedarfsplan report: the plan, its scenario of rising rates and the age groups
+    // share one projection (kept per data version)
+    const p0 = performance.now();
+    await carePlan(db, { ...SPAN, assumptions: await careAssumptions(db) });
+    const plan = performance.now() - p0;
+    const s0 = performance.now();
+    await carePlan(db, { ...SPAN, assumptions: await careAssumptions(db, undefined, 1.01) });
+    await projectPopulation(db, { ...SPAN, variables: ['ew_65plus', 'ew_80plus'] });
+    record({
+      name: 'Pflegebedarfsplan Berlin to 2040: care plan, then its scenario and the age groups',
+      value: plan + performance.now() - s0,
+      unit: 'ms',
+      note: `care plan ${plan.toFixed(0)} ms, the other two ${(performance.now() - s0).toFixed(0)} ms`,
+    });
     const project = await timeMedian(3, () => projectPopulation(db, SPAN));
     record({
       name: 'Prognose Berlin: 542 PLR × 20 years, every age group, on the database',

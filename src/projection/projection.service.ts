@@ -7,6 +7,7 @@
 import { variableRange } from '../core/age-range.ts';
 import { badRequest, LagebildError, notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
+import { dataVersion } from '../db/data-version.ts';
 import { addVectors, MAX_AGE, sumAges, type AgeVector } from './age-vector.ts';
 import { indirectFactor, projectCohortComponent } from './cohort-component.ts';
 import { stocksTotal } from './control.ts';
@@ -108,7 +109,7 @@ export async function projectPopulationWithMethod(
       );
   if (q.control) checkControl(q.control, q.base, q.to);
 
-  const { areas, counts, holder } = await loadLevel(db, q.level, q.base);
+  const { areas, holder, used, yearly, ageVariables } = await projectedStocks(db, q, horizon);
   const quarters = (q.quarters ?? []).map((c) => {
     const area = holder(c.level, c.area);
     if (area === null)
@@ -119,6 +120,87 @@ export async function projectPopulationWithMethod(
       );
     return { area, validFrom: c.validFrom, population: c.population };
   });
+  const wanted = variables ?? ageVariables;
+  const rows: ProjectionRow[] = [];
+  areas.forEach((a, i) => {
+    for (let j = 1; j <= horizon; j++) {
+      const all = addVectors(Object.values(yearly[i]![j - 1]!));
+      for (const v of wanted)
+        rows.push({
+          area: a.key,
+          date: withYear(q.base, year(q.base) + j),
+          variable: v,
+          value: Math.round(sumAges(all, variableRange(v)!)),
+        });
+    }
+  });
+  const all = quarters.length ? addQuarters(rows, quarters) : rows;
+  all.sort((x, y) =>
+    x.area !== y.area
+      ? x.area < y.area
+        ? -1
+        : 1
+      : x.date !== y.date
+        ? x.date < y.date
+          ? -1
+          : 1
+        : x.variable < y.variable
+          ? -1
+          : x.variable > y.variable
+            ? 1
+            : 0,
+  );
+  return { method: used, rows: all };
+}
+
+/** The projected single-year stocks of a query, before its variables are summed. */
+interface ProjectedStocks {
+  areas: AreaRef[];
+  holder: (levelKey: string, areaKey: string) => string | null;
+  used: UsedMethod;
+  /** Per area, per projected year: the stocks by sex. */
+  yearly: Stocks[][];
+  /** Every age variable the level has at the base, sorted. */
+  ageVariables: string[];
+}
+
+/**
+ * Projections kept per database and data version: a care plan, its scenario and the age groups
+ * of one report ask for the same projection with other variables, and the stocks are the work.
+ * The newest few queries are kept.
+ */
+const keptStocks = new WeakMap<Db, Map<string, Promise<ProjectedStocks>>>();
+const KEPT_QUERIES = 4;
+
+async function projectedStocks(db: Db, q: ProjectPopulationQuery, horizon: number): Promise<ProjectedStocks> {
+  const version = await dataVersion(db);
+  const key = JSON.stringify([
+    version,
+    q.level,
+    q.base,
+    q.to,
+    q.method ?? 'auto',
+    q.control ?? null,
+    q.variant ?? 'main',
+  ]);
+  let cache = keptStocks.get(db);
+  if (!cache) keptStocks.set(db, (cache = new Map<string, Promise<ProjectedStocks>>()));
+  const hit = cache.get(key);
+  if (hit) {
+    // most recently used last
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const next = computeStocks(db, q, horizon);
+  cache.set(key, next);
+  next.catch(() => cache.delete(key));
+  for (const k of cache.keys()) if (cache.size > KEPT_QUERIES) cache.delete(k);
+  return next;
+}
+
+async function computeStocks(db: Db, q: ProjectPopulationQuery, horizon: number): Promise<ProjectedStocks> {
+  const { areas, counts, holder } = await loadLevel(db, q.level, q.base);
   const byDate = groupCounts(counts);
   const atBase = byDate.get(q.base);
   if (!atBase)
@@ -181,41 +263,10 @@ export async function projectPopulationWithMethod(
         })
       : own;
 
-  const wanted =
-    variables ??
-    [...new Set(areas.flatMap((a) => Object.keys(atBase.get(a.id)?.totals ?? {})))]
-      .filter((v) => variableRange(v) !== null)
-      .sort();
-  const rows: ProjectionRow[] = [];
-  areas.forEach((a, i) => {
-    for (let j = 1; j <= horizon; j++) {
-      const all = addVectors(Object.values(yearly[i]![j - 1]!));
-      for (const v of wanted)
-        rows.push({
-          area: a.key,
-          date: withYear(q.base, year(q.base) + j),
-          variable: v,
-          value: Math.round(sumAges(all, variableRange(v)!)),
-        });
-    }
-  });
-  const all = quarters.length ? addQuarters(rows, quarters) : rows;
-  all.sort((x, y) =>
-    x.area !== y.area
-      ? x.area < y.area
-        ? -1
-        : 1
-      : x.date !== y.date
-        ? x.date < y.date
-          ? -1
-          : 1
-        : x.variable < y.variable
-          ? -1
-          : x.variable > y.variable
-            ? 1
-            : 0,
-  );
-  return { method: used, rows: all };
+  const ageVariables = [...new Set(areas.flatMap((a) => Object.keys(atBase.get(a.id)?.totals ?? {})))]
+    .filter((v) => variableRange(v) !== null)
+    .sort();
+  return { areas, holder, used, yearly, ageVariables };
 }
 
 interface AreaRef {
