@@ -280,7 +280,7 @@ export function App() {
         ) : route.page === 'needsPlan' ? (
           <NeedsPlanPage {...props} />
         ) : route.page === 'projection' ? (
-          <ProjectionPage {...props} />
+          <ProjectionPage {...props} onConfigChanged={dataImported} />
         ) : route.page === 'statements' ? (
           <StatementsPage {...props} />
         ) : (

@@ -8,9 +8,12 @@ import { LevelSwitch } from '../ui/LevelSwitch.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { CareTable } from './CareTable.tsx';
+import { controlQuery, formatControlInput } from './control-input.ts';
 import { CoverageForecast } from './CoverageForecast.tsx';
 import { PopulationTable } from './PopulationTable.tsx';
 import { projectionApi } from './projection-api.ts';
+import { MAIN_ASSUMPTIONS, ProjectionAssumptions, type Assumptions } from './ProjectionAssumptions.tsx';
+import { StoredRuns } from './StoredRuns.tsx';
 import {
   ageGroupsIn,
   careRowsLastYear,
@@ -33,13 +36,17 @@ export interface ProjectionPageProps {
   user: User | null;
   canEdit: boolean;
   onLogin: () => void;
+  announce: (message: string) => void;
+  /** A run was published, withdrawn or deleted: the app loads its configuration (the atlas's Prognose) again. */
+  onConfigChanged: () => void;
 }
 
 /**
  * Prognose (planners): the population projection of a level from the Datenstand — a table per
- * area and a line of the city total —, a norm's coverage in the years ahead (CoverageForecast.tsx)
- * and the care plan of the city and its districts. Visitors read only that projections are
- * internal: the routes answer planners only.
+ * area and a line of the city total — under the planner's assumptions (variant, Eckwerte der
+ * Stadt; ProjectionAssumptions.tsx), the stored runs and their publication (StoredRuns.tsx), a
+ * norm's coverage in the years ahead (CoverageForecast.tsx) and the care plan of the city and its
+ * districts. Visitors read only that projections are internal: the routes answer planners only.
  */
 export function ProjectionPage(props: ProjectionPageProps) {
   const { canEdit, onLogin } = props;
@@ -65,7 +72,7 @@ export function ProjectionPage(props: ProjectionPageProps) {
   );
 }
 
-function ProjectionContent({ config, levels, user }: ProjectionPageProps) {
+function ProjectionContent({ config, levels, user, announce, onConfigChanged }: ProjectionPageProps) {
   const id = useId();
   const session = user ? String(user.id) : '-';
   const base = defaultDate(config);
@@ -74,6 +81,8 @@ function ProjectionContent({ config, levels, user }: ProjectionPageProps) {
   const [horizon, setHorizon] = useState<number | null>(null);
   const [ageGroup, setAgeGroup] = useState<string>('ew');
   const [trend, setTrend] = useState(0);
+  const [assumptions, setAssumptions] = useState<Assumptions>(MAIN_ASSUMPTIONS);
+  const control = controlQuery(assumptions.control);
 
   const level =
     levels.find((l) => l.key === levelKey) ??
@@ -84,8 +93,10 @@ function ProjectionContent({ config, levels, user }: ProjectionPageProps) {
   const ready = level && to ? { level: level.key, to } : null;
 
   const projection = useFetched(
-    ready ? `projection#${ready.level}#${base}#${ready.to}#${session}` : null,
-    () => projectionApi.population(ready!.level, base, ready!.to),
+    ready
+      ? `projection#${ready.level}#${base}#${ready.to}#${assumptions.variant}#${control ?? ''}#${session}`
+      : null,
+    () => projectionApi.population(ready!.level, base, ready!.to, { variant: assumptions.variant, control }),
   );
   const care = useFetched(ready ? `care#${ready.level}#${base}#${ready.to}#${trend}#${session}` : null, () =>
     projectionApi.care(ready!.level, base, ready!.to, trend),
@@ -115,6 +126,11 @@ function ProjectionContent({ config, levels, user }: ProjectionPageProps) {
   const careRows = useMemo(() => (care.latest ? careRowsLastYear(care.latest) : []), [care.latest]);
   const groupName = (key: string) => pt.ageGroups[key] ?? key;
   const shownLevel = levels.find((l) => l.key === shown?.level)?.name ?? shown?.level ?? '';
+  const levelNames = useMemo(() => new Map(config.levels.map((l) => [l.key, l.name])), [config.levels]);
+  const apply = (next: Assumptions) => {
+    setAssumptions(next);
+    announce(pt.assumptions.applied);
+  };
 
   if (!base) return <p className="notice">{pt.noBase}</p>;
   if (horizons.length === 0) return <p className="notice">{pt.noHorizon}</p>;
@@ -169,6 +185,8 @@ function ProjectionContent({ config, levels, user }: ProjectionPageProps) {
         </section>
       )}
 
+      {ready && <ProjectionAssumptions base={base} to={ready.to} applied={assumptions} onApply={apply} />}
+
       <section aria-labelledby={`${id}-population`} aria-busy={projection.loading}>
         <h2 id={`${id}-population`}>{pt.population.title}</h2>
         {projection.error && (
@@ -182,6 +200,12 @@ function ProjectionContent({ config, levels, user }: ProjectionPageProps) {
           <>
             <p className="muted" data-testid="projection-method">
               {pt.population.method(pt.methods[shown.method])}
+            </p>
+            <p className="muted" data-testid="projection-assumptions">
+              {pt.population.variant(pt.variants[shown.variant])}{' '}
+              {shown.control?.length
+                ? pt.population.control(formatControlInput(shown.control).replace(/\n/g, '; '))
+                : pt.population.noControl}
             </p>
             <PopulationTable
               rows={rows}
@@ -198,6 +222,20 @@ function ProjectionContent({ config, levels, user }: ProjectionPageProps) {
           </>
         )}
       </section>
+
+      {ready && level && (
+        <StoredRuns
+          level={ready.level}
+          levelName={level.name}
+          base={base}
+          to={ready.to}
+          assumptions={assumptions}
+          levelNames={levelNames}
+          session={session}
+          announce={announce}
+          onPublishedChanged={onConfigChanged}
+        />
+      )}
 
       {ready && level && (
         <CoverageForecast
