@@ -66,12 +66,14 @@ export function projectionNote(p: Note, parentLevelName: string | null): string 
 }
 
 /**
- * A cell of the Prognose table without unit: an area the public sees only within its district says
- * so instead of `·`; other secret cells (a district summing a single hidden area) stay `·`.
+ * A cell of the Prognose table without unit: the area's own projected cell, when the public sees
+ * it only within its district, says so instead of `·`; other secret cells (an observed value below
+ * the disclosure threshold, a district summing a single hidden area) stay `·`.
+ * @param ownProjected whether the cell is the area's own value at a projected Stichtag
  * @example projectionCellText({ value: null, status: 'secret' }, 0, true) // 'nur im Bezirk ausgewiesen'
  */
-export function projectionCellText(c: ProfileCell | null, decimals: number, own: boolean): string {
+export function projectionCellText(c: ProfileCell | null, decimals: number, ownProjected: boolean): string {
   if (!c) return MISSING_SYMBOL;
-  if (own && c.status === 'secret') return projectionTexts.hidden;
+  if (ownProjected && c.status === 'secret') return projectionTexts.hidden;
   return formatValue(c.value, c.status, decimals, '', { unit: false });
 }

@@ -36,7 +36,7 @@ const projection: ProfileProjection = {
         {
           date: '2024-12-31',
           projected: false,
-          value: { value: 812, status: 'value' },
+          value: SECRET,
           district: { value: 40210, status: 'value' },
           city: { value: 250123, status: 'value' },
         },
@@ -109,7 +109,8 @@ describe('projectionTable', () => {
       [
         'Einwohnerinnen und Einwohner',
         'Sozialraum Altstadt',
-        '812',
+        // an observed value below the disclosure threshold is secret as everywhere, not „im Bezirk“
+        '·',
         'nur im Bezirk ausgewiesen',
         'nur im Bezirk ausgewiesen',
       ],

@@ -47,7 +47,7 @@ export function projectionTable(profile: Steckbrief, shown: readonly ProfileIndi
     const line = (who: string, pick: (v: Value) => ProfileCell | null, own = false) => [
       name,
       who,
-      ...i.values.map((v) => projectionCellText(pick(v), i.decimals, own)),
+      ...i.values.map((v) => projectionCellText(pick(v), i.decimals, own && v.projected)),
     ];
     return [
       line(areaWithLevel(area.levelName, area.name), (v) => v.value, true),
