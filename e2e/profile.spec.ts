@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import type { Steckbrief } from '../src/profile/profile.schema.ts';
-import { near, openAtlas, pngColours, pointInsideArea, type Rgb } from './helpers.ts';
+import type { RunValues, StoredProjection } from '../src/projection/projection-series.schema.ts';
+import { expectNoSeriousViolations } from './axe.ts';
+import { login, near, openAtlas, pngColours, pointInsideArea, SLOW, type Rgb } from './helpers.ts';
 import { useServer } from './server.ts';
 
 useServer();
@@ -96,4 +98,79 @@ test('an unknown area gets a German message', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText(
     'Das Gebiet „gibtsnicht“ gibt es auf der Ebene „Sozialraum“ nicht.',
   );
+});
+
+// last in the file: it publishes a projection, which every later Steckbrief of this server shows
+test('shows the published Prognose: planners unrounded, the public rounded with small areas only in their district', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await login(page, 'planer');
+  const stored = await page.request.post('/api/projection/runs', {
+    data: {
+      name: 'Prognose 2024–2032',
+      level: 'sozialraum',
+      base: '2024-12-31',
+      to: '2032-12-31',
+      variables: ['ew_u3', 'ew_65plus'],
+    },
+    timeout: 180_000,
+  });
+  expect(stored.ok(), await stored.text()).toBe(true);
+  const run = (await stored.json()) as StoredProjection;
+  // the smallest Sozialraum below the threshold, so that the public sees it only within its district
+  const values = (await (
+    await page.request.get(`/api/projection/runs/${run.id}/values`)
+  ).json()) as RunValues;
+  const sizes = new Map<string, number>();
+  for (const v of values.values)
+    if (v.variable === 'ew') sizes.set(v.area, Math.min(sizes.get(v.area) ?? Infinity, v.value!));
+  const [small, smallest] = [...sizes].sort((a, b) => a[1] - b[1])[0]!;
+  const published = await page.request.post('/api/projection/runs', {
+    data: {
+      name: 'Prognose 2024–2032',
+      level: 'sozialraum',
+      base: '2024-12-31',
+      to: '2032-12-31',
+      variables: ['ew_u3', 'ew_65plus'],
+      minPopulation: smallest + 1,
+      published: true,
+    },
+    timeout: 180_000,
+  });
+  expect(published.ok(), await published.text()).toBe(true);
+
+  await page.goto(`/gebiete/sozialraum/${small}`);
+  const heading = page.getByRole('heading', { level: 2, name: 'Prognose (Bevölkerungsvorausberechnung)' });
+  await expect(heading).toBeVisible(SLOW);
+  const table = page.getByTestId('profile-projection');
+  for (const column of ['2029 (Prognose)', '2032 (Prognose)'])
+    await expect(table.getByRole('columnheader', { name: column })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: /\(Bestand\)$/ })).toBeVisible();
+  const own = table.locator('tbody[data-key=einwohner] tr[data-who=area] td[data-date="2032-12-31"]');
+  const exact = values.values.find(
+    (v) => v.area === small && v.date === '2032-12-31' && v.variable === 'ew',
+  )!;
+  // planners: the run's own number (German format, unrounded)
+  await expect(own).toHaveText(Math.round(exact.value!).toLocaleString('de-DE'));
+  await expect(page.getByTestId('profile-projection-note')).toContainText('ungerundet (intern), unsicher');
+  await table.scrollIntoViewIfNeeded();
+  await expectNoSeriousViolations(page, 'Gebietsprofil mit Prognose (planer)');
+
+  // the public: the small area only within its district, every other number rounded to tens
+  expect((await page.request.post('/api/auth/logout')).ok()).toBe(true);
+  await page.reload();
+  await expect(page.getByText(/geheim gehalten/).first()).toBeVisible(SLOW);
+  await expect(own).toHaveText('nur im Bezirk ausgewiesen');
+  // the observed Bestand follows the disclosure control of the data (a number or ·), not the Prognose's rule
+  await expect(
+    table.locator('tbody[data-key=einwohner] tr[data-who=area] td:not([data-date="2032-12-31"])').first(),
+  ).toHaveText(/^(·|[\d.]+)$/);
+  const note = page.getByTestId('profile-projection-note');
+  await expect(note).toContainText('Hamilton-Perry-Verfahren');
+  await expect(note).toContainText('Basis 31.12.2024 – gerundet, unsicher');
+  await expect(note).toContainText(`Gebiete unter ${(smallest + 1).toLocaleString('de-DE')} Einwohnern`);
+  const district = await table.locator('tbody[data-key=einwohner] tr[data-who=district] td').allInnerTexts();
+  for (const cell of district.slice(1)) expect(cell.replace(/\./g, '')).toMatch(/(0|·)$/);
+  await expectNoSeriousViolations(page, 'Gebietsprofil mit Prognose (öffentlich)');
 });

@@ -12,6 +12,7 @@ import { fetchSteckbrief, type Steckbrief } from './api.ts';
 import { IndexSection } from './IndexSection.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { LocatorMap } from './LocatorMap.tsx';
+import { ProjectionTable } from './ProjectionTable.tsx';
 import { SeriesSection } from './SeriesSection.tsx';
 import { pt } from './texts.ts';
 import { WarningsList } from './WarningsList.tsx';
@@ -110,6 +111,11 @@ function Body({ profile, level, areaKey }: { profile: Steckbrief; level: string;
       <Section id="profile-table" title={pt.table.heading}>
         <IndicatorTable profile={profile} />
       </Section>
+      {profile.projection && (
+        <Section id="profile-projection" title={pt.projection.heading}>
+          <ProjectionTable profile={profile} projection={profile.projection} />
+        </Section>
+      )}
       <Section id="profile-series" title={pt.series.heading}>
         <SeriesSection profile={profile} />
       </Section>

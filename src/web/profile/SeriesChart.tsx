@@ -1,6 +1,8 @@
 /**
  * Line chart of one indicator over time, area against city (ECharts, loaded lazily with only the
- * line chart, grid, tooltip and legend and the SVG renderer).
+ * line chart, grid, tooltip, legend, mark area and the SVG renderer). Points of the published
+ * Prognose (`projected`) are drawn dashed and faded after the last observed one, on a band
+ * labelled „Prognose“, and said as such in the tooltip and the text alternative.
  */
 import { useEffect } from 'react';
 import { use as registerECharts, type ComposeOption } from 'echarts/core';
@@ -8,9 +10,11 @@ import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import {
   GridSimpleComponent,
   LegendPlainComponent,
+  MarkAreaComponent,
   TooltipComponent,
   type GridComponentOption,
   type LegendComponentOption,
+  type MarkAreaComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
@@ -18,11 +22,24 @@ import { useEChart } from '../ui/useEChart.ts';
 import type { Series } from '../api.ts';
 import { formatDate, formatNumber, formatValue } from '../../core/format.ts';
 import { t } from '../texts.ts';
+import { firstProjected, splitAt } from './series-projection.ts';
+import { pt } from './texts.ts';
 
-registerECharts([LineChart, GridSimpleComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
+registerECharts([
+  LineChart,
+  GridSimpleComponent,
+  LegendPlainComponent,
+  MarkAreaComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 type Option = ComposeOption<
-  LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | LineSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkAreaComponentOption
+  | TooltipComponentOption
 >;
 type SeriesPoint = Series['points'][number];
 /** A point; the district value is optional (area profile: area, district and city). */
@@ -51,6 +68,9 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
+/** Mark after a projected date (tooltip, text alternative). */
+const ahead = (p: Point) => (p.projected ? ` (${pt.series.projected})` : '');
+
 const plotted = (value: number | null, status: Point['status']) =>
   (status === 'value' || status === 'estimated') && value !== null ? value : null;
 
@@ -64,7 +84,7 @@ export function describeSeries(props: SeriesChartProps): string {
   const list = points
     .map(
       (p) =>
-        `${formatDate(p.date)}: ${formatValue(p.value, p.status, decimals, unit)} (${district(p)}${t.panel.city} ${formatValue(
+        `${formatDate(p.date)}${ahead(p)}: ${formatValue(p.value, p.status, decimals, unit)} (${district(p)}${t.panel.city} ${formatValue(
           p.cityValue,
           p.cityStatus,
           decimals,
@@ -88,7 +108,7 @@ function chartOption({ points, areaName, unit, decimals, withCity, districtName 
         const point = points[first?.dataIndex ?? -1];
         if (!point) return '';
         return [
-          `<strong>${formatDate(point.date)}</strong>`,
+          `<strong>${formatDate(point.date)}</strong>${escapeHtml(ahead(point))}`,
           `${escapeHtml(areaName)}: ${formatValue(point.value, point.status, decimals, unit)}`,
           ...(districtName && point.districtStatus
             ? [
@@ -112,20 +132,59 @@ function chartOption({ points, areaName, unit, decimals, withCity, districtName 
       splitLine: { lineStyle: { color: '#e5e7eb' } },
     },
     series: [
-      {
-        name: areaName,
-        type: 'line',
-        data: points.map((p) => plotted(p.value, p.status)),
-        color: AREA_COLOR,
-        lineStyle: { width: 2.5 },
-        symbol: 'circle',
-        symbolSize: 7,
-        connectNulls: false,
-      },
-      ...(withCity && districtName ? [districtLine(points, districtName)] : []),
-      ...(withCity ? [cityLine(points)] : []),
+      ...stretches(
+        {
+          name: areaName,
+          type: 'line',
+          data: points.map((p) => plotted(p.value, p.status)),
+          color: AREA_COLOR,
+          lineStyle: { width: 2.5 },
+          symbol: 'circle',
+          symbolSize: 7,
+          connectNulls: false,
+        },
+        points,
+        true,
+      ),
+      ...(withCity && districtName ? stretches(districtLine(points, districtName), points) : []),
+      ...(withCity ? stretches(cityLine(points), points) : []),
     ],
   };
+}
+
+/**
+ * A line as drawn: its observed stretch, and after it (same name, so one legend entry) the projected
+ * stretch dashed and faded; the area's carries the band „Prognose“ over the projected dates.
+ */
+function stretches(line: LineSeriesOption, points: readonly Point[], band = false): LineSeriesOption[] {
+  const from = firstProjected(points);
+  if (from < 0) return [line];
+  const { observed, projected } = splitAt(line.data as (number | null)[], from);
+  return [
+    { ...line, data: observed },
+    {
+      ...line,
+      data: projected,
+      // a solid line turns dashed; the city's dashes and the district's dots keep their pattern
+      lineStyle: { ...line.lineStyle, type: line.lineStyle?.type ?? 'dashed', opacity: 0.75 },
+      itemStyle: { opacity: 0.75 },
+      symbol: line.symbol === 'circle' ? 'emptyCircle' : line.symbol,
+      ...(band && {
+        markArea: {
+          silent: true,
+          itemStyle: { color: 'rgba(31, 78, 121, 0.07)' },
+          label: {
+            show: true,
+            position: 'insideTop',
+            color: '#374151',
+            fontSize: 11,
+            formatter: pt.series.projected,
+          },
+          data: [[{ xAxis: formatDate(points[from]!.date) }, { xAxis: formatDate(points.at(-1)!.date) }]],
+        },
+      }),
+    },
+  ];
 }
 
 function districtLine(points: readonly Point[], name: string): LineSeriesOption {

@@ -1,4 +1,6 @@
 /** German texts of the area profile page (Gebietsprofil / Steckbrief). */
+import { projectionTexts } from '../../profile/projection-text.ts';
+
 export const pt = {
   /** The link from the atlas side panel to the profile page. */
   sideLink: 'Gebietsprofil',
@@ -71,8 +73,19 @@ export const pt = {
     unfavourable: 'ungünstig',
     favourable: 'günstig',
   },
+  projection: {
+    heading: projectionTexts.title,
+    caption: (name: string, rounded: boolean) =>
+      `${name}: Bestand und Prognose – ${rounded ? 'gerundet, unsicher' : 'ungerundet (intern), unsicher'}`,
+    area: 'Gebiet',
+    city: 'Stadt',
+    observed: projectionTexts.observed,
+    projected: projectionTexts.projected,
+  },
   series: {
     heading: 'Zeitreihen',
+    /** Marks the projected part of a chart and its projected points (tooltip, text alternative). */
+    projected: 'Prognose',
     intro: 'Die im Text genannten Indikatoren; weitere über die Auswahl.',
     choose: 'Weitere Zeitreihe',
     none: 'Keine',
