@@ -12,6 +12,7 @@ export type Action =
   | 'data.readUnpublished'
   | 'facilities.edit'
   | 'indicators.edit'
+  | 'measures.edit'
   | 'monitoring.edit'
   | 'projection.edit'
   | 'reports.create'
@@ -30,6 +31,8 @@ const allowed: Record<Action, Role[]> = {
   // facility deliveries and single facilities: new versions, closures
   'facilities.edit': ['admin', 'planner'],
   'indicators.edit': ['admin', 'planner'],
+  // measures, their goals and their workflow (Steuerung)
+  'measures.edit': ['admin', 'planner'],
   // composite index definitions and early-warning rules
   'monitoring.edit': ['admin', 'planner'],
   // stored population projections: computing, publishing (atlas „Prognose“) and deleting them

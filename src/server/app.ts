@@ -28,6 +28,7 @@ import { indexRoutes } from '../indices/index.routes.ts';
 import { indicatorRoutes } from '../indicators/indicator.routes.ts';
 import { rankingRoutes } from '../planning/ranking.routes.ts';
 import { projectionRoutes } from '../projection/projection.routes.ts';
+import { measureRoutes } from '../measures/measure.routes.ts';
 import { careRoutes } from '../care/care.routes.ts';
 import { warningRoutes } from '../warnings/warning.routes.ts';
 import { areaProfileRoutes, profileRoutes } from '../profile/profile.routes.ts';
@@ -120,6 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(scenarioRoutes, { prefix: '/api' });
   await app.register(rankingRoutes, { prefix: '/api/planning' });
   await app.register(projectionRoutes, { prefix: '/api/projection' });
+  await app.register(measureRoutes, { prefix: '/api/measures' });
   await app.register(careRoutes, { prefix: '/api/care' });
   await app.register(statementRoutes, { prefix: '/api' });
   await app.register(importRoutes, { prefix: '/api/imports' });
