@@ -14,6 +14,7 @@ import { benchDisclosure } from './disclosure.bench.ts';
 import { benchFacilities } from './facilities.bench.ts';
 import { benchFoundation } from './foundation.bench.ts';
 import { printTable, record } from './harness.ts';
+import { benchImpact } from './impact.bench.ts';
 import { benchIndices } from './indices.bench.ts';
 import { benchMicrodata } from './microdata.bench.ts';
 import { benchMonitoringPage } from './monitoring-page.bench.ts';
@@ -54,6 +55,7 @@ const groups: [string, () => Promise<void>][] = [
   ['accessibility', () => benchAccessibility(record)],
   ['facilities', () => benchFacilities(record)],
   ['coverage', () => benchCoverage(record)],
+  ['impact', () => benchImpact(record)],
   ['projection', () => benchProjection(record)],
   ['projection-store', () => benchProjectionStore(record)],
 ];

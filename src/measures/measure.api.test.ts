@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorValues } from '../indicators/indicator.schema.ts';
 import { engines } from '../test/databases.ts';
 import { demoApp, expectGuarded } from '../test/demo-app.ts';
+import type { MeasureEffect } from './effect.schema.ts';
 import type { HistoryEntry, Measure } from './measure.schema.ts';
 
 describe.each(engines)('measures on $name', (engine) => {
@@ -143,6 +144,30 @@ describe.each(engines)('measures on $name', (engine) => {
       expect((await call(`/api/measures/${ids.p}`, cookie)).statusCode).toBe(404);
     }
   });
+
+  it('estimates the effect on the goal against similar areas, for planners and the public', async () => {
+    const measure = (await call(`/api/measures/${ids.m}`, ctx.planner)).json<Measure>();
+    const goal = measure.goals[0]!;
+    for (const cookie of [ctx.planner, undefined]) {
+      const res = await call(`/api/measures/${ids.m}/goals/${goal.id}/effect`, cookie);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      const effect = res.json<MeasureEffect>();
+      expect(effect).toMatchObject({
+        measure: ids.m,
+        goal: goal.id,
+        level: 'sozialraum',
+        start: 2021,
+        nTreated: 1,
+      });
+      expect(effect.periods.post[0]).toBe(2021);
+      expect(effect.matching.rows.map((r) => r.key)).toEqual([area]);
+      expect(effect.matching.rows[0]!.comparisons).toHaveLength(3);
+      expect(effect.runs).toBeGreaterThan(100);
+      expect(effect.estimate).toEqual(expect.any(Number));
+      expect(effect.text.sentences.join(' ')).toMatch(/ähnlichen Gebieten/);
+    }
+    expect((await call(`/api/measures/${ids.m}/goals/999/effect`, ctx.planner)).statusCode).toBe(404);
+  }, 120_000);
 
   it('rolls progress up the tree and keeps every change in the history', async () => {
     const patched = await send('PATCH', `/api/measures/${ids.m}`, { budgetSpent: 80_000, weight: 2 });

@@ -29,6 +29,8 @@ import {
   patchMeasure,
   removeGoal,
 } from './measure.service.ts';
+import { MeasureEffect } from './effect.schema.ts';
+import { measureEffect } from './measure-effect.ts';
 
 const TAGS = ['Steuerung'];
 const WRITE_ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -173,6 +175,21 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       await removeGoal(app.db, req.params.id, req.params.goal, importerId(req.user));
       return getMeasure(app.db, req.user, req.params.id);
     },
+  );
+
+  app.get(
+    '/:id/goals/:goal/effect',
+    {
+      schema: {
+        tags: TAGS,
+        access: 'optional',
+        summary:
+          'Wirkung auf ein Ziel: Differenz-von-Differenzen der Maßnahmegebiete gegenüber ähnlichen Gebieten, mit Placebo-Unsicherheitsbereich und Worten, die nicht mehr behaupten als die Daten tragen (öffentlich: geheimhaltungsgeprüfte Werte)',
+        params: GoalParams,
+        response: { 200: MeasureEffect, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    (req) => measureEffect(app.db, req.user, req.params.id, req.params.goal),
   );
 
   app.get(

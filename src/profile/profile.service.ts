@@ -17,6 +17,8 @@ import {
   levelAreas,
   listIndicators,
   present,
+  projectable,
+  projectionAt,
   seesUnprotected,
 } from '../indicators/indicator.service.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
@@ -147,9 +149,12 @@ export async function areaProfile(
     throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
   const levelIds = (await levelAreas(db, levelKey)).map((a) => a.id);
   const unprotected = seesUnprotected(user);
-  // indicators without inputs would only add rows of „–“
-  const indicators = await availableIndicators(db, await listIndicators(db, user));
-  const ctx = await indicatorContext(db, indicators, unprotected);
+  // indicators without inputs would only add rows of „–“; on a Stichtag of the published
+  // projection, only those it gives values for (a Prognose of counts, not data)
+  const run = await projectionAt(db, date);
+  const available = await availableIndicators(db, await listIndicators(db, user));
+  const indicators = run ? available.filter((i) => projectable(i, run)) : available;
+  const ctx = await indicatorContext(db, indicators, unprotected, run ?? undefined);
   const parent = ctx.tree.find((a) => a.id === area.parent_id);
   const city = ctx.cityTarget(levelIds);
   return {

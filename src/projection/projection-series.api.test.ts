@@ -9,6 +9,7 @@ import type { AppConfig } from '../server/config.schema.ts';
 import { engines } from '../test/databases.ts';
 import { demoApp, expectGuarded } from '../test/demo-app.ts';
 import type { IndicatorValues, Series } from '../indicators/indicator.schema.ts';
+import type { AreaProfile } from '../profile/profile.schema.ts';
 import type { RunValues, StoredProjection } from './projection-series.schema.ts';
 import { projectPopulation } from './projection.service.ts';
 
@@ -160,6 +161,17 @@ describe.each(engines)('stored projections on $name', (engine) => {
     expect(ahead.map((p) => p.date)).toEqual(run.dates);
     for (const p of ahead) expect(p).toMatchObject({ value: null, status: 'secret' });
     expect(series.points.filter((p) => !p.projected).map((p) => p.date)).toEqual(config.dates);
+
+    // the atlas's area panel on a projected Stichtag: only what the projection gives, as published
+    const shownArea = atlas.values.find((v) => v.value !== null)!;
+    const panel = (
+      await call(`/api/areas/sozialraum/${shownArea.id}/profile?date=2032-12-31`)
+    ).json<AreaProfile>();
+    expect(panel.indicators.map((i) => i.key).sort()).toEqual(['anteil_65plus', 'einwohner', 'kinder_u3']);
+    expect(panel.indicators.find((i) => i.key === 'einwohner')).toMatchObject({
+      value: shownArea.value,
+      cityValue: atlas.city.value,
+    });
   }, 300_000);
 
   it('gives planners unrounded projected values on the atlas, and deletes runs', async () => {
