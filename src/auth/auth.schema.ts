@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-rules.ts';
 
-export const Role = z.enum(['admin', 'planner', 'viewer']).describe('admin > planner > viewer');
+export const Role = z
+  .enum(['admin', 'planner', 'viewer', 'partner'])
+  .describe(
+    'admin > planner > viewer; partner: a viewer from outside the administration who also reads the bodies (Gremien) of their organisation',
+  );
 export type Role = z.infer<typeof Role>;
 
 export const User = z.object({

@@ -7,6 +7,8 @@ import type { Role, User } from './auth.schema.ts';
 
 export type Action =
   | 'areas.import'
+  | 'bodies.edit'
+  | 'bodies.read'
   | 'coverage.edit'
   | 'data.import'
   | 'data.readUnpublished'
@@ -14,6 +16,7 @@ export type Action =
   | 'indicators.edit'
   | 'measures.edit'
   | 'monitoring.edit'
+  | 'participation.edit'
   | 'projection.edit'
   | 'reports.create'
   | 'reports.edit'
@@ -24,6 +27,11 @@ export type Action =
 
 const allowed: Record<Action, Role[]> = {
   'areas.import': ['admin', 'planner'],
+  // organisations, bodies (Gremien), their meetings, minutes and action items (Steuerung)
+  'bodies.edit': ['admin', 'planner'],
+  // partners read only the bodies their organisation is a member of (bodies/body.service.ts);
+  // everywhere else a partner is a viewer: protected values only
+  'bodies.read': ['admin', 'planner', 'partner'],
   // norms (Richtwerte), planning scenarios and travel-cost matrices
   'coverage.edit': ['admin', 'planner'],
   'data.import': ['admin', 'planner'],
@@ -35,6 +43,8 @@ const allowed: Record<Action, Role[]> = {
   'measures.edit': ['admin', 'planner'],
   // composite index definitions and early-warning rules
   'monitoring.edit': ['admin', 'planner'],
+  // surveys and remarks (Beteiligung): building, opening, results, moderation, publishing
+  'participation.edit': ['admin', 'planner'],
   // stored population projections: computing, publishing (atlas „Prognose“) and deleting them
   'projection.edit': ['admin', 'planner'],
   // stored reports: a viewer's report would be a published one (viewers only ever get

@@ -29,7 +29,10 @@ async function choosePassword(fromStdin: boolean | undefined): Promise<{ passwor
 function parseRole(value: string): Role {
   const role = Role.safeParse(value);
   if (!role.success)
-    throw badRequest('users.invalid_role', `Unbekannte Rolle „${value}“ (möglich: admin, planner, viewer).`);
+    throw badRequest(
+      'users.invalid_role',
+      `Unbekannte Rolle „${value}“ (möglich: admin, planner, viewer, partner).`,
+    );
   return role.data;
 }
 
@@ -44,7 +47,10 @@ export function usersCommands() {
     .description(
       'Benutzer anlegen; ohne --password-stdin wird ein Zufallspasswort erzeugt und einmal angezeigt',
     )
-    .requiredOption('--role <role>', 'Rolle: admin, planner oder viewer')
+    .requiredOption(
+      '--role <role>',
+      'Rolle: admin, planner, viewer oder partner (extern: liest die Gremien seiner Organisation)',
+    )
     .option('--display-name <text>', 'angezeigter Name (Standard: der Benutzername)')
     .option('--password-stdin', 'Passwort aus der Standardeingabe lesen (erste Zeile)')
     .action(

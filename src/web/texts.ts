@@ -252,9 +252,11 @@ export const t = {
     submitting: 'Anmeldung läuft …',
     signedInAs: 'Angemeldet als',
     changePassword: 'Passwort ändern',
-    roles: { admin: 'Administration', planner: 'Planung', viewer: 'Lesezugriff' } satisfies Record<
-      Role,
-      string
-    >,
+    roles: {
+      admin: 'Administration',
+      planner: 'Planung',
+      viewer: 'Lesezugriff',
+      partner: 'Partner (extern)',
+    } satisfies Record<Role, string>,
   },
 } as const;

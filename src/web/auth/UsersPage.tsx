@@ -11,7 +11,7 @@ import { dateTime, ut } from './texts.ts';
 import './users.css';
 
 const T = ut.users;
-const ROLES: readonly Role[] = ['viewer', 'planner', 'admin'];
+const ROLES: readonly Role[] = ['viewer', 'partner', 'planner', 'admin'];
 
 interface UsersPageProps {
   user: User | null;

@@ -2,10 +2,12 @@
 import type { Role } from './api.ts';
 
 export const ut = {
-  roles: { admin: 'Administration', planner: 'Planung', viewer: 'Lesezugriff' } satisfies Record<
-    Role,
-    string
-  >,
+  roles: {
+    admin: 'Administration',
+    planner: 'Planung',
+    viewer: 'Lesezugriff',
+    partner: 'Partner (extern)',
+  } satisfies Record<Role, string>,
   tooShort: (min: number) => `Das Passwort muss mindestens ${min} Zeichen lang sein.`,
   mismatch: 'Die beiden neuen Passwörter stimmen nicht überein.',
   loginFirst: 'Bitte melden Sie sich zuerst an.',
