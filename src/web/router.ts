@@ -32,6 +32,7 @@ export type Route =
   | { page: 'needsPlan' }
   | { page: 'projection' }
   | { page: 'statements' }
+  | { page: 'measures' }
   | { page: 'notFound' };
 
 const CATALOGUE = '/indikatoren';
@@ -59,6 +60,8 @@ const SCENARIOS = 'szenarien';
 const NEEDS_PLAN = 'bedarfsplan';
 const PROJECTION = 'prognose';
 const STATEMENTS = 'stellungnahmen';
+const STEERING = '/steuerung';
+const MEASURES = 'massnahmen';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
 const CREATE = 'neuer-indikator';
 const EDIT = 'bearbeiten';
@@ -107,6 +110,8 @@ export const paths = {
   projection: `${COVERAGE}/${PROJECTION}`,
   /** Stellungnahmen zur Bauleitplanung (planners). */
   statements: `${COVERAGE}/${STATEMENTS}`,
+  /** Maßnahmen (Steuerung): programmes, fields of action and measures with goals and progress. */
+  measures: `${STEERING}/${MEASURES}`,
 };
 
 function decode(segment: string): string | null {
@@ -143,6 +148,8 @@ export function parseRoute(pathname: string): Route {
     if (parts.length === 2 && parts[1] === STATEMENTS) return { page: 'statements' };
     return { page: 'notFound' };
   }
+  if (first === STEERING)
+    return parts.length === 2 && parts[1] === MEASURES ? { page: 'measures' } : { page: 'notFound' };
   if (first === REPORTS) {
     if (parts.length === 1) return { page: 'reports' };
     const key = decode(parts[2] ?? '');

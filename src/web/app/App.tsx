@@ -66,6 +66,9 @@ const ProjectionPage = lazy(async () => ({
 const StatementsPage = lazy(async () => ({
   default: (await import('../statements/StatementsPage.tsx')).StatementsPage,
 }));
+const MeasuresPage = lazy(async () => ({
+  default: (await import('../measures/MeasuresPage.tsx')).MeasuresPage,
+}));
 
 /** Loads configuration and indicators, holds the login state and shows the page of the address. */
 export function App() {
@@ -297,7 +300,8 @@ export function App() {
       route.page === 'typology' ||
       route.page === 'compare' ||
       route.page === 'reports' ||
-      route.page === 'reportTemplate')
+      route.page === 'reportTemplate' ||
+      route.page === 'measures')
   ) {
     // editors of definitions may name any indicator; the other pages show those with values
     const editor = route.page === 'indexEditor' || route.page === 'reportTemplate';
@@ -325,6 +329,8 @@ export function App() {
         <ReportsPage {...props} />
       ) : route.page === 'reportTemplate' ? (
         <TemplateEditorPage key={route.key ?? ''} {...props} templateKey={route.key} />
+      ) : route.page === 'measures' ? (
+        <MeasuresPage {...props} />
       ) : (
         <ComparePage {...props} />
       );

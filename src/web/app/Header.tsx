@@ -4,6 +4,7 @@ import { t } from '../texts.ts';
 import { atlasHref } from '../url-state.ts';
 import { Link } from '../ui/Link.tsx';
 import { pt } from '../projection/texts.ts';
+import { mt } from '../measures/texts.ts';
 
 interface HeaderProps {
   territory: string | null;
@@ -74,6 +75,12 @@ const NAV: NavItem[] = [
         : route.page === 'scenarios' || route.page === 'needsPlan' || route.page === 'statements'
           ? 'true'
           : null,
+  },
+  {
+    // everyone: the public sees the decided measures (the accountability view)
+    label: mt.nav,
+    to: paths.measures,
+    current: (route) => (route.page === 'measures' ? 'page' : null),
   },
   {
     label: pt.nav,

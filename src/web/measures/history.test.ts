@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { historyLines, historyValue } from './history.ts';
 import type { HistoryEntry } from './measures-api.ts';
 
-const titles = new Map([[1, 'Sozialer Zusammenhalt Nord']]);
+const titles = {
+  measures: new Map([[1, 'Sozialer Zusammenhalt Nord']]),
+  areas: new Map([['sozialraum|101', 'Altstadt']]),
+  levels: new Map([['sozialraum', 'Sozialraum']]),
+  indicators: new Map([['sgb2_quote', 'SGB-II-Quote']]),
+};
 const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
   at: '2025-03-12T09:30:00Z',
   by: 'Petra Planer',
@@ -104,8 +109,8 @@ describe('historyLines', () => {
       'UTC',
     );
     expect(added!.changes).toEqual([
-      { field: 'Indikator', before: '–', after: 'sgb2_quote' },
-      { field: 'Ebene', before: '–', after: 'sozialraum' },
+      { field: 'Indikator', before: '–', after: 'SGB-II-Quote' },
+      { field: 'Ebene', before: '–', after: 'Sozialraum' },
       { field: 'Gebiet', before: '–', after: 'Stadt' },
       { field: 'Ausgangsstichtag', before: '–', after: '31.12.2020' },
       { field: 'Ausgangswert', before: '–', after: '20,25' },
@@ -115,7 +120,7 @@ describe('historyLines', () => {
     expect(removed).toMatchObject({
       action: 'Ziel entfernt',
       changes: [
-        { field: 'Indikator', before: 'sgb2_quote', after: '–' },
+        { field: 'Indikator', before: 'SGB-II-Quote', after: '–' },
         { field: 'Gebiet', before: 'Stadt', after: '–' },
         { field: 'Zielwert', before: '1', after: '–' },
       ],

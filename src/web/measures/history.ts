@@ -37,14 +37,23 @@ const GOAL_ROW: Record<string, string> = {
 /** Not worth a line: internal ids of the stored goal row. */
 const SKIPPED = new Set(['id', 'measure_id', 'area_name']);
 
+/** Names for the keys and ids a history stores: entries, areas, levels, indicators. */
+export interface HistoryNames {
+  measures: ReadonlyMap<number, string>;
+  /** By `level|key` (keys are unique within a level only). */
+  areas: ReadonlyMap<string, string>;
+  levels: ReadonlyMap<string, string>;
+  indicators: ReadonlyMap<string, string>;
+}
+
 const isEmpty = (v: unknown) =>
   v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**
- * One value as text.
- * @param titles entry titles by id (for `parentId`)
+ * One value as text, keys and ids by their names where known.
+ * @param level the level of an `area` key (stored beside it)
  */
-export function historyValue(field: string, value: unknown, titles: ReadonlyMap<number, string>): string {
+export function historyValue(field: string, value: unknown, names: HistoryNames, level?: unknown): string {
   if (isEmpty(value)) return NONE;
   switch (field) {
     case 'budgetPlanned':
@@ -60,10 +69,14 @@ export function historyValue(field: string, value: unknown, titles: ReadonlyMap<
     case 'kind':
       return mt.kinds[value as MeasureKind] ?? String(value);
     case 'parentId':
-      return typeof value === 'number' ? (titles.get(value) ?? h.entryNo(value)) : String(value);
+      return typeof value === 'number' ? (names.measures.get(value) ?? h.entryNo(value)) : String(value);
     case 'areas':
       return Array.isArray(value)
-        ? value.map((a: { key?: unknown }) => (typeof a.key === 'string' ? a.key : '')).join(', ')
+        ? value
+            .map((a: { level?: unknown; key?: unknown }) =>
+              typeof a.key === 'string' ? (names.areas.get(`${String(a.level)}|${a.key}`) ?? a.key) : '',
+            )
+            .join(', ')
         : String(value);
     case 'milestones':
       return Array.isArray(value)
@@ -77,7 +90,11 @@ export function historyValue(field: string, value: unknown, titles: ReadonlyMap<
         .join(', ');
     }
     case 'area':
-      return String(value);
+      return names.areas.get(`${String(level)}|${String(value)}`) ?? String(value);
+    case 'level':
+      return names.levels.get(String(value)) ?? String(value);
+    case 'indicator':
+      return names.indicators.get(String(value)) ?? String(value);
   }
   if (typeof value === 'number') return formatNumber(value, Number.isInteger(value) ? 0 : 2);
   if (typeof value === 'boolean') return value ? 'ja' : 'nein';
@@ -109,7 +126,7 @@ const timestamp = (iso: string, timeZone?: string) =>
  */
 export function historyLines(
   entries: readonly HistoryEntry[],
-  titles: ReadonlyMap<number, string>,
+  names: HistoryNames,
   timeZone?: string,
 ): HistoryLine[] {
   return entries.map((e) => {
@@ -123,7 +140,8 @@ export function historyLines(
       // a new entry: only what was given; a goal for the city: say so
       if (e.action === 'created' && isEmpty(a)) continue;
       if (field === 'area' && (e.action === 'goal_added' || e.action === 'goal_removed')) {
-        const value = historyValue(field, e.action === 'goal_added' ? a : b, titles);
+        const record = e.action === 'goal_added' ? after : before;
+        const value = historyValue(field, record?.[field], names, record?.level);
         changes.push({
           field: h.fields.area ?? field,
           before: e.action === 'goal_removed' ? (value === NONE ? h.city : value) : NONE,
@@ -131,8 +149,8 @@ export function historyLines(
         });
         continue;
       }
-      const bt = historyValue(field, b, titles);
-      const at = historyValue(field, a, titles);
+      const bt = historyValue(field, b, names);
+      const at = historyValue(field, a, names);
       if (e.action === 'changed' && bt === at) continue;
       changes.push({ field: h.fields[field] ?? field, before: bt, after: at });
     }

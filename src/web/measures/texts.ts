@@ -16,6 +16,7 @@ export const mt = {
     'geheimhaltungsgeprüft: Zu kleine Fallzahlen werden als · ausgewiesen.',
   plannerNote: 'Sie sehen auch Ideen und Vorschläge. Die Öffentlichkeit sieht nur beschlossene Maßnahmen.',
   loginForEditing: 'Anmelden, um Maßnahmen zu bearbeiten',
+  loading: 'Maßnahmen werden geladen …',
 
   tree: 'Übersicht',
   treeCaption: 'Programme, Handlungsfelder und Maßnahmen',
@@ -155,8 +156,8 @@ export const mt = {
   workflow: {
     heading: 'Ablauf',
     current: (status: string) => `Aktueller Status: ${status}`,
-    to: (status: string) => `Status: ${status}`,
-    back: (status: string) => `Zurück zu: ${status}`,
+    to: (status: string) => `Auf „${status}“ setzen`,
+    back: (status: string) => `Zurück auf „${status}“`,
     end: 'Der Ablauf ist abgeschlossen.',
     decisionLegend: 'Beschluss',
     decisionHint: 'Für „beschlossen“: welches Gremium wann was beschlossen hat.',
