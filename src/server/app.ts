@@ -29,6 +29,8 @@ import { indicatorRoutes } from '../indicators/indicator.routes.ts';
 import { rankingRoutes } from '../planning/ranking.routes.ts';
 import { projectionRoutes } from '../projection/projection.routes.ts';
 import { measureRoutes } from '../measures/measure.routes.ts';
+import { remarkRoutes } from '../remarks/remark.routes.ts';
+import { surveyRoutes } from '../surveys/survey.routes.ts';
 import { careRoutes } from '../care/care.routes.ts';
 import { warningRoutes } from '../warnings/warning.routes.ts';
 import { areaProfileRoutes, profileRoutes } from '../profile/profile.routes.ts';
@@ -122,6 +124,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(rankingRoutes, { prefix: '/api/planning' });
   await app.register(projectionRoutes, { prefix: '/api/projection' });
   await app.register(measureRoutes, { prefix: '/api/measures' });
+  await app.register(surveyRoutes, { prefix: '/api/surveys' });
+  await app.register(remarkRoutes, { prefix: '/api/remarks' });
   await app.register(careRoutes, { prefix: '/api/care' });
   await app.register(statementRoutes, { prefix: '/api' });
   await app.register(importRoutes, { prefix: '/api/imports' });

@@ -14,6 +14,9 @@ const OPEN_MUTATIONS = new Set([
   '/api/auth/logout',
   // the first administrator is created here; the route itself admits only loopback or a token
   '/api/setup',
+  // Beteiligung: answers behind a survey's secret link and remarks on the map (route patterns)
+  '/api/surveys/public/:token/responses',
+  '/api/remarks',
 ]);
 
 const pathOf = (req: FastifyRequest) => req.url.split('?')[0] ?? '';
@@ -83,6 +86,8 @@ export async function sameOriginHook(req: FastifyRequest) {
  */
 export async function requireSessionHook(req: FastifyRequest) {
   if (!isMutatingApi(req) || OPEN_MUTATIONS.has(pathOf(req))) return;
+  // the matched route's pattern: a path with parameters is open as a whole
+  if (OPEN_MUTATIONS.has((req.routeOptions.url ?? '').replace(/(.)\/$/, '$1'))) return;
   if (!req.user) throw unauthorized();
 }
 
