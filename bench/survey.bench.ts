@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import autocannon, { type Options } from 'autocannon';
 import { createSession, findUserForLogin } from '../src/auth/user.repository.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -67,7 +67,7 @@ export async function benchSurvey(record: (m: Measurement) => void): Promise<voi
 
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     // autocannon takes method and body; the module's own types (autocannon.d.ts) leave them out
-    const options: autocannon.Options & { method: string; body: string } = {
+    const options: Options & { method: string; body: string } = {
       url: `${address}/api/surveys/public/${survey.token}/responses`,
       method: 'POST',
       body,
