@@ -1,16 +1,8 @@
 /** Remarks on the map (Hinweise) of the Beteiligung: what anyone sends, what planners moderate. */
 import { z } from 'zod';
+import { REMARK_CATEGORIES } from './remark-categories.ts';
 
-/** The fixed categories with their German names (one place, for server and web). */
-export const REMARK_CATEGORIES = {
-  spielen: 'Spielen und Freizeit',
-  treffpunkte: 'Treffpunkte und Nachbarschaft',
-  gruen: 'Grün und Umwelt',
-  verkehr: 'Wege und Verkehr',
-  sicherheit: 'Sicherheit',
-  versorgung: 'Einkaufen und Versorgung',
-  sonstiges: 'Sonstiges',
-} as const;
+export { REMARK_CATEGORIES };
 
 export const RemarkCategory = z
   .enum(

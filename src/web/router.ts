@@ -33,6 +33,8 @@ export type Route =
   | { page: 'projection' }
   | { page: 'statements' }
   | { page: 'measures' }
+  | { page: 'participation' }
+  | { page: 'survey'; token: string }
   | { page: 'notFound' };
 
 const CATALOGUE = '/indikatoren';
@@ -62,6 +64,9 @@ const PROJECTION = 'prognose';
 const STATEMENTS = 'stellungnahmen';
 const STEERING = '/steuerung';
 const MEASURES = 'massnahmen';
+const PARTICIPATION = 'beteiligung';
+/** The public questionnaire behind a survey's link: `/befragung/<token>`. */
+const SURVEY = '/befragung';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
 const CREATE = 'neuer-indikator';
 const EDIT = 'bearbeiten';
@@ -112,6 +117,10 @@ export const paths = {
   statements: `${COVERAGE}/${STATEMENTS}`,
   /** Maßnahmen (Steuerung): programmes, fields of action and measures with goals and progress. */
   measures: `${STEERING}/${MEASURES}`,
+  /** Beteiligung (Steuerung, planners): surveys, results and moderation. */
+  participation: `${STEERING}/${PARTICIPATION}`,
+  /** A survey's public questionnaire (anyone with the link). */
+  survey: (token: string) => `${SURVEY}/${encodeURIComponent(token)}`,
 };
 
 function decode(segment: string): string | null {
@@ -148,8 +157,15 @@ export function parseRoute(pathname: string): Route {
     if (parts.length === 2 && parts[1] === STATEMENTS) return { page: 'statements' };
     return { page: 'notFound' };
   }
-  if (first === STEERING)
-    return parts.length === 2 && parts[1] === MEASURES ? { page: 'measures' } : { page: 'notFound' };
+  if (first === STEERING) {
+    if (parts.length === 2 && parts[1] === MEASURES) return { page: 'measures' };
+    if (parts.length === 2 && parts[1] === PARTICIPATION) return { page: 'participation' };
+    return { page: 'notFound' };
+  }
+  if (first === SURVEY) {
+    const token = decode(parts[1] ?? '');
+    return parts.length === 2 && token ? { page: 'survey', token } : { page: 'notFound' };
+  }
   if (first === REPORTS) {
     if (parts.length === 1) return { page: 'reports' };
     const key = decode(parts[2] ?? '');

@@ -69,6 +69,12 @@ const StatementsPage = lazy(async () => ({
 const MeasuresPage = lazy(async () => ({
   default: (await import('../measures/MeasuresPage.tsx')).MeasuresPage,
 }));
+const ParticipationPage = lazy(async () => ({
+  default: (await import('../participation/ParticipationPage.tsx')).ParticipationPage,
+}));
+const PublicSurveyPage = lazy(async () => ({
+  default: (await import('../participation/PublicSurveyPage.tsx')).PublicSurveyPage,
+}));
 
 /** Loads configuration and indicators, holds the login state and shows the page of the address. */
 export function App() {
@@ -182,6 +188,25 @@ export function App() {
             announce={announce}
           />
         )}
+      </Suspense>
+    );
+  } else if (route.page === 'survey') {
+    // anyone with the link, whatever the installation's indicators and levels
+    content = (
+      <Suspense fallback={<p className="notice">{t.loading}</p>}>
+        <PublicSurveyPage key={route.token} token={route.token} />
+      </Suspense>
+    );
+  } else if (route.page === 'participation') {
+    content = (
+      <Suspense fallback={<p className="notice">{t.loading}</p>}>
+        <ParticipationPage
+          config={cfg}
+          user={currentUser}
+          canEdit={canEdit}
+          onLogin={() => setLoginOpen(true)}
+          announce={announce}
+        />
       </Suspense>
     );
   } else if (route.page === 'catalogue') {

@@ -5,6 +5,7 @@ import { atlasHref } from '../url-state.ts';
 import { Link } from '../ui/Link.tsx';
 import { pt } from '../projection/texts.ts';
 import { mt } from '../measures/texts.ts';
+import { bt } from '../participation/texts.ts';
 
 interface HeaderProps {
   territory: string | null;
@@ -81,6 +82,12 @@ const NAV: NavItem[] = [
     label: mt.nav,
     to: paths.measures,
     current: (route) => (route.page === 'measures' ? 'page' : null),
+  },
+  {
+    label: bt.nav,
+    to: paths.participation,
+    current: (route) => (route.page === 'participation' ? 'page' : null),
+    visible: (user) => user?.role === 'planner' || user?.role === 'admin',
   },
   {
     label: pt.nav,
