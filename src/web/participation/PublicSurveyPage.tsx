@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { formatDate } from '../../core/format.ts';
 import { ApiError, messageOf } from '../api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
@@ -26,6 +26,14 @@ export function PublicSurveyPage({ token }: { token: string }) {
   const [done, setDone] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const thanks = useRef<HTMLDivElement>(null);
+  // the summary and the thanks take the focus once shown, so screen readers read them out
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt) summary.current?.focus();
+  }, [attempt]);
+  useEffect(() => {
+    if (done) thanks.current?.focus();
+  }, [done]);
 
   if (survey.error)
     return (
@@ -43,7 +51,13 @@ export function PublicSurveyPage({ token }: { token: string }) {
     return (
       <div className="page participation-public">
         <PageHeading title={`${form.title} – ${bt.publicTitle}`}>{form.title}</PageHeading>
-        <div ref={thanks} className="notice participation-thanks" role="status" tabIndex={-1}>
+        <div
+          ref={thanks}
+          className="notice participation-thanks"
+          role="status"
+          tabIndex={-1}
+          data-testid="survey-thanks"
+        >
           <h2>{bt.thanks}</h2>
           <p>{bt.thanksText}</p>
         </div>
@@ -59,14 +73,12 @@ export function PublicSurveyPage({ token }: { token: string }) {
       () => {
         setDone(true);
         setSending(false);
-        // after the render that shows it
-        setTimeout(() => thanks.current?.focus(), 0);
       },
       (err: unknown) => {
         setSending(false);
         setProblems(err instanceof ApiError ? problemsByQuestion(err.details) : {});
         setError(messageOf(err));
-        setTimeout(() => summary.current?.focus(), 0);
+        setAttempt((n) => n + 1);
       },
     );
   };
@@ -161,7 +173,7 @@ function QuestionField({
               id={inputId}
               rows={4}
               maxLength={TEXT_LIMIT}
-              value={(value) ?? ''}
+              value={value ?? ''}
               aria-invalid={invalid}
               aria-describedby={[hintId, described].filter(Boolean).join(' ')}
               onChange={(e) => onChange(e.target.value)}
@@ -173,7 +185,7 @@ function QuestionField({
         ) : (
           <select
             id={inputId}
-            value={(value) ?? ''}
+            value={value ?? ''}
             aria-invalid={invalid}
             aria-describedby={described}
             onChange={(e) => onChange(e.target.value)}
