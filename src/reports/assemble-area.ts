@@ -6,6 +6,8 @@
  * Protection follows the user: `null` (public) gets disclosure-protected values only; a planner
  * gets unprotected values and the report becomes an internal draft (`internal: true`).
  */
+import { areaMeasuresBlocks } from './measure-blocks.ts';
+import { listMeasures } from '../measures/measure.service.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { formatDate } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
@@ -103,6 +105,14 @@ async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
         'Der Baustein „Stellungnahme“ passt nur in Vorlagen für Stellungnahmen zur Bauleitplanung.',
         { block: b.type },
       );
+    case 'measures': {
+      const user = ctx.user ?? null;
+      return areaMeasuresBlocks(b.view, ctx.db, user, await listMeasures(ctx.db, user), {
+        level: profile.area.level,
+        key: profile.area.id,
+        name: profile.area.name,
+      });
+    }
     case 'area_profiles':
       throw badRequest(
         'reports.block_scope',
@@ -167,6 +177,7 @@ export async function areaContext(
     table,
     figures: shared.figures ?? figureCache(),
     cityName,
+    user,
   };
 }
 

@@ -57,6 +57,7 @@ describe.each(engines)('city reports ($name)', (engine) => {
       'Alter und Pflege',
       'Integration',
       'Sozialmonitoring',
+      'Maßnahmen und Wirkung',
       'Steckbriefe der Gebiete',
     ]);
     const table = await loadLevelTable(db, null, 'sozialraum');

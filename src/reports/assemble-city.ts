@@ -32,6 +32,8 @@ import {
 } from './city-monitoring.ts';
 import { cityChart, cityIndicatorTable, cityRanking, resolveCityText, type CityCtx } from './city-blocks.ts';
 import { choropleth, figureCache } from './figures.ts';
+import { cityMeasuresBlocks } from './measure-blocks.ts';
+import { listMeasures } from '../measures/measure.service.ts';
 import { carePlanBlocks } from './care-blocks.ts';
 import { needsRankingBlocks } from './needs-ranking-blocks.ts';
 import {
@@ -174,6 +176,10 @@ async function block(b: Block, ctx: CityCtx): Promise<{ blocks: ReportBlock[]; s
       return { blocks: await needsRankingBlocks(b, ctx) };
     case 'care_plan':
       return { blocks: await carePlanBlocks(b, ctx) };
+    case 'measures':
+      return {
+        blocks: await cityMeasuresBlocks(b.view, ctx.db, ctx.user, await listMeasures(ctx.db, ctx.user)),
+      };
     case 'pagebreak':
       return { blocks: [{ kind: 'pagebreak' }] };
     case 'statement':

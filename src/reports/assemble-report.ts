@@ -27,6 +27,13 @@ export interface AssembleTarget {
  * @throws reports.statement_template (400)
  */
 export function refuseStatementTemplate(template: ReportTemplate): void {
+  if (template.scope === 'measure')
+    throw badRequest(
+      'reports.measure_template',
+      `Die Vorlage „${template.name}“ gilt für eine Maßnahme; sie wird aus der Maßnahme erzeugt ` +
+        '(GET /api/measures/{id}/document).',
+      { template: template.key },
+    );
   if (template.scope === 'statement')
     throw badRequest(
       'reports.statement_template',

@@ -9,6 +9,7 @@ export const BUILTIN_TEMPLATE_KEYS = [
   'steckbrief_kurz',
   'beschlussvorlage',
   'stellungnahme',
+  'massnahme',
   'bedarfsplan_kita',
   'bedarfsplan_nbz',
   'pflegebedarfsplan',

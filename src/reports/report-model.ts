@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { badRequest, notFound } from '../core/errors.ts';
 import { formatDate } from '../core/format.ts';
+import type { User } from '../auth/auth.schema.ts';
 import type { Db } from '../db/db.ts';
 import type { LevelTable } from '../indicators/level-table.ts';
 import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
@@ -131,6 +132,8 @@ export interface Ctx {
   figures: FigureCache;
   /** Name of the city or Kreis (`{city.name}`). */
   cityName: string;
+  /** Whose view the report shows (null: the public's); for blocks that read beyond the profile. */
+  user?: User | null;
 }
 
 export const unknownIndicator = (key: string) =>

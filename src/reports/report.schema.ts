@@ -144,6 +144,17 @@ export const CarePlanBlock = z.object({
   /** Key of the care assumptions (rates, shares, occupancy); default the federal ones of 2019. */
   assumptions: z.string().min(1).max(60).optional(),
 });
+/**
+ * Measures (Steuerung, measures/measure.service.ts): in a city report `overview` (the decided
+ * measures with status, progress and money) or `effect` (per goal the comparison with similar
+ * areas, in words that do not claim more than the data carry); in an area report the measures
+ * working in the area with their goals; in a measure report (scope `measure`, the Beschlussvorlage
+ * of one measure) its parts: `proposal`, `overview`, `goals`, `effect`, `budget`, `history`.
+ */
+export const MeasuresBlock = z.object({
+  type: z.literal('measures'),
+  view: z.enum(['overview', 'effect', 'proposal', 'goals', 'budget', 'history']).default('overview'),
+});
 export const PageBreakBlock = z.object({ type: z.literal('pagebreak') });
 export const SourceBlock = z.object({ type: z.literal('source'), text: z.string().optional() });
 
@@ -163,6 +174,7 @@ export const Block = z.discriminatedUnion('type', [
   StatementBlock,
   NeedsRankingBlock,
   CarePlanBlock,
+  MeasuresBlock,
   PageBreakBlock,
   SourceBlock,
 ]);
@@ -172,7 +184,7 @@ export type BlockType = Block['type'];
 export const Chapter = z.object({ title: z.string().min(1), blocks: z.array(Block) });
 export type Chapter = z.infer<typeof Chapter>;
 
-export const TEMPLATE_SCOPES = ['area', 'city', 'statement'] as const;
+export const TEMPLATE_SCOPES = ['area', 'city', 'statement', 'measure'] as const;
 
 export const ReportTemplate = z.object({
   key: Key.regex(/^[a-z0-9_-]+$/, 'nur Kleinbuchstaben, Ziffern, _ und -'),
@@ -182,7 +194,7 @@ export const ReportTemplate = z.object({
     .enum(TEMPLATE_SCOPES)
     .describe(
       'area: applied to one area (Steckbrief); city: to the whole city and a level; statement: to a ' +
-        'statement on a land-use plan (Stellungnahme)',
+        'statement on a land-use plan (Stellungnahme); measure: to one measure (Beschlussvorlage)',
     ),
   /** Title of the document; placeholders allowed. */
   title: z.string().min(1),

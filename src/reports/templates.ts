@@ -169,6 +169,19 @@ export const SOZIALBERICHT = define({
       ],
     },
     {
+      title: 'Maßnahmen und Wirkung',
+      blocks: [
+        {
+          type: 'text',
+          text:
+            'Die beschlossenen Maßnahmen mit ihrem Stand, dem Fortschritt auf dem Weg zu ihren Zielen und den ' +
+            'eingesetzten Mitteln; danach, wo Daten vorliegen, der Vergleich der Maßnahmegebiete mit ähnlichen Gebieten.',
+        },
+        { type: 'measures', view: 'overview' },
+        { type: 'measures', view: 'effect' },
+      ],
+    },
+    {
       title: 'Steckbriefe der Gebiete',
       blocks: [
         {
@@ -255,6 +268,39 @@ export const BESCHLUSSVORLAGE = define({
         { type: 'source' },
       ],
     },
+  ],
+});
+
+/**
+ * The Beschlussvorlage for one measure (scope `measure`): the proposed decision generated from the
+ * measure's data, the measure's Steckbrief with its impact ladder, goals with baseline and target,
+ * financing and — once it works — the comparison with similar areas. Gaps for the office's own
+ * justification are marked „[…]“.
+ */
+export const MASSNAHME = define({
+  key: 'massnahme',
+  name: 'Beschlussvorlage zu einer Maßnahme',
+  description:
+    'Vorlage für ein Gremium zu einer Maßnahme: Beschlussvorschlag, Sachverhalt mit Gebieten und Wirkungskette, ' +
+    'Ziele mit Ausgangs- und Zielwert, Finanzierung und – sobald Daten vorliegen – die Wirkung.',
+  scope: 'measure',
+  title: 'Beschlussvorlage: {measure.title}',
+  chapters: [
+    { title: 'Beschlussvorschlag', blocks: [{ type: 'measures', view: 'proposal' }] },
+    {
+      title: 'Sachverhalt',
+      blocks: [
+        {
+          type: 'text',
+          text: 'Das Sozialmonitoring {city.name} zeigt in {measure.areas} Handlungsbedarf. [Begründung der Verwaltung …]',
+        },
+        { type: 'measures', view: 'overview' },
+      ],
+    },
+    { title: 'Ziele und Zielindikatoren', blocks: [{ type: 'measures', view: 'goals' }] },
+    { title: 'Finanzierung', blocks: [{ type: 'measures', view: 'budget' }] },
+    { title: 'Wirkung', blocks: [{ type: 'measures', view: 'effect' }] },
+    { title: 'Verlauf', blocks: [{ type: 'measures', view: 'history' }, { type: 'source' }] },
   ],
 });
 
@@ -535,6 +581,7 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, ReportTemplate>> = {
   steckbrief_kurz: STECKBRIEF_KURZ,
   beschlussvorlage: BESCHLUSSVORLAGE,
   stellungnahme: STELLUNGNAHME,
+  massnahme: MASSNAHME,
   bedarfsplan_kita: BEDARFSPLAN_KITA,
   bedarfsplan_nbz: BEDARFSPLAN_NBZ,
   pflegebedarfsplan: PFLEGEBEDARFSPLAN,

@@ -32,6 +32,7 @@ import { measureRoutes } from '../measures/measure.routes.ts';
 import { bodyRoutes } from '../bodies/body.routes.ts';
 import { meetingRoutes } from '../bodies/meeting.routes.ts';
 import { organisationRoutes } from '../bodies/organisation.routes.ts';
+import { measureDocumentRoutes } from '../reports/measure-document.routes.ts';
 import { remarkRoutes } from '../remarks/remark.routes.ts';
 import { surveyRoutes } from '../surveys/survey.routes.ts';
 import { careRoutes } from '../care/care.routes.ts';
@@ -130,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(organisationRoutes, { prefix: '/api/organisations' });
   await app.register(bodyRoutes, { prefix: '/api/bodies' });
   await app.register(meetingRoutes, { prefix: '/api' });
+  await app.register(measureDocumentRoutes, { prefix: '/api/measures' });
   await app.register(surveyRoutes, { prefix: '/api/surveys' });
   await app.register(remarkRoutes, { prefix: '/api/remarks' });
   await app.register(careRoutes, { prefix: '/api/care' });

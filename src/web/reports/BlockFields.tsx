@@ -351,6 +351,24 @@ export function BlockFields({ block, path, wiring, choices, onChange }: BlockFie
           )}
         </Field>
       );
+    case 'measures':
+      return (
+        <Field wiring={wiring} path={p('view')} label={b.measuresView}>
+          {(props) => (
+            <select
+              {...props}
+              value={block.view}
+              onChange={(e) => onChange({ ...block, view: e.target.value as typeof block.view })}
+            >
+              {Object.entries(b.measuresViews).map(([view, label]) => (
+                <option key={view} value={view}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      );
     case 'area_profiles':
       return (
         <>

@@ -39,7 +39,8 @@ export function ReportsPage({ config, levels, user, canEdit, announce }: PagePro
   const list = useFetched(`report-templates#${session}`, () => reportsApi.templates());
   // a statement template is made from a Stellungnahme, not from a level and an area
   const templates = useMemo(
-    () => ordered(list.latest?.templates ?? []).filter((t) => t.scope !== 'statement'),
+    () =>
+      ordered(list.latest?.templates ?? []).filter((t) => t.scope !== 'statement' && t.scope !== 'measure'),
     [list.latest],
   );
   const template =

@@ -22,6 +22,7 @@ export const BLOCK_TYPES: readonly BlockType[] = [
   'statement',
   'needs_ranking',
   'care_plan',
+  'measures',
   'pagebreak',
   'source',
 ];
@@ -78,6 +79,8 @@ export function defaultBlock(type: BlockType, ctx: BlockContext = {}): Block {
       return { type, part: 'ranking', norm: 'kita_gesamt', top: 10 };
     case 'care_plan':
       return { type, view: 'summary', horizon: 2040, years: [2030, 2035, 2040], trend: 1.01, top: 20 };
+    case 'measures':
+      return { type, view: 'overview' };
   }
 }
 

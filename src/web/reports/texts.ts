@@ -4,6 +4,7 @@ import type { Block, BlockType, ReportFormat, ReportMeta, TemplateScope } from '
 type StatementPart = Extract<Block, { type: 'statement' }>['part'];
 type NeedsRankingPart = Extract<Block, { type: 'needs_ranking' }>['part'];
 type CarePlanView = Extract<Block, { type: 'care_plan' }>['view'];
+type MeasuresView = Extract<Block, { type: 'measures' }>['view'];
 
 const de = (n: number) => n.toLocaleString('de-DE');
 
@@ -24,6 +25,7 @@ export const rt = {
       area: 'für ein Gebiet',
       city: 'für die ganze Stadt',
       statement: 'für eine Stellungnahme',
+      measure: 'für eine Maßnahme',
     } satisfies Record<TemplateScope, string>,
     level: 'Ebene',
     levelCityHint: 'Gebiete dieser Ebene werden in Karten, Ranglisten und Steckbriefen gezeigt.',
@@ -129,6 +131,7 @@ export const rt = {
       area: 'Ein Gebiet (Steckbrief)',
       city: 'Ganze Stadt und eine Ebene',
       statement: 'Stellungnahme zur Bauleitplanung',
+      measure: 'Eine Maßnahme (Beschlussvorlage)',
     } satisfies Record<TemplateScope, string>,
     docTitle: 'Titel des Dokuments',
     toc: 'Inhaltsverzeichnis nach dem Titel',
@@ -224,6 +227,7 @@ export const rt = {
       statement: 'Teil der Stellungnahme',
       needs_ranking: 'Bedarfsplan (Rangfolge nach Bedarf)',
       care_plan: 'Pflegebedarfsplan',
+      measures: 'Maßnahmen und Wirkung',
       pagebreak: 'Seitenumbruch',
       source: 'Quellenangabe',
     } satisfies Record<BlockType, string>,
@@ -270,6 +274,15 @@ export const rt = {
       assumptions: 'Annahmen und Quellen',
     } satisfies Record<NeedsRankingPart, string>,
     careView: 'Teil des Pflegebedarfsplans',
+    measuresView: 'Teil',
+    measuresViews: {
+      overview: 'Überblick: beschlossene Maßnahmen (Stadt) bzw. Maßnahmen im Gebiet',
+      effect: 'Wirkung: Vergleich mit ähnlichen Gebieten',
+      proposal: 'Beschlussvorschlag (Vorlage einer Maßnahme)',
+      goals: 'Ziele und Fortschritt (Vorlage einer Maßnahme)',
+      budget: 'Finanzierung (Vorlage einer Maßnahme)',
+      history: 'Verlauf (Vorlage einer Maßnahme)',
+    } satisfies Record<MeasuresView, string>,
     careViews: {
       summary: 'Altenhilfeplan: Zusammenfassung für den Sozialbericht',
       demography: 'Demografie der Älteren',
