@@ -26,6 +26,7 @@ import { benchReport } from './report.bench.ts';
 import { benchReportBerlin } from './report-berlin.bench.ts';
 import { benchReportRender } from './report-render.bench.ts';
 import { benchReportStore } from './report-store.bench.ts';
+import { benchSurvey } from './survey.bench.ts';
 import { benchTableImport } from './import.bench.ts';
 import { benchTableRead } from '../src/imports/table/bench.ts';
 import { benchTypology } from './typology.bench.ts';
@@ -58,6 +59,7 @@ const groups: [string, () => Promise<void>][] = [
   ['impact', () => benchImpact(record)],
   ['projection', () => benchProjection(record)],
   ['projection-store', () => benchProjectionStore(record)],
+  ['survey', () => benchSurvey(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));
