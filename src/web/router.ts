@@ -34,6 +34,7 @@ export type Route =
   | { page: 'statements' }
   | { page: 'measures' }
   | { page: 'participation' }
+  | { page: 'bodies' }
   | { page: 'survey'; token: string }
   | { page: 'notFound' };
 
@@ -65,6 +66,7 @@ const STATEMENTS = 'stellungnahmen';
 const STEERING = '/steuerung';
 const MEASURES = 'massnahmen';
 const PARTICIPATION = 'beteiligung';
+const BODIES = 'gremien';
 /** The public questionnaire behind a survey's link: `/befragung/<token>`. */
 const SURVEY = '/befragung';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
@@ -119,6 +121,8 @@ export const paths = {
   measures: `${STEERING}/${MEASURES}`,
   /** Beteiligung (Steuerung, planners): surveys, results and moderation. */
   participation: `${STEERING}/${PARTICIPATION}`,
+  /** Gremien (Steuerung; planners, and partners for their organisation's bodies): meetings, minutes, action items. */
+  bodies: `${STEERING}/${BODIES}`,
   /** A survey's public questionnaire (anyone with the link). */
   survey: (token: string) => `${SURVEY}/${encodeURIComponent(token)}`,
 };
@@ -160,6 +164,7 @@ export function parseRoute(pathname: string): Route {
   if (first === STEERING) {
     if (parts.length === 2 && parts[1] === MEASURES) return { page: 'measures' };
     if (parts.length === 2 && parts[1] === PARTICIPATION) return { page: 'participation' };
+    if (parts.length === 2 && parts[1] === BODIES) return { page: 'bodies' };
     return { page: 'notFound' };
   }
   if (first === SURVEY) {

@@ -72,6 +72,7 @@ const MeasuresPage = lazy(async () => ({
 const ParticipationPage = lazy(async () => ({
   default: (await import('../participation/ParticipationPage.tsx')).ParticipationPage,
 }));
+const BodiesPage = lazy(async () => ({ default: (await import('../bodies/BodiesPage.tsx')).BodiesPage }));
 const PublicSurveyPage = lazy(async () => ({
   default: (await import('../participation/PublicSurveyPage.tsx')).PublicSurveyPage,
 }));
@@ -195,6 +196,18 @@ export function App() {
     content = (
       <Suspense fallback={<p className="notice">{t.loading}</p>}>
         <PublicSurveyPage key={route.token} token={route.token} />
+      </Suspense>
+    );
+  } else if (route.page === 'bodies') {
+    content = (
+      <Suspense fallback={<p className="notice">{t.loading}</p>}>
+        <BodiesPage
+          config={cfg}
+          user={currentUser}
+          canEdit={canEdit}
+          onLogin={() => setLoginOpen(true)}
+          announce={announce}
+        />
       </Suspense>
     );
   } else if (route.page === 'participation') {

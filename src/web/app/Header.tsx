@@ -6,6 +6,7 @@ import { Link } from '../ui/Link.tsx';
 import { pt } from '../projection/texts.ts';
 import { mt } from '../measures/texts.ts';
 import { bt } from '../participation/texts.ts';
+import { gt } from '../bodies/texts.ts';
 
 interface HeaderProps {
   territory: string | null;
@@ -88,6 +89,13 @@ const NAV: NavItem[] = [
     to: paths.participation,
     current: (route) => (route.page === 'participation' ? 'page' : null),
     visible: (user) => user?.role === 'planner' || user?.role === 'admin',
+  },
+  {
+    // partners (members from outside the administration) read their organisation's bodies
+    label: gt.nav,
+    to: paths.bodies,
+    current: (route) => (route.page === 'bodies' ? 'page' : null),
+    visible: (user) => user?.role === 'planner' || user?.role === 'admin' || user?.role === 'partner',
   },
   {
     label: pt.nav,

@@ -1,0 +1,88 @@
+/**
+ * Typed calls of `/api/organisations`, `/api/bodies`, `/api/meetings` and `/api/action-items/due`
+ * (src/bodies/*.routes.ts). Types come from the server's zod schemas (type imports only).
+ */
+import type {
+  ActionItem,
+  ActionItemPatch,
+  AgendaItem,
+  Attachment,
+  Body,
+  DueItem,
+  Meeting,
+  MeetingSummary,
+  Member,
+  NewActionItem,
+  NewAgendaItem,
+  NewBody,
+  NewMeeting,
+  NewMember,
+  NewOrganisation,
+  Organisation,
+  OwnerInput,
+} from '../../bodies/body.schema.ts';
+import type { BodyKind, MeetingStatus, OrganisationKind } from '../../bodies/labels.ts';
+import type { Measure } from '../../measures/measure.schema.ts';
+import { enc, q, request } from '../api.ts';
+
+export type {
+  ActionItem,
+  AgendaItem,
+  Attachment,
+  Body,
+  BodyKind,
+  DueItem,
+  Meeting,
+  MeetingStatus,
+  MeetingSummary,
+  Member,
+  NewActionItem,
+  NewAgendaItem,
+  NewBody,
+  NewMeeting,
+  NewOrganisation,
+  Organisation,
+  OrganisationKind,
+  OwnerInput,
+};
+
+/** Input of a request: fields with a server default may be left out. */
+type In<T> = Partial<T>;
+
+export const bodiesApi = {
+  organisations: () => request<Organisation[]>('GET', '/api/organisations'),
+  createOrganisation: (o: In<NewOrganisation> & { name: string }) =>
+    request<Organisation>('POST', '/api/organisations', o),
+  bodies: () => request<Body[]>('GET', '/api/bodies'),
+  createBody: (b: In<NewBody> & { name: string; kind: BodyKind }) => request<Body>('POST', '/api/bodies', b),
+  removeBody: (id: number) => request<undefined>('DELETE', `/api/bodies/${id}`),
+  addMember: (id: number, m: In<NewMember>) => request<Body>('POST', `/api/bodies/${id}/members`, m),
+  removeMember: (id: number, member: number) =>
+    request<Body>('DELETE', `/api/bodies/${id}/members/${member}`),
+  meetings: (id: number) => request<MeetingSummary[]>('GET', `/api/bodies/${id}/meetings`),
+  createMeeting: (id: number, m: In<NewMeeting> & { date: string }) =>
+    request<Meeting>('POST', `/api/bodies/${id}/meetings`, m),
+  meeting: (id: number) => request<Meeting>('GET', `/api/meetings/${id}`),
+  setMeetingStatus: (id: number, status: MeetingStatus) =>
+    request<Meeting>('PATCH', `/api/meetings/${id}`, { status }),
+  addAgendaItem: (id: number, a: In<NewAgendaItem> & { title: string }) =>
+    request<Meeting>('POST', `/api/meetings/${id}/agenda`, a),
+  removeAgendaItem: (id: number, item: number) =>
+    request<Meeting>('DELETE', `/api/meetings/${id}/agenda/${item}`),
+  addActionItem: (id: number, item: number, a: In<NewActionItem> & { title: string }) =>
+    request<Meeting>('POST', `/api/meetings/${id}/agenda/${item}/actions`, a),
+  patchActionItem: (id: number, action: number, patch: ActionItemPatch) =>
+    request<Meeting>('PATCH', `/api/meetings/${id}/actions/${action}`, patch),
+  /** Measures an agenda item may concern (planners see all of them). */
+  measures: () => request<Pick<Measure, 'id' | 'title' | 'kind'>[]>('GET', '/api/measures'),
+  due: (filter: { person?: string; body?: number } = {}) => {
+    const params: Record<string, string> = {};
+    if (filter.person) params.person = filter.person;
+    if (filter.body !== undefined) params.body = String(filter.body);
+    const query = q(params);
+    return request<DueItem[]>('GET', `/api/action-items/due${query ? `?${query}` : ''}`);
+  },
+};
+
+/** The minutes of a meeting as Word (a link the browser downloads). */
+export const minutesHref = (meetingId: number) => `/api/meetings/${enc(String(meetingId))}/minutes.docx`;
