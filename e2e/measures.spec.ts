@@ -206,4 +206,11 @@ test('a planner builds a measure with a goal and decides it; the public sees it 
   await expect(details.getByRole('button', { name: /setzen$/ })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('measures-public.png'), fullPage: true });
   await expectNoSeriousViolations(page, 'Maßnahmen (öffentlich)');
+
+  // the area profile lists the measure working there
+  await page.goto(`/gebiete/${LEVEL}/${encodeURIComponent(area.id)}`);
+  const inArea = page.getByTestId('profile-measures');
+  await expect(inArea.locator('tbody tr')).toHaveCount(1, SLOW);
+  await expect(inArea).toContainText(MEASURE);
+  await expect(inArea).toContainText('beschlossen');
 });

@@ -142,7 +142,11 @@ describe.each(engines)('measures on $name', (engine) => {
       const shown = (await values('2024-12-31', cookie)).values.find((v) => v.id === area)!;
       expect(list[0]!.goals[0]!.current).toMatchObject({ value: shown.value, status: shown.status });
       expect((await call(`/api/measures/${ids.p}`, cookie)).statusCode).toBe(404);
+      // an area profile's „Maßnahmen im Gebiet“
+      const here = (await call(`/api/measures?level=sozialraum&area=${area}`, cookie)).json<Measure[]>();
+      expect(here.map((m) => m.id)).toEqual([ids.m]);
     }
+    expect((await call('/api/measures?level=sozialraum')).statusCode).toBe(400);
   });
 
   it('estimates the effect on the goal against similar areas, for planners and the public', async () => {

@@ -12,6 +12,7 @@ import {
   GoalParams,
   HistoryEntry,
   Measure,
+  MeasureListQuery,
   MeasureParams,
   MeasurePatch,
   NewGoal,
@@ -24,6 +25,7 @@ import {
   createMeasure,
   deleteMeasure,
   getMeasure,
+  inArea,
   listMeasures,
   measureHistory,
   patchMeasure,
@@ -43,11 +45,16 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: TAGS,
         access: 'optional',
         summary:
-          'Maßnahmen, Handlungsfelder und Programme mit Zielen und Fortschritt (öffentlich: beschlossene, geheimhaltungsgeprüft)',
-        response: { 200: z.array(Measure) },
+          'Maßnahmen, Handlungsfelder und Programme mit Zielen und Fortschritt (öffentlich: beschlossene, geheimhaltungsgeprüft); mit level und area nur die Maßnahmen in diesem Gebiet',
+        querystring: MeasureListQuery,
+        response: { 200: z.array(Measure), 400: ErrorBody },
       },
     },
-    (req) => listMeasures(app.db, req.user),
+    async (req) => {
+      const all = await listMeasures(app.db, req.user);
+      const { level, area } = req.query;
+      return level && area ? inArea(all, level, area) : all;
+    },
   );
 
   app.post(

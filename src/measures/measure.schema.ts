@@ -106,6 +106,21 @@ export const NewGoal = z.object({
 });
 export type NewGoal = z.infer<typeof NewGoal>;
 
+/** Query of `GET /api/measures`: optionally only those working in one area. */
+export const MeasureListQuery = z
+  .object({
+    level: z.string().min(1).max(60).optional().describe('With `area`: the area’s level'),
+    area: z
+      .string()
+      .min(1)
+      .max(60)
+      .optional()
+      .describe('Only measures working in this area or with a goal there'),
+  })
+  .refine((q) => (q.level === undefined) === (q.area === undefined), {
+    message: 'Ebene (level) und Gebiet (area) nur zusammen angeben.',
+  });
+
 export const MeasureParams = z.object({ id: z.coerce.number().int().positive() });
 export const GoalParams = z.object({
   id: z.coerce.number().int().positive(),

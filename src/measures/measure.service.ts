@@ -106,6 +106,15 @@ export async function listMeasures(db: Db, user: User | null): Promise<Measure[]
   }));
 }
 
+/** The measures working in one area, or with a goal there (an area profile's „Maßnahmen im Gebiet“). */
+export function inArea(measures: readonly Measure[], level: string, area: string): Measure[] {
+  return measures.filter(
+    (m) =>
+      m.areas.some((a) => a.level === level && a.key === area) ||
+      m.goals.some((g) => g.level === level && g.area === area),
+  );
+}
+
 /** @throws measures.not_found (404), also for a measure the reader may not see */
 export async function getMeasure(db: Db, user: User | null, id: number): Promise<Measure> {
   const found = (await listMeasures(db, user)).find((m) => m.id === id);

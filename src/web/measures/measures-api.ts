@@ -29,6 +29,9 @@ const BASE = '/api/measures';
 export const measuresApi = {
   /** Every measure the user may see (the public: decided ones), in the order they were created. */
   list: () => request<Measure[]>('GET', BASE),
+  /** The measures working in one area or with a goal there (an area profile's section). */
+  inArea: (level: string, area: string) =>
+    request<Measure[]>('GET', `${BASE}?${new URLSearchParams({ level, area }).toString()}`),
   create: (body: NewMeasure) => request<Measure>('POST', BASE, body),
   patch: (id: number, patch: MeasurePatch) => request<Measure>('PATCH', `${BASE}/${id}`, patch),
   /** One step of the workflow; `beschlossen` needs the decision. */

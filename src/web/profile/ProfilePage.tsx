@@ -13,6 +13,7 @@ import { IndexSection } from './IndexSection.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { LocatorMap } from './LocatorMap.tsx';
 import { ProjectionTable } from './ProjectionTable.tsx';
+import { AreaMeasures } from './AreaMeasures.tsx';
 import { SeriesSection } from './SeriesSection.tsx';
 import { pt } from './texts.ts';
 import { WarningsList } from './WarningsList.tsx';
@@ -39,7 +40,17 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Body({ profile, level, areaKey }: { profile: Steckbrief; level: string; areaKey: string }) {
+function Body({
+  profile,
+  level,
+  areaKey,
+  session,
+}: {
+  profile: Steckbrief;
+  level: string;
+  areaKey: string;
+  session: string;
+}) {
   const { area } = profile;
   const atlas = `/?${q({
     ...(profile.highlights[0] ? { indikator: profile.highlights[0] } : {}),
@@ -116,6 +127,9 @@ function Body({ profile, level, areaKey }: { profile: Steckbrief; level: string;
           <ProjectionTable profile={profile} projection={profile.projection} />
         </Section>
       )}
+      <Section id="profile-measures" title={pt.measures.heading}>
+        <AreaMeasures level={level} areaKey={areaKey} session={session} />
+      </Section>
       <Section id="profile-series" title={pt.series.heading}>
         <SeriesSection profile={profile} />
       </Section>
@@ -191,7 +205,7 @@ export function ProfilePage(props: PageProps & { level: string; areaKey: string 
           className={fetched.loading ? 'profile-body is-loading' : 'profile-body'}
           aria-busy={fetched.loading}
         >
-          <Body profile={profile} level={level} areaKey={areaKey} />
+          <Body profile={profile} level={level} areaKey={areaKey} session={String(session)} />
         </div>
       ) : (
         <p className="notice">{pt.loading}</p>

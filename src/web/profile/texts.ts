@@ -73,6 +73,16 @@ export const pt = {
     unfavourable: 'ungünstig',
     favourable: 'günstig',
   },
+  measures: {
+    heading: 'Maßnahmen im Gebiet',
+    caption: 'Maßnahmen, die in diesem Gebiet wirken oder hier ein Ziel haben',
+    loading: 'Maßnahmen werden geladen …',
+    none: 'In diesem Gebiet sind keine Maßnahmen erfasst.',
+    title: 'Maßnahme',
+    status: 'Status',
+    progress: 'Fortschritt',
+    budget: 'Mittel',
+  },
   projection: {
     heading: projectionTexts.title,
     caption: (name: string, rounded: boolean) =>
