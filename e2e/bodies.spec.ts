@@ -117,6 +117,18 @@ test('a planner keeps a body, its meeting, the minutes as Word and what is due; 
   await page.screenshot({ path: test.info().outputPath('bodies-planner.png'), fullPage: true });
   await expectNoSeriousViolations(page, 'Gremien (planer)');
 
+  // a body for one area shows in that area's profile (planners and partners: bodies are not public)
+  const conference = await page.request.post('/api/bodies', {
+    data: {
+      name: `Sozialraumkonferenz ${area.name}`,
+      kind: 'sozialraumkonferenz',
+      area: { level: LEVEL, key: area.id },
+    },
+  });
+  expect(conference.status(), await conference.text()).toBe(200);
+  await page.goto(`/gebiete/${LEVEL}/${encodeURIComponent(area.id)}`);
+  await expect(page.getByTestId('profile-bodies')).toContainText(`Sozialraumkonferenz ${area.name}`, SLOW);
+
   // a partner of the organisation: the administration makes the account and links it
   await login(page, 'admin');
   const created = await page.request.post('/api/users', {

@@ -14,6 +14,7 @@ import { IndicatorTable } from './IndicatorTable.tsx';
 import { LocatorMap } from './LocatorMap.tsx';
 import { ProjectionTable } from './ProjectionTable.tsx';
 import { AreaMeasures } from './AreaMeasures.tsx';
+import { AreaBodies } from './AreaBodies.tsx';
 import { SeriesSection } from './SeriesSection.tsx';
 import { pt } from './texts.ts';
 import { WarningsList } from './WarningsList.tsx';
@@ -45,11 +46,14 @@ function Body({
   level,
   areaKey,
   session,
+  seesBodies,
 }: {
   profile: Steckbrief;
   level: string;
   areaKey: string;
   session: string;
+  /** Planners and partners: bodies are not public. */
+  seesBodies: boolean;
 }) {
   const { area } = profile;
   const atlas = `/?${q({
@@ -130,6 +134,11 @@ function Body({
       <Section id="profile-measures" title={pt.measures.heading}>
         <AreaMeasures level={level} areaKey={areaKey} session={session} />
       </Section>
+      {seesBodies && (
+        <Section id="profile-bodies" title={pt.bodies.heading}>
+          <AreaBodies level={level} areaKey={areaKey} session={session} />
+        </Section>
+      )}
       <Section id="profile-series" title={pt.series.heading}>
         <SeriesSection profile={profile} />
       </Section>
@@ -205,7 +214,13 @@ export function ProfilePage(props: PageProps & { level: string; areaKey: string 
           className={fetched.loading ? 'profile-body is-loading' : 'profile-body'}
           aria-busy={fetched.loading}
         >
-          <Body profile={profile} level={level} areaKey={areaKey} session={String(session)} />
+          <Body
+            profile={profile}
+            level={level}
+            areaKey={areaKey}
+            session={String(session)}
+            seesBodies={user?.role === 'planner' || user?.role === 'admin' || user?.role === 'partner'}
+          />
         </div>
       ) : (
         <p className="notice">{pt.loading}</p>

@@ -73,6 +73,12 @@ export const pt = {
     unfavourable: 'ungünstig',
     favourable: 'günstig',
   },
+  bodies: {
+    heading: 'Gremien im Gebiet',
+    loading: 'Gremien werden geladen …',
+    none: 'Für dieses Gebiet ist kein Gremium erfasst.',
+    next: (date: string) => `nächste Sitzung am ${date}`,
+  },
   measures: {
     heading: 'Maßnahmen im Gebiet',
     caption: 'Maßnahmen, die in diesem Gebiet wirken oder hier ein Ziel haben',
