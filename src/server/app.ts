@@ -43,6 +43,7 @@ import { setupRoutes } from '../setup/setup.routes.ts';
 import { statementRoutes } from '../statements/statement.routes.ts';
 import { typologyRoutes } from '../typology/typology.routes.ts';
 import { variableRoutes } from '../observations/variable.routes.ts';
+import { ogcRoutes } from '../ogc/ogc.routes.ts';
 import { configRoutes } from './config.routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { localCliHook } from './local-cli.ts';
@@ -143,6 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(profileRoutes, { prefix: '/api/profiles' });
   await app.register(analysisRoutes, { prefix: '/api/analysis' });
   await app.register(reportRoutes, { prefix: '/api/reports' });
+  await app.register(ogcRoutes, { prefix: '/ogc' });
 
   const webDir = opts.webDir ?? WEB_DIR;
   if (existsSync(webDir)) {
