@@ -2,11 +2,13 @@
  * Beteiligung: a planner builds a survey of three questions (area, one answer, scale), moves a
  * question and back, opens it and copies the public link; a visitor without a login opens the
  * link, is told in German which questions need an answer, answers and is thanked; the planner then
- * sees the answer counted. Axe on the public form.
+ * sees the answer counted, closes the survey and publishes two of its options as indicators, which
+ * the atlas then shows. An anonymous visitor places a remark on the map („Hinweis geben“), the
+ * planner approves it, and the public table counts it. Axe on the public form and on „Hinweis geben“.
  */
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { login, SLOW } from './helpers.ts';
+import { login, MAP_READY, pointInsideArea, SLOW } from './helpers.ts';
 import { useServer } from './server.ts';
 
 useServer();
@@ -120,4 +122,133 @@ test('a planner builds and opens a survey, a visitor answers it by the link, the
   await expect(page.getByTestId('survey-results').getByRole('heading', { level: 3 })).toHaveText(
     'Ergebnisse (1 Antwort)',
   );
+
+  // closed, its results become indicators: an option of the single choice and a scale value
+  await details.getByRole('button', { name: 'Schließen' }).click();
+  const publish = page.getByTestId('survey-publish');
+  await expect(publish).toBeVisible(SLOW);
+  await publish.getByRole('button', { name: 'Als Indikatoren veröffentlichen' }).click();
+  await expect(publish.getByRole('alert')).toHaveText('Bitte wählen Sie mindestens eine Antwort.');
+  await publish
+    .getByRole('group', { name: /^Frage 2:/ })
+    .getByLabel('Sehr wohl')
+    .check();
+  await publish
+    .getByRole('group', { name: /^Frage 3:/ })
+    .getByLabel('5 – sehr')
+    .check();
+  await publish.getByRole('button', { name: 'Als Indikatoren veröffentlichen' }).click();
+  const published = page.getByTestId('published-indicators');
+  await expect(published.getByRole('heading')).toHaveText('2 Indikatoren veröffentlicht', SLOW);
+  await expect(published).toBeFocused();
+  await expect(published).toContainText('Stichtag 31.12.2024, 1 Antwort;');
+  await expect(published).toContainText(`bfr_${KEY}_q2_1`);
+  await expect(published).toContainText(`bfr_${KEY}_q3_5`);
+  const atlasLink = published.getByRole('link', { name: /^Im Atlas zeigen: Frage 2: .*„Sehr wohl“$/ });
+  await expect(atlasLink).toHaveAttribute('href', `/?indikator=bfr_${KEY}_q2_1&stichtag=2024-12-31`);
+  await atlasLink.click();
+  await expect(page.locator(MAP_READY)).toBeVisible(SLOW);
+  await expect(page.getByLabel('Indikator', { exact: true })).toHaveValue(`bfr_${KEY}_q2_1`);
+  await expect(page).toHaveURL(new RegExp(`indikator=bfr_${KEY}_q2_1`));
+});
+
+test('a visitor places a remark on the map, the planner approves it, and the public table counts it', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const TEXT = `Am Spielplatz fehlt Schatten (${KEY}).`;
+  const visitor = await browser.newContext();
+  try {
+    const form = await visitor.newPage();
+    await form.goto('/');
+    const nav = form.getByRole('navigation', { name: 'Hauptnavigation' });
+    await nav.getByRole('link', { name: 'Hinweis geben' }).click();
+    await expect(form.getByRole('heading', { level: 1 })).toHaveText('Hinweis geben');
+    await expect(nav.getByRole('link', { name: 'Hinweis geben' })).toHaveAttribute('aria-current', 'page');
+    const map = form.locator(MAP_READY);
+    await expect(map).toBeVisible(SLOW);
+    // the canvas is named, and described by the help text and the chosen place
+    const canvas = map.locator('canvas');
+    await expect(canvas).toHaveAttribute('aria-label', /^Karte der Gebiete: Klicken Sie/);
+    await expect(canvas).toHaveAttribute('aria-describedby', /\S+ \S+/);
+    await expectNoSeriousViolations(form, 'Hinweis geben');
+
+    // nothing chosen: three German problems in a summary that takes the focus
+    await form.getByRole('button', { name: 'Hinweis senden' }).click();
+    const summary = form.getByRole('alert');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText(
+      'Bitte setzen Sie einen Punkt auf der Karte oder wählen Sie ein Gebiet.',
+    );
+    await expect(summary).toContainText('Bitte wählen Sie ein Thema.');
+    await expect(summary).toContainText('Bitte schreiben Sie Ihren Hinweis.');
+    await expect(form.getByLabel('Thema')).toHaveAttribute('aria-invalid', 'true');
+
+    // without a mouse: an area from the list puts the point in its middle
+    const place = form.getByTestId('remark-point');
+    await expect(place).toHaveText('Noch kein Ort gewählt.');
+    const names = await form.getByLabel('Gebiet', { exact: true }).locator('option').allTextContents();
+    await form.getByLabel('Gebiet', { exact: true }).selectOption({ label: names[1]! });
+    await expect(place).toHaveText(`Ort gesetzt im Gebiet ${names[1]}.`);
+    await expect(map).toHaveAttribute('data-point', 'true');
+
+    await form.getByLabel('Thema').selectOption({ label: 'Spielen und Freizeit' });
+    const text = form.getByLabel('Ihr Hinweis');
+    await text.fill(TEXT);
+    await expect(form.getByText(`${TEXT.length} von 1000 Zeichen`)).toBeVisible();
+    await expect(text).toHaveAttribute('maxlength', '1000');
+
+    // a click beside the city: the server's German message
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    await form.mouse.click(box.x + 6, box.y + box.height - 6);
+    await expect(place).toHaveText('Ort gesetzt – er liegt außerhalb der Gebiete der Stadt.');
+    await expect(form.getByLabel('Gebiet', { exact: true })).toHaveValue('');
+    await form.getByRole('button', { name: 'Hinweis senden' }).click();
+    await expect(summary).toContainText('Der Punkt liegt außerhalb der Stadt.', SLOW);
+    await expect(summary).toBeFocused();
+
+    // a click inside an area: the marker is there, the list names the area (the summary took the
+    // focus and scrolled the page: the map is somewhere else now)
+    await map.scrollIntoViewIfNeeded();
+    const inside = await pointInsideArea(form);
+    const now = (await map.boundingBox())!;
+    await form.mouse.click(now.x + inside.x, now.y + inside.y);
+    await expect(place).toHaveText(`Ort gesetzt im Gebiet ${inside.name}.`);
+    await expect(form.getByLabel('Gebiet', { exact: true })).toHaveValue(inside.id);
+    await form.getByRole('button', { name: 'Hinweis senden' }).click();
+    const thanks = form.getByTestId('remark-thanks');
+    await expect(thanks.getByRole('heading')).toHaveText('Hinweis gesendet', SLOW);
+    await expect(thanks).toBeFocused();
+    await expect(thanks).toContainText('Er erscheint, sobald ihn jemand aus der Verwaltung gelesen hat.');
+    await expect(thanks).toContainText(`Ort: ${inside.name}.`);
+    await expectNoSeriousViolations(form, 'Hinweis geben (Dank)');
+    // not counted before moderation
+    await expect(form.getByTestId('remark-counts')).not.toContainText(inside.name);
+
+    // the planner approves it in the moderation queue
+    await login(page, 'planer');
+    await page.goto('/steuerung/beteiligung');
+    const queue = page.getByTestId('pending-remarks');
+    const item = queue.getByRole('listitem').filter({ hasText: TEXT });
+    await expect(item).toContainText(`Spielen und Freizeit, ${inside.name}`, SLOW);
+    await item.getByRole('button', { name: 'Freigeben' }).click();
+    await expect(queue.getByRole('listitem').filter({ hasText: TEXT })).toHaveCount(0, SLOW);
+
+    // counted for everyone
+    await form.reload();
+    const counts = form.getByTestId('remark-counts');
+    const row = counts.getByRole('row', { name: new RegExp(`^${inside.name}`) });
+    await expect(row.getByRole('cell').first()).toHaveText('1', SLOW);
+    await expect(row).toContainText('Spielen und Freizeit: 1');
+    await expect(
+      counts
+        .getByRole('row', { name: /^Alle Gebiete/ })
+        .getByRole('cell')
+        .first(),
+    ).toHaveText('1');
+  } finally {
+    await visitor.close();
+  }
 });

@@ -36,6 +36,7 @@ export type Route =
   | { page: 'participation' }
   | { page: 'bodies' }
   | { page: 'survey'; token: string }
+  | { page: 'remarks' }
   | { page: 'notFound' };
 
 const CATALOGUE = '/indikatoren';
@@ -69,6 +70,8 @@ const PARTICIPATION = 'beteiligung';
 const BODIES = 'gremien';
 /** The public questionnaire behind a survey's link: `/befragung/<token>`. */
 const SURVEY = '/befragung';
+/** Hinweis geben: remarks on the map, for everyone. */
+const REMARKS = '/hinweise';
 // Indicator keys are lower case, digits and underscore only: a hyphen never clashes with a key.
 const CREATE = 'neuer-indikator';
 const EDIT = 'bearbeiten';
@@ -125,6 +128,8 @@ export const paths = {
   bodies: `${STEERING}/${BODIES}`,
   /** A survey's public questionnaire (anyone with the link). */
   survey: (token: string) => `${SURVEY}/${encodeURIComponent(token)}`,
+  /** Hinweis geben: a remark on the map (anyone, without a login) and the approved ones per area. */
+  remarks: REMARKS,
 };
 
 function decode(segment: string): string | null {
@@ -153,6 +158,7 @@ export function parseRoute(pathname: string): Route {
   if (first === SETUP) return parts.length === 1 ? { page: 'setup' } : { page: 'notFound' };
   if (first === CITY_SETTINGS) return parts.length === 1 ? { page: 'citySettings' } : { page: 'notFound' };
   if (first === FACILITIES) return parts.length === 1 ? { page: 'facilities' } : { page: 'notFound' };
+  if (first === REMARKS) return parts.length === 1 ? { page: 'remarks' } : { page: 'notFound' };
   if (first === COVERAGE) {
     if (parts.length === 1) return { page: 'coverage' };
     if (parts.length === 2 && parts[1] === SCENARIOS) return { page: 'scenarios' };

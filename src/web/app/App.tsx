@@ -76,6 +76,9 @@ const BodiesPage = lazy(async () => ({ default: (await import('../bodies/BodiesP
 const PublicSurveyPage = lazy(async () => ({
   default: (await import('../participation/PublicSurveyPage.tsx')).PublicSurveyPage,
 }));
+const RemarkPage = lazy(async () => ({
+  default: (await import('../participation/RemarkPage.tsx')).RemarkPage,
+}));
 
 /** Loads configuration and indicators, holds the login state and shows the page of the address. */
 export function App() {
@@ -198,6 +201,13 @@ export function App() {
         <PublicSurveyPage key={route.token} token={route.token} />
       </Suspense>
     );
+  } else if (route.page === 'remarks') {
+    // anyone; without areas the page says so itself
+    content = (
+      <Suspense fallback={<p className="notice">{t.loading}</p>}>
+        <RemarkPage config={cfg} levels={levels} announce={announce} />
+      </Suspense>
+    );
   } else if (route.page === 'bodies') {
     content = (
       <Suspense fallback={<p className="notice">{t.loading}</p>}>
@@ -219,6 +229,7 @@ export function App() {
           canEdit={canEdit}
           onLogin={() => setLoginOpen(true)}
           announce={announce}
+          onPublished={dataImported}
         />
       </Suspense>
     );

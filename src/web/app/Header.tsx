@@ -5,7 +5,7 @@ import { atlasHref } from '../url-state.ts';
 import { Link } from '../ui/Link.tsx';
 import { pt } from '../projection/texts.ts';
 import { mt } from '../measures/texts.ts';
-import { bt } from '../participation/texts.ts';
+import { bt, rt } from '../participation/texts.ts';
 import { gt } from '../bodies/texts.ts';
 
 interface HeaderProps {
@@ -83,6 +83,12 @@ const NAV: NavItem[] = [
     label: mt.nav,
     to: paths.measures,
     current: (route) => (route.page === 'measures' ? 'page' : null),
+  },
+  {
+    // everyone, without a login: a remark on the map
+    label: rt.nav,
+    to: paths.remarks,
+    current: (route) => (route.page === 'remarks' ? 'page' : null),
   },
   {
     label: bt.nav,

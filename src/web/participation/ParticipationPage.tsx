@@ -5,6 +5,7 @@ import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { ModerationQueue } from './ModerationQueue.tsx';
 import { surveysApi, type NewSurvey, type Survey } from './participation-api.ts';
+import { PublishIndicators } from './PublishIndicators.tsx';
 import { SurveyBuilder } from './SurveyBuilder.tsx';
 import { SurveyResultsView } from './SurveyResultsView.tsx';
 import { bt } from './texts.ts';
@@ -16,14 +17,24 @@ interface ParticipationPageProps {
   canEdit: boolean;
   onLogin: () => void;
   announce: (message: string) => void;
+  /** After results were published as indicators: the catalogue and the Stichtage load again. */
+  onPublished: () => void;
 }
 
 /**
  * Beteiligung (Steuerung, planners): the surveys with their status and answers, a new survey, the
  * builder of the chosen draft, opening and closing with the public link, the results per question
- * and area, and the moderation of free texts and remarks on the map.
+ * and area, publishing a closed survey's results as indicators, and the moderation of free texts
+ * and remarks on the map.
  */
-export function ParticipationPage({ config, user, canEdit, onLogin, announce }: ParticipationPageProps) {
+export function ParticipationPage({
+  config,
+  user,
+  canEdit,
+  onLogin,
+  announce,
+  onPublished,
+}: ParticipationPageProps) {
   const [revision, setRevision] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const list = useFetched(canEdit ? `surveys#${user?.id}#${revision}` : null, () => surveysApi.list());
@@ -62,6 +73,7 @@ export function ParticipationPage({ config, user, canEdit, onLogin, announce }: 
           onChanged={reload}
           announce={announce}
           revision={revision}
+          onPublished={onPublished}
         />
       )}
       <ModerationQueue surveyKey={current?.key ?? null} onChanged={reload} announce={announce} />
@@ -229,11 +241,13 @@ function SurveyDetails({
   onChanged,
   announce,
   revision,
+  onPublished,
 }: {
   survey: Survey;
   onChanged: () => void;
   announce: (m: string) => void;
   revision: number;
+  onPublished: () => void;
 }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
@@ -307,6 +321,9 @@ function SurveyDetails({
       </p>
       <SurveyBuilder survey={survey} onSaved={onChanged} announce={announce} />
       {results.latest && <SurveyResultsView results={results.latest} />}
+      {survey.status === 'geschlossen' && (
+        <PublishIndicators survey={survey} onPublished={onPublished} announce={announce} />
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { ApiError, messageOf } from '../api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { surveysApi, type PublicSurvey } from './participation-api.ts';
+import { choicesOf } from './publish-choices.ts';
 import { answersOf, problemsByQuestion, type FormValues } from './survey-draft.ts';
 import { bt } from './texts.ts';
 import './participation.css';
@@ -203,19 +204,7 @@ function QuestionField({
     );
   }
 
-  const choices =
-    q.kind === 'scale'
-      ? Array.from({ length: (q.scaleMax ?? 5) - (q.scaleMin ?? 1) + 1 }, (_, i) => {
-          const v = (q.scaleMin ?? 1) + i;
-          const label =
-            v === (q.scaleMin ?? 1) && q.minLabel
-              ? `${v} – ${q.minLabel}`
-              : v === (q.scaleMax ?? 5) && q.maxLabel
-                ? `${v} – ${q.maxLabel}`
-                : String(v);
-          return { value: String(v), label };
-        })
-      : q.options.map((o, i) => ({ value: String(i), label: o }));
+  const choices = choicesOf(q).map((c) => ({ value: String(c.value), label: c.label }));
   const multiple = q.kind === 'multiple';
   const chosen = new Set(Array.isArray(value) ? value : value === undefined ? [] : [value]);
   return (

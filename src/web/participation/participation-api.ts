@@ -14,11 +14,12 @@ import type {
   SurveyStatus,
   SurveyText,
 } from '../../surveys/survey.schema.ts';
-import type { AreaRemarks, Remark } from '../../remarks/remark.schema.ts';
+import type { AreaRemarks, NewRemark, Remark, RemarkCategory } from '../../remarks/remark.schema.ts';
 import { request } from '../api.ts';
 
 export type {
   AreaRemarks,
+  NewRemark,
   NewSurvey,
   PublicSurvey,
   PublishRequest,
@@ -26,6 +27,7 @@ export type {
   Question,
   QuestionInput,
   Remark,
+  RemarkCategory,
   Survey,
   SurveyResults,
   SurveyStatus,
@@ -68,6 +70,9 @@ export const surveysApi = {
 };
 
 export const remarksApi = {
+  /** Anyone, without a session; the receipt names the area the point lies in. */
+  send: (body: NewRemark) =>
+    request<{ ok: true; area: string; message: string }>('POST', '/api/remarks', body),
   queue: (status: Remark['status'] = 'pending') =>
     request<Remark[]>('GET', `/api/remarks/queue?status=${status}`),
   moderate: (id: number, status: 'approved' | 'rejected') =>

@@ -95,4 +95,59 @@ export const bt = {
   problems: 'Bitte prüfen Sie Ihre Antworten:',
   textLimit: (n: number) => `Höchstens ${n} Zeichen.`,
   loading: 'Wird geladen …',
+  // publishing results as indicators
+  publish: 'Als Indikatoren veröffentlichen',
+  publishIntro:
+    'Gewählte Antworten werden je Gebiet als Anteil der Befragten zu Indikatoren (Thema „Befragung“, Stichtag: Ende der Befragung). Gebiete unter der Mindestfallzahl werden nicht einzeln ausgewiesen.',
+  publishNeedsArea: 'Für Indikatoren braucht die Befragung eine Frage nach dem Gebiet.',
+  publishNothing: 'Die Befragung hat keine Frage mit einer Antwort oder einer Skala.',
+  publishChoose: 'Bitte wählen Sie mindestens eine Antwort.',
+  publishing: 'Wird veröffentlicht …',
+  published: (n: number) => (n === 1 ? '1 Indikator veröffentlicht' : `${n} Indikatoren veröffentlicht`),
+  publishedSummary: (date: string, responses: string, shown: number, withheld: number) =>
+    `Stichtag ${date}, ${responses}; ${shown} Gebiete mit eigenem Wert, ${withheld} nur im übergeordneten Gebiet enthalten.`,
+  inAtlas: 'Im Atlas zeigen',
+};
+
+/** German texts of the public page „Hinweis geben“ (remarks on the map). */
+export const rt = {
+  nav: 'Hinweis geben',
+  title: 'Hinweis geben',
+  intro:
+    'Was sollte sich in Ihrem Viertel ändern, was ist gut so? Setzen Sie einen Punkt auf die Karte, wählen Sie ein Thema und schreiben Sie Ihren Hinweis. Sie brauchen dafür keine Anmeldung.',
+  anonymous:
+    'Gespeichert werden nur der Ort, das Thema, Ihr Text und der Tag – kein Name, keine Adresse, kein Cookie. Hinweise erscheinen erst, nachdem die Verwaltung sie gelesen hat.',
+  place: 'Ort',
+  mapLabel: 'Karte der Gebiete: Klicken Sie auf einen Ort, um Ihren Hinweis dort zu setzen.',
+  mapHelp:
+    'Klicken Sie auf die Karte, um den Punkt zu setzen; ein roter Punkt zeigt ihn. Ohne Maus wählen Sie unten das Gebiet: der Punkt liegt dann in dessen Mitte.',
+  mapFallback:
+    'Die Karte kann in diesem Browser nicht angezeigt werden (WebGL fehlt). Wählen Sie den Ort über die Liste der Gebiete.',
+  area: 'Gebiet',
+  chooseArea: 'Bitte wählen',
+  noPoint: 'Noch kein Ort gewählt.',
+  pointIn: (area: string) => `Ort gesetzt im Gebiet ${area}.`,
+  pointOutside: 'Ort gesetzt – er liegt außerhalb der Gebiete der Stadt.',
+  category: 'Thema',
+  chooseCategory: 'Bitte wählen',
+  text: 'Ihr Hinweis',
+  counter: (n: number, max: number) => `${n} von ${max} Zeichen`,
+  send: 'Hinweis senden',
+  sending: 'Wird gesendet …',
+  problems: 'Bitte prüfen Sie Ihre Angaben:',
+  needPoint: 'Bitte setzen Sie einen Punkt auf der Karte oder wählen Sie ein Gebiet.',
+  needCategory: 'Bitte wählen Sie ein Thema.',
+  needText: 'Bitte schreiben Sie Ihren Hinweis.',
+  thanks: 'Hinweis gesendet',
+  thanksArea: (area: string) => `Ort: ${area}.`,
+  another: 'Weiteren Hinweis geben',
+  counts: 'Freigegebene Hinweise je Gebiet',
+  countsLevel: 'Gebietsebene',
+  countsNote: 'Aufgeführt sind Gebiete mit mindestens einem freigegebenen Hinweis.',
+  countsNone: 'Noch keine freigegebenen Hinweise.',
+  count: 'Hinweise',
+  byCategory: 'Themen',
+  total: 'Alle Gebiete',
+  noAreas: 'Es sind noch keine Gebiete eingerichtet.',
+  loading: 'Wird geladen …',
 };
