@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatDate } from '../../core/format.ts';
-import type { Measure } from './measures-api.ts';
+import { measureDocumentHref, type Measure } from './measures-api.ts';
 import { formatEuro } from './measure-tree.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { mt } from './texts.ts';
@@ -21,15 +21,18 @@ const orNot = (text: string) => text || <span className="muted">{d.notStated}</s
 
 /**
  * What a reader learns about one entry: description, facts and money, areas, the decision, the
- * impact ladder (Output → Outcome → Impact) and the milestones. Goals and the planners' tools
- * are composed around it by the page.
+ * impact ladder (Output → Outcome → Impact) and the milestones; for planners the Beschlussvorlage
+ * to download. Goals, their effect and the planners' tools are composed around it by the page.
  */
 export function MeasureDetails({
   measure: m,
   parentTitle,
+  documents = false,
 }: {
   measure: Measure;
   parentTitle: string | null;
+  /** Links to the Beschlussvorlage (planners: the document shows unprotected values). */
+  documents?: boolean;
 }) {
   const period = [
     m.startDate && d.since(formatDate(m.startDate)),
@@ -39,6 +42,26 @@ export function MeasureDetails({
     .join(' ');
   return (
     <>
+      {documents && (
+        <div className="button-row" role="group" aria-label={mt.documents.label}>
+          <a
+            className="button"
+            href={measureDocumentHref(m.id, 'pdf')}
+            download
+            data-testid="measure-document-pdf"
+          >
+            {mt.documents.pdf}
+          </a>
+          <a
+            className="button"
+            href={measureDocumentHref(m.id, 'docx')}
+            download
+            data-testid="measure-document-docx"
+          >
+            {mt.documents.docx}
+          </a>
+        </div>
+      )}
       {m.description && <p className="measure-description">{m.description}</p>}
       <dl className="facts" data-testid="measure-facts">
         <Fact term={d.kind}>{mt.kinds[m.kind]}</Fact>

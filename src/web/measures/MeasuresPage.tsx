@@ -5,12 +5,15 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { GoalForm } from './GoalForm.tsx';
+import { GoalEffect } from './GoalEffect.tsx';
 import { GoalTable } from './GoalTable.tsx';
+import { effectStart } from './effect-view.ts';
 import { MeasureDetails } from './MeasureDetails.tsx';
 import { MeasureForm } from './MeasureForm.tsx';
 import { MeasureHistory } from './MeasureHistory.tsx';
 import { MeasureTable } from './MeasureTable.tsx';
 import { measureTree } from './measure-tree.ts';
+import { measuresHref, selectedMeasure } from './measure-links.ts';
 import { measuresApi, type Goal, type Measure } from './measures-api.ts';
 import { StatusActions } from './StatusActions.tsx';
 import { mt } from './texts.ts';
@@ -28,7 +31,8 @@ const removable = (m: Measure) => m.status === 'idee' || m.status === 'vorschlag
 export function MeasuresPage({ config, indicators, levels, user, canEdit, onLogin, announce }: PageProps) {
   const id = useId();
   const [revision, setRevision] = useState(0);
-  const [selected, setSelected] = useState<number | null>(null);
+  // a link from elsewhere (Frühwarnung) may name the measure to open: `?massnahme=<id>`
+  const [selected, setSelected] = useState<number | null>(() => selectedMeasure(window.location.search));
   const [editing, setEditing] = useState<'new' | 'edit' | null>(null);
   const [removing, setRemoving] = useState(false);
   const [removeError, setRemoveError] = useState<string | null>(null);
@@ -68,6 +72,8 @@ export function MeasuresPage({ config, indicators, levels, user, canEdit, onLogi
 
   const select = (measureId: number) => {
     focusDetails.current = true;
+    // the address names the open measure, so a reload or a copied link finds it again
+    window.history.replaceState(window.history.state, '', measuresHref([measureId]));
     setSelected(measureId);
     setEditing((e) => (e === 'edit' ? null : e));
     setGoalError(null);
@@ -96,6 +102,7 @@ export function MeasuresPage({ config, indicators, levels, user, canEdit, onLogi
       await measuresApi.remove(m.id);
       setRemoving(false);
       setSelected(null);
+      window.history.replaceState(window.history.state, '', measuresHref());
       setRevision((n) => n + 1);
       announce(mt.remove.done(m.title));
     } catch (err) {
@@ -183,6 +190,7 @@ export function MeasuresPage({ config, indicators, levels, user, canEdit, onLogi
           <MeasureDetails
             measure={current}
             parentTitle={current.parentId === null ? null : (titles.get(current.parentId) ?? null)}
+            documents={canEdit}
           />
 
           <h3>{mt.details.goals}</h3>
@@ -197,6 +205,10 @@ export function MeasuresPage({ config, indicators, levels, user, canEdit, onLogi
               {goalError}
             </p>
           )}
+          {effectStart(current) &&
+            current.goals.map((g) => (
+              <GoalEffect key={g.id} measure={current} goal={g} session={`${user?.id ?? '-'}`} />
+            ))}
 
           {canEdit && (
             <>

@@ -11,10 +11,11 @@ import type {
   NewGoal,
   NewMeasure,
 } from '../../measures/measure.schema.ts';
+import type { MeasureEffect } from '../../measures/effect.schema.ts';
 import type { Status } from '../../measures/progress.ts';
 import { request } from '../api.ts';
 
-export type { Goal, HistoryEntry, Measure, MeasurePatch, NewGoal, NewMeasure, Status };
+export type { Goal, HistoryEntry, Measure, MeasureEffect, MeasurePatch, NewGoal, NewMeasure, Status };
 /** Who decided the measure, when, and what (Gremium, Sitzung, Datum, Text). */
 export type Decision = NonNullable<Measure['decision']>;
 export type MeasureKind = Measure['kind'];
@@ -43,4 +44,10 @@ export const measuresApi = {
   removeGoal: (id: number, goal: number) => request<Measure>('DELETE', `${BASE}/${id}/goals/${goal}`),
   /** Who changed what when (planners). */
   history: (id: number) => request<HistoryEntry[]>('GET', `${BASE}/${id}/history`),
+  /** The effect on one goal against similar areas (values as the reader may see them). */
+  effect: (id: number, goal: number) => request<MeasureEffect>('GET', `${BASE}/${id}/goals/${goal}/effect`),
 };
+
+/** The Beschlussvorlage of a measure, a file the browser downloads itself (planners). */
+export const measureDocumentHref = (id: number, format: 'pdf' | 'docx') =>
+  `${BASE}/${id}/document?${new URLSearchParams({ format }).toString()}`;

@@ -109,6 +109,72 @@ export const mt = {
     removeGoal: (indicator: string) => `Ziel „${indicator}“ entfernen`,
   },
 
+  documents: {
+    label: 'Beschlussvorlage herunterladen',
+    pdf: 'Beschlussvorlage (PDF)',
+    docx: 'Beschlussvorlage (Word)',
+  },
+
+  effect: {
+    heading: (indicator: string) => `Wirkung: ${indicator}`,
+    intro: (start: number) =>
+      `Vergleich der Maßnahmegebiete mit ähnlichen Gebieten ohne die Maßnahme, vor und ab Beginn ${start}.`,
+    loading: 'Die Wirkung wird berechnet …',
+    notReliable: 'Nicht belastbar – nur als Hinweis zu lesen:',
+    fewComparisons: (pool: number, min: number) => `zu wenige Vergleichsgebiete (${pool}, mindestens ${min})`,
+    fewPreYears: (years: number, min: number) => `zu wenige Jahre vor Beginn (${years}, mindestens ${min})`,
+    noInterval: 'kein Unsicherheitsbereich: zu wenige Gebiete für die Placebo-Läufe',
+    notes: 'Hinweise zur Rechnung',
+    facts: 'Kennzahlen der Rechnung',
+    estimate: 'Unterschied (Schätzung)',
+    noEstimate: 'nicht schätzbar',
+    interval: (level: string) => `Unsicherheitsbereich (${level}\u00a0%)`,
+    noIntervalValue: 'keiner',
+    range: (lower: string, upper: string) => `${lower} bis ${upper}`,
+    p: 'p-Wert (Placebo)',
+    treated: 'Maßnahmegebiete',
+    comparison: 'ähnliche Gebiete (Vergleich)',
+    comparisonOf: (n: string, pool: string) => `${n} aus ${pool} Gebieten ohne die Maßnahme`,
+    runs: 'Placebo-Läufe',
+    periods: 'Jahre vor / ab Beginn',
+    period: (years: readonly number[]) =>
+      years.length === 0 ? '–' : years.length === 1 ? `${years[0]}` : `${years[0]}–${years.at(-1)}`,
+    chartHeading: 'Verlauf',
+    treatedLine: 'Maßnahmegebiete',
+    comparisonLine: 'ähnliche Gebiete',
+    start: (year: number) => `Beginn ${year}`,
+    chartLabel: (indicator: string, start: number, list: string) =>
+      `Liniendiagramm: Mittelwert ${indicator} je Jahr in den Maßnahmegebieten und in ähnlichen Gebieten, Beginn der Maßnahme ${start}. ${list}`,
+    chartPoint: (year: number, treated: string, comparison: string) =>
+      `${year}: Maßnahmegebiete ${treated}, ähnliche Gebiete ${comparison}`,
+    chartLoading: 'Diagramm wird geladen …',
+    chartFailed: 'Das Diagramm ließ sich nicht laden; die Werte stehen in der Tabelle.',
+    seriesTable: 'Jahreswerte als Tabelle',
+    seriesCaption: (indicator: string) =>
+      `Mittelwert ${indicator} je Jahr: Maßnahmegebiete und ähnliche Gebiete`,
+    year: 'Jahr',
+    phase: 'Zeitraum',
+    before: 'vor Beginn',
+    after: 'ab Beginn',
+    matching: 'So wurden die Vergleichsgebiete gewählt',
+    matchingIntro: (features: string, k: number) =>
+      `Zu jedem Maßnahmegebiet wurden die ${k} Gebiete ohne die Maßnahme gewählt, die ihm vor Beginn am ähnlichsten waren – nach ${features}. Der Abstand misst die Unähnlichkeit über die standardisierten Merkmale: je kleiner, desto ähnlicher.`,
+    features: { level: 'Niveau', trend: 'Trend', size: 'Größe' } as Record<string, string>,
+    matchingCaption: 'Maßnahmegebiete und ihre Vergleichsgebiete mit den Merkmalen vor Beginn',
+    area: 'Gebiet',
+    role: 'Rolle',
+    distance: 'Abstand',
+    levelColumn: 'Niveau vor Beginn (Mittelwert)',
+    trendColumn: 'Trend vor Beginn',
+    sizeColumn: 'Größe (Einwohner)',
+    roleTreated: 'Maßnahmegebiet',
+    roleComparison: (treated: string) => `Vergleichsgebiet für ${treated}`,
+    perYear: (value: string) => `${value} je Jahr`,
+    inhabitants: (n: string) => `etwa ${n}`,
+    and: (items: readonly string[]) =>
+      items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} und ${items.at(-1)}`,
+  },
+
   form: {
     newHeading: 'Neuer Eintrag',
     editHeading: (title: string) => `„${title}“ bearbeiten`,
