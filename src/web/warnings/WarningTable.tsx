@@ -1,6 +1,7 @@
 import type { WarningEntry } from '../../warnings/warning.schema.ts';
 import { Link } from '../ui/Link.tsx';
 import { formatDate } from '../../core/format.ts';
+import { areaKey, measuresHref } from '../measures/measure-links.ts';
 import { paths } from '../router.ts';
 import { wt } from './texts.ts';
 
@@ -9,13 +10,16 @@ interface WarningTableProps {
   date: string;
   /** Names of the parent areas by key (Stadtbezirke), shown under the area name. */
   parentNames: ReadonlyMap<string, string>;
+  /** The measures working in each area (`measuresByArea`): a link to them under the area name. */
+  measures?: ReadonlyMap<string, readonly number[]>;
 }
 
 /**
  * The Frühwarnung list: one row per entry with its severity, the area (a link to its profile),
- * the rule, the indicator (a link to its Kennblatt) and the reason in words.
+ * the rule, the indicator (a link to its Kennblatt) and the reason in words; under the area, the
+ * measures already working there.
  */
-export function WarningTable({ entries, date, parentNames }: WarningTableProps) {
+export function WarningTable({ entries, date, parentNames, measures }: WarningTableProps) {
   const t = wt.table;
   return (
     <div className="warnings-table-wrap">
@@ -58,6 +62,7 @@ export function WarningTable({ entries, date, parentNames }: WarningTableProps) 
                 {e.parent !== null && parentNames.has(e.parent) && (
                   <span className="warnings-table__parent muted">{parentNames.get(e.parent)}</span>
                 )}
+                <AreaMeasures ids={measures?.get(areaKey(e.level, e.area))} />
               </th>
               <td>
                 <span className="warnings-table__rule-name">{e.ruleName}</span>
@@ -75,5 +80,14 @@ export function WarningTable({ entries, date, parentNames }: WarningTableProps) 
         </tbody>
       </table>
     </div>
+  );
+}
+
+function AreaMeasures({ ids }: { ids: readonly number[] | undefined }) {
+  if (!ids?.length) return null;
+  return (
+    <Link to={measuresHref(ids)} className="warnings-table__measures" data-testid="warning-measures-link">
+      {wt.table.measures(ids.length)}
+    </Link>
   );
 }

@@ -4,6 +4,8 @@ import { request } from '../api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import type { PageProps } from '../page-props.ts';
 import { useFetched } from '../ui/useFetched.ts';
+import { measuresByArea } from '../measures/measure-links.ts';
+import { measuresApi } from '../measures/measures-api.ts';
 import { filterEntries, readView, summarise, themesOf, writeView } from './filter.ts';
 import { RuleSection } from './RuleSection.tsx';
 import { wt } from './texts.ts';
@@ -34,6 +36,9 @@ export function WarningsPage({ config, indicators, levels, user, canEdit, announ
   );
   const rules = useFetched(`rules#${revision}`, () => warningsApi.rules());
   const indices = useFetched(`indices#${session}`, () => request<IndexDefinition[]>('GET', '/api/indices'));
+  // one list for every row, counted here: cheaper than one request per warned area
+  const measures = useFetched(`measures#${session}`, () => measuresApi.list());
+  const measuresInArea = useMemo(() => measuresByArea(measures.data ?? []), [measures.data]);
   const parentLevel = config.levels.find((l) => l.key === level.parent && l.rank >= 1) ?? null;
   const parentAreas = useFetched(parentLevel ? `areas#${parentLevel.key}` : null, () =>
     warningsApi.areas(parentLevel!.key),
@@ -105,7 +110,12 @@ export function WarningsPage({ config, indicators, levels, user, canEdit, announ
       {list.latest && all.length > 0 && shown.length === 0 && <p className="notice">{wt.noMatch}</p>}
       {shown.length > 0 && (
         <div aria-busy={list.loading || undefined}>
-          <WarningTable entries={shown} date={list.latest?.date ?? date} parentNames={parentNames} />
+          <WarningTable
+            entries={shown}
+            date={list.latest?.date ?? date}
+            parentNames={parentNames}
+            measures={measuresInArea}
+          />
         </div>
       )}
       {rules.latest && (
