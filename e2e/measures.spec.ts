@@ -180,6 +180,11 @@ test('a planner builds a measure with a goal and decides it; the public sees it 
 
   await table.getByRole('button', { name: `Details zu „${MEASURE}“` }).click();
   await expect(history).toBeVisible(SLOW);
+  await expect(details.getByRole('link', { name: 'Beschlussvorlage (PDF)' })).toHaveAttribute(
+    'href',
+    `/api/measures/${stored.id}/document?format=pdf`,
+  );
+  await expect(details.getByTestId('measure-effect').getByTestId('effect-sentences')).not.toBeEmpty(SLOW);
   await page.screenshot({ path: test.info().outputPath('measures-planner.png'), fullPage: true });
   await expectNoSeriousViolations(page, 'Maßnahmen (planer)');
 
@@ -204,6 +209,12 @@ test('a planner builds a measure with a goal and decides it; the public sees it 
   await expect(details.getByTestId('goal-form')).toHaveCount(0);
   await expect(details.getByTestId('history-table')).toHaveCount(0);
   await expect(details.getByRole('button', { name: /setzen$/ })).toHaveCount(0);
+  // the effect on the goal, as the public may see it; the Beschlussvorlage is for planners only
+  const effect = details.getByTestId('measure-effect');
+  await expect(effect.getByRole('heading', { level: 3 })).toHaveText(`Wirkung: ${goal.indicatorName}`);
+  await expect(effect.getByTestId('effect-sentences')).toContainText('ähnlichen Gebieten', SLOW);
+  await expect(effect.getByTestId('effect-facts')).toContainText('2015–2020 / 2021–2024');
+  await expect(details.getByRole('link', { name: /^Beschlussvorlage/ })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('measures-public.png'), fullPage: true });
   await expectNoSeriousViolations(page, 'Maßnahmen (öffentlich)');
 
