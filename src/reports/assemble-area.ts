@@ -113,6 +113,12 @@ async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
         name: profile.area.name,
       });
     }
+    case 'participation':
+      throw badRequest(
+        'reports.block_scope',
+        'Der Baustein „Beteiligung“ passt nur in Vorlagen für die ganze Stadt.',
+        { block: b.type },
+      );
     case 'area_profiles':
       throw badRequest(
         'reports.block_scope',

@@ -57,6 +57,7 @@ describe.each(engines)('city reports ($name)', (engine) => {
       'Alter und Pflege',
       'Integration',
       'Sozialmonitoring',
+      'Beteiligung',
       'Maßnahmen und Wirkung',
       'Steckbriefe der Gebiete',
     ]);

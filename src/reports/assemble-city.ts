@@ -33,6 +33,7 @@ import {
 import { cityChart, cityIndicatorTable, cityRanking, resolveCityText, type CityCtx } from './city-blocks.ts';
 import { choropleth, figureCache } from './figures.ts';
 import { cityMeasuresBlocks } from './measure-blocks.ts';
+import { participationBlocks } from './participation-blocks.ts';
 import { listMeasures } from '../measures/measure.service.ts';
 import { carePlanBlocks } from './care-blocks.ts';
 import { needsRankingBlocks } from './needs-ranking-blocks.ts';
@@ -176,6 +177,8 @@ async function block(b: Block, ctx: CityCtx): Promise<{ blocks: ReportBlock[]; s
       return { blocks: await needsRankingBlocks(b, ctx) };
     case 'care_plan':
       return { blocks: await carePlanBlocks(b, ctx) };
+    case 'participation':
+      return { blocks: await participationBlocks(ctx.db, ctx.user, ctx.level.key) };
     case 'measures':
       return {
         blocks: await cityMeasuresBlocks(b.view, ctx.db, ctx.user, await listMeasures(ctx.db, ctx.user)),

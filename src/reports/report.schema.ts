@@ -155,6 +155,11 @@ export const MeasuresBlock = z.object({
   type: z.literal('measures'),
   view: z.enum(['overview', 'effect', 'proposal', 'goals', 'budget', 'history']).default('overview'),
 });
+/**
+ * City scope: participation — the surveys that ran (period, answers) and the approved remarks on
+ * the map by category (reports/participation-blocks.ts).
+ */
+export const ParticipationBlock = z.object({ type: z.literal('participation') });
 export const PageBreakBlock = z.object({ type: z.literal('pagebreak') });
 export const SourceBlock = z.object({ type: z.literal('source'), text: z.string().optional() });
 
@@ -175,6 +180,7 @@ export const Block = z.discriminatedUnion('type', [
   NeedsRankingBlock,
   CarePlanBlock,
   MeasuresBlock,
+  ParticipationBlock,
   PageBreakBlock,
   SourceBlock,
 ]);

@@ -169,6 +169,18 @@ export const SOZIALBERICHT = define({
       ],
     },
     {
+      title: 'Beteiligung',
+      blocks: [
+        {
+          type: 'text',
+          text:
+            'Befragungen und Hinweise von Bürgerinnen und Bürgern ergänzen die amtlichen Daten. Ergebnisse einer ' +
+            'Befragung werden je Gebiet nur ausgewiesen, wenn genug Antworten vorliegen.',
+        },
+        { type: 'participation' },
+      ],
+    },
+    {
       title: 'Maßnahmen und Wirkung',
       blocks: [
         {

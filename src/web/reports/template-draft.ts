@@ -23,12 +23,18 @@ export const BLOCK_TYPES: readonly BlockType[] = [
   'needs_ranking',
   'care_plan',
   'measures',
+  'participation',
   'pagebreak',
   'source',
 ];
 
 /** Block types that only make sense in a city template (the Sozialbericht appendix). */
-export const CITY_ONLY: ReadonlySet<BlockType> = new Set(['area_profiles', 'needs_ranking', 'care_plan']);
+export const CITY_ONLY: ReadonlySet<BlockType> = new Set([
+  'area_profiles',
+  'needs_ranking',
+  'care_plan',
+  'participation',
+]);
 
 /** Block types that only make sense in a statement template (a part of the Stellungnahme). */
 export const STATEMENT_ONLY: ReadonlySet<BlockType> = new Set(['statement']);
@@ -81,6 +87,8 @@ export function defaultBlock(type: BlockType, ctx: BlockContext = {}): Block {
       return { type, view: 'summary', horizon: 2040, years: [2030, 2035, 2040], trend: 1.01, top: 20 };
     case 'measures':
       return { type, view: 'overview' };
+    case 'participation':
+      return { type };
   }
 }
 

@@ -228,6 +228,7 @@ export const rt = {
       needs_ranking: 'Bedarfsplan (Rangfolge nach Bedarf)',
       care_plan: 'Pflegebedarfsplan',
       measures: 'Maßnahmen und Wirkung',
+      participation: 'Beteiligung (Befragungen, Hinweise)',
       pagebreak: 'Seitenumbruch',
       source: 'Quellenangabe',
     } satisfies Record<BlockType, string>,
