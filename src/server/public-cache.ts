@@ -48,6 +48,13 @@ const CACHEABLE = new Map<string, { anonymousOnly?: true }>([
   ['/api/typology/clusters', {}],
   ['/api/typology/similar', {}],
   ['/api/typology/compare', {}],
+  ['/api/projection/runs', {}],
+  ['/api/projection/runs/:id', {}],
+  ['/api/projection/runs/:id/values', {}],
+  ['/api/measures', {}],
+  ['/api/measures/:id', {}],
+  // a thousand placebo runs per request: computed once per data version for the public
+  ['/api/measures/:id/goals/:goal/effect', {}],
 ]);
 
 /** The route patterns the cache serves (for tests that each one exists). */
