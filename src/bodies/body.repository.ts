@@ -150,31 +150,6 @@ export async function deleteRow(db: Db, table: string, id: number): Promise<bool
   return (await db.query(`DELETE FROM ${table} WHERE id = $1 RETURNING id`, [id])).length > 0;
 }
 
-export interface AreaOfRow {
-  owner_id: number;
-  level: string;
-  key: string;
-  name: string;
-  [k: string]: unknown;
-}
-
-export async function organisationAreas(db: Db): Promise<AreaOfRow[]> {
-  return db.query<AreaOfRow>(
-    `SELECT oa.organisation_id AS owner_id, l.key AS level, a.key, a.name
-       FROM organisation_area oa JOIN area a ON a.id = oa.area_id JOIN area_level l ON l.id = a.level_id
-      ORDER BY l.rank, a.key`,
-  );
-}
-
-export async function replaceOrganisationAreas(db: Db, id: number, areaIds: number[]): Promise<void> {
-  await db.query('DELETE FROM organisation_area WHERE organisation_id = $1', [id]);
-  if (areaIds.length)
-    await db.query('INSERT INTO organisation_area (organisation_id, area_id) SELECT $1, unnest($2::int[])', [
-      id,
-      areaIds,
-    ]);
-}
-
 export async function organisationUsers(db: Db) {
   return db.query<{ organisation_id: number; username: string; display_name: string }>(
     `SELECT organisation_id, username, display_name FROM app_user

@@ -4,6 +4,7 @@
  * bodies their organisation is a member of). Planners keep them; linking accounts is user
  * administration.
  */
+import { AREA_LINKS, linkedAreas, replaceLinkedAreas } from '../areas/area-links.repository.ts';
 import { badRequest, LagebildError, notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import type { NewOrganisation, Organisation, OrganisationPatch } from './body.schema.ts';
@@ -17,7 +18,7 @@ const missing = (id: number) =>
 export async function listOrganisations(db: Db): Promise<Organisation[]> {
   const [rows, areas, users] = await Promise.all([
     repo.listOrganisations(db),
-    repo.organisationAreas(db),
+    linkedAreas(db, AREA_LINKS.organisation),
     repo.organisationUsers(db),
   ]);
   return rows.map((r) => ({
@@ -78,7 +79,7 @@ export async function createOrganisation(db: Db, o: NewOrganisation): Promise<nu
       contact_email: o.contactEmail,
       contact_phone: o.contactPhone,
     });
-    await repo.replaceOrganisationAreas(tx, id, areaIds);
+    await replaceLinkedAreas(tx, AREA_LINKS.organisation, id, areaIds);
     return id;
   });
 }
@@ -96,7 +97,7 @@ export async function patchOrganisation(db: Db, id: number, p: OrganisationPatch
   if (p.contactPhone !== undefined) columns.contact_phone = p.contactPhone;
   await db.transaction(async (tx) => {
     await repo.updateRow(tx, 'organisation', id, columns, true);
-    if (areaIds) await repo.replaceOrganisationAreas(tx, id, areaIds);
+    if (areaIds) await replaceLinkedAreas(tx, AREA_LINKS.organisation, id, areaIds);
   });
 }
 

@@ -73,32 +73,6 @@ export async function hasChildren(db: Db, id: number): Promise<boolean> {
   return (await db.query('SELECT 1 FROM measure WHERE parent_id = $1 LIMIT 1', [id])).length > 0;
 }
 
-export interface MeasureAreaRow {
-  measure_id: number;
-  level: string;
-  key: string;
-  name: string;
-  area_id: number;
-  [k: string]: unknown;
-}
-
-export async function measureAreas(db: Db): Promise<MeasureAreaRow[]> {
-  return db.query<MeasureAreaRow>(
-    `SELECT ma.measure_id, l.key AS level, a.key, a.name, a.id AS area_id
-       FROM measure_area ma JOIN area a ON a.id = ma.area_id JOIN area_level l ON l.id = a.level_id
-      ORDER BY l.rank, a.key`,
-  );
-}
-
-export async function replaceAreas(db: Db, measureId: number, areaIds: number[]): Promise<void> {
-  await db.query('DELETE FROM measure_area WHERE measure_id = $1', [measureId]);
-  if (areaIds.length)
-    await db.query('INSERT INTO measure_area (measure_id, area_id) SELECT $1, unnest($2::int[])', [
-      measureId,
-      areaIds,
-    ]);
-}
-
 /** Current area ids by `level|key`. */
 export async function areaIds(db: Db, refs: { level: string; key: string }[]): Promise<Map<string, number>> {
   if (!refs.length) return new Map();

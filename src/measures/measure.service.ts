@@ -5,6 +5,7 @@
  * unprotected, everyone else disclosure-protected). The public sees decided measures only — the
  * accountability view: what was decided, by whom, status, progress and money.
  */
+import { AREA_LINKS, linkedAreas, replaceLinkedAreas } from '../areas/area-links.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { can } from '../auth/policy.ts';
 import { badRequest, LagebildError, notFound } from '../core/errors.ts';
@@ -57,7 +58,7 @@ const missing = (id: number) =>
 export async function listMeasures(db: Db, user: User | null): Promise<Measure[]> {
   const [rows, areas, goals] = await Promise.all([
     repo.listMeasures(db),
-    repo.measureAreas(db),
+    linkedAreas(db, AREA_LINKS.measure),
     repo.listGoals(db),
   ]);
   const goalsOf = await presentGoals(db, user, goals);
@@ -99,7 +100,7 @@ export async function listMeasures(db: Db, user: User | null): Promise<Measure[]
     outcome: r.outcome,
     impact: r.impact,
     milestones: r.milestones,
-    areas: areas.filter((a) => a.measure_id === r.id).map(({ level, key, name }) => ({ level, key, name })),
+    areas: areas.filter((a) => a.owner_id === r.id).map(({ level, key, name }) => ({ level, key, name })),
     goals: goalsOf.get(r.id) ?? [],
     progress: progress.get(r.id) ?? null,
     updatedAt: r.updated_at,
@@ -226,7 +227,7 @@ export async function createMeasure(db: Db, body: NewMeasure, by: number | null)
   const areaIds = await resolveAreas(db, body.areas);
   return db.transaction(async (tx) => {
     const id = await repo.insertMeasure(tx, columns(body));
-    await repo.replaceAreas(tx, id, areaIds);
+    await replaceLinkedAreas(tx, AREA_LINKS.measure, id, areaIds);
     await repo.addHistory(tx, { measureId: id, by, action: 'created', before: null, after: body });
     return id;
   });
@@ -248,12 +249,12 @@ export async function patchMeasure(
   const before: Record<string, unknown> = {};
   for (const k of Object.keys(patch)) if (COLUMN[k]) before[k] = row[COLUMN[k]];
   if (patch.areas)
-    before.areas = (await repo.measureAreas(db))
-      .filter((a) => a.measure_id === id)
+    before.areas = (await linkedAreas(db, AREA_LINKS.measure))
+      .filter((a) => a.owner_id === id)
       .map(({ level, key }) => ({ level, key }));
   await db.transaction(async (tx) => {
     await repo.updateMeasure(tx, id, columns(patch));
-    if (areaIds) await repo.replaceAreas(tx, id, areaIds);
+    if (areaIds) await replaceLinkedAreas(tx, AREA_LINKS.measure, id, areaIds);
     await repo.addHistory(tx, { measureId: id, by, action: 'changed', before, after: patch });
   });
 }

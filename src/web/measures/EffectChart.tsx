@@ -4,40 +4,13 @@
  * renderer). The page shows the same values as a table; the chart's label says them too.
  */
 import { useEffect } from 'react';
-import { use as registerECharts, type ComposeOption } from 'echarts/core';
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
-import {
-  GridSimpleComponent,
-  LegendPlainComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type MarkLineComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import { formatNumber, withUnit } from '../../core/format.ts';
+import { type LineChartOption } from '../ui/line-chart.ts';
 import { useEChart } from '../ui/useEChart.ts';
 import type { EffectChartData } from './effect-view.ts';
 import { mt } from './texts.ts';
 
-registerECharts([
-  LineChart,
-  GridSimpleComponent,
-  LegendPlainComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
-
-type Option = ComposeOption<
-  | LineSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | TooltipComponentOption
->;
+type Option = LineChartOption;
 
 export interface EffectChartProps {
   data: EffectChartData;

@@ -5,19 +5,8 @@
  * labelled „Prognose“, and said as such in the tooltip and the text alternative.
  */
 import { useEffect } from 'react';
-import { use as registerECharts, type ComposeOption } from 'echarts/core';
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
-import {
-  GridSimpleComponent,
-  LegendPlainComponent,
-  MarkAreaComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type MarkAreaComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import type { LineSeriesOption } from 'echarts/charts';
+import { type LineChartOption } from '../ui/line-chart.ts';
 import { useEChart } from '../ui/useEChart.ts';
 import type { Series } from '../api.ts';
 import { formatDate, formatNumber, formatValue } from '../../core/format.ts';
@@ -25,22 +14,7 @@ import { t } from '../texts.ts';
 import { firstProjected, splitAt } from './series-projection.ts';
 import { pt } from './texts.ts';
 
-registerECharts([
-  LineChart,
-  GridSimpleComponent,
-  LegendPlainComponent,
-  MarkAreaComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
-
-type Option = ComposeOption<
-  | LineSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkAreaComponentOption
-  | TooltipComponentOption
->;
+type Option = LineChartOption;
 type SeriesPoint = Series['points'][number];
 /** A point; the district value is optional (area profile: area, district and city). */
 type Point = SeriesPoint & { districtValue?: number | null; districtStatus?: SeriesPoint['status'] | null };

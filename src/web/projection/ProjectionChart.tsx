@@ -4,27 +4,13 @@
  * says „Prognose“.
  */
 import { useEffect } from 'react';
-import { use as registerECharts, type ComposeOption } from 'echarts/core';
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
-import {
-  GridSimpleComponent,
-  LegendPlainComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import { formatNumber } from '../../core/format.ts';
+import { type LineChartOption } from '../ui/line-chart.ts';
 import { useEChart } from '../ui/useEChart.ts';
 import { roundProjected } from './projection-table.ts';
 import { pt } from './texts.ts';
 
-registerECharts([LineChart, GridSimpleComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
-
-type Option = ComposeOption<
-  LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->;
+type Option = LineChartOption;
 
 export interface ProjectionChartProps {
   totals: readonly { year: number; value: number }[];

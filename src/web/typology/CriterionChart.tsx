@@ -4,40 +4,13 @@
  * loaded lazily with the SVG renderer).
  */
 import { useEffect } from 'react';
-import { use as registerECharts, type ComposeOption } from 'echarts/core';
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
-import {
-  GridSimpleComponent,
-  LegendPlainComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type MarkLineComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { type LineChartOption } from '../ui/line-chart.ts';
 import { useEChart } from '../ui/useEChart.ts';
 import { formatNumber } from '../../core/format.ts';
 import { tt } from './texts.ts';
 import type { ClustersResult } from './typology-api.ts';
 
-registerECharts([
-  LineChart,
-  GridSimpleComponent,
-  LegendPlainComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
-
-type Option = ComposeOption<
-  | LineSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | TooltipComponentOption
-  | MarkLineComponentOption
->;
+type Option = LineChartOption;
 
 export interface CriterionChartProps {
   criterion: ClustersResult['criterion'];
