@@ -118,7 +118,15 @@ export function inArea(measures: readonly Measure[], level: string, area: string
 
 /** @throws measures.not_found (404), also for a measure the reader may not see */
 export async function getMeasure(db: Db, user: User | null, id: number): Promise<Measure> {
-  const found = (await listMeasures(db, user)).find((m) => m.id === id);
+  return pickMeasure(await listMeasures(db, user), id);
+}
+
+/**
+ * One measure out of a list the reader got from {@link listMeasures}.
+ * @throws measures.not_found (404)
+ */
+export function pickMeasure(measures: readonly Measure[], id: number): Measure {
+  const found = measures.find((m) => m.id === id);
   if (!found) throw missing(id);
   return found;
 }

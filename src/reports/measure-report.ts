@@ -10,7 +10,7 @@ import { formatDate } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
 import { dataVersion } from '../db/data-version.ts';
 import type { HistoryEntry, Measure } from '../measures/measure.schema.ts';
-import { getMeasure, listMeasures, measureHistory } from '../measures/measure.service.ts';
+import { listMeasures, measureHistory, pickMeasure } from '../measures/measure.service.ts';
 import { currentDate } from '../observations/observation.repository.ts';
 import { contentDisposition, reportFileName } from './file-name.ts';
 import { euro, measureParts } from './measure-blocks.ts';
@@ -84,13 +84,14 @@ export async function assembleMeasureReport(
   template: ReportTemplate,
   id: number,
 ): Promise<ReportModel> {
-  const [measure, all, history, territory, date] = await Promise.all([
-    getMeasure(db, user, id),
+  // the tree once: the measure, its parent for the proposal, and every goal's current value
+  const [all, history, territory, date] = await Promise.all([
     listMeasures(db, user),
     measureHistory(db, id),
     getTerritory(db),
     currentDate(db),
   ]);
+  const measure = pickMeasure(all, id);
   const cityName = territory?.name ?? 'Stadt';
   const today = new Date().toISOString().slice(0, 10);
   const ctx: MeasureCtx = { db, user, measure, all, history, cityName, today };
