@@ -4,7 +4,7 @@
  * measure in that area with a goal on the SGB-II-Quote; a new Stichtag is imported in which the
  * area's quote has fallen; the measure then shows the new value, changed progress and its effect
  * against similar areas (sentences, chart, how the comparison areas were chosen), and the warned
- * area links to it. Axe on the measure with its effect.
+ * area links to it, in the Frühwarnung and in the index classes. Axe on the measure with its effect.
  *
  * The file has a server of its own even against a shared one (`own`): it imports a new Stichtag,
  * which would move every other file's Datenstand.
@@ -261,4 +261,13 @@ test('a warning, a body decides, a measure with a goal, new data and the measure
   await expect(page).toHaveURL(new RegExp(`/steuerung/massnahmen\\?massnahme=${measureId}$`));
   await expect(details.getByRole('heading', { level: 2 })).toHaveText(MEASURE, SLOW);
   await expect(details.getByTestId('measure-effect')).toBeVisible();
+
+  // so does the area's row in the index classes of the Sozialmonitoring
+  await page.goto(`/monitoring?ebene=${LEVEL}&stichtag=2024-12-31`);
+  const indexRow = page.locator(`[data-testid=index-table] tbody tr[data-area-id="${key}"]`);
+  const indexLink = indexRow.getByTestId('index-measures-link');
+  await expect(indexLink).toHaveText('Maßnahmen im Gebiet (1)', SLOW);
+  await expect(page.locator('[data-testid=index-measures-link]')).toHaveCount(1);
+  await indexLink.click();
+  await expect(page).toHaveURL(new RegExp(`/steuerung/massnahmen\\?massnahme=${measureId}$`));
 });

@@ -248,6 +248,15 @@ test('a visitor places a remark on the map, the planner approves it, and the pub
         .getByRole('cell')
         .first(),
     ).toHaveText('1');
+    // its text only for the planning office (and the body of the area), never for the public
+    await expect(counts.getByTestId('remark-texts')).toHaveCount(0);
+    await page.goto('/hinweise');
+    const texts = page.getByTestId('remark-texts');
+    await expect(texts.getByRole('region', { name: `Hinweise aus ${inside.name}` })).toContainText(
+      TEXT,
+      SLOW,
+    );
+    await expectNoSeriousViolations(page, 'Hinweise mit Texten');
   } finally {
     await visitor.close();
   }

@@ -225,6 +225,16 @@ export async function bodiesOfUser(db: Db, userId: number): Promise<number[]> {
   return rows.map((r) => r.body_id);
 }
 
+/** The areas of the bodies `ids` (area id, or null for a body of the whole city). */
+export async function bodyAreas(db: Db, ids: number[]): Promise<(number | null)[]> {
+  if (!ids.length) return [];
+  const rows = await db.query<{ area_id: number | null }>(
+    'SELECT DISTINCT area_id FROM body WHERE id = ANY($1::int[])',
+    [ids],
+  );
+  return rows.map((r) => r.area_id);
+}
+
 export async function findMember(db: Db, bodyId: number, memberId: number) {
   const [row] = await db.query<{ id: number }>('SELECT id FROM body_member WHERE id = $1 AND body_id = $2', [
     memberId,

@@ -22,6 +22,19 @@ export async function readableBodies(db: Db, user: User): Promise<number[] | nul
   return repo.bodiesOfUser(db, user.id);
 }
 
+/**
+ * The areas whose local matters `user` follows as a member of their bodies: null for every area
+ * (planners, or a member of a body for the whole city), else the bodies' area ids (a body's area
+ * includes everything below it). Remarks from residents are shown to the body of their area.
+ */
+export async function areasOfReadableBodies(db: Db, user: User | null): Promise<Set<number> | null> {
+  if (user === null) return new Set();
+  const readable = await readableBodies(db, user);
+  if (readable === null) return null;
+  const areas = await repo.bodyAreas(db, readable);
+  return areas.includes(null) ? null : new Set(areas.filter((a): a is number => a !== null));
+}
+
 /** @throws bodies.not_found (404) for a body that does not exist or that `user` may not read */
 export async function requireReadableBody(db: Db, user: User, id: number): Promise<void> {
   const readable = await readableBodies(db, user);

@@ -55,7 +55,8 @@ export const remarkRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         access: 'optional',
-        summary: 'Freigegebene Hinweise je Gebiet einer Ebene (Anzahl; für Planende mit Text)',
+        summary:
+          'Freigegebene Hinweise je Gebiet einer Ebene (Anzahl; mit Text für Planende und für die Gremien des Gebiets)',
         querystring: RemarkQuery,
         response: { 200: AreaRemarks, 404: ErrorBody },
       },

@@ -60,7 +60,12 @@ export const AreaRemarks = z.object({
       name: z.string(),
       count: z.number().int().describe('Approved remarks'),
       byCategory: z.record(z.string(), z.number().int()),
-      remarks: z.array(Remark).nullable().describe('Planners only: the approved remarks; else null'),
+      remarks: z
+        .array(Remark)
+        .nullable()
+        .describe(
+          'The approved remarks whose texts the user may read (planners: all; partners: those in the areas of their bodies); else null',
+        ),
     }),
   ),
 });

@@ -1,12 +1,14 @@
 /**
  * Remarks on the map: anyone places a point with a category and a text; it waits for moderation
- * and is then counted per area for everyone, with its text for planners. The point's area is found
+ * and is then counted per area for everyone, with its text for planners and for the members of
+ * the bodies (Gremien) of its area. The point's area is found
  * in the finest level by the area index (areas/area.service.ts); nothing about the sender is kept.
  */
 import { finestCurrentLevel, findArea, listAllAreas } from '../areas/area.repository.ts';
 import { levelIndex, requireLevel } from '../areas/area.service.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { can } from '../auth/policy.ts';
+import { areasOfReadableBodies } from '../bodies/body.service.ts';
 import { badRequest, notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import * as repo from './remark.repository.ts';
@@ -51,21 +53,28 @@ export async function moderateRemark(db: Db, id: number, status: 'approved' | 'r
     throw notFound('remarks.not_found', `Den Hinweis Nr. ${id} gibt es nicht.`, { id });
 }
 
-/** Approved remarks counted per area of `level`; planners also get their texts. */
+/**
+ * Approved remarks counted per area of `level`. Their texts go to planners, and to partners for
+ * the remarks inside the areas of their bodies (null for an area none of whose remarks they may
+ * read).
+ */
 export async function remarksByArea(db: Db, user: User | null, level: string): Promise<AreaRemarks> {
   await requireLevel(db, level);
   const [areas, approved] = await Promise.all([listAllAreas(db), repo.listRemarks(db, 'approved')]);
   const parentOf = new Map(areas.map((a) => [a.id, a.parent_id]));
   const inLevel = areas.filter((a) => a.level === level);
-  const wanted = new Set(inLevel.map((a) => a.id));
-  const areaAt = (id: number | null) => {
+  // the first of `wanted` at or above area `id`
+  const ancestorIn = (wanted: ReadonlySet<number>, id: number | null) => {
     for (let a = id; a !== null && a !== undefined; a = parentOf.get(a) ?? null) if (wanted.has(a)) return a;
     return null;
   };
-  const planners = can(user, 'participation.edit');
+  const inLevelIds = new Set(inLevel.map((a) => a.id));
+  const readableAreas = can(user, 'participation.edit') ? null : await areasOfReadableBodies(db, user);
+  const readable = (r: repo.RemarkRow) =>
+    readableAreas === null || ancestorIn(readableAreas, r.area_id) !== null;
   const byArea = new Map<number, repo.RemarkRow[]>();
   for (const r of approved) {
-    const a = areaAt(r.area_id);
+    const a = ancestorIn(inLevelIds, r.area_id);
     if (a !== null) byArea.set(a, [...(byArea.get(a) ?? []), r]);
   }
   return {
@@ -74,12 +83,13 @@ export async function remarksByArea(db: Db, user: User | null, level: string): P
       const list = byArea.get(a.id) ?? [];
       const byCategory: Record<string, number> = {};
       for (const r of list) byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
+      const texts = list.filter(readable);
       return {
         key: a.key,
         name: a.name,
         count: list.length,
         byCategory,
-        remarks: planners ? list.map(present) : null,
+        remarks: texts.length || readableAreas === null ? texts.map(present) : null,
       };
     }),
   };

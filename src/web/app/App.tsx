@@ -205,7 +205,7 @@ export function App() {
     // anyone; without areas the page says so itself
     content = (
       <Suspense fallback={<p className="notice">{t.loading}</p>}>
-        <RemarkPage config={cfg} levels={levels} announce={announce} />
+        <RemarkPage config={cfg} levels={levels} announce={announce} session={String(session)} />
       </Suspense>
     );
   } else if (route.page === 'bodies') {

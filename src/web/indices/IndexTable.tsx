@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Link } from '../ui/Link.tsx';
 import { formatDate, formatNumber, MISSING_SYMBOL } from '../../core/format.ts';
+import { AreaMeasuresLink } from '../measures/AreaMeasuresLink.tsx';
+import { areaKey } from '../measures/measure-links.ts';
 import { paths } from '../router.ts';
 import { INVALID_FILL, NO_CLASS_FILL, severityColor } from './colors.ts';
 import { areaClass } from './matrix.ts';
@@ -21,6 +23,8 @@ interface IndexTableProps {
   selectedId: string | null;
   /** Area under the pointer or keyboard focus (outlined on the map), or null. */
   onFocusArea: (id: string | null) => void;
+  /** The measures working in each area (`measuresByArea`): a link to them under the area name. */
+  measures?: ReadonlyMap<string, readonly number[]>;
 }
 
 const percent = (share: number) => `${formatNumber(share * 100, 0)}\u00a0%`;
@@ -29,6 +33,7 @@ const percent = (share: number) => `${formatNumber(share * 100, 0)}\u00a0%`;
 export function IndexTable(props: IndexTableProps) {
   const { result, levelName, parentLevelName, robustness, robustnessLoading, cell, selectedId, onFocusArea } =
     props;
+  const { measures } = props;
   const [sort, setSort] = useState<Sort>({ column: 'name', descending: false });
   const rows = useMemo(() => tableRows(result, robustness, cell, sort), [result, robustness, cell, sort]);
   const pending = robustnessLoading ? mt.table.loading : MISSING_SYMBOL;
@@ -109,6 +114,11 @@ export function IndexTable(props: IndexTableProps) {
                   >
                     {area.name}
                   </Link>
+                  <AreaMeasuresLink
+                    ids={measures?.get(areaKey(result.level, area.id))}
+                    className="index-table__measures"
+                    testId="index-measures-link"
+                  />
                 </th>
                 <td>{area.parentName ?? MISSING_SYMBOL}</td>
                 {area.valid ? (

@@ -8,6 +8,8 @@ import type { PageProps } from '../page-props.ts';
 import { paths } from '../router.ts';
 import { t } from '../texts.ts';
 import { useFetched } from '../ui/useFetched.ts';
+import { measuresByArea } from '../measures/measure-links.ts';
+import { measuresApi } from '../measures/measures-api.ts';
 import { forgetIndexResults, indexApi } from './index-api.ts';
 import { IndexLegend } from './IndexLegend.tsx';
 import { IndexList } from './IndexList.tsx';
@@ -71,6 +73,9 @@ export function MonitoringPage(props: PageProps) {
   });
   const { result, geo, population, robustness, robustById } = listed;
   const definition = indices.find((d) => d.key === indexKey);
+  // what is already being done in an area, beside its class (the public sees decided measures)
+  const measures = useFetched(`measures#${session}`, () => measuresApi.list());
+  const measuresInArea = useMemo(() => measuresByArea(measures.data ?? []), [measures.data]);
 
   // not computable on the latest Stichtag (e.g. no earlier year for the dynamics): one year back;
   // the next result is loading at once, so this runs once per step
@@ -263,6 +268,7 @@ export function MonitoringPage(props: PageProps) {
           cell={cell}
           selectedId={selectedId}
           onFocusArea={setFocusId}
+          measures={measuresInArea}
         />
       )}
       {robustness && <p className="muted">{mt.robustness.runs(robustness.runs)}</p>}

@@ -21,6 +21,7 @@ export const mt = {
   tree: 'Übersicht',
   treeCaption: 'Programme, Handlungsfelder und Maßnahmen',
   none: 'Es gibt noch keine Maßnahmen.',
+  inArea: (n: number) => `Maßnahmen im Gebiet (${n})`,
   nonePublic: 'Es sind noch keine Maßnahmen beschlossen.',
   columns: {
     title: 'Titel',

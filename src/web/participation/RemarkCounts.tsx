@@ -2,19 +2,27 @@ import { useId, useState } from 'react';
 import type { AreaLevel } from '../../areas/area.schema.ts';
 import { REMARK_CATEGORIES } from '../../remarks/remark-categories.ts';
 import { useFetched } from '../ui/useFetched.ts';
-import { remarksApi, type RemarkCategory } from './participation-api.ts';
+import { formatDate } from '../../core/format.ts';
+import { remarksApi, type AreaRemarks, type RemarkCategory } from './participation-api.ts';
 import { rt } from './texts.ts';
 
 const categoryName = (key: string) => REMARK_CATEGORIES[key as RemarkCategory] ?? key;
 
+interface RemarkCountsProps {
+  levels: AreaLevel[];
+  initialLevel: string;
+  session: string;
+}
+
 /**
  * The approved remarks counted per area of a chosen level (public: counts only), the areas with
- * at least one remark and a row for all of them, the themes beside each count.
+ * at least one remark and a row for all of them, the themes beside each count. Below, the texts
+ * the user may read: planners all, members of a body those from the body's area.
  */
-export function RemarkCounts({ levels, initialLevel }: { levels: AreaLevel[]; initialLevel: string }) {
+export function RemarkCounts({ levels, initialLevel, session }: RemarkCountsProps) {
   const id = useId();
   const [level, setLevel] = useState(initialLevel);
-  const counts = useFetched(`remark-counts#${level}`, () => remarksApi.byArea(level));
+  const counts = useFetched(`remark-counts#${level}#${session}`, () => remarksApi.byArea(level));
   const rows = (counts.latest?.areas ?? []).filter((a) => a.count > 0);
   const total = rows.reduce((s, a) => s + a.count, 0);
   const themes = (byCategory: Record<string, number>) =>
@@ -79,8 +87,36 @@ export function RemarkCounts({ levels, initialLevel }: { levels: AreaLevel[]; in
               </tfoot>
             </table>
           </div>
+          <RemarkTexts areas={rows} />
         </>
       )}
     </section>
+  );
+}
+
+/** The texts of the approved remarks the server gave (none for the public), by area. */
+function RemarkTexts({ areas }: { areas: AreaRemarks['areas'] }) {
+  const readable = areas.filter((a) => a.remarks?.length);
+  if (!readable.length) return null;
+  return (
+    <div className="remark-texts" data-testid="remark-texts">
+      <h3>{rt.texts}</h3>
+      <p className="muted">{rt.textsNote}</p>
+      {readable.map((a) => (
+        <section key={a.key} aria-label={rt.textsOf(a.name)}>
+          <h4>{a.name}</h4>
+          <ul>
+            {a.remarks!.map((r) => (
+              <li key={r.id}>
+                <span className="muted">
+                  {categoryName(r.category)}, {formatDate(r.createdAt.slice(0, 10))}:
+                </span>{' '}
+                {r.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
   );
 }

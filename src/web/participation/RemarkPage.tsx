@@ -22,6 +22,8 @@ interface RemarkPageProps {
   /** Levels with areas, coarse to fine: the map shows the finest, where the server files the point. */
   levels: AreaLevel[];
   announce: (message: string) => void;
+  /** Who is logged in: the texts of remarks depend on it (planners, members of the area's body). */
+  session: string;
 }
 
 /**
@@ -30,7 +32,7 @@ interface RemarkPageProps {
  * problems in a summary that takes the focus; the confirmation takes the focus too. Below, the
  * approved remarks counted per area.
  */
-export function RemarkPage({ config, levels, announce }: RemarkPageProps) {
+export function RemarkPage({ config, levels, announce, session }: RemarkPageProps) {
   const id = useId();
   const level = levels.at(-1);
   const areas = useFetched(level ? `remark-areas#${level.key}` : null, () => api.areas(level!.key));
@@ -256,7 +258,7 @@ export function RemarkPage({ config, levels, announce }: RemarkPageProps) {
           </form>
         </>
       )}
-      <RemarkCounts levels={levels} initialLevel={level.key} />
+      <RemarkCounts levels={levels} initialLevel={level.key} session={session} />
     </div>
   );
 }

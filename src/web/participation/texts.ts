@@ -145,6 +145,10 @@ export const rt = {
   countsLevel: 'Gebietsebene',
   countsNote: 'Aufgeführt sind Gebiete mit mindestens einem freigegebenen Hinweis.',
   countsNone: 'Noch keine freigegebenen Hinweise.',
+  texts: 'Texte der Hinweise',
+  textsNote:
+    'Sichtbar für die Sozialplanung und für die Mitglieder der Gremien eines Gebiets – nicht öffentlich.',
+  textsOf: (area: string) => `Hinweise aus ${area}`,
   count: 'Hinweise',
   byCategory: 'Themen',
   total: 'Alle Gebiete',

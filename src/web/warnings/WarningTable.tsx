@@ -1,7 +1,8 @@
 import type { WarningEntry } from '../../warnings/warning.schema.ts';
 import { Link } from '../ui/Link.tsx';
 import { formatDate } from '../../core/format.ts';
-import { areaKey, measuresHref } from '../measures/measure-links.ts';
+import { AreaMeasuresLink } from '../measures/AreaMeasuresLink.tsx';
+import { areaKey } from '../measures/measure-links.ts';
 import { paths } from '../router.ts';
 import { wt } from './texts.ts';
 
@@ -62,7 +63,11 @@ export function WarningTable({ entries, date, parentNames, measures }: WarningTa
                 {e.parent !== null && parentNames.has(e.parent) && (
                   <span className="warnings-table__parent muted">{parentNames.get(e.parent)}</span>
                 )}
-                <AreaMeasures ids={measures?.get(areaKey(e.level, e.area))} />
+                <AreaMeasuresLink
+                  ids={measures?.get(areaKey(e.level, e.area))}
+                  className="warnings-table__measures"
+                  testId="warning-measures-link"
+                />
               </th>
               <td>
                 <span className="warnings-table__rule-name">{e.ruleName}</span>
@@ -80,14 +85,5 @@ export function WarningTable({ entries, date, parentNames, measures }: WarningTa
         </tbody>
       </table>
     </div>
-  );
-}
-
-function AreaMeasures({ ids }: { ids: readonly number[] | undefined }) {
-  if (!ids?.length) return null;
-  return (
-    <Link to={measuresHref(ids)} className="warnings-table__measures" data-testid="warning-measures-link">
-      {wt.table.measures(ids.length)}
-    </Link>
   );
 }

@@ -47,7 +47,6 @@ export const wt = {
     reason: 'Begründung',
     profileOf: (name: string) => `Gebietsprofil ${name}`,
     index: 'Sozialindex',
-    measures: (n: number) => `Maßnahmen im Gebiet (${n})`,
   },
 
   severity: { hoch: 'hoch', mittel: 'mittel' } satisfies Record<Severity, string>,
