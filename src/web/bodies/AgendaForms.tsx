@@ -1,44 +1,55 @@
-/** A planner's forms in a meeting: a new agenda item (with attachment and measure), a new action item. */
+/** A planner's form of an agenda item in a meeting (new or existing), with attachment and measure. */
 import { useId, useState, type FormEvent } from 'react';
 import type { AppConfig } from '../api.ts';
 import { useFetched } from '../ui/useFetched.ts';
 import { AreaSelect, type AreaChoice } from './AreaSelect.tsx';
-import { SubmitButton } from './BodyForms.tsx';
-import {
-  bodiesApi,
-  type AgendaItem,
-  type Body,
-  type Meeting,
-  type NewAgendaItem,
-  type Organisation,
-  type OwnerInput,
-} from './bodies-api.ts';
+import { bodiesApi, type AgendaItem, type Meeting, type NewAgendaItem } from './bodies-api.ts';
+import { FormButtons, useFocusOnMount } from './EditControls.tsx';
 import { FormError } from './FormError.tsx';
 import { gt } from './texts.ts';
 import { useSubmit } from './use-submit.ts';
 
 const A = gt.forms.agenda;
-const X = gt.forms.action;
 
 interface AgendaItemFormProps {
   meeting: Meeting;
   levels: AppConfig['levels'];
   defaultLevel: string | null;
-  onAdded: (m: Meeting, title: string) => void;
+  /** The item to change; without it the form makes a new one. */
+  initial?: AgendaItem;
+  onSaved: (m: Meeting, title: string) => void;
+  onCancel?: () => void;
 }
 
-/** Neuer Tagesordnungspunkt: title, text, a Steckbrief or report attached, the measure, minutes, decision. */
-export function AgendaItemForm({ meeting, levels, defaultLevel, onAdded }: AgendaItemFormProps) {
+type AttachmentKind = 'none' | 'steckbrief' | 'report';
+
+/**
+ * A Tagesordnungspunkt, new or to change: number (when changing), title, text, a Steckbrief or
+ * report attached, the measure, minutes, decision.
+ */
+export function AgendaItemForm(props: AgendaItemFormProps) {
+  const { meeting, levels, defaultLevel, initial, onSaved, onCancel } = props;
   const id = useId();
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [attachmentKind, setAttachmentKind] = useState<'none' | 'steckbrief' | 'report'>('none');
-  const [area, setArea] = useState<AreaChoice>({ level: defaultLevel ?? levels.at(-1)?.key ?? '', key: '' });
-  const [reportId, setReportId] = useState('');
-  const [measureId, setMeasureId] = useState('');
-  const [minutes, setMinutes] = useState('');
-  const [decision, setDecision] = useState('');
+  const attached = initial?.attachment ?? null;
+  const [position, setPosition] = useState(initial ? String(initial.position) : '');
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [description, setDescription] = useState(initial?.description ?? '');
+  const [attachmentKind, setAttachmentKind] = useState<AttachmentKind>(attached?.kind ?? 'none');
+  const [area, setArea] = useState<AreaChoice>(
+    attached?.kind === 'steckbrief'
+      ? { level: attached.level, key: attached.key }
+      : { level: defaultLevel ?? levels.at(-1)?.key ?? '', key: '' },
+  );
+  const [reportId, setReportId] = useState(
+    attached?.kind === 'report' && attached.reportId !== null ? String(attached.reportId) : '',
+  );
+  // an unchanged attachment is not sent again: a link to a deleted report stays as it is
+  const [attachmentTouched, setAttachmentTouched] = useState(false);
+  const [measureId, setMeasureId] = useState(initial?.measure ? String(initial.measure.id) : '');
+  const [minutes, setMinutes] = useState(initial?.minutes ?? '');
+  const [decision, setDecision] = useState(initial?.decision ?? '');
   const measures = useFetched('bodies-measures', () => bodiesApi.measures());
+  const first = useFocusOnMount<HTMLInputElement>(initial !== undefined);
   const { busy, error, run } = useSubmit();
 
   const attachment = (): NewAgendaItem['attachment'] =>
@@ -49,34 +60,68 @@ export function AgendaItemForm({ meeting, levels, defaultLevel, onAdded }: Agend
         : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const fields = {
+      title,
+      description,
+      measureId: measureId ? Number(measureId) : null,
+      minutes,
+      decision,
+    };
     run(
       () =>
-        bodiesApi.addAgendaItem(meeting.id, {
-          title,
-          description,
-          attachment: attachment(),
-          measureId: measureId ? Number(measureId) : null,
-          minutes,
-          decision,
-        }),
+        initial
+          ? bodiesApi.patchAgendaItem(meeting.id, initial.id, {
+              ...fields,
+              position: Number(position),
+              ...(attachmentTouched ? { attachment: attachment() } : {}),
+            })
+          : bodiesApi.addAgendaItem(meeting.id, { ...fields, attachment: attachment() }),
       (m) => {
-        const added = title;
-        setTitle('');
-        setDescription('');
-        setMinutes('');
-        setDecision('');
-        setAttachmentKind('none');
-        setMeasureId('');
-        onAdded(m, added);
+        const saved = title;
+        if (!initial) {
+          setTitle('');
+          setDescription('');
+          setMinutes('');
+          setDecision('');
+          setAttachmentKind('none');
+          setMeasureId('');
+        }
+        onSaved(m, saved);
       },
     );
   };
+  const touch =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setAttachmentTouched(true);
+      set(value);
+    };
 
   return (
-    <form className="form-grid" aria-labelledby={`${id}-heading`} onSubmit={submit} data-testid="agenda-form">
+    <form
+      className="form-grid"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={submit}
+      data-testid={initial ? 'agenda-edit-form' : 'agenda-form'}
+    >
       <h4 id={`${id}-heading`} className="form-grid__wide">
-        {A.add}
+        {initial ? A.edit(initial.title) : A.add}
       </h4>
+      {initial && (
+        <div className="field">
+          <label htmlFor={`${id}-position`}>{A.position}</label>
+          <input
+            id={`${id}-position`}
+            ref={first}
+            type="number"
+            min={1}
+            max={999}
+            required
+            value={position}
+            onChange={(e) => setPosition(e.target.value)}
+          />
+        </div>
+      )}
       <div className="field form-grid__wide">
         <label htmlFor={`${id}-title`}>{A.title}</label>
         <input id={`${id}-title`} required value={title} onChange={(e) => setTitle(e.target.value)} />
@@ -95,7 +140,7 @@ export function AgendaItemForm({ meeting, levels, defaultLevel, onAdded }: Agend
         <select
           id={`${id}-attachment`}
           value={attachmentKind}
-          onChange={(e) => setAttachmentKind(e.target.value as typeof attachmentKind)}
+          onChange={(e) => touch(setAttachmentKind)(e.target.value as AttachmentKind)}
         >
           <option value="none">{A.noAttachment}</option>
           <option value="steckbrief">{A.steckbrief}</option>
@@ -116,7 +161,13 @@ export function AgendaItemForm({ meeting, levels, defaultLevel, onAdded }: Agend
         </select>
       </div>
       {attachmentKind === 'steckbrief' && (
-        <AreaSelect levels={levels} value={area} onChange={setArea} levelLabel={A.level} areaLabel={A.area} />
+        <AreaSelect
+          levels={levels}
+          value={area}
+          onChange={touch(setArea)}
+          levelLabel={A.level}
+          areaLabel={A.area}
+        />
       )}
       {attachmentKind === 'report' && (
         <div className="field">
@@ -127,7 +178,7 @@ export function AgendaItemForm({ meeting, levels, defaultLevel, onAdded }: Agend
             min={1}
             required
             value={reportId}
-            onChange={(e) => setReportId(e.target.value)}
+            onChange={(e) => touch(setReportId)(e.target.value)}
           />
         </div>
       )}
@@ -151,106 +202,7 @@ export function AgendaItemForm({ meeting, levels, defaultLevel, onAdded }: Agend
       </div>
       <div className="form-grid__wide">
         <FormError error={error} />
-        <SubmitButton busy={busy} />
-      </div>
-    </form>
-  );
-}
-
-interface ActionItemFormProps {
-  meeting: Meeting;
-  item: AgendaItem;
-  body: Body;
-  organisations: readonly Organisation[];
-  onAdded: (m: Meeting, title: string) => void;
-}
-
-/** Neue Aufgabe zu einem Tagesordnungspunkt: what, who (organisation, user or a name), by when. */
-export function ActionItemForm({ meeting, item, body, organisations, onAdded }: ActionItemFormProps) {
-  const id = useId();
-  const [title, setTitle] = useState('');
-  const [ownerKind, setOwnerKind] = useState<'none' | OwnerInput['kind']>('none');
-  const [owner, setOwner] = useState('');
-  const [due, setDue] = useState('');
-  const { busy, error, run } = useSubmit();
-  // the body's member organisations first: they are who usually takes a task
-  const members = new Set(body.members.flatMap((m) => (m.organisation ? [m.organisation.id] : [])));
-  const choices = [...organisations].sort((a, b) => Number(members.has(b.id)) - Number(members.has(a.id)));
-
-  const ownerInput = (): OwnerInput | null =>
-    ownerKind === 'organisation'
-      ? { kind: 'organisation', id: Number(owner) }
-      : ownerKind === 'user'
-        ? { kind: 'user', username: owner.trim() }
-        : ownerKind === 'text'
-          ? { kind: 'text', name: owner.trim() }
-          : null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    run(
-      () =>
-        bodiesApi.addActionItem(meeting.id, item.id, { title, owner: ownerInput(), dueDate: due || null }),
-      (m) => {
-        const added = title;
-        setTitle('');
-        setOwner('');
-        setDue('');
-        onAdded(m, added);
-      },
-    );
-  };
-
-  return (
-    <form className="form-grid" aria-labelledby={`${id}-heading`} onSubmit={submit} data-testid="action-form">
-      <h5 id={`${id}-heading`} className="form-grid__wide">
-        {X.add}
-      </h5>
-      <div className="field form-grid__wide">
-        <label htmlFor={`${id}-title`}>{X.title}</label>
-        <input id={`${id}-title`} required value={title} onChange={(e) => setTitle(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{X.ownerKind}</label>
-        <select
-          id={`${id}-kind`}
-          value={ownerKind}
-          onChange={(e) => {
-            setOwnerKind(e.target.value as typeof ownerKind);
-            setOwner('');
-          }}
-        >
-          <option value="none">{X.none}</option>
-          <option value="organisation">{X.organisation}</option>
-          <option value="user">{X.user}</option>
-          <option value="text">{X.text}</option>
-        </select>
-      </div>
-      {ownerKind === 'organisation' && (
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>{X.ownerOrganisation}</label>
-          <select id={`${id}-owner`} required value={owner} onChange={(e) => setOwner(e.target.value)}>
-            <option value="">–</option>
-            {choices.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {(ownerKind === 'user' || ownerKind === 'text') && (
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>{ownerKind === 'user' ? X.ownerUser : X.ownerText}</label>
-          <input id={`${id}-owner`} required value={owner} onChange={(e) => setOwner(e.target.value)} />
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor={`${id}-due`}>{X.due}</label>
-        <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-      </div>
-      <div className="form-grid__wide">
-        <FormError error={error} />
-        <SubmitButton busy={busy} />
+        <FormButtons busy={busy} editing={initial !== undefined} onCancel={onCancel} />
       </div>
     </form>
   );

@@ -10,7 +10,8 @@ export interface AreaChoice {
 interface AreaSelectProps {
   levels: AppConfig['levels'];
   value: AreaChoice;
-  onChange: (value: AreaChoice) => void;
+  /** `name`: the chosen area's name (none for the empty choice). */
+  onChange: (value: AreaChoice, name?: string) => void;
   levelLabel: string;
   areaLabel: string;
   /** Label of the empty choice (e.g. „ganze Stadt“); without it an area must be chosen. */
@@ -50,7 +51,12 @@ export function AreaSelect({ levels, value, onChange, levelLabel, areaLabel, emp
           id={`${id}-area`}
           value={value.key}
           required={emptyLabel === undefined}
-          onChange={(e) => onChange({ level: value.level, key: e.target.value })}
+          onChange={(e) =>
+            onChange(
+              { level: value.level, key: e.target.value },
+              options.find((a) => a.id === e.target.value)?.name,
+            )
+          }
         >
           <option value="">{emptyLabel ?? '–'}</option>
           {options.map((a) => (

@@ -7,6 +7,7 @@ import { bodiesApi, type Meeting } from './bodies-api.ts';
 import { BodyDetails } from './BodyDetails.tsx';
 import { BodyForm } from './BodyForms.tsx';
 import { DueList } from './DueList.tsx';
+import { useFocusLater } from './EditControls.tsx';
 import { MeetingView } from './MeetingView.tsx';
 import { OrganisationSection } from './OrganisationSection.tsx';
 import { gt } from './texts.ts';
@@ -35,6 +36,8 @@ export function BodiesPage({ config, user, canEdit, onLogin, announce }: BodiesP
   const [meetingId, setMeetingId] = useState<number | null>(null);
   const focusTarget = useRef<'body' | 'meeting' | null>(null);
   const bodyHeading = useRef<HTMLHeadingElement>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const focusLater = useFocusLater();
   const meetingHeading = useRef<HTMLHeadingElement>(null);
 
   const key = `${user?.id ?? '-'}#${revision}`;
@@ -106,7 +109,9 @@ export function BodiesPage({ config, user, canEdit, onLogin, announce }: BodiesP
     <div className="page bodies-page">
       {head}
       <section className="import-step" aria-labelledby={`${id}-list`}>
-        <h2 id={`${id}-list`}>{L.heading}</h2>
+        <h2 id={`${id}-list`} ref={listHeading} tabIndex={-1}>
+          {L.heading}
+        </h2>
         {bodies.error && (
           <p className="alert" role="alert">
             {messageOf(bodies.error)}
@@ -158,7 +163,7 @@ export function BodiesPage({ config, user, canEdit, onLogin, announce }: BodiesP
           <BodyForm
             levels={levels}
             defaultLevel={config.defaultLevel}
-            onCreated={(b) => {
+            onSaved={(b) => {
               openBody(b.id);
               changed(gt.forms.body.created(b.name));
             }}
@@ -177,7 +182,15 @@ export function BodiesPage({ config, user, canEdit, onLogin, announce }: BodiesP
             selectedMeeting={meetingId}
             organisations={organisations.latest ?? []}
             canEdit={canEdit}
+            levels={levels}
+            defaultLevel={config.defaultLevel}
             onBodyChanged={(_, message) => changed(message)}
+            onBodyDeleted={(message) => {
+              setSelected(null);
+              setMeetingId(null);
+              focusLater(listHeading.current);
+              changed(message);
+            }}
             onMeetingCreated={(m) => {
               openMeeting(m.bodyId, m.id);
               changed(gt.forms.meeting.created(formatDate(m.date)));
@@ -200,6 +213,11 @@ export function BodiesPage({ config, user, canEdit, onLogin, announce }: BodiesP
             levels={levels}
             defaultLevel={config.defaultLevel}
             onChanged={(_: Meeting, message) => changed(message)}
+            onDeleted={(message) => {
+              focusTarget.current = 'body';
+              setMeetingId(null);
+              changed(message);
+            }}
           />
         </section>
       )}
@@ -212,7 +230,9 @@ export function BodiesPage({ config, user, canEdit, onLogin, announce }: BodiesP
       {canEdit && (
         <OrganisationSection
           organisations={organisations.latest ?? []}
-          onCreated={(o) => changed(gt.forms.organisation.created(o.name))}
+          levels={levels}
+          defaultLevel={config.defaultLevel}
+          onChanged={changed}
         />
       )}
 

@@ -1,11 +1,15 @@
+import { useState } from 'react';
 import { formatDate } from '../../core/format.ts';
+import type { AppConfig } from '../api.ts';
 import { bodiesApi, type Body, type Meeting, type MeetingSummary, type Organisation } from './bodies-api.ts';
-import { MeetingForm, MemberForm } from './BodyForms.tsx';
+import { BodyForm, MeetingForm, MemberForm } from './BodyForms.tsx';
+import { ConfirmDelete, EditDeleteButtons, useEditing } from './EditControls.tsx';
 import { FormError } from './FormError.tsx';
 import { gt } from './texts.ts';
 import { useSubmit } from './use-submit.ts';
 
 const B = gt.body;
+const G = gt.forms.body;
 
 interface BodyDetailsProps {
   body: Body;
@@ -13,17 +17,58 @@ interface BodyDetailsProps {
   selectedMeeting: number | null;
   organisations: readonly Organisation[];
   canEdit: boolean;
+  levels: AppConfig['levels'];
+  defaultLevel: string | null;
   onBodyChanged: (b: Body, message: string) => void;
+  onBodyDeleted: (message: string) => void;
   onMeetingCreated: (m: Meeting) => void;
   onOpenMeeting: (id: number) => void;
 }
 
-/** A body: topic, members with function and contact, its meetings; planners add members and meetings. */
+/**
+ * A body: topic, members with function and contact, its meetings; planners change or delete it and
+ * add members and meetings.
+ */
 export function BodyDetails(props: BodyDetailsProps) {
   const { body, meetings, selectedMeeting, organisations, canEdit } = props;
   const { busy, error, run } = useSubmit();
+  const editing = useEditing<number>();
+  const [removing, setRemoving] = useState(false);
   return (
     <>
+      {canEdit && (
+        <div className="button-row">
+          <EditDeleteButtons
+            name={G.what(body.name)}
+            onEdit={(button) => editing.open(body.id, button)}
+            onDelete={() => setRemoving(true)}
+          />
+        </div>
+      )}
+      {canEdit && editing.current === body.id && (
+        <BodyForm
+          levels={props.levels}
+          defaultLevel={props.defaultLevel}
+          initial={body}
+          onSaved={(b) => {
+            editing.close();
+            props.onBodyChanged(b, G.saved(b.name));
+          }}
+          onCancel={editing.close}
+        />
+      )}
+      {removing && (
+        <ConfirmDelete
+          title={G.confirmTitle(body.name)}
+          text={G.confirmText}
+          remove={() => bodiesApi.removeBody(body.id)}
+          onDone={() => {
+            setRemoving(false);
+            props.onBodyDeleted(G.removed(body.name));
+          }}
+          onClose={() => setRemoving(false)}
+        />
+      )}
       {body.topic && (
         <p>
           <strong>{B.topic}:</strong> {body.topic}
@@ -99,7 +144,7 @@ export function BodyDetails(props: BodyDetailsProps) {
           ))}
         </ul>
       )}
-      {canEdit && <MeetingForm body={body} onCreated={props.onMeetingCreated} />}
+      {canEdit && <MeetingForm body={body} onSaved={props.onMeetingCreated} />}
     </>
   );
 }

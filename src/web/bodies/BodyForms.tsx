@@ -1,56 +1,83 @@
-/** The small forms of a planner on the page „Gremien“: a new body, a member, a meeting. */
+/**
+ * The small forms of a planner on the page „Gremien“: a body and a meeting (new or existing), and a
+ * new member.
+ */
 import { useId, useState, type FormEvent } from 'react';
-import { BODY_KINDS } from '../../bodies/labels.ts';
+import { formatDate } from '../../core/format.ts';
+import { BODY_KINDS, MEETING_STATUSES } from '../../bodies/labels.ts';
 import type { AppConfig } from '../api.ts';
 import { AreaSelect, type AreaChoice } from './AreaSelect.tsx';
-import { bodiesApi, type Body, type BodyKind, type Meeting, type Organisation } from './bodies-api.ts';
+import {
+  bodiesApi,
+  type Body,
+  type BodyKind,
+  type Meeting,
+  type MeetingStatus,
+  type MeetingSummary,
+  type Organisation,
+} from './bodies-api.ts';
+import { FormButtons, useFocusOnMount } from './EditControls.tsx';
 import { FormError } from './FormError.tsx';
 import { gt } from './texts.ts';
 import { useSubmit } from './use-submit.ts';
 
 const F = gt.forms;
 
-function SubmitButton({ busy }: { busy: boolean }) {
-  return (
-    <button type="submit" className="button button--primary" disabled={busy} aria-busy={busy}>
-      {busy ? F.saving : F.save}
-    </button>
-  );
-}
-
 interface BodyFormProps {
   levels: AppConfig['levels'];
   defaultLevel: string | null;
-  onCreated: (b: Body) => void;
+  /** The body to change; without it the form makes a new one. */
+  initial?: Body;
+  onSaved: (b: Body) => void;
+  onCancel?: () => void;
 }
 
-/** Neues Gremium: name, kind, topic and (optionally) the area it is for. */
-export function BodyForm({ levels, defaultLevel, onCreated }: BodyFormProps) {
+/** Neues Gremium, or one to change: name, kind, topic and (optionally) the area it is for. */
+export function BodyForm({ levels, defaultLevel, initial, onSaved, onCancel }: BodyFormProps) {
   const id = useId();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<BodyKind>('stadtteilarbeitskreis');
-  const [topic, setTopic] = useState('');
-  const [area, setArea] = useState<AreaChoice>({ level: defaultLevel ?? levels.at(-1)?.key ?? '', key: '' });
+  const [name, setName] = useState(initial?.name ?? '');
+  const [kind, setKind] = useState<BodyKind>(initial?.kind ?? 'stadtteilarbeitskreis');
+  const [topic, setTopic] = useState(initial?.topic ?? '');
+  const [area, setArea] = useState<AreaChoice>(
+    initial?.area
+      ? { level: initial.area.level, key: initial.area.key }
+      : { level: defaultLevel ?? levels.at(-1)?.key ?? '', key: '' },
+  );
+  const first = useFocusOnMount<HTMLInputElement>(initial !== undefined);
   const { busy, error, run } = useSubmit();
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const fields = { name, kind, topic, area: area.key ? area : null };
     run(
-      () => bodiesApi.createBody({ name, kind, topic, area: area.key ? area : null }),
+      () => (initial ? bodiesApi.patchBody(initial.id, fields) : bodiesApi.createBody(fields)),
       (b) => {
-        setName('');
-        setTopic('');
-        onCreated(b);
+        if (!initial) {
+          setName('');
+          setTopic('');
+        }
+        onSaved(b);
       },
     );
   };
   return (
-    <form className="form-grid" aria-labelledby={`${id}-heading`} onSubmit={submit} data-testid="body-form">
+    <form
+      className="form-grid"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={submit}
+      data-testid={initial ? 'body-edit-form' : 'body-form'}
+    >
       <h3 id={`${id}-heading`} className="form-grid__wide">
-        {F.body.add}
+        {initial ? F.body.edit(initial.name) : F.body.add}
       </h3>
       <div className="field">
         <label htmlFor={`${id}-name`}>{F.body.name}</label>
-        <input id={`${id}-name`} required value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          id={`${id}-name`}
+          ref={first}
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-kind`}>{F.body.kind}</label>
@@ -76,7 +103,7 @@ export function BodyForm({ levels, defaultLevel, onCreated }: BodyFormProps) {
       />
       <div className="form-grid__wide">
         <FormError error={error} />
-        <SubmitButton busy={busy} />
+        <FormButtons busy={busy} editing={initial !== undefined} onCancel={onCancel} />
       </div>
     </form>
   );
@@ -146,26 +173,42 @@ export function MemberForm({ body, organisations, onAdded }: MemberFormProps) {
       </div>
       <div className="form-grid__wide">
         <FormError error={error} />
-        <SubmitButton busy={busy} />
+        <FormButtons busy={busy} editing={false} />
       </div>
     </form>
   );
 }
 
-/** Neue Sitzung: date and place. */
-export function MeetingForm({ body, onCreated }: { body: Body; onCreated: (m: Meeting) => void }) {
+interface MeetingFormProps {
+  body: Body;
+  /** The meeting to change; without it the form makes a new one. */
+  initial?: Meeting | MeetingSummary;
+  onSaved: (m: Meeting) => void;
+  onCancel?: () => void;
+}
+
+/** Neue Sitzung, or one to change: date, place and status. */
+export function MeetingForm({ body, initial, onSaved, onCancel }: MeetingFormProps) {
   const id = useId();
-  const [date, setDate] = useState('');
-  const [place, setPlace] = useState('');
+  const [date, setDate] = useState(initial?.date ?? '');
+  const [place, setPlace] = useState(initial?.place ?? '');
+  const [status, setStatus] = useState<MeetingStatus>(initial?.status ?? 'geplant');
+  const first = useFocusOnMount<HTMLInputElement>(initial !== undefined);
   const { busy, error, run } = useSubmit();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     run(
-      () => bodiesApi.createMeeting(body.id, { date, place }),
+      () =>
+        initial
+          ? bodiesApi.patchMeeting(initial.id, { date, place, status })
+          : bodiesApi.createMeeting(body.id, { date, place, status }),
       (m) => {
-        setDate('');
-        setPlace('');
-        onCreated(m);
+        if (!initial) {
+          setDate('');
+          setPlace('');
+          setStatus('geplant');
+        }
+        onSaved(m);
       },
     );
   };
@@ -174,15 +217,16 @@ export function MeetingForm({ body, onCreated }: { body: Body; onCreated: (m: Me
       className="form-grid"
       aria-labelledby={`${id}-heading`}
       onSubmit={submit}
-      data-testid="meeting-form"
+      data-testid={initial ? 'meeting-edit-form' : 'meeting-form'}
     >
       <h4 id={`${id}-heading`} className="form-grid__wide">
-        {F.meeting.add}
+        {initial ? F.meeting.edit(formatDate(initial.date)) : F.meeting.add}
       </h4>
       <div className="field">
         <label htmlFor={`${id}-date`}>{F.meeting.date}</label>
         <input
           id={`${id}-date`}
+          ref={first}
           type="date"
           required
           value={date}
@@ -193,12 +237,24 @@ export function MeetingForm({ body, onCreated }: { body: Body; onCreated: (m: Me
         <label htmlFor={`${id}-place`}>{F.meeting.place}</label>
         <input id={`${id}-place`} value={place} onChange={(e) => setPlace(e.target.value)} />
       </div>
+      <div className="field">
+        <label htmlFor={`${id}-status`}>{F.meeting.status}</label>
+        <select
+          id={`${id}-status`}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as MeetingStatus)}
+        >
+          {MEETING_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {gt.statuses[s]}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="form-grid__wide">
         <FormError error={error} />
-        <SubmitButton busy={busy} />
+        <FormButtons busy={busy} editing={initial !== undefined} onCancel={onCancel} />
       </div>
     </form>
   );
 }
-
-export { SubmitButton };

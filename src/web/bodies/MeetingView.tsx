@@ -1,7 +1,10 @@
-import { formatDate } from '../../core/format.ts';
+import { useRef, useState } from 'react';
 import type { AppConfig } from '../api.ts';
 import { Link } from '../ui/Link.tsx';
-import { ActionItemForm, AgendaItemForm } from './AgendaForms.tsx';
+import { formatDate } from '../../core/format.ts';
+import { ActionTable } from './ActionForms.tsx';
+import { AgendaItemForm } from './AgendaForms.tsx';
+import { MeetingForm } from './BodyForms.tsx';
 import {
   bodiesApi,
   minutesHref,
@@ -11,11 +14,14 @@ import {
   type Meeting,
   type Organisation,
 } from './bodies-api.ts';
+import { ConfirmDelete, EditDeleteButtons, useEditing, useFocusLater } from './EditControls.tsx';
 import { FormError } from './FormError.tsx';
 import { gt } from './texts.ts';
 import { useSubmit } from './use-submit.ts';
 
 const M = gt.meeting;
+const A = gt.forms.agenda;
+const S = gt.forms.meeting;
 
 function AttachmentLink({ attachment }: { attachment: Attachment }) {
   if (attachment.kind === 'steckbrief')
@@ -50,11 +56,13 @@ interface MeetingViewProps {
   levels: AppConfig['levels'];
   defaultLevel: string | null;
   onChanged: (m: Meeting, message: string) => void;
+  onDeleted: (message: string) => void;
 }
 
 /**
  * One meeting: place and status, the Word download, and per agenda item its attachment link,
- * measure, minutes, decision and action items; planners add items and tasks and tick them off.
+ * measure, minutes, decision and action items; planners change the meeting, add, change and delete
+ * items and tasks and tick them off.
  */
 export function MeetingView({
   meeting,
@@ -64,65 +72,17 @@ export function MeetingView({
   levels,
   defaultLevel,
   onChanged,
+  onDeleted,
 }: MeetingViewProps) {
   const { busy, error, run } = useSubmit();
   const held = meeting.status === 'durchgefuehrt';
-
-  const actions = (item: AgendaItem) => {
-    const top = M.top(item.position, item.title);
-    return (
-      <>
-        <h5>{M.actions}</h5>
-        {item.actions.length === 0 ? (
-          <p className="muted">{M.none}</p>
-        ) : (
-          <table data-testid="action-table">
-            <caption className="visually-hidden">{M.actionsCaption(top)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{M.action}</th>
-                <th scope="col">{M.owner}</th>
-                <th scope="col">{M.due}</th>
-                <th scope="col">{M.done}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {item.actions.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">{a.title}</th>
-                  <td>{a.owner?.name ?? M.none}</td>
-                  <td>
-                    {a.dueDate ? formatDate(a.dueDate) : M.none}
-                    {a.overdue && <strong className="bodies-overdue"> ({M.overdue})</strong>}
-                  </td>
-                  <td>
-                    {canEdit ? (
-                      <input
-                        type="checkbox"
-                        checked={a.done}
-                        disabled={busy}
-                        aria-label={M.markDone(a.title)}
-                        onChange={(e) =>
-                          run(
-                            () => bodiesApi.patchActionItem(meeting.id, a.id, { done: e.target.checked }),
-                            (m) => onChanged(m, gt.forms.action.done(a.title)),
-                          )
-                        }
-                      />
-                    ) : a.done ? (
-                      M.yes
-                    ) : (
-                      M.no
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </>
-    );
-  };
+  const date = formatDate(meeting.date);
+  const editingMeeting = useEditing<true>();
+  const editingItem = useEditing<number>();
+  const [removingMeeting, setRemovingMeeting] = useState(false);
+  const [removingItem, setRemovingItem] = useState<AgendaItem | null>(null);
+  const agendaHeading = useRef<HTMLHeadingElement>(null);
+  const focusLater = useFocusLater();
 
   return (
     <>
@@ -143,7 +103,7 @@ export function MeetingView({
             disabled={busy}
             onClick={() =>
               run(
-                () => bodiesApi.setMeetingStatus(meeting.id, 'durchgefuehrt'),
+                () => bodiesApi.patchMeeting(meeting.id, { status: 'durchgefuehrt' }),
                 (m) => onChanged(m, gt.statuses.durchgefuehrt),
               )
             }
@@ -151,10 +111,30 @@ export function MeetingView({
             {M.markHeld}
           </button>
         )}
+        {canEdit && (
+          <EditDeleteButtons
+            name={S.what(date)}
+            onEdit={(button) => editingMeeting.open(true, button)}
+            onDelete={() => setRemovingMeeting(true)}
+          />
+        )}
       </div>
       <FormError error={error} />
+      {canEdit && editingMeeting.current && (
+        <MeetingForm
+          body={body}
+          initial={meeting}
+          onSaved={(m) => {
+            editingMeeting.close();
+            onChanged(m, S.saved(formatDate(m.date)));
+          }}
+          onCancel={editingMeeting.close}
+        />
+      )}
 
-      <h3>{M.agenda}</h3>
+      <h3 ref={agendaHeading} tabIndex={-1}>
+        {M.agenda}
+      </h3>
       {meeting.agenda.length === 0 && <p className="muted">{M.noAgenda}</p>}
       {meeting.agenda.map((item) => (
         <article
@@ -164,6 +144,28 @@ export function MeetingView({
           data-testid="agenda-item"
         >
           <h4 id={`top-${item.id}`}>{M.top(item.position, item.title)}</h4>
+          {canEdit && (
+            <div className="button-row">
+              <EditDeleteButtons
+                name={A.what(item.title)}
+                onEdit={(button) => editingItem.open(item.id, button)}
+                onDelete={() => setRemovingItem(item)}
+              />
+            </div>
+          )}
+          {canEdit && editingItem.current === item.id && (
+            <AgendaItemForm
+              meeting={meeting}
+              levels={levels}
+              defaultLevel={defaultLevel}
+              initial={item}
+              onSaved={(m, title) => {
+                editingItem.close();
+                onChanged(m, A.saved(title));
+              }}
+              onCancel={editingItem.close}
+            />
+          )}
           {item.description && <Paragraphs text={item.description} />}
           <dl className="bodies-facts">
             {item.attachment && (
@@ -197,33 +199,14 @@ export function MeetingView({
               </>
             )}
           </dl>
-          {actions(item)}
-          {canEdit && (
-            <>
-              <ActionItemForm
-                meeting={meeting}
-                item={item}
-                body={body}
-                organisations={organisations}
-                onAdded={(m, title) => onChanged(m, gt.forms.action.added(title))}
-              />
-              <div className="button-row">
-                <button
-                  type="button"
-                  className="button button--danger-outline"
-                  disabled={busy}
-                  onClick={() =>
-                    run(
-                      () => bodiesApi.removeAgendaItem(meeting.id, item.id),
-                      (m) => onChanged(m, gt.forms.agenda.removed),
-                    )
-                  }
-                >
-                  {M.removeItem(item.title)}
-                </button>
-              </div>
-            </>
-          )}
+          <ActionTable
+            meeting={meeting}
+            item={item}
+            body={body}
+            organisations={organisations}
+            canEdit={canEdit}
+            onChanged={onChanged}
+          />
         </article>
       ))}
       {canEdit && (
@@ -231,7 +214,33 @@ export function MeetingView({
           meeting={meeting}
           levels={levels}
           defaultLevel={defaultLevel}
-          onAdded={(m, title) => onChanged(m, gt.forms.agenda.added(title))}
+          onSaved={(m, title) => onChanged(m, A.added(title))}
+        />
+      )}
+
+      {removingMeeting && (
+        <ConfirmDelete
+          title={S.confirmTitle(date)}
+          text={S.confirmText}
+          remove={() => bodiesApi.removeMeeting(meeting.id)}
+          onDone={() => {
+            setRemovingMeeting(false);
+            onDeleted(S.removed(date));
+          }}
+          onClose={() => setRemovingMeeting(false)}
+        />
+      )}
+      {removingItem && (
+        <ConfirmDelete
+          title={A.confirmTitle(removingItem.title)}
+          text={A.confirmText}
+          remove={() => bodiesApi.removeAgendaItem(meeting.id, removingItem.id)}
+          onDone={(m) => {
+            setRemovingItem(null);
+            focusLater(agendaHeading.current);
+            onChanged(m, A.removed);
+          }}
+          onClose={() => setRemovingItem(null)}
         />
       )}
     </>

@@ -6,10 +6,13 @@ import type {
   ActionItem,
   ActionItemPatch,
   AgendaItem,
+  AgendaItemPatch,
   Attachment,
   Body,
+  BodyPatch,
   DueItem,
   Meeting,
+  MeetingPatch,
   MeetingSummary,
   Member,
   NewActionItem,
@@ -19,6 +22,8 @@ import type {
   NewMember,
   NewOrganisation,
   Organisation,
+  OrganisationPatch,
+  Owner,
   OwnerInput,
 } from '../../bodies/body.schema.ts';
 import type { BodyKind, MeetingStatus, OrganisationKind } from '../../bodies/labels.ts';
@@ -43,6 +48,7 @@ export type {
   NewOrganisation,
   Organisation,
   OrganisationKind,
+  Owner,
   OwnerInput,
 };
 
@@ -53,8 +59,12 @@ export const bodiesApi = {
   organisations: () => request<Organisation[]>('GET', '/api/organisations'),
   createOrganisation: (o: In<NewOrganisation> & { name: string }) =>
     request<Organisation>('POST', '/api/organisations', o),
+  patchOrganisation: (id: number, patch: OrganisationPatch) =>
+    request<Organisation>('PATCH', `/api/organisations/${id}`, patch),
+  removeOrganisation: (id: number) => request<undefined>('DELETE', `/api/organisations/${id}`),
   bodies: () => request<Body[]>('GET', '/api/bodies'),
   createBody: (b: In<NewBody> & { name: string; kind: BodyKind }) => request<Body>('POST', '/api/bodies', b),
+  patchBody: (id: number, patch: BodyPatch) => request<Body>('PATCH', `/api/bodies/${id}`, patch),
   removeBody: (id: number) => request<undefined>('DELETE', `/api/bodies/${id}`),
   addMember: (id: number, m: In<NewMember>) => request<Body>('POST', `/api/bodies/${id}/members`, m),
   removeMember: (id: number, member: number) =>
@@ -63,16 +73,20 @@ export const bodiesApi = {
   createMeeting: (id: number, m: In<NewMeeting> & { date: string }) =>
     request<Meeting>('POST', `/api/bodies/${id}/meetings`, m),
   meeting: (id: number) => request<Meeting>('GET', `/api/meetings/${id}`),
-  setMeetingStatus: (id: number, status: MeetingStatus) =>
-    request<Meeting>('PATCH', `/api/meetings/${id}`, { status }),
+  patchMeeting: (id: number, patch: MeetingPatch) => request<Meeting>('PATCH', `/api/meetings/${id}`, patch),
+  removeMeeting: (id: number) => request<undefined>('DELETE', `/api/meetings/${id}`),
   addAgendaItem: (id: number, a: In<NewAgendaItem> & { title: string }) =>
     request<Meeting>('POST', `/api/meetings/${id}/agenda`, a),
+  patchAgendaItem: (id: number, item: number, patch: AgendaItemPatch) =>
+    request<Meeting>('PATCH', `/api/meetings/${id}/agenda/${item}`, patch),
   removeAgendaItem: (id: number, item: number) =>
     request<Meeting>('DELETE', `/api/meetings/${id}/agenda/${item}`),
   addActionItem: (id: number, item: number, a: In<NewActionItem> & { title: string }) =>
     request<Meeting>('POST', `/api/meetings/${id}/agenda/${item}/actions`, a),
   patchActionItem: (id: number, action: number, patch: ActionItemPatch) =>
     request<Meeting>('PATCH', `/api/meetings/${id}/actions/${action}`, patch),
+  removeActionItem: (id: number, action: number) =>
+    request<Meeting>('DELETE', `/api/meetings/${id}/actions/${action}`),
   /** Measures an agenda item may concern (planners see all of them). */
   measures: () => request<Pick<Measure, 'id' | 'title' | 'kind'>[]>('GET', '/api/measures'),
   due: (filter: { person?: string; body?: number } = {}) => {
