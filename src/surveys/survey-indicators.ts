@@ -5,7 +5,9 @@
  * share indicator per option (theme „Befragung“) reads them. Areas and parents whose figure would
  * show fewer than the minimum of answers — alone, or as a parent minus the areas shown — are stored
  * as secret (small-areas.ts), so neither the atlas nor any difference of its values shows them;
- * parents hold the sums including their small areas wherever that is safe.
+ * parents hold the sums including their small areas wherever that is safe. An option's count
+ * follows the merging of its own question's answers, not of the respondents: an optional question
+ * answered by 2 of an area's 12 respondents keeps that area secret for its options.
  */
 import { lockImportSlices } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';
@@ -14,6 +16,7 @@ import type { Indicator } from '../indicators/indicator.schema.ts';
 import { upsertIndicators } from '../indicators/indicator.repository.ts';
 import { storeCounts, type CountRecord } from '../observations/store-counts.ts';
 import { labelsOf, surveyData } from './survey-results.ts';
+import type { Protection } from './small-areas.ts';
 import { surveyErrors } from './survey.errors.ts';
 import type { PublishRequest, PublishResult, Question } from './survey.schema.ts';
 
@@ -55,9 +58,8 @@ export async function publishIndicators(
   const levels = [...new Set([...data.areas.values()].map((a) => a.level))];
   const records = new Map<string, CountRecord[]>(levels.map((l) => [l, []]));
   for (const area of data.areas.values()) {
-    const shown = protection.shown.has(area.id);
     const counts = data.countsUnder(data.leavesUnder(area.id));
-    const cell = (variable: string, value: number): CountRecord => ({
+    const cell = (variable: string, value: number, shown: boolean): CountRecord => ({
       areaKey: area.key,
       date,
       variable,
@@ -66,9 +68,15 @@ export async function publishIndicators(
       status: shown ? 'value' : 'secret',
     });
     const list = records.get(area.level)!;
-    list.push(cell(nKey, counts.n));
+    list.push(cell(nKey, counts.n, protection.shown.has(area.id)));
     for (const item of items)
-      list.push(cell(item.variable, counts.byQuestion.get(item.q.id)!.counts[item.index] ?? 0));
+      list.push(
+        cell(
+          item.variable,
+          counts.byQuestion.get(item.q.id)!.counts[item.index] ?? 0,
+          data.questionProtection(item.q.id).shown.has(area.id),
+        ),
+      );
   }
 
   const variableNames: Record<string, string> = {
@@ -88,8 +96,8 @@ export async function publishIndicators(
     decimals: 0,
     description:
       `Anteil der Befragten, die bei „${i.q.text}“ „${i.label}“ gewählt haben (Befragung ${row.title}, ${period}). ` +
-      `Gebiete mit weniger als ${row.min_answers} Antworten werden nicht einzeln ausgewiesen; ` +
-      'sie sind in ihrem übergeordneten Gebiet enthalten.',
+      `Gebiete, in denen weniger als ${row.min_answers} Befragte diese Frage beantwortet haben, werden nicht ` +
+      'einzeln ausgewiesen; sie sind in ihrem übergeordneten Gebiet enthalten.',
     source,
     updateCycle: 'einmalig',
     published: true,
@@ -115,12 +123,19 @@ export async function publishIndicators(
     await upsertIndicators(tx, indicators);
   });
   const leaves = data.leaves.map((l) => l.id);
-  const published = leaves.filter((id) => protection.shown.has(id)).length;
+  const areasOf = (p: Protection) => {
+    const published = leaves.filter((id) => p.shown.has(id)).length;
+    return { published, withheld: leaves.length - published };
+  };
   return {
     date,
     n: data.n,
     variables: [nKey, ...items.map((i) => i.variable)],
     indicators: indicators.map((i) => i.key),
-    areas: { published, withheld: leaves.length - published },
+    areas: areasOf(protection),
+    indicatorAreas: items.map((i) => ({
+      indicator: i.variable,
+      ...areasOf(data.questionProtection(i.q.id)),
+    })),
   };
 }

@@ -2,6 +2,11 @@
  * Results of a survey for planners: counts per question and option for all answers, and per area
  * of the survey level where at least `minAnswers` answered — areas below that are merged within
  * their parent („zusammengefasst“, see small-areas.ts). Free texts: approved ones only.
+ *
+ * The minimum holds per question too: an optional question skipped by most people has fewer
+ * answers than the survey has respondents, so each countable question gets its own merging over
+ * its own answers, and a figure of that question is shown only where it is a sum of whole cells of
+ * that merging — else a row of 12 respondents would show the 2 who answered it.
  */
 import { listAllAreas, type AreaRow } from '../areas/area.repository.ts';
 import type { Db } from '../db/db.ts';
@@ -44,8 +49,25 @@ export interface SurveyData {
   totalCounts: () => Counts;
   /** Leaves under an area. */
   leavesUnder: (id: number) => number[];
+  /** The merging of one question over the answers it got in each leaf (computed once). */
+  questionProtection: (questionId: number) => Protection;
   n: number;
 }
+
+/**
+ * Whether a figure over these leaves may show a question: every cell of the question's merging
+ * that the leaves touch lies wholly inside them and reaches the minimum (or holds no answer).
+ */
+export function coversWholeCells(protection: Protection, leafIds: readonly number[]): boolean {
+  const inside = new Set(leafIds);
+  return protection.cells.every((c) => {
+    const touched = c.leaves.filter((l) => inside.has(l)).length;
+    return touched === 0 || (touched === c.leaves.length && !c.belowMin);
+  });
+}
+
+/** Whether a total of `answered` answers may be shown: none at all, or at least the minimum. */
+export const enoughAnswers = (answered: number, min: number) => answered === 0 || answered >= min;
 
 /** Everything results and indicators are computed from, with the small areas protected. */
 export async function surveyData(db: Db, key: string): Promise<SurveyData> {
@@ -103,6 +125,21 @@ export async function surveyData(db: Db, key: string): Promise<SurveyData> {
     const nOf = leafIds ? leafIds.reduce((s, id) => s + (byArea.get(id) ?? 0), 0) : n;
     return { n: nOf, byQuestion };
   };
+  const byQuestion = new Map<number, Protection>();
+  const parentOfLeaf = new Map(leaves.map((l) => [l.id, l.parent_id]));
+  const questionProtection = (questionId: number): Protection => {
+    let p = byQuestion.get(questionId);
+    if (!p) {
+      const answered = (id: number) => responsesOf.get(id)?.get(questionId)?.length ?? 0;
+      p = protectSmallAreas(
+        [...parentOfLeaf].map(([id, parentId]) => ({ id, parentId, n: answered(id) })),
+        parentOf,
+        row.min_answers,
+      );
+      byQuestion.set(questionId, p);
+    }
+    return p;
+  };
   return {
     row,
     questions,
@@ -112,6 +149,7 @@ export async function surveyData(db: Db, key: string): Promise<SurveyData> {
     countsUnder: (ids) => countsUnder(ids),
     totalCounts: () => countsUnder(null),
     leavesUnder,
+    questionProtection,
     n,
   };
 }
@@ -141,7 +179,10 @@ export async function surveyResults(db: Db, key: string): Promise<SurveyResults>
       kind: q.kind,
       text: q.text,
       labels: labelsOf(q),
-      total: shown && countable(q) ? { question: q.id, ...total.byQuestion.get(q.id)! } : null,
+      total:
+        shown && countable(q) && enoughAnswers(total.byQuestion.get(q.id)!.answered, row.min_answers)
+          ? { question: q.id, ...total.byQuestion.get(q.id)! }
+          : null,
       texts: texts.filter((t) => t.question === q.id).map((t) => t.text),
     })),
     areas: cells
@@ -160,7 +201,11 @@ export async function surveyResults(db: Db, key: string): Promise<SurveyResults>
           n: counts.n,
           questions: questions
             .filter(countable)
-            .map((q) => ({ question: q.id, ...counts.byQuestion.get(q.id)! })),
+            .map((q) =>
+              coversWholeCells(data.questionProtection(q.id), c.leaves)
+                ? { question: q.id, ...counts.byQuestion.get(q.id)!, withheld: false }
+                : { question: q.id, answered: null, counts: null, withheld: true },
+            ),
         };
       })
       .sort((a, b) => a.members[0]!.key.localeCompare(b.members[0]!.key)),

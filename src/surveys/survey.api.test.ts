@@ -9,6 +9,7 @@ import type { Indicator, IndicatorValues } from '../indicators/indicator.schema.
 import { engines } from '../test/databases.ts';
 import { demoApp, expectGuarded } from '../test/demo-app.ts';
 import type { PublicSurvey, PublishResult, Survey, SurveyResults, SurveyText } from './survey.schema.ts';
+import { determined } from './test-helpers.ts';
 
 const MIN = 5;
 const QUESTIONS = [
@@ -23,28 +24,6 @@ const QUESTIONS = [
   { kind: 'multiple', text: 'Was fehlt?', options: ['Treffpunkte', 'Grün', 'Beratung'] },
   { kind: 'text', text: 'Was möchten Sie uns noch sagen?' },
 ];
-
-/** Whether the unit vector of column `i` lies in the row space of `rows` (Gaussian elimination). */
-function determined(rows: number[][], i: number, width: number): boolean {
-  const rank = (m: number[][]) => {
-    const a = m.map((r) => [...r]);
-    let r = 0;
-    for (let c = 0; c < width && r < a.length; c++) {
-      const p = a.findIndex((row, k) => k >= r && Math.abs(row[c]!) > 1e-9);
-      if (p < 0) continue;
-      [a[r], a[p]] = [a[p]!, a[r]!];
-      for (let k = 0; k < a.length; k++)
-        if (k !== r && Math.abs(a[k]![c]!) > 1e-9) {
-          const f = a[k]![c]! / a[r]![c]!;
-          a[k] = a[k]!.map((v, j) => v - f * a[r]![j]!);
-        }
-      r++;
-    }
-    return r;
-  };
-  const unit = Array.from({ length: width }, (_, j) => (j === i ? 1 : 0));
-  return rank([...rows, unit]) === rank(rows);
-}
 
 describe.each(engines)('surveys on $name', (engine) => {
   let ctx: Awaited<ReturnType<typeof demoApp>>;

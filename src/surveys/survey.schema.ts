@@ -117,13 +117,25 @@ export const QuestionCounts = z.object({
   counts: z.array(z.number().int()).describe('Aligned with `labels` of the question'),
 });
 
+/** A question's counts in one row of areas; withheld where too few answered it there. */
+export const AreaQuestionCounts = z.object({
+  question: z.number().int(),
+  answered: z.number().int().nullable().describe('null when withheld'),
+  counts: z.array(z.number().int()).nullable().describe('Aligned with `labels`; null when withheld'),
+  withheld: z
+    .boolean()
+    .describe(
+      'True where fewer than the minimum answered this question in these areas, or where showing it would let a difference reveal such a group',
+    ),
+});
+
 export const ResultArea = z.object({
   key: z.string().describe('Area key, or the key of the parent the areas are merged into'),
   name: z.string(),
   merged: z.boolean().describe('zusammengefasst: several areas below the minimum, shown together'),
   members: z.array(z.object({ key: z.string(), name: z.string() })),
   n: z.number().int(),
-  questions: z.array(QuestionCounts),
+  questions: z.array(AreaQuestionCounts),
 });
 
 export const SurveyResults = z.object({
@@ -144,7 +156,9 @@ export const SurveyResults = z.object({
       kind: QuestionKind,
       text: z.string(),
       labels: z.array(z.string()),
-      total: QuestionCounts.nullable(),
+      total: QuestionCounts.nullable().describe(
+        'null for questions without counts, and where fewer than the minimum (but more than none) answered',
+      ),
       texts: z.array(z.string()).describe('Approved free texts only'),
     }),
   ),
@@ -188,5 +202,17 @@ export const PublishResult = z.object({
     published: z.number().int().describe('areas of the survey level with their own value'),
     withheld: z.number().int().describe('areas only contained in their parent'),
   }),
+  indicatorAreas: z
+    .array(
+      z.object({
+        indicator: z.string(),
+        published: z.number().int().describe('areas of the survey level with their own value'),
+        withheld: z
+          .number()
+          .int()
+          .describe('areas where too few answered the question (or kept secret so no difference shows them)'),
+      }),
+    )
+    .describe('Per indicator: the minimum applies to the answers of its question'),
 });
 export type PublishResult = z.infer<typeof PublishResult>;
