@@ -1,9 +1,13 @@
 /**
  * Accounts and page security in the browser: an administrator creates an account, sets its
- * password and deactivates it; the user changes the own password; the atlas, a report preview and
- * the API documentation work under the Content-Security-Policy without a single violation.
+ * password and deactivates it, and links a partner's account to an organisation and clears it
+ * again; the user changes the own password; the atlas, a report preview and the API documentation
+ * work under the Content-Security-Policy without a single violation.
  */
 import { expect, test, type Page } from '@playwright/test';
+import type { UserAccount } from '../src/auth/auth.schema.ts';
+import type { Organisation } from '../src/bodies/body.schema.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { login, MAP_READY, openAtlas, SLOW } from './helpers.ts';
 import { useServer } from './server.ts';
 
@@ -115,6 +119,63 @@ test('an administrator manages accounts; the user changes the own password', asy
   expect((await userPage.request.get('/api/auth/me')).status()).toBe(401);
   expect((await signIn('drittes-passwort-3')).status()).toBe(403);
   await other.close();
+});
+
+test('an administrator links a partner’s account to an organisation and clears it', async ({ page }) => {
+  const partner = { username: 'e2e.traeger', displayName: 'Herr Träger', role: 'partner' };
+  await login(page, 'admin');
+  const created = await page.request.post('/api/users', {
+    data: { ...partner, password: 'partner-passwort-2024' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const organisation = await page.request.post('/api/organisations', {
+    data: { name: 'E2E Kinderschutzbund', kind: 'verein' },
+  });
+  expect(organisation.status(), await organisation.text()).toBe(200);
+  const { id } = (await organisation.json()) as Organisation;
+
+  await page.goto('/benutzer');
+  const table = page.getByTestId('users-table');
+  await expect(table.getByRole('columnheader', { name: 'Organisation' })).toBeVisible(SLOW);
+  const row = table.getByRole('row').filter({ hasText: partner.username });
+  const select = row.getByRole('combobox', { name: `Organisation von ${partner.username}` });
+  const save = row.getByRole('button', { name: `Zuordnen: ${partner.username}` });
+  // a partner without organisation sees no bodies: the hint says so, and belongs to the select
+  const hint = row.getByTestId('partner-needs-organisation');
+  await expect(hint).toContainText('Ohne Organisation sieht dieses Partnerkonto keine Gremien');
+  await expect(select).toHaveAccessibleDescription(
+    /Ohne Organisation sieht dieses Partnerkonto keine Gremien/,
+  );
+  await expect(
+    table.getByRole('row').filter({ hasText: 'planer' }).getByTestId('partner-needs-organisation'),
+  ).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('users-organisation.png'), fullPage: true });
+  await expectNoSeriousViolations(page, 'Benutzer (Organisation zuordnen)');
+
+  await select.selectOption({ label: 'E2E Kinderschutzbund' });
+  await save.click();
+  await expect(page.locator('.success')).toHaveText(
+    '„e2e.traeger“ gehört jetzt zur Organisation „E2E Kinderschutzbund“.',
+  );
+  await expect(hint).toHaveCount(0);
+  await page.reload();
+  await expect(select).toHaveValue(String(id), SLOW);
+  await expect(select.locator('option:checked')).toHaveText('E2E Kinderschutzbund');
+  await expect(hint).toHaveCount(0);
+  const accounts = (await (await page.request.get('/api/users')).json()) as UserAccount[];
+  expect(accounts.find((a) => a.username === partner.username)?.organisation).toEqual({
+    id,
+    name: 'E2E Kinderschutzbund',
+  });
+
+  await select.selectOption({ label: '– keine –' });
+  await save.click();
+  await expect(page.locator('.success')).toHaveText('„e2e.traeger“ gehört zu keiner Organisation mehr.');
+  await page.reload();
+  await expect(hint).toBeVisible(SLOW);
+  await expect(select).toHaveValue('');
+  const organisations = (await (await page.request.get('/api/organisations')).json()) as Organisation[];
+  expect(organisations.find((o) => o.id === id)?.users).toEqual([]);
 });
 
 test('planners see no account administration', async ({ page }) => {

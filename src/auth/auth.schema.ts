@@ -21,6 +21,12 @@ export const UserAccount = User.extend({
   active: z.boolean().describe('false: deactivated, cannot log in'),
   lastLoginAt: z.string().nullable().describe('Last successful login (ISO 8601)'),
   createdAt: z.string(),
+  organisation: z
+    .object({ id: z.number().int(), name: z.string() })
+    .nullable()
+    .describe(
+      'The organisation the account belongs to (a partner reads its bodies); set under /api/organisations/{id}/users/{username}',
+    ),
 });
 export type UserAccount = z.infer<typeof UserAccount>;
 

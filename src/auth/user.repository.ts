@@ -11,6 +11,9 @@ interface UserRow {
   active: boolean;
   last_login_at: string | Date | null;
   created_at: string | Date;
+  organisation_id?: number | null;
+  /** Only where the account query joins the organisation. */
+  organisation_name?: string | null;
   [k: string]: unknown;
 }
 
@@ -28,7 +31,15 @@ const toAccount = (r: UserRow): UserAccount => ({
   active: r.active,
   lastLoginAt: r.last_login_at === null ? null : iso(r.last_login_at),
   createdAt: iso(r.created_at),
+  organisation:
+    r.organisation_id != null && r.organisation_name != null
+      ? { id: r.organisation_id, name: r.organisation_name }
+      : null,
 });
+
+/** Accounts `u` with the name of their organisation, from the table or from a CTE of that name. */
+const withOrganisation = (from = 'app_user u') =>
+  `SELECT u.*, o.name AS organisation_name FROM ${from} LEFT JOIN organisation o ON o.id = u.organisation_id`;
 
 export const SESSION_DAYS = 7;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -40,12 +51,12 @@ export async function findUserForLogin(db: Db, username: string) {
 }
 
 export async function findAccount(db: Db, username: string): Promise<UserAccount | null> {
-  const [row] = await db.query<UserRow>('SELECT * FROM app_user WHERE username = $1', [username]);
+  const [row] = await db.query<UserRow>(`${withOrganisation()} WHERE u.username = $1`, [username]);
   return row ? toAccount(row) : null;
 }
 
 export async function listAccounts(db: Db): Promise<UserAccount[]> {
-  return (await db.query<UserRow>('SELECT * FROM app_user ORDER BY id')).map(toAccount);
+  return (await db.query<UserRow>(`${withOrganisation()} ORDER BY u.id`)).map(toAccount);
 }
 
 export async function countUsers(db: Db): Promise<number> {
@@ -93,9 +104,10 @@ export async function updateAccount(
   patch: { active?: boolean; role?: Role; displayName?: string },
 ): Promise<UserAccount> {
   const [row] = await db.query<UserRow>(
-    `UPDATE app_user SET active = coalesce($2, active), role = coalesce($3, role),
-            display_name = coalesce($4, display_name)
-      WHERE id = $1 RETURNING *`,
+    `WITH u AS (UPDATE app_user SET active = coalesce($2, active), role = coalesce($3, role),
+                       display_name = coalesce($4, display_name)
+                 WHERE id = $1 RETURNING *)
+     ${withOrganisation('u')}`,
     [userId, patch.active ?? null, patch.role ?? null, patch.displayName ?? null],
   );
   return toAccount(row!);

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password-rules.ts';
+import { AccountOrganisation } from './AccountOrganisation.tsx';
 import { usersApi, type Role, type UserAccount } from './api.ts';
 import { newPasswordProblem } from './password-form.ts';
 import { ResetPasswordDialog } from './ResetPasswordDialog.tsx';
@@ -19,12 +20,18 @@ interface UsersPageProps {
   announce: (message: string) => void;
 }
 
-/** Benutzerverwaltung: accounts with role, state and last login; create, reset, (de)activate. */
+/**
+ * Benutzerverwaltung: accounts with role, organisation, state and last login; create, reset,
+ * link to an organisation, (de)activate.
+ */
 export function UsersPage({ user, onLogin, announce }: UsersPageProps) {
   const isAdmin = user?.role === 'admin';
   // counts changes: the list loads again
   const [revision, setRevision] = useState(0);
   const list = useFetched(isAdmin ? `users#${user.id}#${revision}` : null, () => usersApi.list());
+  const organisations = useFetched(isAdmin ? `organisations#${user.id}#${revision}` : null, () =>
+    usersApi.organisations(),
+  );
   const [resetting, setResetting] = useState<UserAccount | null>(null);
   const [deactivating, setDeactivating] = useState<UserAccount | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -82,6 +89,11 @@ export function UsersPage({ user, onLogin, announce }: UsersPageProps) {
           {list.error.message}
         </p>
       )}
+      {organisations.error && (
+        <p className="alert" role="alert">
+          {T.organisationsMissing}
+        </p>
+      )}
       {notice && (
         <p className={notice.ok ? 'success' : 'alert'} role={notice.ok ? 'status' : 'alert'}>
           {notice.text}
@@ -98,6 +110,7 @@ export function UsersPage({ user, onLogin, announce }: UsersPageProps) {
                 <th scope="col">{T.username}</th>
                 <th scope="col">{T.displayName}</th>
                 <th scope="col">{T.role}</th>
+                <th scope="col">{T.organisation}</th>
                 <th scope="col">{T.state}</th>
                 <th scope="col">{T.lastLogin}</th>
                 <th scope="col">{T.actions}</th>
@@ -111,6 +124,14 @@ export function UsersPage({ user, onLogin, announce }: UsersPageProps) {
                   </th>
                   <td>{u.displayName}</td>
                   <td>{ut.roles[u.role]}</td>
+                  <td>
+                    <AccountOrganisation
+                      account={u}
+                      organisations={organisations.latest}
+                      onDone={changed}
+                      onError={(text) => setNotice({ ok: false, text })}
+                    />
+                  </td>
                   <td>{u.active ? T.active : T.inactive}</td>
                   <td>{u.lastLoginAt ? dateTime(u.lastLoginAt) : T.never}</td>
                   <td>

@@ -1,11 +1,13 @@
 /**
- * Typed calls of the account API (/api/auth/password, /api/users; src/auth/*.routes.ts). Types
- * come from the server's zod schemas (type imports only).
+ * Typed calls of the account API (/api/auth/password, /api/users; src/auth/*.routes.ts) and of
+ * linking accounts to organisations (src/bodies/organisation.routes.ts). Types come from the
+ * server's zod schemas (type imports only).
  */
 import type { Role, UserAccount } from '../../auth/auth.schema.ts';
+import type { Organisation } from '../../bodies/body.schema.ts';
 import { enc, request } from '../api.ts';
 
-export type { Role, UserAccount };
+export type { Organisation, Role, UserAccount };
 
 export interface NewUser {
   username: string;
@@ -23,4 +25,10 @@ export const usersApi = {
     request<UserAccount>('PUT', `/api/users/${enc(username)}/password`, { password }),
   setActive: (username: string, active: boolean) =>
     request<UserAccount>('PATCH', `/api/users/${enc(username)}`, { active }),
+  organisations: () => request<Organisation[]>('GET', '/api/organisations'),
+  /** An account belongs to one organisation at most: linking moves it from any other. */
+  linkOrganisation: (organisationId: number, username: string) =>
+    request<Organisation>('PUT', `/api/organisations/${organisationId}/users/${enc(username)}`),
+  unlinkOrganisation: (organisationId: number, username: string) =>
+    request<Organisation>('DELETE', `/api/organisations/${organisationId}/users/${enc(username)}`),
 };

@@ -32,7 +32,7 @@ export const ut = {
     title: 'Benutzer',
     docTitle: 'Benutzer – Lagebild',
     intro:
-      'Konten anlegen, Passwörter neu setzen und Konten deaktivieren. Deaktivierte Benutzer können sich nicht anmelden; ihre Sitzungen enden sofort.',
+      'Konten anlegen, Passwörter neu setzen, Konten einer Organisation zuordnen und Konten deaktivieren. Deaktivierte Benutzer können sich nicht anmelden; ihre Sitzungen enden sofort.',
     needsRole: 'Die Benutzerverwaltung ist der Administration vorbehalten.',
     loading: 'Benutzer werden geladen …',
     caption: 'Alle Konten',
@@ -45,6 +45,16 @@ export const ut = {
     lastLogin: 'Letzte Anmeldung',
     never: 'noch nie',
     actions: 'Aktionen',
+    organisation: 'Organisation',
+    organisationOf: (username: string) => `Organisation von ${username}`,
+    noOrganisation: '– keine –',
+    saveOrganisation: 'Zuordnen',
+    partnerNeedsOrganisation:
+      'Ohne Organisation sieht dieses Partnerkonto keine Gremien: Partner lesen nur die Gremien, in denen ihre Organisation Mitglied ist.',
+    organisationsMissing: 'Die Organisationen konnten nicht geladen werden.',
+    linked: (username: string, organisation: string) =>
+      `„${username}“ gehört jetzt zur Organisation „${organisation}“.`,
+    unlinked: (username: string) => `„${username}“ gehört zu keiner Organisation mehr.`,
     rowLabel: (action: string, username: string) => `${action}: ${username}`,
     reset: 'Passwort neu setzen',
     deactivate: 'Deaktivieren',
