@@ -167,6 +167,7 @@ export interface BodyRow {
   area_level: string | null;
   area_key: string | null;
   area_name: string | null;
+  public: boolean;
   meetings: number;
   next_meeting: string | null;
   [k: string]: unknown;
@@ -175,7 +176,7 @@ export interface BodyRow {
 /** Bodies, all or those of `ids`, with their area and meetings (`today` for the next one). */
 export async function listBodies(db: Db, today: string, ids: number[] | null): Promise<BodyRow[]> {
   return db.query<BodyRow>(
-    `SELECT b.id, b.name, b.kind, b.topic, l.key AS area_level, a.key AS area_key, a.name AS area_name,
+    `SELECT b.id, b.name, b.kind, b.topic, b.public, l.key AS area_level, a.key AS area_key, a.name AS area_name,
             (SELECT count(*)::int FROM meeting m WHERE m.body_id = b.id) AS meetings,
             (SELECT min(m.date)::text FROM meeting m
               WHERE m.body_id = b.id AND m.status = 'geplant' AND m.date >= $1::date) AS next_meeting
@@ -252,12 +253,13 @@ export interface MeetingRow {
   date: string;
   place: string;
   status: string;
+  public: boolean;
   agenda_items: number;
   open_actions: number;
   [k: string]: unknown;
 }
 
-const MEETING_COLUMNS = `m.id, m.body_id, b.name AS body_name, m.date::text AS date, m.place, m.status,
+const MEETING_COLUMNS = `m.id, m.body_id, b.name AS body_name, m.date::text AS date, m.place, m.status, m.public,
   (SELECT count(*)::int FROM agenda_item ai WHERE ai.meeting_id = m.id) AS agenda_items,
   (SELECT count(*)::int FROM action_item x JOIN agenda_item ai ON ai.id = x.agenda_item_id
     WHERE ai.meeting_id = m.id AND NOT x.done) AS open_actions`;
@@ -291,13 +293,14 @@ export interface AgendaRow {
   minutes: string;
   decision: string;
   measure_id: number | null;
+  public: boolean;
   [k: string]: unknown;
 }
 
 export async function listAgenda(db: Db, meetingId: number): Promise<AgendaRow[]> {
   return db.query<AgendaRow>(
     `SELECT id, meeting_id, position, title, description, attachment_kind, attachment_level,
-            attachment_area_key, attachment_report_id, minutes, decision, measure_id
+            attachment_area_key, attachment_report_id, minutes, decision, measure_id, public
        FROM agenda_item WHERE meeting_id = $1 ORDER BY position, id`,
     [meetingId],
   );

@@ -19,6 +19,9 @@ export const BodyKind = z
   );
 export const MeetingStatus = z.enum(MEETING_STATUSES).describe('geplant or durchgefuehrt (held)');
 
+/** Published through OParl (`/oparl/v1`); false, the default, keeps it internal. */
+const Public = z.boolean().describe('Public (published through OParl under /oparl/v1); default false');
+
 export const AreaRef = z.object({
   level: z.string().min(1).max(60).describe('Level key'),
   key: z.string().min(1).max(60).describe('Area key'),
@@ -86,7 +89,7 @@ export const NewBody = z.object({
 export type NewBody = z.infer<typeof NewBody>;
 
 /** Body of `PATCH /api/bodies/{id}`. */
-export const BodyPatch = z.object(bodyFields).partial();
+export const BodyPatch = z.object({ ...bodyFields, public: Public }).partial();
 export type BodyPatch = z.infer<typeof BodyPatch>;
 
 /** Body of `POST /api/bodies/{id}/members`: an organisation, a user, or a user for an organisation. */
@@ -124,6 +127,7 @@ export const Body = z.object({
   kind: BodyKind,
   topic: z.string(),
   area: NamedArea.nullable(),
+  public: Public,
   members: z.array(Member),
   meetings: z.number().int().describe('Number of meetings'),
   nextMeeting: Day.nullable().describe('The next planned meeting from today'),
@@ -147,6 +151,7 @@ export const MeetingPatch = z
     date: Day,
     place: Text(300),
     status: MeetingStatus,
+    public: Public.describe('Public meeting (shown in OParl while its body is public too)'),
   })
   .partial();
 export type MeetingPatch = z.infer<typeof MeetingPatch>;
@@ -199,7 +204,12 @@ export const NewAgendaItem = z.object({
 });
 export type NewAgendaItem = z.infer<typeof NewAgendaItem>;
 
-export const AgendaItemPatch = z.object(agendaFields).partial();
+export const AgendaItemPatch = z
+  .object({
+    ...agendaFields,
+    public: Public.describe('Public item (shown in OParl while its meeting and body are public too)'),
+  })
+  .partial();
 export type AgendaItemPatch = z.infer<typeof AgendaItemPatch>;
 
 /** Who does it: a user, an organisation, or someone named in free text. */
@@ -256,6 +266,7 @@ export const AgendaItem = z.object({
   attachment: Attachment.nullable(),
   minutes: z.string(),
   decision: z.string(),
+  public: Public,
   measure: z
     .object({ id: z.number().int(), title: z.string() })
     .nullable()
@@ -270,6 +281,7 @@ export const MeetingSummary = z.object({
   date: Day,
   place: z.string(),
   status: MeetingStatus,
+  public: Public,
   agendaItems: z.number().int(),
   openActions: z.number().int(),
 });

@@ -75,6 +75,7 @@ export async function listBodies(db: Db, user: User): Promise<Body[]> {
       r.area_level !== null && r.area_key !== null
         ? { level: r.area_level, key: r.area_key, name: r.area_name ?? r.area_key }
         : null,
+    public: r.public,
     members: members.filter((m) => m.body_id === r.id).map(presentMember),
     meetings: r.meetings,
     nextMeeting: r.next_meeting,
@@ -109,6 +110,7 @@ export async function patchBody(db: Db, id: number, p: BodyPatch): Promise<void>
   if (p.kind !== undefined) columns.kind = p.kind;
   if (p.topic !== undefined) columns.topic = p.topic;
   if (p.area !== undefined) columns.area_id = await areaId(db, p.area);
+  if (p.public !== undefined) columns.public = p.public;
   if (!(await repo.updateRow(db, 'body', id, columns, true))) throw bodyMissing(id);
 }
 

@@ -39,6 +39,7 @@ const summary = (m: repo.MeetingRow): MeetingSummary => ({
   date: m.date,
   place: m.place,
   status: m.status as MeetingStatus,
+  public: m.public,
   agendaItems: m.agenda_items,
   openActions: m.open_actions,
 });
@@ -126,6 +127,7 @@ export async function getMeeting(db: Db, user: User, id: number): Promise<Meetin
     attachment: attachment(a),
     minutes: a.minutes,
     decision: a.decision,
+    public: a.public,
     measure: measure(a),
     actions: actions.filter((x) => x.agenda_item_id === a.id).map((x) => presentAction(x, day)),
   }));
@@ -144,6 +146,7 @@ export async function patchMeeting(db: Db, id: number, p: MeetingPatch): Promise
   if (p.date !== undefined) columns.date = p.date;
   if (p.place !== undefined) columns.place = p.place;
   if (p.status !== undefined) columns.status = p.status;
+  if (p.public !== undefined) columns.public = p.public;
   if (!(await repo.updateRow(db, 'meeting', id, columns))) throw meetingMissing(id);
 }
 
@@ -215,7 +218,7 @@ async function requireAgendaItem(db: Db, meetingId: number, itemId: number) {
 export async function patchAgendaItem(db: Db, meetingId: number, itemId: number, p: AgendaItemPatch) {
   await requireAgendaItem(db, meetingId, itemId);
   const columns: repo.Columns = await referenceColumns(db, p);
-  for (const k of ['position', 'title', 'description', 'minutes', 'decision'] as const)
+  for (const k of ['position', 'title', 'description', 'minutes', 'decision', 'public'] as const)
     if (p[k] !== undefined) columns[k] = p[k];
   await repo.updateRow(db, 'agenda_item', itemId, columns);
 }

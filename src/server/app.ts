@@ -44,12 +44,15 @@ import { statementRoutes } from '../statements/statement.routes.ts';
 import { typologyRoutes } from '../typology/typology.routes.ts';
 import { variableRoutes } from '../observations/variable.routes.ts';
 import { ogcRoutes } from '../ogc/ogc.routes.ts';
+import { oparlRoutes } from '../oparl/oparl.routes.ts';
 import { configRoutes } from './config.routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { localCliHook } from './local-cli.ts';
 import { swaggerOptions } from './openapi.ts';
 import { requireSessionHook, sameOriginHook, securityHeaders } from './security.ts';
 import { registerPublicCache } from './public-cache.ts';
+import { actorHook } from '../audit/audit.hook.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -108,6 +111,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', sessionHook);
   if (opts.localToken) app.addHook('onRequest', localCliHook(opts.localToken));
   app.addHook('onRequest', requireSessionHook);
+  app.addHook('preHandler', actorHook);
   app.addHook('onSend', securityHeaders(opts.tileUrl));
   // after the session hook: whether a response may be shared depends on who asks
   registerPublicCache(app);
@@ -117,6 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(setupRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/users' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(areaRoutes, { prefix: '/api/areas' });
   await app.register(areaProfileRoutes, { prefix: '/api/areas' });
   await app.register(indicatorRoutes, { prefix: '/api/indicators' });
@@ -145,6 +150,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(analysisRoutes, { prefix: '/api/analysis' });
   await app.register(reportRoutes, { prefix: '/api/reports' });
   await app.register(ogcRoutes, { prefix: '/ogc' });
+  await app.register(oparlRoutes, { prefix: '/oparl/v1' });
 
   const webDir = opts.webDir ?? WEB_DIR;
   if (existsSync(webDir)) {
