@@ -3,9 +3,11 @@
  * Every command opens (and migrates) the database itself. A run loads the module of its command
  * only; the overview (`--help`, `help`, an unknown command) loads none (see commands.ts).
  */
+import { userInfo } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Command, Help, Option } from 'commander';
 import { COMMAND_V8_FLAGS, COMMANDS, commandName } from './commands.ts';
+import { runAs } from '../db/actor.ts';
 import { fail } from './fail.ts';
 
 const program = new Command('lagebild')
@@ -44,8 +46,18 @@ program.on('option:version', () => {
   process.exit(0);
 });
 
+/** The person at the command line, for the audit log of the changes a command makes. */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // a container without an entry for its user id
+    return process.env.USER ?? 'unbekannt';
+  }
+}
+
 try {
-  await program.parseAsync(process.argv);
+  await runAs(`cli:${osUser()}`, () => program.parseAsync(process.argv));
 } catch (err) {
   fail(err, process.argv.includes('--json'));
 }

@@ -1,8 +1,10 @@
 /**
  * `lagebild users …` as an administrator runs it (child process), on every engine: the first
- * account with a password piped in, a random password printed once, list, reset, deactivate.
+ * account with a password piped in, a random password printed once, list, reset, deactivate; the
+ * audit log names the command line's user.
  */
 import { execFile } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password.ts';
@@ -82,6 +84,20 @@ describe.each(engines)('lagebild users on $name', (engine) => {
       { active: true, ok: true },
       { active: true, ok: true },
     ]);
+    // the audit log names the person at the command line
+    const db = await openDb(spec);
+    try {
+      const logged = await db.query<{ actor: string; username: string }>(
+        `SELECT actor, after ->> 'username' AS username FROM audit_log
+          WHERE table_name = 'app_user' AND operation = 'INSERT' ORDER BY id`,
+      );
+      expect(logged).toEqual([
+        { actor: `cli:${userInfo().username}`, username: 'chefin' },
+        { actor: `cli:${userInfo().username}`, username: 'leser' },
+      ]);
+    } finally {
+      await db.close();
+    }
   }, 300_000); // several processes, each opening the database
 
   it('refuses bad input with German messages and exit code 2', async () => {

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
+import { currentActor, isWrite, SET_ACTOR } from './actor.ts';
 import { acquireDirLock } from './lock.ts';
 
 export type Row = Record<string, unknown>;
@@ -101,7 +102,7 @@ async function openPglite(spec: string, options: OpenOptions): Promise<Db> {
       await q.exec(sql);
     },
   });
-  const db: Db = {
+  const db: Db = withActor({
     ...wrap(client),
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
       return client.transaction(async (tx) => {
@@ -110,6 +111,8 @@ async function openPglite(spec: string, options: OpenOptions): Promise<Db> {
           transaction: (inner) => inner(txDb), // nested: join the outer transaction
           close: () => Promise.resolve(),
         };
+        const actor = currentActor();
+        if (actor !== undefined) await tx.query(SET_ACTOR, [actor]);
         return fn(txDb);
       });
     },
@@ -120,7 +123,7 @@ async function openPglite(spec: string, options: OpenOptions): Promise<Db> {
         lock?.release();
       }
     },
-  };
+  });
   return db;
 }
 
@@ -150,12 +153,14 @@ async function openPostgres(url: string): Promise<Db> {
       await c.query(sql);
     },
   });
-  return {
+  return withActor({
     ...forClient(pool),
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
       const c = await pool.connect();
       try {
         await c.query('BEGIN');
+        const actor = currentActor();
+        if (actor !== undefined) await c.query(SET_ACTOR, [actor]);
         const txDb: Db = {
           ...forClient(c),
           transaction: (inner) => inner(txDb),
@@ -172,5 +177,22 @@ async function openPostgres(url: string): Promise<Db> {
       }
     },
     close: () => pool.end(),
+  });
+}
+
+/**
+ * A write outside a transaction, made for an actor, runs in a transaction of its own that
+ * first names the actor (`lagebild.actor`, read by the audit triggers); writes inside a
+ * transaction have it already. Without an actor nothing changes.
+ */
+function withActor(db: Db): Db {
+  const query = db.query.bind(db);
+  return {
+    ...db,
+    query<T extends Row>(sql: string, params?: unknown[]) {
+      return currentActor() !== undefined && isWrite(sql)
+        ? db.transaction((tx) => tx.query<T>(sql, params))
+        : query<T>(sql, params);
+    },
   };
 }

@@ -16,28 +16,11 @@ import { loadDemo } from '../demo/load-demo.ts';
 import { writeMicrodata } from '../demo/microdata.ts';
 import { engines } from '../test/databases.ts';
 import { loginCookie } from '../test/demo-app.ts';
+import { multipart } from '../test/multipart.ts';
 import { buildApp } from './app.ts';
 import { LOCAL_TOKEN_HEADER } from './local-cli.ts';
 
 const TOKEN = 'lokales-token-nur-fuer-diesen-test-0123456789';
-
-/** A multipart/form-data body with text fields and files. */
-function multipart(fields: Record<string, string>, files: { name: string; data: Uint8Array | string }[]) {
-  const boundary = 'testgrenze7MA4YWxkTrZu0gW';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-    );
-    parts.push(Buffer.from(f.data), Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe.each(engines)('local CLI principal on $name', (engine) => {
   let app: FastifyInstance;
