@@ -53,8 +53,6 @@ import { requireSessionHook, sameOriginHook, securityHeaders } from './security.
 import { registerPublicCache } from './public-cache.ts';
 import { actorHook } from '../audit/audit.hook.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
-import { actorHook } from '../audit/audit.hook.ts';
-import { auditRoutes } from '../audit/audit.routes.ts';
 
 export interface AppOptions {
   db: Db;
@@ -114,7 +112,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.localToken) app.addHook('onRequest', localCliHook(opts.localToken));
   app.addHook('onRequest', requireSessionHook);
   app.addHook('preHandler', actorHook);
-  app.addHook('preHandler', actorHook);
   app.addHook('onSend', securityHeaders(opts.tileUrl));
   // after the session hook: whether a response may be shared depends on who asks
   registerPublicCache(app);
@@ -124,7 +121,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(setupRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(userRoutes, { prefix: '/api/users' });
-  await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(areaRoutes, { prefix: '/api/areas' });
   await app.register(areaProfileRoutes, { prefix: '/api/areas' });
