@@ -184,6 +184,10 @@ test('a planner changes and deletes organisations, bodies, meetings, agenda item
     name: 'E2E Arbeitskreis Süd',
     kind: 'stadtteilarbeitskreis',
   });
+  await post<Body>(`/api/bodies/${body.id}/members`, {
+    organisationId: organisation.id,
+    function: 'Mitglied',
+  });
   const created = await post<Meeting>(`/api/bodies/${body.id}/meetings`, {
     date: '2025-05-06',
     place: 'Rathaus',
@@ -247,6 +251,15 @@ test('a planner changes and deletes organisations, bodies, meetings, agenda item
   await expect(bodyForm).toHaveCount(0);
   await expect(details.getByRole('heading', { level: 2 })).toContainText('E2E Sozialraumkonferenz Süd');
   await expect(details.getByRole('button', { name: /^Bearbeiten: Gremium/ })).toBeFocused();
+
+  // a member leaves, after a confirmation
+  await expect(details.getByTestId('body-members')).toContainText('E2E Jobcenter Süd – Mitglied');
+  await details.getByRole('button', { name: 'E2E Jobcenter Süd entfernen' }).click();
+  const leave = page.getByRole('alertdialog', { name: 'E2E Jobcenter Süd aus dem Gremium entfernen?' });
+  await leave.getByRole('button', { name: 'Entfernen' }).click();
+  await expect(leave).toHaveCount(0);
+  await expect(details.getByText('Noch keine Mitglieder.')).toBeVisible();
+  await expect(details.getByRole('heading', { name: 'Mitglieder', exact: true })).toBeFocused();
 
   // the meeting: another date and place
   await openMeeting('Sitzung vom 06.05.2025, Rathaus');

@@ -1,12 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { formatDate } from '../../core/format.ts';
 import type { AppConfig } from '../api.ts';
 import { bodiesApi, type Body, type Meeting, type MeetingSummary, type Organisation } from './bodies-api.ts';
 import { BodyForm, MeetingForm, MemberForm } from './BodyForms.tsx';
-import { ConfirmDelete, EditDeleteButtons, useEditing } from './EditControls.tsx';
-import { FormError } from './FormError.tsx';
+import { ConfirmDelete, EditDeleteButtons, useEditing, useFocusLater } from './EditControls.tsx';
 import { gt } from './texts.ts';
-import { useSubmit } from './use-submit.ts';
 
 const B = gt.body;
 const G = gt.forms.body;
@@ -31,9 +29,11 @@ interface BodyDetailsProps {
  */
 export function BodyDetails(props: BodyDetailsProps) {
   const { body, meetings, selectedMeeting, organisations, canEdit } = props;
-  const { busy, error, run } = useSubmit();
   const editing = useEditing<number>();
   const [removing, setRemoving] = useState(false);
+  const [removingMember, setRemovingMember] = useState<{ id: number; who: string } | null>(null);
+  const membersHeading = useRef<HTMLHeadingElement>(null);
+  const focusLater = useFocusLater();
   return (
     <>
       {canEdit && (
@@ -74,7 +74,9 @@ export function BodyDetails(props: BodyDetailsProps) {
           <strong>{B.topic}:</strong> {body.topic}
         </p>
       )}
-      <h3>{B.members}</h3>
+      <h3 ref={membersHeading} tabIndex={-1}>
+        {B.members}
+      </h3>
       {body.members.length === 0 ? (
         <p className="muted">{B.noMembers}</p>
       ) : (
@@ -97,13 +99,7 @@ export function BodyDetails(props: BodyDetailsProps) {
                     <button
                       type="button"
                       className="link-button"
-                      disabled={busy}
-                      onClick={() =>
-                        run(
-                          () => bodiesApi.removeMember(body.id, m.id),
-                          (b) => props.onBodyChanged(b, gt.forms.member.removed),
-                        )
-                      }
+                      onClick={() => setRemovingMember({ id: m.id, who })}
                     >
                       {B.removeMember(who)}
                     </button>
@@ -114,7 +110,20 @@ export function BodyDetails(props: BodyDetailsProps) {
           })}
         </ul>
       )}
-      <FormError error={error} />
+      {removingMember && (
+        <ConfirmDelete
+          title={gt.forms.member.confirmTitle(removingMember.who)}
+          text={gt.forms.member.confirmText}
+          confirmLabel={gt.forms.member.confirm}
+          remove={() => bodiesApi.removeMember(body.id, removingMember.id)}
+          onDone={(b) => {
+            setRemovingMember(null);
+            focusLater(membersHeading.current);
+            props.onBodyChanged(b, gt.forms.member.removed);
+          }}
+          onClose={() => setRemovingMember(null)}
+        />
+      )}
       {canEdit && (
         <MemberForm
           body={body}

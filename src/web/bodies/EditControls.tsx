@@ -85,18 +85,27 @@ interface ConfirmDeleteProps<T> {
   title: string;
   text: string;
   remove: () => Promise<T>;
+  /** The confirm button; default „Löschen“. */
+  confirmLabel?: string;
   onDone: (answer: T) => void;
   onClose: () => void;
 }
 
 /** „… löschen?“ with Abbrechen first; the server's refusal stays in the dialog. Mount it to ask. */
-export function ConfirmDelete<T>({ title, text, remove, onDone, onClose }: ConfirmDeleteProps<T>) {
+export function ConfirmDelete<T>({
+  title,
+  text,
+  remove,
+  confirmLabel,
+  onDone,
+  onClose,
+}: ConfirmDeleteProps<T>) {
   const { busy, error, run } = useSubmit();
   return (
     <ConfirmDialog
       title={title}
       text={text}
-      confirmLabel={F.remove}
+      confirmLabel={confirmLabel ?? F.remove}
       busy={busy}
       error={error}
       onConfirm={() => run(remove, onDone)}

@@ -135,6 +135,11 @@ export const gt = {
       functionHint: 'etwa „Vorsitz“, „Geschäftsführung“ oder „Mitglied“',
       added: 'Mitglied aufgenommen.',
       removed: 'Mitglied entfernt.',
+      confirmTitle: (who: string) => `${who} aus dem Gremium entfernen?`,
+      confirmText:
+        'Die Mitgliedschaft endet; Aufgaben und Protokolle bleiben. Partnerkonten einer entfernten ' +
+        'Organisation sehen das Gremium dann nicht mehr.',
+      confirm: 'Entfernen',
     },
     meeting: {
       add: 'Neue Sitzung',
