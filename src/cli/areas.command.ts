@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { LagebildError } from '../core/errors.ts';
+import { addConvertCommands } from './areas-convert.command.ts';
 import { addDeriveCommand } from './areas-derive.command.ts';
 import { output, withDb, type GlobalOptions } from './context.ts';
 
@@ -59,5 +60,6 @@ export function areasCommands() {
       process.stdout.write(JSON.stringify(fc) + '\n');
     });
   addDeriveCommand(cmd);
+  addConvertCommands(cmd);
   return cmd;
 }
