@@ -13,6 +13,25 @@ import { TOTAL, type SecretCells } from './linked-protection.ts';
 /** Population series used for the minimum-population rule. */
 export const POPULATION = 'ew';
 
+/**
+ * The Stichtag whose population decides the minimum-population rule at `date`: the date itself
+ * when it has population counts, else the latest one before it, else the earliest after it; null
+ * without any. Data delivered between two population Stichtage (a survey ending in June, a
+ * half-year table) would otherwise have no population and publish nothing.
+ * @param populationDates the Stichtage with population counts, in any order
+ * @example populationDate(['2022-12-31', '2023-12-31'], '2024-06-30') // '2023-12-31'
+ */
+export function populationDate(populationDates: Iterable<string>, date: string): string | null {
+  let before: string | null = null;
+  let after: string | null = null;
+  for (const d of populationDates) {
+    if (d === date) return d;
+    if (d < date && (before === null || d > before)) before = d;
+    if (d > date && (after === null || d < after)) after = d;
+  }
+  return before ?? after;
+}
+
 export interface Computed {
   /** Unprotected value (planners). */
   cell: Cell;
@@ -45,7 +64,13 @@ export function makeCalculator(
     let a = perDate.get(date);
     if (!a) {
       const of = (v: string) => aggregateUp(nodes, totals.get(v)?.get(date) ?? new Map<number, Cell>());
-      a = { num: of(ind.numerator), den: ind.denominator ? of(ind.denominator) : null, pop: of(POPULATION) };
+      const people = totals.get(POPULATION);
+      const popDate = populationDate(people?.keys() ?? [], date);
+      a = {
+        num: of(ind.numerator),
+        den: ind.denominator ? of(ind.denominator) : null,
+        pop: aggregateUp(nodes, (popDate && people?.get(popDate)) || new Map<number, Cell>()),
+      };
       perDate.set(date, a);
     }
     return a;

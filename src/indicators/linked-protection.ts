@@ -69,6 +69,14 @@ const usable = (c: Cell | undefined): c is Cell & { value: number } =>
 
 const id = (variable: string, node: string) => `${variable}|${node}`;
 
+/**
+ * Where the minimum-population rule reads the population: a variable among the counts, or, for a
+ * Stichtag without population counts of its own, the counts of the population Stichtag used in its
+ * place (`populationDate` in calculator.ts). Those stay out of the system's cells: they are not
+ * published at this Stichtag.
+ */
+export type PopulationSource = string | { counts: Map<number, Cell> };
+
 /** The linked system of one Stichtag, before protection. */
 export interface LinkedSystem {
   table: SdcTable;
@@ -81,13 +89,14 @@ export interface LinkedSystem {
 /**
  * Builds the linked system of one Stichtag: cells `variable|areaId` (and `variable|__total`),
  * the hierarchy of every variable and the identities between variables at every area.
- * @param population the variable whose count decides the minimum-population rule (`ew`)
+ * @param population the variable whose count decides the minimum-population rule (`ew`), or the
+ *   population of another Stichtag (see PopulationSource)
  * @example linkedSystem(nodes, counts, 'ew').table.constraints // [{ total: 'ew|__total', parts: ['ew|1', 'ew|2'] }, …]
  */
 export function linkedSystem(
   nodes: readonly TreeNode[],
   counts: DateCounts,
-  population: string,
+  population: PopulationSource,
   rules: DisclosureRules = DEFAULT_RULES,
 ): LinkedSystem {
   const children = new Map<string, string[]>();
@@ -102,9 +111,8 @@ export function linkedSystem(
 
   // Every area's count: its own where delivered, else the sum of its children (aggregate.ts);
   // the city the sum of the top level. Unusable cells (missing, delivered secret) stay out.
-  const values = new Map<string, Map<string, number>>();
-  for (const v of variables) {
-    const agg = aggregateUp(nodes as TreeNode[], counts.get(v)!);
+  const byNodeOf = (own: Map<number, Cell>) => {
+    const agg = aggregateUp(nodes as TreeNode[], own);
     const byNode = new Map<string, number>();
     for (const [nodeId, c] of agg) if (usable(c)) byNode.set(String(nodeId), c.value);
     const tops = children.get(TOTAL) ?? [];
@@ -113,8 +121,10 @@ export function linkedSystem(
         TOTAL,
         tops.reduce((s, t) => s + byNode.get(t)!, 0),
       );
-    values.set(v, byNode);
-  }
+    return byNode;
+  };
+  const values = new Map<string, Map<string, number>>();
+  for (const v of variables) values.set(v, byNodeOf(counts.get(v)!));
 
   const cells: SdcCell[] = [];
   for (const v of variables)
@@ -156,7 +166,10 @@ export function linkedSystem(
   }
 
   // Areas under the minimum population (or without a known population) publish no cell at all.
-  const people = values.get(population) ?? new Map<string, number>();
+  const people =
+    typeof population === 'string'
+      ? (values.get(population) ?? new Map<string, number>())
+      : byNodeOf(population.counts);
   const primary = new Map<string, string>();
   for (const node of keys) {
     const n = people.get(node);
@@ -178,12 +191,13 @@ export function linkedSystem(
 
 /**
  * Protects one Stichtag of all public count variables together.
- * @param population the variable whose count decides the minimum-population rule (`ew`)
+ * @param population the variable whose count decides the minimum-population rule (`ew`), or the
+ *   population of another Stichtag (see PopulationSource)
  */
 export async function protectDate(
   nodes: readonly TreeNode[],
   counts: DateCounts,
-  population: string,
+  population: PopulationSource,
   rules: DisclosureRules = DEFAULT_RULES,
   margin: ProtectionMargin = DEFAULT_MARGIN,
 ): Promise<ProtectedDate> {

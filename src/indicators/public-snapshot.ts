@@ -9,7 +9,7 @@ import * as areaRepo from '../areas/area.repository.ts';
 import type { AreaRow } from '../areas/area.repository.ts';
 import type { Db } from '../db/db.ts';
 import type { Cell } from '../core/value-status.ts';
-import { POPULATION } from './calculator.ts';
+import { POPULATION, populationDate } from './calculator.ts';
 import * as repo from './indicator.repository.ts';
 import { listDates, loadTotals } from '../observations/observation.repository.ts';
 import { protectDate, TOTAL, type ProtectedDate, type SecretCells } from './linked-protection.ts';
@@ -79,7 +79,12 @@ async function loadSnapshot(db: Db, version: string): Promise<PublicSnapshot> {
           const atDate = totals.get(v)?.get(date);
           if (atDate) counts.set(v, atDate);
         }
-        p = protectDate(nodes, counts, POPULATION);
+        // a Stichtag without population of its own is checked with the nearest one (calculator.ts)
+        const people = totals.get(POPULATION);
+        const popDate = populationDate(people?.keys() ?? [], date);
+        const population =
+          popDate === null || popDate === date ? POPULATION : { counts: people!.get(popDate)! };
+        p = protectDate(nodes, counts, population);
         dates.set(date, p);
         p.catch(() => dates.delete(date));
       }

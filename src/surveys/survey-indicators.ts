@@ -15,12 +15,34 @@ import { recordSource } from '../db/provenance.ts';
 import type { Indicator } from '../indicators/indicator.schema.ts';
 import { upsertIndicators } from '../indicators/indicator.repository.ts';
 import { storeCounts, type CountRecord } from '../observations/store-counts.ts';
+import { populationDate } from '../indicators/calculator.ts';
 import { labelsOf, surveyData } from './survey-results.ts';
+import { populationDates } from './survey.repository.ts';
 import type { Protection } from './small-areas.ts';
 import { surveyErrors } from './survey.errors.ts';
 import type { PublishRequest, PublishResult, Question } from './survey.schema.ts';
 
 const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/**
+ * Which population the minimum-population rule of the public values uses, in German: the survey's
+ * end date rarely is a population Stichtag, so the nearest one counts (populationDate).
+ */
+export function populationNote(date: string, used: string | null): string {
+  if (used === null)
+    return (
+      'Es gibt keine Einwohnerzahlen (Variable „ew“). Ohne sie lässt sich die Mindesteinwohnerzahl ' +
+      'nicht prüfen, deshalb bleiben alle öffentlichen Werte dieser Befragung geheim; Planende sehen ' +
+      'sie. Sobald Einwohnerzahlen importiert sind, werden sie ohne erneute Veröffentlichung gezeigt.'
+    );
+  if (used === date)
+    return `Die Mindesteinwohnerzahl der öffentlichen Werte wird mit dem Bevölkerungsstand vom ${germanDate(used)} geprüft, dem Ende der Befragung.`;
+  return (
+    `Zum Ende der Befragung (${germanDate(date)}) gibt es keinen Bevölkerungsstand; die Mindesteinwohnerzahl ` +
+    `der öffentlichen Werte wird mit dem ${used < date ? 'letzten davor' : 'ersten danach'} geprüft, ` +
+    `dem vom ${germanDate(used)}.`
+  );
+}
 
 /** Key of the option's count: option number (1-based) of a choice, the value of a scale. */
 const optionKey = (survey: string, q: Question, option: number) =>
@@ -122,6 +144,7 @@ export async function publishIndicators(
       );
     await upsertIndicators(tx, indicators);
   });
+  const used = populationDate(await populationDates(db), date);
   const leaves = data.leaves.map((l) => l.id);
   const areasOf = (p: Protection) => {
     const published = leaves.filter((id) => p.shown.has(id)).length;
@@ -137,5 +160,6 @@ export async function publishIndicators(
       indicator: i.variable,
       ...areasOf(data.questionProtection(i.q.id)),
     })),
+    population: { date: used, note: populationNote(date, used) },
   };
 }

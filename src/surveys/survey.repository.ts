@@ -237,3 +237,17 @@ export async function moderateText(
   );
   return rows.length > 0;
 }
+
+/**
+ * The Stichtage with population counts (`ew`) of current areas, as the public protection reads
+ * them (loadTotals): the survey's publication names the one its minimum-population rule uses.
+ */
+export async function populationDates(db: Db): Promise<string[]> {
+  const rows = await db.query<{ d: string }>(
+    `SELECT DISTINCT to_char(o.ref_date, 'YYYY-MM-DD') AS d
+       FROM observation o JOIN variable v ON v.id = o.variable_id JOIN area a ON a.id = o.area_id
+      WHERE v.key = 'ew' AND o.breakdown = '' AND a.valid_to IS NULL
+      ORDER BY 1`,
+  );
+  return rows.map((r) => r.d);
+}

@@ -214,5 +214,16 @@ export const PublishResult = z.object({
       }),
     )
     .describe('Per indicator: the minimum applies to the answers of its question'),
+  population: z
+    .object({
+      date: z
+        .string()
+        .nullable()
+        .describe(
+          'Population Stichtag of the minimum-population rule: the end date, else the latest before, else the earliest after; null without any (then nothing is public)',
+        ),
+      note: z.string().describe('The same in German, for the planner'),
+    })
+    .describe('Which population decides the minimum-population rule of the public values'),
 });
 export type PublishResult = z.infer<typeof PublishResult>;
