@@ -1,7 +1,7 @@
 /**
  * Accounts and page security in the browser: an administrator creates an account, sets its
  * password and deactivates it, and links a partner's account to an organisation and clears it
- * again; the user changes the own password; the atlas, a report preview and the API documentation
+ * again; the user changes the own password; the Änderungsprotokoll shows who did it; the atlas, a report preview and the API documentation
  * work under the Content-Security-Policy without a single violation.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -119,6 +119,19 @@ test('an administrator manages accounts; the user changes the own password', asy
   expect((await userPage.request.get('/api/auth/me')).status()).toBe(401);
   expect((await signIn('drittes-passwort-3')).status()).toBe(403);
   await other.close();
+
+  // the Änderungsprotokoll names who created and deactivated the account; no password in it
+  await page.getByRole('link', { name: 'Protokoll' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Änderungsprotokoll');
+  await page.getByLabel('Tabelle').selectOption('app_user');
+  await page.getByLabel('Wer (Benutzername)').fill('admin');
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  const log = page.getByTestId('audit-table');
+  const entries = log.locator('tbody tr').filter({ hasText: user.username });
+  await expect(entries.filter({ hasText: 'angelegt' })).toHaveCount(1, SLOW);
+  await expect(entries.filter({ hasText: 'active: true → false' })).toHaveCount(1);
+  await expect(log).not.toContainText('password_hash');
+  await expectNoSeriousViolations(page, 'Änderungsprotokoll');
 });
 
 test('an administrator links a partner’s account to an organisation and clears it', async ({ page }) => {

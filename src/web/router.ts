@@ -22,6 +22,7 @@ export type Route =
   | { page: 'reports' }
   | { page: 'reportTemplate'; key: string | null }
   | { page: 'users' }
+  | { page: 'audit' }
   | { page: 'account' }
   | { page: 'variables' }
   | { page: 'setup' }
@@ -54,6 +55,7 @@ const REPORTS = '/berichte';
 const TEMPLATES = 'vorlagen';
 const NEW_TEMPLATE = 'neu';
 const USERS = '/benutzer';
+const AUDIT = '/protokoll';
 const ACCOUNT = '/konto';
 const VARIABLES = '/variablen';
 const SETUP = '/einrichtung';
@@ -100,6 +102,7 @@ export const paths = {
     `${REPORTS}/${TEMPLATES}/${key === null ? NEW_TEMPLATE : encodeURIComponent(key)}`,
   /** Benutzerverwaltung (administrators). */
   users: USERS,
+  audit: AUDIT,
   /** The logged-in user's own account: change the password. */
   account: ACCOUNT,
   /** Variablen: the catalogue's count series, and variables defined as sums. */
@@ -153,6 +156,7 @@ export function parseRoute(pathname: string): Route {
   if (first === TYPOLOGY) return parts.length === 1 ? { page: 'typology' } : { page: 'notFound' };
   if (first === COMPARE) return parts.length === 1 ? { page: 'compare' } : { page: 'notFound' };
   if (first === USERS) return parts.length === 1 ? { page: 'users' } : { page: 'notFound' };
+  if (first === AUDIT) return parts.length === 1 ? { page: 'audit' } : { page: 'notFound' };
   if (first === ACCOUNT) return parts.length === 1 ? { page: 'account' } : { page: 'notFound' };
   if (first === VARIABLES) return parts.length === 1 ? { page: 'variables' } : { page: 'notFound' };
   if (first === SETUP) return parts.length === 1 ? { page: 'setup' } : { page: 'notFound' };

@@ -41,6 +41,7 @@ export const t = {
     typology: 'Typen & Vergleich',
     reports: 'Berichte',
     users: 'Benutzer',
+    audit: 'Protokoll',
     citySettings: 'Einstellungen',
     variables: 'Variablen',
     areaImport: 'Gebiete',

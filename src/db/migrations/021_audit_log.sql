@@ -5,7 +5,8 @@
 -- are logged without an actor.
 --
 -- Kept out of the log on purpose:
---   * secrets: password hashes, and the sessions table altogether;
+--   * secrets: password hashes, and the sessions table altogether; logins (the time of the last
+--     login is no change anyone made to the account);
 --   * what would identify a respondent: survey responses, answers and free texts, and the
 --     sending of a remark (its moderation is logged) — both are anonymous by promise, and a
 --     timestamped log entry would tie an answer to a moment;
@@ -87,7 +88,7 @@ BEGIN
   EXECUTE format('ALTER TABLE %s ENABLE ALWAYS TRIGGER %I', tab, tab::text || '_audit_delete');
 END $$;
 
-SELECT audit_rows_of('app_user', 'INSERT OR UPDATE OR DELETE', '{password_hash}');
+SELECT audit_rows_of('app_user', 'INSERT OR UPDATE OR DELETE', '{password_hash,last_login_at}');
 SELECT audit_rows_of('area', 'INSERT OR UPDATE OR DELETE', '{geometry,display_geometry,bbox}');
 SELECT audit_rows_of('report', 'INSERT OR UPDATE OR DELETE', '{document}');
 SELECT audit_rows_of('remark', 'UPDATE OR DELETE');

@@ -37,6 +37,7 @@ const TemplateEditorPage = lazy(async () => ({
   default: (await import('../reports/TemplateEditorPage.tsx')).TemplateEditorPage,
 }));
 const UsersPage = lazy(async () => ({ default: (await import('../auth/UsersPage.tsx')).UsersPage }));
+const AuditPage = lazy(async () => ({ default: (await import('../audit/AuditPage.tsx')).AuditPage }));
 const AccountPage = lazy(async () => ({ default: (await import('../auth/AccountPage.tsx')).AccountPage }));
 const SetupPage = lazy(async () => ({ default: (await import('../setup/SetupPage.tsx')).SetupPage }));
 const CitySettingsPage = lazy(async () => ({
@@ -296,6 +297,12 @@ export function App() {
           onChanged={dataImported}
           announce={announce}
         />
+      </Suspense>
+    );
+  } else if (route.page === 'audit') {
+    content = (
+      <Suspense fallback={<p className="notice">{t.loading}</p>}>
+        <AuditPage user={currentUser} onLogin={() => setLoginOpen(true)} />
       </Suspense>
     );
   } else if (route.page === 'users' || route.page === 'account') {

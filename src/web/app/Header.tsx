@@ -134,6 +134,12 @@ const NAV: NavItem[] = [
     visible: (user) => user?.role === 'admin',
   },
   {
+    label: t.nav.audit,
+    to: paths.audit,
+    current: (route) => (route.page === 'audit' ? 'page' : null),
+    visible: (user) => user?.role === 'admin',
+  },
+  {
     label: t.nav.citySettings,
     to: paths.citySettings,
     current: (route) => (route.page === 'citySettings' ? 'page' : null),
