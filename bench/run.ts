@@ -9,6 +9,7 @@ import { benchAnalysis } from './analysis.bench.ts';
 import { benchAttacker } from './attacker.bench.ts';
 import { benchClassification } from './classification.bench.ts';
 import { benchCliStartup } from './cli-startup.bench.ts';
+import { benchConvert } from './convert.bench.ts';
 import { benchCoverage } from './coverage.bench.ts';
 import { benchDisclosure } from './disclosure.bench.ts';
 import { benchFacilities } from './facilities.bench.ts';
@@ -60,6 +61,7 @@ const groups: [string, () => Promise<void>][] = [
   ['projection', () => benchProjection(record)],
   ['projection-store', () => benchProjectionStore(record)],
   ['survey', () => benchSurvey(record)],
+  ['convert', () => benchConvert(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));
