@@ -502,4 +502,19 @@ describe.each(engines)('OParl 1.1 on $name', (engine) => {
     expect(await send('PATCH', `/api/bodies/${body.id}`, { public: false })).toMatchObject({ public: false });
     expect((await get(`/oparl/v1/organization/${body.id}`)).statusCode).toBe(404);
   });
+  it('moves the modified time of an agenda item and of its meeting when the item changes', async () => {
+    const stamp = async (url: string) => (await get(url)).json<Obj>().modified as string;
+    const meetingUrl = `/oparl/v1/meeting/${ids.meeting}`;
+    const itemUrl = `/oparl/v1/agenda-item/${ids.reportItem}`;
+    const [meetingBefore, itemBefore] = [await stamp(meetingUrl), await stamp(itemUrl)];
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the times are kept to the second
+    await send('PATCH', `/api/meetings/${ids.meeting}/agenda/${ids.reportItem}`, {
+      decision: 'Beschlossen.',
+    });
+    const meetingAfter = await stamp(meetingUrl);
+    expect(Date.parse(meetingAfter)).toBeGreaterThan(Date.parse(meetingBefore));
+    expect(Date.parse(await stamp(itemUrl))).toBeGreaterThan(Date.parse(itemBefore));
+    const changed = await get(`/oparl/v1/body/1/meeting?modified_since=${encodeURIComponent(meetingAfter)}`);
+    expect(changed.json<OparlPage<Obj>>().data.map((m) => m.id)).toEqual([`${ROOT}/meeting/${ids.meeting}`]);
+  });
 });
