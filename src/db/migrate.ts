@@ -18,10 +18,19 @@ async function appliedMigrations(db: Db): Promise<Set<string> | null> {
   return new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
 }
 
-export async function migrate(db: Db): Promise<string[]> {
-  const files = readdirSync(MIGRATIONS_DIR)
+const migrationFiles = () =>
+  readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}_.+\.sql$/.test(f))
     .sort();
+
+/** The migrations this version of Lagebild has that the database lacks (readiness of a server). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const applied = await appliedMigrations(db);
+  return migrationFiles().filter((f) => !applied?.has(f));
+}
+
+export async function migrate(db: Db): Promise<string[]> {
+  const files = migrationFiles();
   // Every start of the server and of each command gets here: when all are applied, reading their
   // names is all it takes (no transaction, no lock, no DDL).
   const before = await appliedMigrations(db);

@@ -46,6 +46,7 @@ import { variableRoutes } from '../observations/variable.routes.ts';
 import { ogcRoutes } from '../ogc/ogc.routes.ts';
 import { oparlRoutes } from '../oparl/oparl.routes.ts';
 import { configRoutes } from './config.routes.ts';
+import { healthRoutes } from './health.routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { localCliHook } from './local-cli.ts';
 import { swaggerOptions } from './openapi.ts';
@@ -116,7 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // after the session hook: whether a response may be shared depends on who asks
   registerPublicCache(app);
 
-  app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }));
+  await app.register(healthRoutes, { prefix: '/api' });
   await app.register(configRoutes, { prefix: '/api' });
   await app.register(setupRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
