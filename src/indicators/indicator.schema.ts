@@ -97,6 +97,17 @@ export const SeriesPoint = z.object({
     .boolean()
     .optional()
     .describe('true: a Stichtag of the published projection (Prognose), after the last observed one'),
+  converted: z
+    .object({
+      method: z
+        .enum(['area', 'population'])
+        .describe('area: flächengewichtet; population: einwohnergewichtet'),
+      from: z.string().describe('valid_from of the Gebietsstand the counts were converted from'),
+    })
+    .optional()
+    .describe(
+      "Present when the area's counts at this Stichtag were converted from an earlier Gebietsstand (umgerechnet)",
+    ),
 });
 export const Series = z.object({ indicator: z.string(), id: z.string(), points: z.array(SeriesPoint) });
 export type Series = z.infer<typeof Series>;

@@ -4,6 +4,7 @@
  */
 import * as areaRepo from '../areas/area.repository.ts';
 import type { AreaRow } from '../areas/area.repository.ts';
+import { convertedDates } from '../areas/convert/convert.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { can } from '../auth/policy.ts';
 import { notFound } from '../core/errors.ts';
@@ -187,7 +188,14 @@ export async function indicatorSeries(
     return { date, value: v.value, status: v.status, cityValue: c.value, cityStatus: c.status };
   };
   const observed = await indicatorContext(db, [ind], unprotected);
-  const points = dates.map((date) => point(observed, date));
+  const converted = await convertedDates(db, area.id, [
+    ind.numerator,
+    ...(ind.denominator ? [ind.denominator] : []),
+  ]);
+  const points = dates.map((date) => {
+    const from = converted.get(date);
+    return { ...point(observed, date), ...(from ? { converted: from } : {}) };
+  });
   if (run && ahead.length > 0) {
     const projected = await indicatorContext(db, [ind], unprotected, run);
     points.push(...ahead.map((date) => ({ ...point(projected, date), projected: true })));

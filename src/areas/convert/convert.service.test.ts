@@ -205,10 +205,11 @@ describe.each(engines)('convertLevel on $name', (engine) => {
       '2020-12-31': { method: 'population', from: '2000-01-01' },
     });
     const series = await indicatorSeries(db, OPERATOR, 'einwohner', 'planungsraum', 'M');
-    expect(series.points.map((p) => [p.date, p.value])).toEqual([
-      ['2019-12-31', 64],
-      ['2020-12-31', 64],
-      ['2021-06-30', 100],
+    const marker = { method: 'population', from: '2000-01-01' };
+    expect(series.points.map((p) => [p.date, p.value, p.converted])).toEqual([
+      ['2019-12-31', 64, marker],
+      ['2020-12-31', 64, marker],
+      ['2021-06-30', 100, undefined],
     ]);
 
     // a second run replaces what the first converted, still not the count
