@@ -142,6 +142,9 @@ describe.each(engines)('convertLevel on $name', (engine) => {
     await expect(
       conversionTable(db, { level: 'planungsraum', from: '2021-02-01', to: '2021-06-30' }),
     ).rejects.toThrow('liegen im selben Gebietsstand');
+    await expect(
+      convertLevel(db, { level: 'planungsraum', from: '2021-06-30', to: '2020-12-31' }),
+    ).rejects.toThrow('2021-06-30 liegt nicht vor 2020-12-31');
   });
 
   it('builds the table by population of the new areas, and a dry run stores nothing', async () => {

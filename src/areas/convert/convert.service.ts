@@ -125,6 +125,9 @@ export async function convertLevel(
   db: Db,
   req: ConversionRequest & { dryRun?: boolean; userId?: number | null },
 ): Promise<ConversionResult> {
+  // converted values of the older areas would be stored on areas no page reads any more
+  if (req.from >= req.to)
+    throw badRequest('areas.convert_backwards', convertMessages.backwards(req.from, req.to));
   return db.transaction(async (tx) => {
     await lockLevelAreas(tx, req.level);
     const { level, from, to, plan, weightDate } = await load(tx, req);

@@ -18,6 +18,8 @@ export const convertMessages = {
   noGebietsstand: (level: string, date: string) => `Die Ebene „${level}“ hat am ${date} keinen Gebietsstand.`,
   sameGebietsstand: (level: string, from: string, to: string) =>
     `${from} und ${to} liegen im selben Gebietsstand der Ebene „${level}“; es gibt nichts umzurechnen.`,
+  backwards: (from: string, to: string) =>
+    `Umgerechnet wird vom älteren auf den neueren Gebietsstand: ${from} liegt nicht vor ${to}.`,
   unknownMethod: (method: string) => `Unbekanntes Verfahren „${method}“ (möglich: area, population).`,
   badDate: (text: string) => `Ungültiges Datum „${text}“ (erwartet: JJJJ-MM-TT).`,
 };
