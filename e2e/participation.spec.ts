@@ -144,6 +144,9 @@ test('a planner builds and opens a survey, a visitor answers it by the link, the
   await expect(published).toContainText('Stichtag 31.12.2024, 1 Antwort;');
   await expect(published).toContainText(`bfr_${KEY}_q2_1`);
   await expect(published).toContainText(`bfr_${KEY}_q3_5`);
+  // which population decided the public values, and how many areas one answer leaves withheld
+  await expect(published.getByTestId('publish-population')).toContainText('Mindesteinwohnerzahl');
+  await expect(published).toContainText(new RegExp(`bfr_${KEY}_q2_1\\), \\d+ Gebiete zurückgehalten`));
   const atlasLink = published.getByRole('link', { name: /^Im Atlas zeigen: Frage 2: .*„Sehr wohl“$/ });
   await expect(atlasLink).toHaveAttribute('href', `/?indikator=bfr_${KEY}_q2_1&stichtag=2024-12-31`);
   await atlasLink.click();

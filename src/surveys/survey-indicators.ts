@@ -8,6 +8,8 @@
  * parents hold the sums including their small areas wherever that is safe. An option's count
  * follows the merging of its own question's answers, not of the respondents: an optional question
  * answered by 2 of an area's 12 respondents keeps that area secret for its options.
+ * Responses without an area are in no value, the city's included: every value is a sum of areas,
+ * so no difference of values reaches them (survey-results.ts merges them for the planners).
  */
 import { lockImportSlices } from '../db/advisory.ts';
 import type { Db } from '../db/db.ts';
@@ -74,7 +76,9 @@ export async function publishIndicators(
   const nKey = `bfr_${row.key}_n`;
   const date = row.period_to;
   const period = `${germanDate(row.period_from)}–${germanDate(row.period_to)}`;
-  const source = `Befragung ${row.title}, ${period}, n = ${data.n}`;
+  const source =
+    `Befragung ${row.title}, ${period}, n = ${data.n}` +
+    (data.unlocated ? `, davon ${data.unlocated} ohne Gebietsangabe (in keinem Wert enthalten)` : '');
 
   // each area's figures are the sums over the survey-level areas below it
   const levels = [...new Set([...data.areas.values()].map((a) => a.level))];

@@ -7,6 +7,11 @@
  * answers than the survey has respondents, so each countable question gets its own merging over
  * its own answers, and a figure of that question is shown only where it is a sum of whole cells of
  * that merging — else a row of 12 respondents would show the 2 who answered it.
+ *
+ * Responses without an area (none given, or an area since removed) count in the totals but in no
+ * area, so the total minus all area rows would be exactly them. In the results they are one more
+ * cell, „ohne Gebietsangabe“, under the top of the areas, merged like any small area; the totals
+ * are then sums of whole cells again. The indicators count located answers only and need no cell.
  */
 import { listAllAreas, type AreaRow } from '../areas/area.repository.ts';
 import type { Db } from '../db/db.ts';
@@ -31,6 +36,10 @@ function chosen(q: Question, value: unknown): number[] {
   return [];
 }
 
+/** The leaf id standing for the responses without an area (area ids are positive, -1 is taken). */
+export const UNLOCATED = -2;
+export const UNLOCATED_NAME = 'Ohne Gebietsangabe';
+
 export interface Counts {
   n: number;
   byQuestion: Map<number, { answered: number; counts: number[] }>;
@@ -42,16 +51,24 @@ export interface SurveyData {
   /** Areas of the survey level and all their ancestors. */
   areas: Map<number, AreaRow>;
   leaves: AreaRow[];
+  /** The merging of the responses located in the leaves (indicators). */
   protection: Protection;
+  /** The merging of all responses, those without an area as the leaf UNLOCATED (results). */
+  resultsProtection: Protection;
   /** Responses and, per question, answers and counts per label, of the responses in these leaves. */
   countsUnder: (leafIds: number[]) => Counts;
   /** The same for all responses, with an area or without. */
   totalCounts: () => Counts;
   /** Leaves under an area. */
   leavesUnder: (id: number) => number[];
-  /** The merging of one question over the answers it got in each leaf (computed once). */
-  questionProtection: (questionId: number) => Protection;
+  /**
+   * The merging of one question over the answers it got in each leaf (computed once); with
+   * `unlocated`, the answers without an area are the leaf UNLOCATED, as in `resultsProtection`.
+   */
+  questionProtection: (questionId: number, unlocated?: boolean) => Protection;
   n: number;
+  /** Responses without an area of the survey level. */
+  unlocated: number;
 }
 
 /**
@@ -90,15 +107,33 @@ export async function surveyData(db: Db, key: string): Promise<SurveyData> {
     }
   }
   const n = [...byArea.values()].reduce((s, v) => s + v, 0);
-  const protection = protectSmallAreas(
-    leaves.map((l) => ({ id: l.id, parentId: l.parent_id, n: byArea.get(l.id) ?? 0 })),
-    parentOf,
-    row.min_answers,
+  const leafSet = new Set(leaves.map((l) => l.id));
+  // responses whose area is no leaf: none given, or an area removed or of another level since
+  const elsewhere = [...new Set([...byArea.keys(), ...answers.map((a) => a.area_id)])].filter(
+    (id) => id === null || !leafSet.has(id),
   );
+  const unlocated = elsewhere.reduce<number>((s, id) => s + (byArea.get(id) ?? 0), 0);
+  // they hang below the one top of the areas (the city), else beside the tops
+  const tops = new Set([...parentOf].filter(([, p]) => p === null).map(([id]) => id));
+  const leafTop = leaves.some((l) => l.parent_id === null);
+  const unlocatedParent = tops.size === 1 && !leafTop ? [...tops][0]! : null;
+  const withUnlocated = leaves.length > 0 && unlocated > 0;
+  const protectLeaves = (nOf: (id: number) => number, all: boolean) =>
+    protectSmallAreas(
+      [
+        ...leaves.map((l) => ({ id: l.id, parentId: l.parent_id, n: nOf(l.id) })),
+        ...(all && withUnlocated ? [{ id: UNLOCATED, parentId: unlocatedParent, n: nOf(UNLOCATED) }] : []),
+      ],
+      parentOf,
+      row.min_answers,
+    );
+  const located = (id: number): (number | null)[] => (id === UNLOCATED ? elsewhere : [id]);
+  const nIn = (id: number) => located(id).reduce<number>((s, x) => s + (byArea.get(x) ?? 0), 0);
+  const protection = protectLeaves(nIn, false);
+  const resultsProtection = withUnlocated ? protectLeaves(nIn, true) : protection;
   const children = new Map<number, number[]>();
   for (const a of areas.values())
     if (a.parent_id !== null) children.set(a.parent_id, [...(children.get(a.parent_id) ?? []), a.id]);
-  const leafSet = new Set(leaves.map((l) => l.id));
   const leavesUnder = (id: number): number[] =>
     leafSet.has(id) ? [id] : (children.get(id) ?? []).flatMap(leavesUnder);
 
@@ -111,7 +146,7 @@ export async function surveyData(db: Db, key: string): Promise<SurveyData> {
   }
   const countsUnder = (leafIds: number[] | null): Counts => {
     const byQuestion = new Map<number, { answered: number; counts: number[] }>();
-    const ids: (number | null)[] = leafIds ?? [...responsesOf.keys()];
+    const ids: (number | null)[] = leafIds ? leafIds.flatMap(located) : [...responsesOf.keys()];
     for (const q of questions) {
       const counts = labelsOf(q).map(() => 0);
       let answered = 0;
@@ -122,21 +157,18 @@ export async function surveyData(db: Db, key: string): Promise<SurveyData> {
         }
       byQuestion.set(q.id, { answered, counts });
     }
-    const nOf = leafIds ? leafIds.reduce((s, id) => s + (byArea.get(id) ?? 0), 0) : n;
+    const nOf = leafIds ? leafIds.reduce((s, id) => s + nIn(id), 0) : n;
     return { n: nOf, byQuestion };
   };
-  const byQuestion = new Map<number, Protection>();
-  const parentOfLeaf = new Map(leaves.map((l) => [l.id, l.parent_id]));
-  const questionProtection = (questionId: number): Protection => {
-    let p = byQuestion.get(questionId);
+  const byQuestion = new Map<string, Protection>();
+  const questionProtection = (questionId: number, all = false): Protection => {
+    const key = `${questionId}:${all && withUnlocated}`;
+    let p = byQuestion.get(key);
     if (!p) {
-      const answered = (id: number) => responsesOf.get(id)?.get(questionId)?.length ?? 0;
-      p = protectSmallAreas(
-        [...parentOfLeaf].map(([id, parentId]) => ({ id, parentId, n: answered(id) })),
-        parentOf,
-        row.min_answers,
-      );
-      byQuestion.set(questionId, p);
+      const answered = (id: number) =>
+        located(id).reduce<number>((s, x) => s + (responsesOf.get(x)?.get(questionId)?.length ?? 0), 0);
+      p = protectLeaves(answered, all);
+      byQuestion.set(key, p);
     }
     return p;
   };
@@ -146,23 +178,28 @@ export async function surveyData(db: Db, key: string): Promise<SurveyData> {
     areas,
     leaves,
     protection,
+    resultsProtection,
     countsUnder: (ids) => countsUnder(ids),
     totalCounts: () => countsUnder(null),
     leavesUnder,
     questionProtection,
     n,
+    unlocated,
   };
 }
 
 export async function surveyResults(db: Db, key: string): Promise<SurveyResults> {
   const data = await surveyData(db, key);
-  const { row, questions, protection } = data;
+  const { row, questions } = data;
+  const protection = data.resultsProtection;
   const shown = data.n >= row.min_answers;
   const total = data.totalCounts();
   const texts = await repo.listTexts(db, row.id, 'approved');
   const countable = (q: Question) => labelsOf(q).length > 0;
   const cells = shown ? protection.cells.filter((c) => !c.belowMin && c.n > 0) : [];
-  const areaOf = (id: number) => data.areas.get(id)!;
+  const areaOf = (id: number) => (id === UNLOCATED ? { key: '', name: UNLOCATED_NAME } : data.areas.get(id)!);
+  // by key; the answers without an area (empty key) last
+  const byKey = (a: string, b: string) => (!a || !b ? (b ? 1 : 0) - (a ? 1 : 0) : a.localeCompare(b));
   return {
     key: row.key,
     title: row.title,
@@ -189,25 +226,25 @@ export async function surveyResults(db: Db, key: string): Promise<SurveyResults>
       .map((c) => {
         const merged = !(c.leaves.length === 1 && c.owner === c.leaves[0]);
         const counts = data.countsUnder(c.leaves);
-        const owner = c.owner >= 0 ? areaOf(c.owner) : null;
+        const owner = c.owner >= 0 || c.owner === UNLOCATED ? areaOf(c.owner) : null;
         return {
           key: owner?.key ?? '',
           name: merged ? `${owner?.name ?? 'Gesamt'} (zusammengefasst)` : owner!.name,
           merged,
           members: c.leaves
             .map(areaOf)
-            .sort((a, b) => a.key.localeCompare(b.key))
+            .sort((a, b) => byKey(a.key, b.key))
             .map((a) => ({ key: a.key, name: a.name })),
           n: counts.n,
           questions: questions
             .filter(countable)
             .map((q) =>
-              coversWholeCells(data.questionProtection(q.id), c.leaves)
+              coversWholeCells(data.questionProtection(q.id, true), c.leaves)
                 ? { question: q.id, ...counts.byQuestion.get(q.id)!, withheld: false }
                 : { question: q.id, answered: null, counts: null, withheld: true },
             ),
         };
       })
-      .sort((a, b) => a.members[0]!.key.localeCompare(b.members[0]!.key)),
+      .sort((a, b) => byKey(a.members[0]!.key, b.members[0]!.key)),
   };
 }

@@ -13,7 +13,9 @@ const atlasOf = (key: string, date: string) =>
 /**
  * „Als Indikatoren veröffentlichen“ for a closed survey: one group of checkboxes per question with
  * one answer or a scale, the options the route expects (an option's index, a scale's value); the
- * created indicators with links to the atlas, or the server's message when it refuses.
+ * created indicators with links to the atlas, or the server's message when it refuses. After
+ * publishing: which population Stichtag the minimum-population rule used (or why nothing is
+ * public), and per indicator how many areas stay withheld — an optional question loses more.
  */
 export function PublishIndicators({
   survey,
@@ -132,18 +134,23 @@ export function PublishIndicators({
               result.published.areas.withheld,
             )}
           </p>
+          <p data-testid="publish-population">{result.published.population.note}</p>
           <ul className="plain-list">
-            {result.published.indicators.map((key, i) => (
-              <li key={key}>
-                {result.labels[i] ?? key} (<code>{key}</code>) –{' '}
-                <Link
-                  to={atlasOf(key, result.published.date)}
-                  aria-label={`${bt.inAtlas}: ${result.labels[i] ?? key}`}
-                >
-                  {bt.inAtlas}
-                </Link>
-              </li>
-            ))}
+            {result.published.indicators.map((key, i) => {
+              const withheld = result.published.indicatorAreas.find((a) => a.indicator === key)?.withheld;
+              return (
+                <li key={key}>
+                  {result.labels[i] ?? key} (<code>{key}</code>)
+                  {withheld !== undefined && `, ${bt.publishedWithheld(withheld)}`} –{' '}
+                  <Link
+                    to={atlasOf(key, result.published.date)}
+                    aria-label={`${bt.inAtlas}: ${result.labels[i] ?? key}`}
+                  >
+                    {bt.inAtlas}
+                  </Link>
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

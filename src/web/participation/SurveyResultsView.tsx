@@ -5,6 +5,7 @@ import { bt } from './texts.ts';
 /**
  * Results of a survey: one table per countable question with a row for all answers and one per
  * area (merged areas marked „zusammengefasst“ with the areas they hold); approved free texts.
+ * A question withheld in a row shows „zurückgehalten“ and no number: a 0 would be a false count.
  */
 export function SurveyResultsView({ results }: { results: SurveyResults }) {
   const id = useId();
@@ -58,10 +59,24 @@ export function SurveyResultsView({ results }: { results: SurveyResults }) {
                           </span>
                         )}
                       </th>
-                      <td>{counts?.answered ?? 0}</td>
-                      {(counts?.counts ?? []).map((c, i) => (
-                        <td key={i}>{c}</td>
-                      ))}
+                      {counts && !counts.withheld && counts.counts ? (
+                        <>
+                          <td>{counts.answered}</td>
+                          {counts.counts.map((c, i) => (
+                            <td key={i}>{c}</td>
+                          ))}
+                        </>
+                      ) : (
+                        <td
+                          colSpan={q.labels.length + 1}
+                          className="participation-results__withheld"
+                          title={bt.withheldWhy(results.minAnswers)}
+                          data-testid="withheld"
+                        >
+                          {bt.withheld}
+                          <span className="visually-hidden">: {bt.withheldWhy(results.minAnswers)}</span>
+                        </td>
+                      )}
                     </tr>
                   );
                 })}

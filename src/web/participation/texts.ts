@@ -70,6 +70,9 @@ export const bt = {
   area: 'Gebiet',
   merged: 'zusammengefasst',
   members: 'umfasst',
+  withheld: 'zurückgehalten',
+  withheldWhy: (min: number) =>
+    `Weniger als ${min} Antworten auf diese Frage in diesem Gebiet (oder aus der Differenz zu anderen Zeilen ablesbar): keine Zahlen.`,
   approvedTexts: 'Freigegebene Freitexte',
   noTexts: 'Keine freigegebenen Freitexte.',
   // moderation
@@ -106,6 +109,8 @@ export const bt = {
   published: (n: number) => (n === 1 ? '1 Indikator veröffentlicht' : `${n} Indikatoren veröffentlicht`),
   publishedSummary: (date: string, responses: string, shown: number, withheld: number) =>
     `Stichtag ${date}, ${responses}; ${shown} Gebiete mit eigenem Wert, ${withheld} nur im übergeordneten Gebiet enthalten.`,
+  publishedWithheld: (withheld: number) =>
+    withheld === 1 ? '1 Gebiet zurückgehalten' : `${withheld} Gebiete zurückgehalten`,
   inAtlas: 'Im Atlas zeigen',
 };
 
