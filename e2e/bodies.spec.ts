@@ -4,7 +4,8 @@
  * for the organisation, downloads the minutes as Word and finds the overdue item under „Fällig“;
  * a partner of that organisation then reads the body and its meeting, without any form. Axe on
  * both views. A planner then changes an organisation, a body, a meeting, an agenda item and an
- * action item through their edit forms, sees the changes after a reload, and deletes with a
+ * action item through their edit forms, marks the body, the meeting and the agenda item public
+ * and finds them in the OParl interface, sees the changes after a reload, and deletes with a
  * confirmation.
  *
  * The spec file has a server of its own (useServer): its bodies and accounts stay in this file's
@@ -14,6 +15,7 @@ import { statSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { AreaCollection } from '../src/web/api.ts';
 import type { Body, Meeting, Organisation } from '../src/bodies/body.schema.ts';
+import type { OparlMeeting } from '../src/oparl/oparl.schema.ts';
 import { expectNoSeriousViolations } from './axe.ts';
 import { login, SLOW } from './helpers.ts';
 import { useServer } from './server.ts';
@@ -56,9 +58,17 @@ test('a planner keeps a body, its meeting, the minutes as Word and what is due; 
   const bodyForm = page.getByTestId('body-form');
   await bodyForm.getByLabel('Name des Gremiums').fill(BODY);
   await bodyForm.getByLabel('Thema').fill('Kinder und Familie');
+  await bodyForm.getByLabel('öffentlich (OParl)').check();
   await bodyForm.getByRole('button', { name: 'Anlegen' }).click();
   const details = page.getByTestId('body-details');
   await expect(details.getByRole('heading', { level: 2 })).toContainText(BODY);
+  await expect(
+    page
+      .getByTestId('bodies-table')
+      .getByRole('row')
+      .filter({ hasText: BODY })
+      .getByText('öffentlich', { exact: true }),
+  ).toBeVisible();
   await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
   const memberForm = details.getByTestId('member-form');
   await memberForm.getByLabel('Organisation', { exact: true }).selectOption({ label: ORGANISATION });
@@ -247,8 +257,15 @@ test('a planner changes and deletes organisations, bodies, meetings, agenda item
   await bodyForm.getByLabel('Thema').fill('Wohnen');
   await bodyForm.getByLabel('Gebiet: Ebene').selectOption(LEVEL);
   await bodyForm.getByLabel('Gebiet', { exact: true }).selectOption(area.id);
+  await bodyForm.getByLabel('öffentlich (OParl)').check();
   await bodyForm.getByRole('button', { name: 'Speichern' }).click();
   await expect(bodyForm).toHaveCount(0);
+  await expect(
+    table
+      .getByRole('row')
+      .filter({ hasText: 'E2E Sozialraumkonferenz Süd' })
+      .getByText('öffentlich', { exact: true }),
+  ).toBeVisible();
   await expect(details.getByRole('heading', { level: 2 })).toContainText('E2E Sozialraumkonferenz Süd');
   await expect(details.getByRole('button', { name: /^Bearbeiten: Gremium/ })).toBeFocused();
 
@@ -268,11 +285,13 @@ test('a planner changes and deletes organisations, bodies, meetings, agenda item
   await meetingForm.getByLabel('Datum der Sitzung').fill('2025-05-13');
   await meetingForm.getByLabel('Ort der Sitzung').fill('Bürgerhaus Süd');
   await meetingForm.getByLabel('Status der Sitzung').selectOption('durchgefuehrt');
+  await meetingForm.getByLabel('öffentlich (OParl)').check();
   await meetingForm.getByRole('button', { name: 'Speichern' }).click();
   await expect(meeting.getByRole('heading', { level: 2 })).toHaveText(
     'E2E Sozialraumkonferenz Süd: Sitzung vom 13.05.2025',
   );
   await expect(meeting).toContainText('Bürgerhaus Süd');
+  await expect(details.getByTestId('body-meetings').getByText('öffentlich', { exact: true })).toBeVisible();
 
   // the agenda item: title, a Steckbrief and a decision
   const item = meeting.getByTestId('agenda-item');
@@ -284,9 +303,27 @@ test('a planner changes and deletes organisations, bodies, meetings, agenda item
   await itemForm.getByLabel('Ebene', { exact: true }).selectOption(LEVEL);
   await itemForm.getByLabel('Gebiet', { exact: true }).selectOption(area.id);
   await itemForm.getByLabel('Beschluss').fill('Eine Notunterkunft wird geprüft.');
+  await itemForm.getByLabel('öffentlich (OParl)').check();
   await itemForm.getByRole('button', { name: 'Speichern' }).click();
+  await expect(itemForm).toHaveCount(0);
   await expect(item.getByRole('heading', { level: 4 })).toHaveText('TOP 1: Wohnungslosigkeit im Süden');
   await expect(item.getByRole('link', { name: `Steckbrief ${area.name}` })).toBeVisible();
+  await expect(item.getByText('öffentlich', { exact: true })).toBeVisible();
+
+  // body, meeting and item public: the meeting with the item is in the OParl interface
+  const oparl = await page.request.get('/oparl/v1/body/1/meeting');
+  expect(oparl.status(), await oparl.text()).toBe(200);
+  const published = ((await oparl.json()) as { data: OparlMeeting[] }).data.find((m) =>
+    m.agendaItem?.some((a) => a.name === 'Wohnungslosigkeit im Süden'),
+  );
+  expect(published, 'the meeting in /oparl/v1').toBeDefined();
+  expect(published!.start).toMatch(/^2025-05-13T/);
+  expect(published!.agendaItem).toEqual([
+    expect.objectContaining({
+      name: 'Wohnungslosigkeit im Süden',
+      resolutionText: 'Eine Notunterkunft wird geprüft.',
+    }),
+  ]);
 
   // an action item: someone named, a due date, done
   const actions = item.getByTestId('action-table');
@@ -321,6 +358,7 @@ test('a planner changes and deletes organisations, bodies, meetings, agenda item
   await expect(meeting).toContainText('durchgeführt');
   await expect(item.getByRole('heading', { level: 4 })).toHaveText('TOP 1: Wohnungslosigkeit im Süden');
   await expect(item).toContainText('Eine Notunterkunft wird geprüft.');
+  await expect(item.getByText('öffentlich', { exact: true })).toBeVisible();
   await expect(changedRow).toContainText('Herr Schulz30.06.2025');
   await expect(changedRow.getByRole('checkbox')).toBeChecked();
 

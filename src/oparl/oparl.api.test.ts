@@ -8,13 +8,18 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { insertAccount } from '../auth/auth.service.ts';
-import type { Db } from '../db/db.ts';
 import { DEMO_USERS } from '../demo/demo-users.ts';
-import { buildApp } from '../server/app.ts';
-import { saveCity } from '../setup/city.service.ts';
 import { engines } from '../test/databases.ts';
-import { sessionCookie } from '../test/demo-app.ts';
+import {
+  AGS,
+  ROOT,
+  local,
+  oparlObjects,
+  startOparlDemo,
+  type Json,
+  type Obj,
+  type OparlDemo,
+} from './oparl.crawl.test-helper.ts';
 import {
   OparlAgendaItem,
   OparlBody,
@@ -29,11 +34,6 @@ import {
   typeUri,
   type OparlPage,
 } from './oparl.schema.ts';
-
-const HOST = 'ratsinfo.example.org';
-const ORIGIN = `http://${HOST}`;
-const ROOT = `${ORIGIN}/oparl/v1`;
-const AGS = '09162000';
 
 /** Strict forms: an object may carry no property the specification's schema does not name here. */
 const SCHEMAS: Record<string, z.ZodType> = {
@@ -51,225 +51,24 @@ const TYPE_URI = /^https:\/\/schema\.oparl\.org\/1\.1\/[A-Z][A-Za-z]+$/;
 // the items are checked one by one, by their type
 const AnyList = oparlList(z.unknown(), 'any').strict();
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type Obj = { [k: string]: Json };
-
-/** Every object inside `value` (itself included) that has an OParl `type`. */
-function oparlObjects(value: Json, into: Obj[] = []): Obj[] {
-  if (Array.isArray(value)) for (const v of value) oparlObjects(v, into);
-  else if (value && typeof value === 'object') {
-    if (typeof value.type === 'string' && value.type.startsWith('https://schema.oparl.org/'))
-      into.push(value);
-    for (const v of Object.values(value)) oparlObjects(v, into);
-  }
-  return into;
-}
-
-/** Every absolute URL inside `value`. */
-function urlsIn(value: Json, into: string[] = []): string[] {
-  if (Array.isArray(value)) for (const v of value) urlsIn(v, into);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) urlsIn(v, into);
-  else if (typeof value === 'string' && /^https?:\/\//.test(value)) into.push(value);
-  return into;
-}
-
-const local = (url: string) => {
-  const u = new URL(url);
-  return u.pathname + u.search;
-};
-
 describe.each(engines)('OParl 1.1 on $name', (engine) => {
-  let db: Db;
-  let drop: () => Promise<void>;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let demo: OparlDemo;
+  let ids: OparlDemo['ids'];
   let planner: string;
   let partner: string;
-  const ids: Record<string, number> = {};
   /** Every response of the crawl by URL. */
   let crawled: Map<string, Json>;
 
-  const get = (url: string, cookie?: string) =>
-    app.inject({ url, headers: { host: HOST, ...(cookie ? { cookie } : {}) } });
-  const send = async (method: 'POST' | 'PATCH', url: string, payload: unknown) => {
-    const res = await app.inject({ method, url, payload: payload as never, headers: { cookie: planner } });
-    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(200);
-    return res.json<{ id: number; agenda?: { id: number; title: string }[] }>();
-  };
-  const addItem = async (meeting: number, item: Record<string, unknown>, isPublic: boolean) => {
-    const agenda = (await send('POST', `/api/meetings/${meeting}/agenda`, item)).agenda!;
-    const id = agenda.find((a) => a.title === item.title)!.id;
-    if (isPublic) await send('PATCH', `/api/meetings/${meeting}/agenda/${id}`, { public: true });
-    return id;
-  };
-  const insertReport = async (title: string, internal: boolean) => {
-    const html = new TextEncoder().encode(`<html><body><h1>${title}</h1></body></html>`);
-    const [row] = await db.query<{ id: number }>(
-      `INSERT INTO report (title, template_key, template, level, area, ref_date, format, internal, status,
-                           document, size, finished_at)
-       VALUES ($1, 'sozialbericht', '{"name":"Sozialbericht"}', 'stadt', NULL, '2024-12-31', 'html', $2,
-               'done', $3, $4, now()) RETURNING id`,
-      [title, internal, html, html.length],
-    );
-    return row!.id;
-  };
-  const insertMeasure = async (title: string, status: string) => {
-    const [row] = await db.query<{ id: number }>(
-      `INSERT INTO measure (kind, title, status) VALUES ('massnahme', $1, $2) RETURNING id`,
-      [title, status],
-    );
-    return row!.id;
-  };
+  const get = (url: string, cookie?: string) => demo.get(url, cookie);
+  const send = (method: 'POST' | 'PATCH', url: string, payload: unknown) => demo.send(method, url, payload);
 
   beforeAll(async () => {
-    ({ db, drop } = await engine.create());
-    for (const u of DEMO_USERS) await insertAccount(db, { ...u, passwordHash: u.knownHash });
-    await db.transaction((tx) => saveCity(tx, { name: 'Musterstadt', key: AGS }));
-    app = await buildApp({ db, webDir: '/nonexistent' });
-    planner = await sessionCookie(db, 'planer');
-
-    const org = await send('POST', '/api/organisations', {
-      name: 'Diakonie Nord',
-      kind: 'wohlfahrtsverband',
-      contactName: 'Frau Kontaktperson',
-      contactEmail: 'kontakt@diakonie.example',
-    });
-    const account = await app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: { cookie: await sessionCookie(db, 'admin') },
-      payload: {
-        username: 'meier',
-        displayName: 'Frau Mitglied',
-        password: 'partner-passwort-2024',
-        role: 'partner',
-      },
-    });
-    expect(account.statusCode, account.body).toBe(201);
-    partner = await sessionCookie(db, 'meier');
-
-    ids.publicBody = (
-      await send('POST', '/api/bodies', {
-        name: 'Sozialraumkonferenz Nord',
-        kind: 'sozialraumkonferenz',
-        topic: 'Kinder und Familie',
-      })
-    ).id;
-    await send('PATCH', `/api/bodies/${ids.publicBody}`, { public: true });
-    await send('POST', `/api/bodies/${ids.publicBody}/members`, {
-      organisationId: org.id,
-      username: 'meier',
-      function: 'Vorsitz',
-    });
-    await send('POST', `/api/bodies/${ids.publicBody}/members`, { username: 'gast', function: 'Mitglied' });
-    ids.council = (await send('POST', '/api/bodies', { name: 'Rat der Stadt', kind: 'rat' })).id;
-    await send('PATCH', `/api/bodies/${ids.council}`, { public: true });
-    ids.closedBody = (
-      await send('POST', '/api/bodies', {
-        name: 'Steuerungsgruppe Verschlusssache',
-        kind: 'steuerungsgruppe',
-      })
-    ).id;
-
-    const publicReport = await insertReport('Sozialbericht 2024', false);
-    const internalReport = await insertReport('Interner Entwurf Kinderarmut', true);
-    ids.publicReport = publicReport;
-    ids.internalReport = internalReport;
-    ids.decided = await insertMeasure('Familienzentrum Nordstadt', 'beschlossen');
-    ids.idea = await insertMeasure('Unbeschlossene Schließung', 'idee');
-
-    // a public meeting of a public body: public and closed items
-    ids.meeting = (
-      await send('POST', `/api/bodies/${ids.publicBody}/meetings`, {
-        date: '2025-03-12',
-        place: 'Rathaus, Raum 1',
-      })
-    ).id;
-    await send('PATCH', `/api/meetings/${ids.meeting}`, { public: true });
-    ids.steckbriefItem = await addItem(
-      ids.meeting,
-      {
-        title: 'Lage im Stadtgebiet',
-        attachment: { kind: 'steckbrief', level: 'stadt', key: AGS },
-        decision: 'Die Konferenz nimmt den Steckbrief zur Kenntnis.',
-        minutes: 'Frau Mitglied berichtet ausführlich.',
-      },
-      true,
-    );
-    ids.reportItem = await addItem(
-      ids.meeting,
-      {
-        title: 'Sozialbericht',
-        attachment: { kind: 'report', reportId: publicReport },
-        measureId: ids.decided,
-      },
-      true,
-    );
-    const actionItem = await app.inject({
-      method: 'POST',
-      url: `/api/meetings/${ids.meeting}/agenda/${ids.reportItem}/actions`,
-      headers: { cookie: planner },
-      payload: { title: 'Aufgabe Vertraulich', owner: { kind: 'text', name: 'Herr Zuständig' } },
-    });
-    expect(actionItem.statusCode, actionItem.body).toBe(200);
-    ids.closedItem = await addItem(
-      ids.meeting,
-      {
-        title: 'Personalangelegenheit Geheim',
-        attachment: { kind: 'report', reportId: internalReport },
-        measureId: ids.idea,
-      },
-      false,
-    );
-    // public, but what it links is not
-    ids.internalLinkItem = await addItem(
-      ids.meeting,
-      {
-        title: 'Entwurf ohne Anlage',
-        attachment: { kind: 'report', reportId: internalReport },
-        measureId: ids.idea,
-      },
-      true,
-    );
-    // a closed meeting of a public body, and a "public" meeting of a closed body
-    ids.closedMeeting = (
-      await send('POST', `/api/bodies/${ids.publicBody}/meetings`, { date: '2025-04-01' })
-    ).id;
-    await addItem(ids.closedMeeting, { title: 'Nichtöffentliche Beratung Sonderfall' }, true);
-    ids.hiddenMeeting = (
-      await send('POST', `/api/bodies/${ids.closedBody}/meetings`, { date: '2025-05-01' })
-    ).id;
-    await send('PATCH', `/api/meetings/${ids.hiddenMeeting}`, { public: true });
-    await addItem(ids.hiddenMeeting, { title: 'Verschlusssache Haushalt' }, true);
-    // enough public meetings of the council for several pages at elementsPerPage=2
-    for (const day of ['2025-01-10', '2025-02-10', '2025-06-10', '2025-07-10']) {
-      const m = (
-        await send('POST', `/api/bodies/${ids.council}/meetings`, { date: day, status: 'durchgefuehrt' })
-      ).id;
-      await send('PATCH', `/api/meetings/${m}`, { public: true });
-      await addItem(m, { title: `Bericht der Verwaltung ${day}` }, true);
-    }
-
-    // the crawl: from the System object, every OParl URL once, list pages by their links
-    crawled = new Map();
-    const queue = [ROOT];
-    let requests = 0;
-    while (queue.length) {
-      const url = queue.shift()!;
-      if (crawled.has(url)) continue;
-      requests++;
-      expect(requests, 'the crawl ends').toBeLessThan(500);
-      const res = await get(local(url));
-      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
-      expect(res.headers['access-control-allow-origin'], url).toBe('*');
-      expect(res.headers['content-type'], url).toMatch(/^application\/json/);
-      const json = res.json<Json>();
-      crawled.set(url, json);
-      for (const found of urlsIn(json)) if (found.startsWith(ROOT) && !crawled.has(found)) queue.push(found);
-    }
+    demo = await startOparlDemo(engine);
+    ({ ids, planner, partner } = demo);
+    crawled = await demo.crawl();
   }, 300_000);
   afterAll(async () => {
-    await app?.close();
-    await drop?.();
+    await demo?.close();
   });
 
   const objects = () => [...crawled.values()].flatMap((json) => oparlObjects(json));
@@ -489,7 +288,7 @@ describe.each(engines)('OParl 1.1 on $name', (engine) => {
     expect(body).toMatchObject({ public: false });
     const meeting = await send('POST', `/api/bodies/${body.id}/meetings`, { date: '2025-09-01' });
     expect(meeting).toMatchObject({ public: false });
-    const refused = await app.inject({
+    const refused = await demo.app.inject({
       method: 'PATCH',
       url: `/api/bodies/${body.id}`,
       payload: { public: true },

@@ -4,7 +4,7 @@ import type { AppConfig } from '../api.ts';
 import { useFetched } from '../ui/useFetched.ts';
 import { AreaSelect, type AreaChoice } from './AreaSelect.tsx';
 import { bodiesApi, type AgendaItem, type Meeting, type NewAgendaItem } from './bodies-api.ts';
-import { FormButtons, useFocusOnMount } from './EditControls.tsx';
+import { FormButtons, PublicField, useFocusOnMount } from './EditControls.tsx';
 import { FormError } from './FormError.tsx';
 import { gt } from './texts.ts';
 import { useSubmit } from './use-submit.ts';
@@ -48,6 +48,7 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
   const [measureId, setMeasureId] = useState(initial?.measure ? String(initial.measure.id) : '');
   const [minutes, setMinutes] = useState(initial?.minutes ?? '');
   const [decision, setDecision] = useState(initial?.decision ?? '');
+  const [isPublic, setPublic] = useState(initial?.public ?? false);
   const measures = useFetched('bodies-measures', () => bodiesApi.measures());
   const first = useFocusOnMount<HTMLInputElement>(initial !== undefined);
   const { busy, error, run } = useSubmit();
@@ -66,6 +67,7 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
       measureId: measureId ? Number(measureId) : null,
       minutes,
       decision,
+      public: isPublic,
     };
     run(
       () =>
@@ -85,6 +87,7 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
           setDecision('');
           setAttachmentKind('none');
           setMeasureId('');
+          setPublic(false);
         }
         onSaved(m, saved);
       },
@@ -200,6 +203,12 @@ export function AgendaItemForm(props: AgendaItemFormProps) {
           onChange={(e) => setDecision(e.target.value)}
         />
       </div>
+      <PublicField
+        id={`${id}-public`}
+        checked={isPublic}
+        onChange={setPublic}
+        hint={gt.forms.publicHint.agenda}
+      />
       <div className="form-grid__wide">
         <FormError error={error} />
         <FormButtons busy={busy} editing={initial !== undefined} onCancel={onCancel} />

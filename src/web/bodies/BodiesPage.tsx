@@ -7,7 +7,7 @@ import { bodiesApi, type Meeting } from './bodies-api.ts';
 import { BodyDetails } from './BodyDetails.tsx';
 import { BodyForm } from './BodyForms.tsx';
 import { DueList } from './DueList.tsx';
-import { useFocusLater } from './EditControls.tsx';
+import { PublicBadge, useFocusLater } from './EditControls.tsx';
 import { MeetingView } from './MeetingView.tsx';
 import { OrganisationSection } from './OrganisationSection.tsx';
 import { gt } from './texts.ts';
@@ -143,6 +143,7 @@ export function BodiesPage({ config, user, canEdit, onLogin, announce }: BodiesP
                     >
                       {b.name}
                     </button>
+                    {b.public && <PublicBadge />}
                   </th>
                   <td>{gt.kinds[b.kind]}</td>
                   <td>{b.area?.name ?? L.city}</td>

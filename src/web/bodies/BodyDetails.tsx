@@ -3,7 +3,7 @@ import { formatDate } from '../../core/format.ts';
 import type { AppConfig } from '../api.ts';
 import { bodiesApi, type Body, type Meeting, type MeetingSummary, type Organisation } from './bodies-api.ts';
 import { BodyForm, MeetingForm, MemberForm } from './BodyForms.tsx';
-import { ConfirmDelete, EditDeleteButtons, useEditing, useFocusLater } from './EditControls.tsx';
+import { ConfirmDelete, EditDeleteButtons, PublicBadge, useEditing, useFocusLater } from './EditControls.tsx';
 import { gt } from './texts.ts';
 
 const B = gt.body;
@@ -145,7 +145,8 @@ export function BodyDetails(props: BodyDetailsProps) {
                 onClick={() => props.onOpenMeeting(m.id)}
               >
                 {B.meetingLine(formatDate(m.date), m.place)}
-              </button>{' '}
+              </button>
+              {m.public && <PublicBadge />}{' '}
               <span className="muted">
                 ({gt.statuses[m.status]}; {B.agendaCount(m.agendaItems)}; {B.openCount(m.openActions)})
               </span>

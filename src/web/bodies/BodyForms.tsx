@@ -16,7 +16,7 @@ import {
   type MeetingSummary,
   type Organisation,
 } from './bodies-api.ts';
-import { FormButtons, useFocusOnMount } from './EditControls.tsx';
+import { FormButtons, PublicField, useFocusOnMount } from './EditControls.tsx';
 import { FormError } from './FormError.tsx';
 import { gt } from './texts.ts';
 import { useSubmit } from './use-submit.ts';
@@ -38,6 +38,7 @@ export function BodyForm({ levels, defaultLevel, initial, onSaved, onCancel }: B
   const [name, setName] = useState(initial?.name ?? '');
   const [kind, setKind] = useState<BodyKind>(initial?.kind ?? 'stadtteilarbeitskreis');
   const [topic, setTopic] = useState(initial?.topic ?? '');
+  const [isPublic, setPublic] = useState(initial?.public ?? false);
   const [area, setArea] = useState<AreaChoice>(
     initial?.area
       ? { level: initial.area.level, key: initial.area.key }
@@ -47,13 +48,14 @@ export function BodyForm({ levels, defaultLevel, initial, onSaved, onCancel }: B
   const { busy, error, run } = useSubmit();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const fields = { name, kind, topic, area: area.key ? area : null };
+    const fields = { name, kind, topic, area: area.key ? area : null, public: isPublic };
     run(
       () => (initial ? bodiesApi.patchBody(initial.id, fields) : bodiesApi.createBody(fields)),
       (b) => {
         if (!initial) {
           setName('');
           setTopic('');
+          setPublic(false);
         }
         onSaved(b);
       },
@@ -101,6 +103,7 @@ export function BodyForm({ levels, defaultLevel, initial, onSaved, onCancel }: B
         areaLabel={gt.list.area}
         emptyLabel={gt.list.city}
       />
+      <PublicField id={`${id}-public`} checked={isPublic} onChange={setPublic} hint={F.publicHint.body} />
       <div className="form-grid__wide">
         <FormError error={error} />
         <FormButtons busy={busy} editing={initial !== undefined} onCancel={onCancel} />
@@ -193,6 +196,7 @@ export function MeetingForm({ body, initial, onSaved, onCancel }: MeetingFormPro
   const [date, setDate] = useState(initial?.date ?? '');
   const [place, setPlace] = useState(initial?.place ?? '');
   const [status, setStatus] = useState<MeetingStatus>(initial?.status ?? 'geplant');
+  const [isPublic, setPublic] = useState(initial?.public ?? false);
   const first = useFocusOnMount<HTMLInputElement>(initial !== undefined);
   const { busy, error, run } = useSubmit();
   const submit = (e: FormEvent) => {
@@ -200,13 +204,14 @@ export function MeetingForm({ body, initial, onSaved, onCancel }: MeetingFormPro
     run(
       () =>
         initial
-          ? bodiesApi.patchMeeting(initial.id, { date, place, status })
-          : bodiesApi.createMeeting(body.id, { date, place, status }),
+          ? bodiesApi.patchMeeting(initial.id, { date, place, status, public: isPublic })
+          : bodiesApi.createMeeting(body.id, { date, place, status, public: isPublic }),
       (m) => {
         if (!initial) {
           setDate('');
           setPlace('');
           setStatus('geplant');
+          setPublic(false);
         }
         onSaved(m);
       },
@@ -251,6 +256,7 @@ export function MeetingForm({ body, initial, onSaved, onCancel }: MeetingFormPro
           ))}
         </select>
       </div>
+      <PublicField id={`${id}-public`} checked={isPublic} onChange={setPublic} hint={F.publicHint.meeting} />
       <div className="form-grid__wide">
         <FormError error={error} />
         <FormButtons busy={busy} editing={initial !== undefined} onCancel={onCancel} />

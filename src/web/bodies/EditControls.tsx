@@ -148,3 +148,35 @@ export function EditDeleteButtons({
     </span>
   );
 }
+
+interface PublicFieldProps {
+  id: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  /** What becomes public and on which condition. */
+  hint: string;
+}
+
+/** „öffentlich (OParl)“: the flag that publishes an item through the OParl interface. */
+export function PublicField({ id, checked, onChange, hint }: PublicFieldProps) {
+  return (
+    <div className="field form-grid__wide">
+      <div className="checkbox-field">
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <label htmlFor={id}>{F.public}</label>
+      </div>
+      <p id={`${id}-hint`} className="field__hint">
+        {hint}
+      </p>
+    </div>
+  );
+}
+
+/** „öffentlich“ beside a public body, meeting or agenda item. */
+export const PublicBadge = () => <span className="bodies-public-badge">{F.publicBadge}</span>;

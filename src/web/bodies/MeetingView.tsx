@@ -14,7 +14,7 @@ import {
   type Meeting,
   type Organisation,
 } from './bodies-api.ts';
-import { ConfirmDelete, EditDeleteButtons, useEditing, useFocusLater } from './EditControls.tsx';
+import { ConfirmDelete, EditDeleteButtons, PublicBadge, useEditing, useFocusLater } from './EditControls.tsx';
 import { FormError } from './FormError.tsx';
 import { gt } from './texts.ts';
 import { useSubmit } from './use-submit.ts';
@@ -144,6 +144,7 @@ export function MeetingView({
           data-testid="agenda-item"
         >
           <h4 id={`top-${item.id}`}>{M.top(item.position, item.title)}</h4>
+          {item.public && <PublicBadge />}
           {canEdit && (
             <div className="button-row">
               <EditDeleteButtons

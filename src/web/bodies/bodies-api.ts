@@ -55,6 +55,12 @@ export type {
 /** Input of a request: fields with a server default may be left out. */
 type In<T> = Partial<T>;
 
+/**
+ * `public` on creation: the server creates everything closed and takes the flag only by PATCH, so
+ * a new body, meeting or agenda item marked public is created and then set public.
+ */
+type Flag = { public?: boolean };
+
 export const bodiesApi = {
   organisations: () => request<Organisation[]>('GET', '/api/organisations'),
   createOrganisation: (o: In<NewOrganisation> & { name: string }) =>
@@ -63,20 +69,33 @@ export const bodiesApi = {
     request<Organisation>('PATCH', `/api/organisations/${id}`, patch),
   removeOrganisation: (id: number) => request<undefined>('DELETE', `/api/organisations/${id}`),
   bodies: () => request<Body[]>('GET', '/api/bodies'),
-  createBody: (b: In<NewBody> & { name: string; kind: BodyKind }) => request<Body>('POST', '/api/bodies', b),
+  createBody: async ({ public: isPublic, ...b }: In<NewBody> & { name: string; kind: BodyKind } & Flag) => {
+    const created = await request<Body>('POST', '/api/bodies', b);
+    return isPublic ? request<Body>('PATCH', `/api/bodies/${created.id}`, { public: true }) : created;
+  },
   patchBody: (id: number, patch: BodyPatch) => request<Body>('PATCH', `/api/bodies/${id}`, patch),
   removeBody: (id: number) => request<undefined>('DELETE', `/api/bodies/${id}`),
   addMember: (id: number, m: In<NewMember>) => request<Body>('POST', `/api/bodies/${id}/members`, m),
   removeMember: (id: number, member: number) =>
     request<Body>('DELETE', `/api/bodies/${id}/members/${member}`),
   meetings: (id: number) => request<MeetingSummary[]>('GET', `/api/bodies/${id}/meetings`),
-  createMeeting: (id: number, m: In<NewMeeting> & { date: string }) =>
-    request<Meeting>('POST', `/api/bodies/${id}/meetings`, m),
+  createMeeting: async (id: number, { public: isPublic, ...m }: In<NewMeeting> & { date: string } & Flag) => {
+    const created = await request<Meeting>('POST', `/api/bodies/${id}/meetings`, m);
+    return isPublic ? request<Meeting>('PATCH', `/api/meetings/${created.id}`, { public: true }) : created;
+  },
   meeting: (id: number) => request<Meeting>('GET', `/api/meetings/${id}`),
   patchMeeting: (id: number, patch: MeetingPatch) => request<Meeting>('PATCH', `/api/meetings/${id}`, patch),
   removeMeeting: (id: number) => request<undefined>('DELETE', `/api/meetings/${id}`),
-  addAgendaItem: (id: number, a: In<NewAgendaItem> & { title: string }) =>
-    request<Meeting>('POST', `/api/meetings/${id}/agenda`, a),
+  addAgendaItem: async (
+    id: number,
+    { public: isPublic, ...a }: In<NewAgendaItem> & { title: string } & Flag,
+  ) => {
+    const meeting = await request<Meeting>('POST', `/api/meetings/${id}/agenda`, a);
+    if (!isPublic) return meeting;
+    // the new item has the highest id of the meeting
+    const item = Math.max(...meeting.agenda.map((i) => i.id));
+    return request<Meeting>('PATCH', `/api/meetings/${id}/agenda/${item}`, { public: true });
+  },
   patchAgendaItem: (id: number, item: number, patch: AgendaItemPatch) =>
     request<Meeting>('PATCH', `/api/meetings/${id}/agenda/${item}`, patch),
   removeAgendaItem: (id: number, item: number) =>

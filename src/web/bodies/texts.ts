@@ -78,6 +78,19 @@ export const gt = {
   },
 
   forms: {
+    public: 'öffentlich (OParl)',
+    publicHint: {
+      body:
+        'Öffentliche Gremien erscheinen mit ihren öffentlichen Sitzungen in der Ratsinformations-' +
+        'Schnittstelle (OParl, /oparl/v1), für alle lesbar – ohne Mitglieder, Protokolle und Aufgaben.',
+      meeting:
+        'Erscheint in der Ratsinformations-Schnittstelle (OParl, /oparl/v1) nur, wenn auch das Gremium ' +
+        'öffentlich ist.',
+      agenda:
+        'Titel, Nummer, Beschluss und öffentliche Anlagen erscheinen in der Ratsinformations-Schnittstelle ' +
+        '(OParl, /oparl/v1) nur, wenn auch Sitzung und Gremium öffentlich sind; das Protokoll nie.',
+    },
+    publicBadge: 'öffentlich',
     save: 'Anlegen',
     update: 'Speichern',
     saving: 'Wird gespeichert …',
