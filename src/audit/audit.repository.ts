@@ -7,7 +7,7 @@ export type AuditRow = {
   at: string;
   actor: string | null;
   table_name: string;
-  operation: 'INSERT' | 'UPDATE' | 'DELETE';
+  operation: 'INSERT' | 'UPDATE' | 'DELETE' | 'RESTORE';
   row_key: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;

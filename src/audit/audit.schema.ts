@@ -6,7 +6,9 @@ export const AuditEntry = z.object({
   at: z.string().describe('When (ISO 8601, UTC)'),
   actor: z.string().nullable().describe('Username or `cli:<os user>`; null: changed past the app'),
   table: z.string().describe('Table of the record (e.g. measure, indicator, app_user)'),
-  operation: z.enum(['INSERT', 'UPDATE', 'DELETE']),
+  operation: z
+    .enum(['INSERT', 'UPDATE', 'DELETE', 'RESTORE'])
+    .describe('RESTORE: the database was restored from a backup (`after` names it)'),
   rowKey: z.string().nullable().describe('The record’s id, where it has one'),
   before: z.record(z.string(), z.unknown()).nullable().describe('The record before (not for inserts)'),
   after: z.record(z.string(), z.unknown()).nullable().describe('The record after (not for deletions)'),

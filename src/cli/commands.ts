@@ -126,6 +126,16 @@ export const COMMANDS: Record<string, CommandEntry> = {
     description: 'Bericht aus einer Vorlage als PDF, Word (.docx) oder HTML erzeugen',
     load: () => import('./report.command.ts').then((m) => m.reportCommand()),
   },
+  backup: {
+    term: 'backup <datei>',
+    description: 'Sicherung der ganzen Datenbank in eine Datei (gzip, mit Prüfsumme)',
+    load: () => import('./backup.command.ts').then((m) => m.backupCommand()),
+  },
+  restore: {
+    term: 'restore [options] <datei>',
+    description: 'Sicherung in eine neue, leere Datenbank zurückspielen (alles oder nichts)',
+    load: () => import('./backup.command.ts').then((m) => m.restoreCommand()),
+  },
   users: {
     term: 'users',
     description: 'Benutzer verwalten (anlegen, auflisten, Passwort, deaktivieren)',

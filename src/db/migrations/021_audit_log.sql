@@ -21,11 +21,12 @@ CREATE TABLE audit_log (
   at          timestamptz NOT NULL DEFAULT clock_timestamp(),
   actor       text,                     -- username, `cli:<os user>`; NULL: not through the app
   table_name  text NOT NULL,
-  operation   text NOT NULL CHECK (operation IN ('INSERT', 'UPDATE', 'DELETE')),
+  operation   text NOT NULL CHECK (operation IN ('INSERT', 'UPDATE', 'DELETE', 'RESTORE')),
   row_key     text,                     -- the row's id where it has one
   before      jsonb,
   after       jsonb,
-  row_count   integer                   -- statement entries of count tables: rows affected
+  row_count   integer                   -- statement entries of count tables: rows affected;
+                                        -- RESTORE: rows written back from a backup
 );
 CREATE INDEX audit_log_at ON audit_log (at DESC, id DESC);
 CREATE INDEX audit_log_table ON audit_log (table_name, id DESC);
@@ -38,6 +39,8 @@ DECLARE
   old_row jsonb;
   new_row jsonb;
 BEGIN
+  -- a restore writes back rows logged when they were made; it is logged once, as RESTORE
+  IF current_setting('lagebild.restoring', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD) - hidden; END IF;
   IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW) - hidden; END IF;
   -- an update that changed only hidden columns, or nothing, is no news
@@ -53,6 +56,7 @@ CREATE FUNCTION audit_statement() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   n integer;
 BEGIN
+  IF current_setting('lagebild.restoring', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'DELETE' THEN SELECT count(*) INTO n FROM old_rows;
   ELSE SELECT count(*) INTO n FROM new_rows; END IF;
   IF n > 0 THEN

@@ -25,7 +25,12 @@ export const at = {
     row: 'Datensatz',
     change: 'Änderung',
   },
-  operations: { INSERT: 'angelegt', UPDATE: 'geändert', DELETE: 'gelöscht' },
+  operations: {
+    INSERT: 'angelegt',
+    UPDATE: 'geändert',
+    DELETE: 'gelöscht',
+    RESTORE: 'aus Sicherung wiederhergestellt',
+  },
   noActor: 'ohne Anmeldung (Einrichtung) oder außerhalb der Anwendung',
   rows: (n: number) => `${n.toLocaleString('de-DE')} Zeilen`,
   details: 'Datensatz vorher/nachher',
