@@ -45,6 +45,7 @@ import { typologyRoutes } from '../typology/typology.routes.ts';
 import { variableRoutes } from '../observations/variable.routes.ts';
 import { ogcRoutes } from '../ogc/ogc.routes.ts';
 import { oparlRoutes } from '../oparl/oparl.routes.ts';
+import { opendataRoutes } from '../opendata/opendata.routes.ts';
 import { configRoutes } from './config.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { errorHandler } from './error-handler.ts';
@@ -152,6 +153,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes, { prefix: '/api/reports' });
   await app.register(ogcRoutes, { prefix: '/ogc' });
   await app.register(oparlRoutes, { prefix: '/oparl/v1' });
+  await app.register(opendataRoutes, { prefix: '/api/opendata' });
 
   const webDir = opts.webDir ?? WEB_DIR;
   if (existsSync(webDir)) {
