@@ -42,8 +42,13 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-/** Mark after a projected date (tooltip, text alternative). */
-const ahead = (p: Point) => (p.projected ? ` (${pt.series.projected})` : '');
+/**
+ * Marks after a point's date (tooltip, text alternative): projected, or converted from an earlier
+ * Gebietsstand (its counts were never observed on this area).
+ */
+const ahead = (p: Point) =>
+  (p.projected ? ` (${pt.series.projected})` : '') +
+  (p.converted ? ` (${pt.series.converted(formatDate(p.converted.from))})` : '');
 
 const plotted = (value: number | null, status: Point['status']) =>
   (status === 'value' || status === 'estimated') && value !== null ? value : null;

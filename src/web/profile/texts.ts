@@ -102,6 +102,8 @@ export const pt = {
     heading: 'Zeitreihen',
     /** Marks the projected part of a chart and its projected points (tooltip, text alternative). */
     projected: 'Prognose',
+    /** Marks a point whose counts were converted from an earlier Gebietsstand. */
+    converted: (from: string) => `umgerechnet vom Gebietsstand ${from}`,
     intro: 'Die im Text genannten Indikatoren; weitere über die Auswahl.',
     choose: 'Weitere Zeitreihe',
     none: 'Keine',
