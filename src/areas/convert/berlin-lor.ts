@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { berlinBands } from '../../projection/real-data.ts';
 import { buildAreas } from '../readers/build-areas.ts';
 import { readAreaFile } from '../readers/index.ts';
 import { readSourceTable } from '../readers/read-area-files.ts';
@@ -54,7 +53,25 @@ export function readNewLor(): Promise<AreaFile> {
 export const convertAreas = (file: AreaFile): ConvertArea[] =>
   file.areas.map((a) => ({ key: a.key, parent: a.parentKey, geometry: a.geometry }));
 
-/** Inhabitants per PLR at a half-year (`2020-02` = 31.12.2020), the sum of the age groups. */
+/**
+ * Inhabitants per PLR at a half-year (`2020-02` = 31.12.2020), by 8-digit PLR id (the four id
+ * columns concatenated, see the data's SOURCE.txt).
+ */
 export function berlinInhabitants(half: string): Map<string, number> {
-  return new Map([...berlinBands(half)].map(([key, bands]) => [key, bands.reduce((s, b) => s + b.value, 0)]));
+  const [head, ...lines] = readFileSync(
+    `${DATA}/berlin-lor-population-agegroups/berlin-lor-population-${half}-t2.csv`,
+    'utf8',
+  )
+    .trim()
+    .split('\n');
+  const cols = head!.split(',');
+  const at = (name: string) => cols.indexOf(name);
+  const ids = ['district_id', 'forecast_area_id', 'district_region_id', 'planning_area_id'].map(at);
+  const total = at('inhabitants');
+  return new Map(
+    lines.map((line) => {
+      const cells = line.split(',');
+      return [ids.map((i) => cells[i]).join(''), Number(cells[total])];
+    }),
+  );
 }
