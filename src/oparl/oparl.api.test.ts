@@ -19,7 +19,7 @@ import {
   type Json,
   type Obj,
   type OparlDemo,
-} from './oparl.crawl.test-helper.ts';
+} from '../test/oparl-crawl.ts';
 import {
   OparlAgendaItem,
   OparlBody,

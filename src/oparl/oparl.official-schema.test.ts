@@ -17,7 +17,7 @@ import {
   type Json,
   type Obj,
   type OparlDemo,
-} from './oparl.crawl.test-helper.ts';
+} from '../test/oparl-crawl.ts';
 
 const SCHEMA_DIR = join(import.meta.dirname, '../../../shared/data/oparl-1.1-schema');
 const TYPE = /^https:\/\/schema\.oparl\.org\/1\.1\/([A-Za-z]+)$/;

@@ -8,8 +8,8 @@ import { insertAccount } from '../auth/auth.service.ts';
 import { DEMO_USERS } from '../demo/demo-users.ts';
 import { buildApp } from '../server/app.ts';
 import { saveCity } from '../setup/city.service.ts';
-import type { Engine } from '../test/databases.ts';
-import { sessionCookie } from '../test/demo-app.ts';
+import type { Engine } from './databases.ts';
+import { sessionCookie } from './demo-app.ts';
 
 export const HOST = 'ratsinfo.example.org';
 export const ORIGIN = `http://${HOST}`;
