@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RoleNotice } from '../ui/RoleNotice.tsx';
 import type { User } from '../api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
@@ -38,14 +39,12 @@ export function AreaImportPage({ user, onLogin, onChanged, announce }: AreaImpor
     return (
       <div className="page area-import-page">
         {head}
-        <div className="notice" data-testid="area-import-needs-role">
-          <p>{user ? at.needsRole : at.loginFirst}</p>
-          {!user && (
-            <button type="button" className="button button--primary" onClick={onLogin}>
-              {at.login}
-            </button>
-          )}
-        </div>
+        <RoleNotice
+          user={user}
+          texts={{ needsRole: at.needsRole, loginFirst: at.loginFirst, login: at.login }}
+          onLogin={onLogin}
+          testId="area-import-needs-role"
+        />
       </div>
     );
 

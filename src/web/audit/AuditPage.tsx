@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { RoleNotice } from '../ui/RoleNotice.tsx';
 import { messageOf, type User } from '../api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
@@ -62,14 +63,12 @@ export function AuditPage({ user, onLogin }: AuditPageProps) {
     return (
       <div className="page audit-page">
         {title}
-        <div className="notice" data-testid="audit-needs-role">
-          <p>{user ? at.needsRole : at.loginFirst}</p>
-          {!user && (
-            <button type="button" className="button button--primary" onClick={onLogin}>
-              {at.login}
-            </button>
-          )}
-        </div>
+        <RoleNotice
+          user={user}
+          texts={{ needsRole: at.needsRole, loginFirst: at.loginFirst, login: at.login }}
+          onLogin={onLogin}
+          testId="audit-needs-role"
+        />
       </div>
     );
 

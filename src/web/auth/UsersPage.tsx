@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { RoleNotice } from '../ui/RoleNotice.tsx';
 import { messageOf, type User } from '../api.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
@@ -43,14 +44,12 @@ export function UsersPage({ user, onLogin, announce }: UsersPageProps) {
     return (
       <div className="page users-page">
         {title}
-        <div className="notice" data-testid="users-needs-role">
-          <p>{user ? T.needsRole : ut.loginFirst}</p>
-          {!user && (
-            <button type="button" className="button button--primary" onClick={onLogin}>
-              {ut.login}
-            </button>
-          )}
-        </div>
+        <RoleNotice
+          user={user}
+          texts={{ needsRole: T.needsRole, loginFirst: ut.loginFirst, login: ut.login }}
+          onLogin={onLogin}
+          testId="users-needs-role"
+        />
       </div>
     );
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { RoleNotice } from '../ui/RoleNotice.tsx';
 import { formatDate } from '../../core/format.ts';
 import { messageOf, type AppConfig, type User } from '../api.ts';
 import { PageHeading } from '../ui/PageHeading.tsx';
@@ -93,14 +94,12 @@ export function BodiesPage({ config, user, canEdit, onLogin, announce }: BodiesP
     return (
       <div className="page bodies-page">
         {head}
-        <div className="notice" data-testid="bodies-needs-role">
-          <p>{user ? gt.needsRole : gt.loginFirst}</p>
-          {!user && (
-            <button type="button" className="button button--primary" onClick={onLogin}>
-              {gt.login}
-            </button>
-          )}
-        </div>
+        <RoleNotice
+          user={user}
+          texts={{ needsRole: gt.needsRole, loginFirst: gt.loginFirst, login: gt.login }}
+          onLogin={onLogin}
+          testId="bodies-needs-role"
+        />
       </div>
     );
 

@@ -1,4 +1,5 @@
 import type { User } from '../api.ts';
+import { RoleNotice } from '../ui/RoleNotice.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { vt } from './texts.ts';
 import { VariableSums } from './VariableSums.tsx';
@@ -20,14 +21,12 @@ export function VariablesPage({ user, onLogin, onChanged, announce }: VariablesP
     return (
       <div className="page variables-page">
         {title}
-        <div className="notice" data-testid="variables-needs-role">
-          <p>{user ? vt.needsRole : vt.loginFirst}</p>
-          {!user && (
-            <button type="button" className="button button--primary" onClick={onLogin}>
-              {vt.login}
-            </button>
-          )}
-        </div>
+        <RoleNotice
+          user={user}
+          texts={{ needsRole: vt.needsRole, loginFirst: vt.loginFirst, login: vt.login }}
+          onLogin={onLogin}
+          testId="variables-needs-role"
+        />
       </div>
     );
   return (
