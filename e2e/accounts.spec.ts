@@ -56,7 +56,9 @@ test('the atlas, a report preview and the API documentation run under the Conten
 
   await page.goto('/api/docs');
   await expect(page.getByText('Lagebild API').first()).toBeVisible();
-  await expect(page.getByText('/api/auth/password').first()).toBeVisible();
+  // Swagger UI draws the operations from the top as they come into view: the first one (the
+  // health check) proves that the document loaded and rendered under the policy
+  await expect(page.getByText('/api/health').first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
 
