@@ -113,17 +113,3 @@ export async function measuresByIds(db: Db, ids: number[]): Promise<MeasureDocRo
     [ids],
   );
 }
-
-/** Names of current areas by `level|key`. */
-export async function currentAreaNames(
-  db: Db,
-  refs: { level: string; key: string }[],
-): Promise<Map<string, string>> {
-  if (!refs.length) return new Map();
-  const rows = await db.query<{ level: string; key: string; name: string }>(
-    `SELECT l.key AS level, a.key, a.name FROM area a JOIN area_level l ON l.id = a.level_id
-      WHERE a.valid_to IS NULL AND (l.key || '|' || a.key) = ANY($1::text[])`,
-    [refs.map((r) => `${r.level}|${r.key}`)],
-  );
-  return new Map(rows.map((r) => [`${r.level}|${r.key}`, r.name]));
-}

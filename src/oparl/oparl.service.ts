@@ -10,6 +10,7 @@
  * - members, contact data of organisations, minutes (they name people), action items;
  * - internal reports, measures before they are decided, and meetings or items not marked public.
  */
+import { areaNames as currentAreaNames } from '../bodies/body.repository.ts';
 import { steckbriefPath, bodyKindLabel, type BodyKind } from '../bodies/labels.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
@@ -244,7 +245,7 @@ async function documents(db: Db, urls: OparlUrls, items: repo.PublicAgendaRow[])
     ...new Set(refs.flatMap(({ ref }) => (ref.kind === kind ? [ref.id] : []))),
   ];
   const [areaNames, reports, measures] = await Promise.all([
-    repo.currentAreaNames(
+    currentAreaNames(
       db,
       refs.flatMap(({ ref }) => (ref.kind === 'steckbrief' ? [{ level: ref.level, key: ref.key }] : [])),
     ),
