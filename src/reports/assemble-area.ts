@@ -137,6 +137,12 @@ async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
         'Der Baustein „Pflegebedarfsplan“ passt nur in Vorlagen für die ganze Stadt.',
         { block: b.type },
       );
+    case 'kreis_comparison':
+      throw badRequest(
+        'reports.block_scope',
+        'Der Baustein „Kreis im Vergleich“ passt nur in Vorlagen für den ganzen Kreis.',
+        { block: b.type },
+      );
     case 'warnings':
       return [
         { kind: 'heading', text: 'Frühwarnungen' },

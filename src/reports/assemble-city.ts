@@ -37,6 +37,7 @@ import { participationBlocks } from './participation-blocks.ts';
 import { listMeasures } from '../measures/measure.service.ts';
 import { carePlanBlocks } from './care-blocks.ts';
 import { needsRankingBlocks } from './needs-ranking-blocks.ts';
+import { kreisComparison } from './kreis-comparison.ts';
 import {
   noAreas,
   raise,
@@ -113,8 +114,14 @@ async function areaProfiles(
   return sections;
 }
 
-/** Blocks of one chapter; `area_profiles` adds level-2 sections after the chapter. */
-async function block(b: Block, ctx: CityCtx): Promise<{ blocks: ReportBlock[]; sections?: ReportSection[] }> {
+/**
+ * Blocks of one chapter; `area_profiles` adds level-2 sections after the chapter. `applies: false`
+ * marks a block that does not fit the territory (the comparison of Gemeinden in a city).
+ */
+async function block(
+  b: Block,
+  ctx: CityCtx,
+): Promise<{ blocks: ReportBlock[]; sections?: ReportSection[]; applies?: boolean }> {
   const text = (t: string) => resolveCityText(t, ctx);
   // sentences about an index the city has not, or an indicator it cannot compute, are left out;
   // the index is only computed when a text speaks of it
@@ -179,6 +186,8 @@ async function block(b: Block, ctx: CityCtx): Promise<{ blocks: ReportBlock[]; s
       return { blocks: await carePlanBlocks(b, ctx) };
     case 'participation':
       return { blocks: await participationBlocks(ctx.db, ctx.user, ctx.level.key) };
+    case 'kreis_comparison':
+      return kreisComparison(ctx.db, ctx.user, b, { date: ctx.date, kreisName: ctx.cityName });
     case 'measures':
       return {
         blocks: await cityMeasuresBlocks(b.view, ctx.db, ctx.user, await listMeasures(ctx.db, ctx.user)),
@@ -290,14 +299,22 @@ export async function assembleCityReport(
     resolveTemplate: options.resolveTemplate ?? builtinResolver,
   };
   const sections: ReportSection[] = [];
-  for (const [k, chapter] of template.chapters.entries()) {
+  let k = 0;
+  for (const chapter of template.chapters) {
     const blocks: ReportBlock[] = [];
     const nested: ReportSection[] = [];
+    let applies = false;
     for (const b of chapter.blocks) {
       const out = await block(b, ctx);
       blocks.push(...out.blocks);
       nested.push(...(out.sections ?? []));
+      applies ||= out.applies !== false;
     }
+    // One template serves cities and Kreise: a chapter made only of blocks that do not fit the
+    // territory („Kreis im Vergleich“ in a city) is left out, as a reader of a city's report
+    // expects no chapter about Gemeinden it has not. Beside other blocks such a block keeps its
+    // note, which tells the template's author why nothing is shown.
+    if (!applies && chapter.blocks.length > 0) continue;
     sections.push({
       id: `kapitel-${k + 1}`,
       title: await resolveCityText(chapter.title, ctx),
@@ -306,6 +323,7 @@ export async function assembleCityReport(
       blocks,
     });
     sections.push(...nested);
+    k++;
   }
   return {
     title: await resolveCityText(template.title, ctx),

@@ -160,6 +160,19 @@ export const MeasuresBlock = z.object({
  * the map by category (reports/participation-blocks.ts).
  */
 export const ParticipationBlock = z.object({ type: z.literal('participation') });
+/**
+ * City scope, only in a Kreis: the Gemeinden (the level below the Kreis) compared per indicator —
+ * value, rank, difference to the Kreis, the Kreis row among them, and a sentence naming the highest
+ * and the lowest Gemeinde (reports/kreis-comparison.ts). The indicators: `indicators`, else the
+ * first `count` rates of each of `themes`. In a city the block is left out, and a chapter holding
+ * nothing else with it.
+ */
+export const KreisComparisonBlock = z.object({
+  type: z.literal('kreis_comparison'),
+  indicators: z.array(Key).optional(),
+  themes: z.array(z.string().min(1)).optional(),
+  count: Count,
+});
 export const PageBreakBlock = z.object({ type: z.literal('pagebreak') });
 export const SourceBlock = z.object({ type: z.literal('source'), text: z.string().optional() });
 
@@ -181,6 +194,7 @@ export const Block = z.discriminatedUnion('type', [
   CarePlanBlock,
   MeasuresBlock,
   ParticipationBlock,
+  KreisComparisonBlock,
   PageBreakBlock,
   SourceBlock,
 ]);

@@ -117,6 +117,16 @@ export const SOZIALBERICHT = define({
         { type: 'summary' },
       ],
     },
+    // only in a Kreis: in a city the block does not apply and the chapter is left out
+    {
+      title: 'Kreis im Vergleich',
+      blocks: [
+        {
+          type: 'kreis_comparison',
+          themes: ['Demografie', 'Soziale Lage', 'Arbeit', 'Kinder und Familie', 'Alter und Pflege'],
+        },
+      ],
+    },
     themeChapter(
       'Demografie',
       ['Demografie'],

@@ -141,6 +141,26 @@ export function BlockFields({ block, path, wiring, choices, onChange }: BlockFie
           />
         </>
       );
+    case 'kreis_comparison':
+      return (
+        <>
+          <CheckList
+            id={wiring.id(p('themes'))}
+            legend={b.themes}
+            options={choices.themes.map((t) => ({ value: t, label: t }))}
+            value={block.themes}
+            onChange={(themes) => onChange({ ...block, themes })}
+          />
+          <CheckList
+            id={wiring.id(p('indicators'))}
+            legend={b.indicators}
+            hint={b.kreisIndicatorsHint}
+            options={choices.indicators.map((i) => ({ value: i.key, label: i.name, group: i.theme }))}
+            value={block.indicators}
+            onChange={(indicators) => onChange({ ...block, indicators })}
+          />
+        </>
+      );
     case 'map':
     case 'chart':
     case 'ranking':

@@ -24,6 +24,7 @@ export const BLOCK_TYPES: readonly BlockType[] = [
   'care_plan',
   'measures',
   'participation',
+  'kreis_comparison',
   'pagebreak',
   'source',
 ];
@@ -34,6 +35,7 @@ export const CITY_ONLY: ReadonlySet<BlockType> = new Set([
   'needs_ranking',
   'care_plan',
   'participation',
+  'kreis_comparison',
 ]);
 
 /** Block types that only make sense in a statement template (a part of the Stellungnahme). */
@@ -89,6 +91,8 @@ export function defaultBlock(type: BlockType, ctx: BlockContext = {}): Block {
       return { type, view: 'overview' };
     case 'participation':
       return { type };
+    case 'kreis_comparison':
+      return { type, count: 1 };
   }
 }
 

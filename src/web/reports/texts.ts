@@ -229,6 +229,7 @@ export const rt = {
       care_plan: 'Pflegebedarfsplan',
       measures: 'Maßnahmen und Wirkung',
       participation: 'Beteiligung (Befragungen, Hinweise)',
+      kreis_comparison: 'Kreis im Vergleich (Gemeinden)',
       pagebreak: 'Seitenumbruch',
       source: 'Quellenangabe',
     } satisfies Record<BlockType, string>,
@@ -243,6 +244,8 @@ export const rt = {
     figureTitle: 'Titel (optional)',
     indicators: 'Indikatoren',
     indicatorsHint: 'Keine Auswahl: alle Indikatoren der gewählten Themen, ohne Themen alle.',
+    kreisIndicatorsHint:
+      'Keine Auswahl: je gewähltem Thema der erste Indikator, der keine Anzahl ist. Nur in einem Kreis.',
     themes: 'Themen',
     indicator: 'Indikator',
     indicatorNone: '– Thema verwenden –',
