@@ -14,6 +14,8 @@ export interface FacilityArea {
   geometry: Polygon | MultiPolygon;
   totals: Record<string, number>;
   streets: string[];
+  /** Town of the address; default Musterstadt. */
+  place?: string;
 }
 
 interface KindSpec {
@@ -197,7 +199,7 @@ export function generateFacilities(areas: FacilityArea[], population: number, rn
           lon,
           lat,
           area: area.key,
-          address: `${street} ${kindRng.int(1, 120)}, Musterstadt`,
+          address: `${street} ${kindRng.int(1, 120)}, ${area.place ?? 'Musterstadt'}`,
         });
       }
     });

@@ -1,11 +1,10 @@
-import type { DemoArea, DemoCity, DemoObservation } from './types.ts';
+import type { DemoArea, DemoCity } from './types.ts';
 import { createRng } from './rng.ts';
 import { buildLayout } from './layout.ts';
 import { toGeoJson } from './projection.ts';
-import { areaSizes, initialCohorts } from './population.ts';
-import { settle, simulate, targetIndex } from './simulate.ts';
-import { calibrateSgb2, demographicTotals, deprivationPaths, households, transfers } from './social.ts';
-import { areaObservations } from './observations.ts';
+import { areaSizes } from './population.ts';
+import { targetIndex } from './simulate.ts';
+import { areaSeries } from './area-series.ts';
 import { generateFacilities } from './facilities.ts';
 import { streetsByArea } from './names.ts';
 import { DEMO_VARIABLES } from './variables.ts';
@@ -60,32 +59,12 @@ export function generateCity(opts: GenerateCityOptions): DemoCity {
     population * targetIndex(DEMO_FIRST_YEAR),
     popRng.fork('sizes'),
   );
-  const start = srs.map((s, i) => initialCohorts(sizes[i] ?? 0, s.traits, popRng.fork(`start/${s.key}`)));
-  settle(start, traits, Math.round(population * targetIndex(DEMO_FIRST_YEAR)), popRng.fork('settle'));
-  const cohorts = simulate(traits, start, years, population, popRng.fork('simulate'));
-
-  const socialRng = rng.fork('social');
-  const dep = deprivationPaths(traits, years.length, socialRng.fork('deprivation'));
-  const intercept = calibrateSgb2(
-    start,
-    dep.map((d) => d[0] ?? 0),
-    DEMO_FIRST_YEAR,
-  );
-  const observations: DemoObservation[] = [];
-  let latest: Record<string, number>[] = [];
-  years.forEach((year, y) => {
-    latest = srs.map((s, i) => {
-      const c = cohorts[y]?.[i] ?? new Int32Array(0);
-      const d = dep[i]?.[y] ?? 0;
-      const demo = demographicTotals(c);
-      const totals = {
-        ...demo,
-        ...households(demo, s.traits, d),
-        ...transfers(c, demo, d, year, intercept, socialRng.fork(`${year}/${s.key}`)),
-      };
-      observations.push(...areaObservations(s.key, dates[y] ?? '', c, totals));
-      return totals;
-    });
+  const { observations, latest } = areaSeries(srs, {
+    sizes,
+    population,
+    years,
+    populationRng: popRng,
+    socialRng: rng.fork('social'),
   });
 
   const areas: DemoArea[] = [

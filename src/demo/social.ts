@@ -89,8 +89,14 @@ function expectedSgb2(c: Cohorts, q: [number, number]): [number, number, number]
 /**
  * Logit intercept that gives the city its SGB-II quote in the first year (bisection; the quote
  * rises monotonically with the intercept).
+ * @param quote the territory's SGB-II quote (persons in SGB II / population under 65) to meet
  */
-export function calibrateSgb2(cohorts: Cohorts[], dep: number[], year: number): number {
+export function calibrateSgb2(
+  cohorts: Cohorts[],
+  dep: number[],
+  year: number,
+  quote: number = CITY_SGB2_QUOTE_2015,
+): number {
   let lo = -8;
   let hi = 2;
   for (let iter = 0; iter < 60; iter++) {
@@ -102,7 +108,7 @@ export function calibrateSgb2(cohorts: Cohorts[], dep: number[], year: number): 
       sgb2 += a + b + d;
       under65 += sumAges(c, 0, 64);
     });
-    if (sgb2 / under65 > CITY_SGB2_QUOTE_2015) hi = mid;
+    if (sgb2 / under65 > quote) hi = mid;
     else lo = mid;
   }
   return (lo + hi) / 2;

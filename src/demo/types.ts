@@ -1,8 +1,11 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 
-/** Level of the demo city's area hierarchy: Stadt (0) → Stadtbezirk (1) → Sozialraum (2). */
+/**
+ * Level of a demo area hierarchy: Stadt (0) → Stadtbezirk (1) → Sozialraum (2) in the city,
+ * Kreis (0) → Gemeinde (1) → Wohnplatz (2) in the Kreis.
+ */
 export interface DemoLevel {
-  key: 'stadt' | 'stadtbezirk' | 'sozialraum';
+  key: string;
   name: string;
   rank: number;
   parent: string | null;
@@ -51,17 +54,19 @@ export interface DemoFacility {
   address: string;
   /** Delivered fields beyond the capacity: a Kita's places per age group (`plaetze_u3`, `plaetze_ue3`). */
   properties?: Record<string, number>;
+  /** Träger when the generator knows it (the Kreis); else derived from the name (`demoCarrier`). */
+  carrier?: string | null;
 }
 
-/** The generated demo city "Musterstadt". */
+/** A generated demo territory: the city "Musterstadt" or the Kreis "Musterkreis". */
 export interface DemoCity {
-  territory: { key: 'musterstadt'; name: 'Musterstadt'; kind: 'stadt' };
+  territory: { key: string; name: string; kind: 'stadt' | 'kreis' };
   levels: DemoLevel[];
   areas: DemoArea[];
   variables: DemoVariable[];
   /** Stichtage 31.12. of ten years, oldest first. */
   dates: string[];
-  /** Sozialraum level only; the app aggregates to higher levels. */
+  /** Finest level only (Sozialraum, Wohnplatz); the app aggregates to higher levels. */
   observations: DemoObservation[];
   facilities: DemoFacility[];
 }
