@@ -154,8 +154,12 @@ export function kreisComparisonTable(grid: IndicatorGrid, input: KreisComparison
       ...(withDifference ? ['–'] : []),
     ]),
   ];
-  // the Kreis row stands where its value would rank, after Gemeinden with the same value
-  const at = kreis === null ? ranked.length + hidden.length : ranked.filter((r) => r.value >= kreis).length;
+  // the Kreis row stands where its value would rank, after Gemeinden with the same value; a Kreis
+  // total is the sum of the rows and closes the table instead
+  const at =
+    kreis === null || !withDifference
+      ? ranked.length + hidden.length
+      : ranked.filter((r) => r.value >= kreis).length;
   const kreisRow = [
     '',
     kreisLabel(input.kreisLevelName, input.kreisName),

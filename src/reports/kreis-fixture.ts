@@ -83,7 +83,7 @@ function counts(p: Place, last: boolean): number[] {
   const o65 = Math.round((ew * p.o65) / 100);
   const u65 = ew - o65;
   const sgb2 = Math.round((u65 * (last ? p.sgb2 : p.sgb2 + 1)) / 100);
-  return [ew, Math.round(ew * 0.51), u18, o65, u65, sgb2];
+  return [ew, Math.round(ew * 0.51), u18, o65, u65, sgb2, Math.round(u18 / 6), Math.round(u18 / 6)];
 }
 
 /** Builds the Kreis in an empty, migrated database. */
@@ -128,7 +128,7 @@ export async function loadKreisFixture(db: Db): Promise<void> {
     const rows = GEMEINDEN.flatMap((g) => g.places).map((p) =>
       [p.key, ...counts(p, k === KREIS_DATES.length - 1)].join(';'),
     );
-    const csv = ['Wohnplatz;ew;ew_w;ew_u18;ew_65plus;ew_u65;sgb2', ...rows].join('\n');
+    const csv = ['Wohnplatz;ew;ew_w;ew_u18;ew_65plus;ew_u65;sgb2;ew_u3;ew_3_5', ...rows].join('\n');
     await importTable(
       db,
       { name: `wohnplaetze-${date.slice(0, 4)}.csv`, data: new TextEncoder().encode(csv) },
