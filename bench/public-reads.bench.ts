@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { knownDemoPassword } from '../src/demo/demo-users.ts';
 import type { Measurement } from './harness.ts';
-import { startCluster } from './postgis-peer.ts';
+import { postgresServer } from './postgres-server.ts';
 import { startServer, type RunningServer } from './server-process.ts';
 
 const CLIENTS = [10, 50] as const;
@@ -23,8 +23,6 @@ const SECONDS = Number(process.env.LAGEBILD_BENCH_LOAD_SECONDS) || 5;
 const TARGET_RPS = 500;
 const TARGET_P99_MS = 100;
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
-/** The local server of the development setup, used when the bench cannot start its own. */
-const LOCAL_PG = 'postgres://postgres@127.0.0.1:54329/postgres';
 
 type Recorder = (m: Measurement) => void;
 interface Route {
@@ -209,26 +207,4 @@ async function json<T>(url: string): Promise<T> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: ${res.status}`);
   return (await res.json()) as T;
-}
-
-/**
- * LAGEBILD_BENCH_PG_URL, else a throwaway cluster of the installed PostgreSQL, else the local
- * development server; `url` null with the reason when none answers.
- */
-async function postgresServer(
-  dir: string,
-): Promise<{ url: string | null; note: string; stop: () => Promise<void> }> {
-  const none = async () => undefined;
-  const given = process.env.LAGEBILD_BENCH_PG_URL;
-  if (given) return { url: given, note: 'PostgreSQL at LAGEBILD_BENCH_PG_URL', stop: none };
-  const own = await startCluster(dir, { postgis: false }).catch(() => null);
-  if (own) return { url: own.url, note: own.version, stop: own.stop };
-  const probe = new pg.Client({ connectionString: LOCAL_PG });
-  try {
-    await probe.connect();
-    await probe.end();
-    return { url: LOCAL_PG, note: 'local PostgreSQL', stop: none };
-  } catch (err) {
-    return { url: null, note: `skipped: no PostgreSQL (${(err as Error).message})`, stop: none };
-  }
 }

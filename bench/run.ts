@@ -27,6 +27,7 @@ import { benchReport } from './report.bench.ts';
 import { benchReportBerlin } from './report-berlin.bench.ts';
 import { benchReportRender } from './report-render.bench.ts';
 import { benchReportStore } from './report-store.bench.ts';
+import { benchStateScale } from './state-scale.bench.ts';
 import { benchSurvey } from './survey.bench.ts';
 import { benchTableImport } from './import.bench.ts';
 import { benchTableRead } from '../src/imports/table/bench.ts';
@@ -62,6 +63,7 @@ const groups: [string, () => Promise<void>][] = [
   ['projection-store', () => benchProjectionStore(record)],
   ['survey', () => benchSurvey(record)],
   ['convert', () => benchConvert(record)],
+  ['state-scale', () => benchStateScale(record)],
 ];
 
 const wanted = new Set(process.argv.slice(2));
