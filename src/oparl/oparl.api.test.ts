@@ -23,6 +23,7 @@ import {
 import {
   OparlAgendaItem,
   OparlBody,
+  OparlConsultation,
   OparlFile,
   OparlLegislativeTerm,
   OparlMeeting,
@@ -45,6 +46,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   [typeUri('AgendaItem')]: OparlAgendaItem.strict(),
   [typeUri('Paper')]: OparlPaper.strict(),
   [typeUri('File')]: OparlFile.strict(),
+  [typeUri('Consultation')]: OparlConsultation.strict(),
   [typeUri('LegislativeTerm')]: OparlLegislativeTerm.strict(),
 };
 const TYPE_URI = /^https:\/\/schema\.oparl\.org\/1\.1\/[A-Z][A-Za-z]+$/;
@@ -113,7 +115,7 @@ describe.each(engines)('OParl 1.1 on $name', (engine) => {
       }
     }
     expect(checked).toBeGreaterThan(20);
-    for (const name of ['Organization', 'Meeting', 'AgendaItem', 'Paper', 'File'] as const)
+    for (const name of ['Organization', 'Meeting', 'AgendaItem', 'Paper', 'File', 'Consultation'] as const)
       expect(ofType(name).length, name).toBeGreaterThan(0);
   });
 
@@ -268,6 +270,32 @@ describe.each(engines)('OParl 1.1 on $name', (engine) => {
     expect(linked.auxiliaryFile).toBeUndefined();
   });
 
+  it('embeds the consultations of a paper, each an agenda item of a meeting of a body', () => {
+    const papers = new Map(ofType('Paper').map((p) => [p.paperType as string, p]));
+    const reportItem = `${ROOT}/agenda-item/${ids.reportItem}`;
+    const report = (papers.get('Bericht')!.consultation as Obj[]).map((c) => ({ ...c }));
+    expect(report).toEqual([
+      expect.objectContaining({
+        id: `${ROOT}/consultation/${ids.reportItem}/report/${ids.publicReport}`,
+        paper: papers.get('Bericht')!.id,
+        agendaItem: reportItem,
+        meeting: `${ROOT}/meeting/${ids.meeting}`,
+        organization: [`${ROOT}/organization/${ids.publicBody}`],
+        role: 'Kenntnisnahme',
+      }),
+    ]);
+    expect(report[0]!.authoritative).toBeUndefined();
+    // the measure was decided by this body on this day: this consultation decided it for good
+    const measure = (papers.get('Maßnahme')!.consultation as Obj[])[0]!;
+    expect(measure).toMatchObject({ role: 'Beschlussfassung', authoritative: true, agendaItem: reportItem });
+    // the item's one consultation is that of the measure it decides, not of its attachment
+    expect((crawled.get(reportItem) as Obj).consultation).toBe(measure.id);
+    const steckbriefItem = crawled.get(`${ROOT}/agenda-item/${ids.steckbriefItem}`) as Obj;
+    expect(steckbriefItem.consultation).toBe((papers.get('Gebietssteckbrief')!.consultation as Obj[])[0]!.id);
+    // an item whose documents are not public has none
+    expect((crawled.get(`${ROOT}/agenda-item/${ids.internalLinkItem}`) as Obj).consultation).toBeUndefined();
+  });
+
   it('answers a partner and a planner exactly as an anonymous client', async () => {
     for (const url of [
       '/oparl/v1/body/1/meeting',
@@ -299,7 +327,11 @@ describe.each(engines)('OParl 1.1 on $name', (engine) => {
     const orgs = (await get('/oparl/v1/body/1/organization')).json<OparlPage<Obj>>().data.map((o) => o.name);
     expect(orgs).toContain('Neuer Arbeitskreis');
     expect(await send('PATCH', `/api/bodies/${body.id}`, { public: false })).toMatchObject({ public: false });
-    expect((await get(`/oparl/v1/organization/${body.id}`)).statusCode).toBe(404);
+    // withdrawn: a deleted object at its URL from now on, without its name
+    const withdrawn = await get(`/oparl/v1/organization/${body.id}`);
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ deleted: true });
+    expect(withdrawn.body).not.toContain('Neuer Arbeitskreis');
   });
   it('moves the modified time of an agenda item and of its meeting when the item changes', async () => {
     const stamp = async (url: string) => (await get(url)).json<Obj>().modified as string;

@@ -1,6 +1,7 @@
 /**
  * SQL of the OParl interface: only what is public — bodies marked public, their public meetings,
- * and the public agenda items of those (migration 020) — and the Lagebild documents they link.
+ * and the public agenda items of those (migration 020) — and the Lagebild documents they link;
+ * and the tombstones of what was public once (migration 024).
  */
 import type { Db } from '../db/db.ts';
 
@@ -100,6 +101,8 @@ export interface MeasureDocRow {
   id: number;
   title: string;
   status: string;
+  /** Who decided it (free text, as the measure records it). */
+  decision: { body: string; date: string } | null;
   created: string;
   modified: string;
   [k: string]: unknown;
@@ -108,8 +111,25 @@ export interface MeasureDocRow {
 export async function measuresByIds(db: Db, ids: number[]): Promise<MeasureDocRow[]> {
   if (!ids.length) return [];
   return db.query<MeasureDocRow>(
-    `SELECT id, title, status, ${STAMP('created_at')} AS created, ${STAMP('updated_at')} AS modified
+    `SELECT id, title, status, decision, ${STAMP('created_at')} AS created, ${STAMP('updated_at')} AS modified
        FROM measure WHERE id = ANY($1::int[])`,
     [ids],
+  );
+}
+
+export interface TombstoneRow {
+  kind: 'organization' | 'meeting' | 'agenda-item' | 'consultation' | 'paper' | 'file';
+  ref: string;
+  created: string | null;
+  modified: string;
+  position: number | null;
+  [k: string]: unknown;
+}
+
+/** What was published and has gone since (migration 024), oldest deletion first. */
+export async function tombstones(db: Db): Promise<TombstoneRow[]> {
+  return db.query<TombstoneRow>(
+    `SELECT kind, ref, ${STAMP('created_at')} AS created, ${STAMP('deleted_at')} AS modified, position
+       FROM oparl_tombstone ORDER BY deleted_at, kind, ref`,
   );
 }

@@ -11,6 +11,8 @@ import {
   AgendaItemList,
   BodyList,
   BodyParams,
+  ConsultationParams,
+  ConsultationSteckbriefParams,
   FileList,
   IdParams,
   LegislativeTermList,
@@ -18,6 +20,7 @@ import {
   MeetingList,
   OparlAgendaItem,
   OparlBody,
+  OparlConsultation,
   OparlFile,
   OparlMeeting,
   OparlOrganization,
@@ -259,4 +262,40 @@ export const oparlRoutes: FastifyPluginAsyncZod = async (app) => {
   paperAndFile('steckbrief/:level/:key', SteckbriefParams, 'Gebietssteckbrief');
   paperAndFile('report/:id', IdParams, 'gespeicherter Bericht');
   paperAndFile('measure/:id', IdParams, 'Maßnahme');
+
+  // a consultation is the link of an agenda item to a paper: its URL is the two paths joined
+  const consultation = (
+    path: string,
+    params: typeof ConsultationParams | typeof ConsultationSteckbriefParams,
+    what: string,
+  ) =>
+    app.get(
+      `/consultation/:item/${path}`,
+      {
+        schema: {
+          tags,
+          access: 'public',
+          summary: `OParl: Beratung – ${what} auf einem Tagesordnungspunkt`,
+          params,
+          response: { 200: OparlConsultation, ...errors },
+        },
+      },
+      (req) => {
+        const p = req.params as Record<string, unknown>;
+        const doc: DocRef =
+          path === 'steckbrief/:level/:key'
+            ? { kind: 'steckbrief', level: String(p.level), key: String(p.key) }
+            : { kind: path.startsWith('report') ? 'report' : 'measure', id: Number(p.id) };
+        return objectOf(
+          app.db,
+          urlsFrom(req),
+          'consultations',
+          (u) => u.consultation(Number(p.item), doc),
+          'Diese Beratung',
+        );
+      },
+    );
+  consultation('steckbrief/:level/:key', ConsultationSteckbriefParams, 'Gebietssteckbrief');
+  consultation('report/:id', ConsultationParams, 'gespeicherter Bericht');
+  consultation('measure/:id', ConsultationParams, 'Maßnahme');
 };

@@ -23,6 +23,7 @@ export type OparlTypeName =
   | 'AgendaItem'
   | 'Paper'
   | 'File'
+  | 'Consultation'
   | 'LegislativeTerm';
 
 /** `https://schema.oparl.org/1.1/<Type>`, the value of `type`. */
@@ -42,7 +43,12 @@ const common = {
   modified: DateTime.optional(),
   keyword: z.array(z.string()).optional(),
   web: Url.optional().describe('The same thing as a page for people'),
-  deleted: z.boolean().optional(),
+  deleted: z
+    .boolean()
+    .optional()
+    .describe(
+      'true: published once, deleted or withdrawn since; only id, type, created and modified (the time it went) remain',
+    ),
 };
 
 export const OparlSystem = z
@@ -128,6 +134,21 @@ export const OparlFile = z
   .describe('oparl:File: a public Lagebild document (Steckbrief, stored report)');
 export type OparlFile = z.infer<typeof OparlFile>;
 
+export const OparlConsultation = z
+  .object({
+    id: Url,
+    type: Type('Consultation'),
+    paper: Url.optional(),
+    agendaItem: Url.optional(),
+    meeting: Url.optional(),
+    organization: z.array(Url).optional(),
+    authoritative: z.boolean().optional().describe('The paper is decided for good in this meeting'),
+    role: z.string().optional().describe('e.g. „Kenntnisnahme“, „Vorberatung“, „Beschlussfassung“'),
+    ...common,
+  })
+  .describe('oparl:Consultation (Beratung): a paper on the agenda of a meeting');
+export type OparlConsultation = z.infer<typeof OparlConsultation>;
+
 export const OparlAgendaItem = z
   .object({
     id: Url,
@@ -137,6 +158,7 @@ export const OparlAgendaItem = z
     order: z.number().int(),
     name: z.string().optional(),
     public: z.boolean().optional(),
+    consultation: Url.optional().describe('The consultation of the paper the item is about'),
     resolutionText: z.string().optional(),
     auxiliaryFile: z.array(OparlFile).optional(),
     ...common,
@@ -168,6 +190,7 @@ export const OparlPaper = z
     date: Day.optional(),
     paperType: z.string().optional(),
     mainFile: OparlFile.optional(),
+    consultation: z.array(OparlConsultation).optional(),
     ...common,
   })
   .describe('oparl:Paper: a Steckbrief, stored report or measure on a public agenda');
@@ -234,6 +257,12 @@ const Id = z.coerce
   .max(2 ** 31 - 1);
 export const BodyParams = z.object({ body: Id.describe('Always 1: the one Kommune') });
 export const IdParams = z.object({ id: Id });
+export const ConsultationParams = z.object({ item: Id.describe('The agenda item'), id: Id });
+export const ConsultationSteckbriefParams = z.object({
+  item: Id.describe('The agenda item'),
+  level: z.string().min(1).max(60).describe('Level key'),
+  key: z.string().min(1).max(60).describe('Area key'),
+});
 export const SteckbriefParams = z.object({
   level: z.string().min(1).max(60).describe('Level key'),
   key: z.string().min(1).max(60).describe('Area key'),

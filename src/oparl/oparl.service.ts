@@ -18,6 +18,8 @@ import { isPublic, type Status } from '../measures/progress.ts';
 import { REPORT_MEDIA_TYPES } from '../reports/render.ts';
 import { readCity } from '../setup/city.service.ts';
 import { paginate } from './oparl.paging.ts';
+import { consultationRole } from './oparl.consultation.ts';
+import { deletedObjects, withDeleted } from './oparl.deleted.ts';
 import * as repo from './oparl.repository.ts';
 import {
   OPARL_VERSION,
@@ -25,6 +27,7 @@ import {
   type ListQuery,
   type OparlAgendaItem,
   type OparlBody,
+  type OparlConsultation,
   type OparlFile,
   type OparlMeeting,
   type OparlOrganization,
@@ -32,46 +35,12 @@ import {
   type OparlPaper,
   type OparlSystem,
 } from './oparl.schema.ts';
+import { BODY_ID, docKey, urlsOf, type DocRef, type OparlUrls } from './oparl.urls.ts';
 
-/** Where the client reached us: `origin` (scheme and host) and `base`, the OParl root under it. */
-export interface OparlUrls {
-  origin: string;
-  base: string;
-}
-
-/** The one oparl:Body: its number in URLs. */
-const BODY_ID = 1;
+export type { DocRef, OparlUrls };
 
 const missing = (what: string) =>
   notFound('oparl.not_found', `${what} gibt es in der öffentlichen OParl-Schnittstelle nicht.`);
-
-const enc = encodeURIComponent;
-
-/** The URLs of every object, in one place so that lists and objects agree. */
-function urlsOf({ base }: OparlUrls) {
-  const body = `${base}/body/${BODY_ID}`;
-  return {
-    system: base,
-    bodies: `${base}/body`,
-    body,
-    list: (name: string) => `${body}/${name}`,
-    organization: (id: number) => `${base}/organization/${id}`,
-    meeting: (id: number) => `${base}/meeting/${id}`,
-    agendaItem: (id: number) => `${base}/agenda-item/${id}`,
-    paper: (doc: DocRef) => `${base}/paper/${docPath(doc)}`,
-    file: (doc: DocRef) => `${base}/file/${docPath(doc)}`,
-  };
-}
-
-/** A Lagebild document an agenda item links. */
-export type DocRef =
-  | { kind: 'steckbrief'; level: string; key: string }
-  | { kind: 'report'; id: number }
-  | { kind: 'measure'; id: number };
-
-const docPath = (d: DocRef) =>
-  d.kind === 'steckbrief' ? `steckbrief/${enc(d.level)}/${enc(d.key)}` : `${d.kind}/${d.id}`;
-const docKey = (d: DocRef) => docPath(d);
 
 /** Start of a day in Europe/Berlin as a date-time with its offset (meetings are kept by day). */
 export function berlinDayStart(day: string): string {
@@ -102,11 +71,15 @@ export interface PublicView {
   agendaItems: OparlAgendaItem[];
   papers: OparlPaper[];
   files: OparlFile[];
+  /** Reached by URL only (OParl has no list of them); the live ones are embedded in papers. */
+  consultations: OparlConsultation[];
 }
 
 interface Doc {
   ref: DocRef;
-  paper: Omit<OparlPaper, 'mainFile'>;
+  paper: Omit<OparlPaper, 'mainFile' | 'consultation'>;
+  /** A measure's decision: who decided it and when (for the consultation's role). */
+  decision: { body: string; date: string } | null;
   file: Omit<OparlFile, 'agendaItem' | 'paper'> | null;
   items: number[];
   itemStamps: { created: string; modified: string }[];
@@ -114,11 +87,12 @@ interface Doc {
 
 export async function publicView(db: Db, urls: OparlUrls): Promise<PublicView> {
   const u = urlsOf(urls);
-  const [city, bodyRows, meetingRows, itemRows] = await Promise.all([
+  const [city, bodyRows, meetingRows, itemRows, graves] = await Promise.all([
     readCity(db),
     repo.publicBodies(db),
     repo.publicMeetings(db),
     repo.publicAgendaItems(db),
+    repo.tombstones(db),
   ]);
   const system: OparlSystem = {
     id: u.system,
@@ -129,7 +103,16 @@ export async function publicView(db: Db, urls: OparlUrls): Promise<PublicView> {
     website: `${urls.origin}/`,
   };
   if (!city)
-    return { system, bodies: [], organizations: [], meetings: [], agendaItems: [], papers: [], files: [] };
+    return {
+      system,
+      bodies: [],
+      organizations: [],
+      meetings: [],
+      agendaItems: [],
+      papers: [],
+      files: [],
+      consultations: [],
+    };
 
   const body: OparlBody = {
     id: u.body,
@@ -162,7 +145,48 @@ export async function publicView(db: Db, urls: OparlUrls): Promise<PublicView> {
     modified: b.modified,
   }));
 
+  const deleted = deletedObjects(graves, u);
   const docs = await documents(db, urls, itemRows);
+  const meetingById = new Map(meetingRows.map((m) => [m.id, m]));
+
+  // one consultation per link of a public item to a public document
+  const consultations: { item: number; doc: Doc; object: OparlConsultation }[] = [];
+  for (const item of itemRows) {
+    const meeting = meetingById.get(item.meeting_id)!;
+    for (const ref of docRefsOf(item)) {
+      const doc = docs.get(docKey(ref));
+      if (!doc) continue;
+      consultations.push({
+        item: item.id,
+        doc,
+        object: {
+          id: u.consultation(item.id, ref),
+          type: typeUri('Consultation'),
+          paper: u.paper(ref),
+          agendaItem: u.agendaItem(item.id),
+          meeting: u.meeting(item.meeting_id),
+          organization: [u.organization(meeting.body_id)],
+          ...consultationRole(ref.kind, doc.decision, { body: meeting.body_name, date: meeting.date }),
+          created: item.created,
+          modified: item.modified,
+        },
+      });
+    }
+  }
+  const liveConsultations = new Set(consultations.map((c) => c.object.id));
+  const goneConsultations = deleted.consultations.filter((c) => !liveConsultations.has(c.object.id));
+  // an object changes when a consultation embedded in it, or of it, goes (specification)
+  const goneOfItem = (id: number) => goneConsultations.filter((c) => c.item === id).map((c) => c.object);
+  const goneOfDoc = (doc: Doc) =>
+    goneConsultations.filter((c) => docKey(c.doc) === docKey(doc.ref)).map((c) => c.object);
+  const modifiedWith = (own: string, gone: { modified?: string | undefined }[]) =>
+    latest([own, ...gone.flatMap((g) => (g.modified ? [g.modified] : []))]);
+  for (const doc of docs.values()) {
+    const modified = modifiedWith(doc.paper.modified!, goneOfDoc(doc));
+    doc.paper = { ...doc.paper, modified };
+    if (doc.file) doc.file = { ...doc.file, modified };
+  }
+
   const fileOf = (doc: Doc): OparlFile | null =>
     doc.file && {
       ...doc.file,
@@ -181,6 +205,10 @@ export async function publicView(db: Db, urls: OparlUrls): Promise<PublicView> {
     const index = (seen.get(a.meeting_id) ?? 0) + 1;
     seen.set(a.meeting_id, index);
     const files = filesOfItem(a);
+    // OParl gives an item one consultation: that of the measure it decides or discusses, else
+    // that of its attachment
+    const own = consultations.filter((c) => c.item === a.id);
+    const main = own.find((c) => c.doc.ref.kind === 'measure') ?? own[0];
     return {
       id: u.agendaItem(a.id),
       type: typeUri('AgendaItem'),
@@ -189,36 +217,54 @@ export async function publicView(db: Db, urls: OparlUrls): Promise<PublicView> {
       order: index,
       name: a.title,
       public: true,
+      ...(main ? { consultation: main.object.id } : {}),
       ...(a.decision ? { resolutionText: a.decision } : {}),
       ...(files.length ? { auxiliaryFile: files } : {}),
       created: a.created,
-      modified: a.modified,
+      modified: modifiedWith(a.modified, goneOfItem(a.id)),
     };
   });
 
-  const meetings: OparlMeeting[] = meetingRows.map((m) => ({
-    id: u.meeting(m.id),
-    type: typeUri('Meeting'),
-    name: `${m.body_name}, Sitzung am ${germanDay(m.date)}`,
-    meetingState: MEETING_STATE[m.status] ?? m.status,
-    start: berlinDayStart(m.date),
-    organization: [u.organization(m.body_id)],
-    agendaItem: agendaItems.filter((a) => a.meeting === u.meeting(m.id)),
-    created: m.created,
-    modified: m.modified,
-  }));
+  const meetings: OparlMeeting[] = meetingRows.map((m) => {
+    const items = agendaItems.filter((a) => a.meeting === u.meeting(m.id));
+    return {
+      id: u.meeting(m.id),
+      type: typeUri('Meeting'),
+      name: `${m.body_name}, Sitzung am ${germanDay(m.date)}`,
+      meetingState: MEETING_STATE[m.status] ?? m.status,
+      start: berlinDayStart(m.date),
+      organization: [u.organization(m.body_id)],
+      agendaItem: items,
+      created: m.created,
+      modified: modifiedWith(m.modified, items),
+    };
+  });
 
   const ordered = [...docs.values()].sort((a, b) => docKey(a.ref).localeCompare(docKey(b.ref)));
   const papers: OparlPaper[] = ordered.map((doc) => {
     const file = fileOf(doc);
-    return { ...doc.paper, ...(file ? { mainFile: file } : {}) };
+    const embedded = [...consultations.filter((c) => c.doc === doc).map((c) => c.object), ...goneOfDoc(doc)];
+    return {
+      ...doc.paper,
+      ...(file ? { mainFile: file } : {}),
+      ...(embedded.length ? { consultation: embedded } : {}),
+    };
   });
   const files = ordered.flatMap((doc) => {
     const file = fileOf(doc);
     return file ? [file] : [];
   });
 
-  return { system, bodies: [body], organizations, meetings, agendaItems, papers, files };
+  return {
+    system,
+    bodies: [body],
+    organizations: withDeleted(organizations, deleted.organizations),
+    meetings: withDeleted(meetings, deleted.meetings),
+    agendaItems: withDeleted(agendaItems, deleted.agendaItems),
+    papers: withDeleted(papers, deleted.papers),
+    files: withDeleted(files, deleted.files),
+    consultations: [...consultations.map((c) => c.object), ...goneConsultations.map((c) => c.object)],
+  };
 }
 
 function docRefsOf(a: repo.PublicAgendaRow): DocRef[] {
@@ -282,7 +328,7 @@ async function documents(db: Db, urls: OparlUrls, items: repo.PublicAgendaRow[])
   }
   return docs;
 
-  function makeDoc(ref: DocRef): Pick<Doc, 'paper' | 'file'> | null {
+  function makeDoc(ref: DocRef): Pick<Doc, 'paper' | 'file' | 'decision'> | null {
     const paperBase = { id: u.paper(ref), type: typeUri('Paper'), body } as const;
     const fileBase = { id: u.file(ref), type: typeUri('File') } as const;
     if (ref.kind === 'steckbrief') {
@@ -300,6 +346,7 @@ async function documents(db: Db, urls: OparlUrls, items: repo.PublicAgendaRow[])
           accessUrl: `${urls.origin}/api/reports/render?${query.toString()}&format=pdf`,
           web,
         },
+        decision: null,
       };
     }
     if (ref.kind === 'report') {
@@ -326,6 +373,7 @@ async function documents(db: Db, urls: OparlUrls, items: repo.PublicAgendaRow[])
           accessUrl: file,
           downloadUrl: `${file}?download=1`,
         },
+        decision: null,
       };
     }
     const m = measureById.get(ref.id);
@@ -340,6 +388,7 @@ async function documents(db: Db, urls: OparlUrls, items: repo.PublicAgendaRow[])
         modified: m.modified,
       },
       file: null,
+      decision: m.decision,
     };
   }
 }

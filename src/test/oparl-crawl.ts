@@ -79,10 +79,10 @@ export async function startOparlDemo(engine: Engine) {
     );
     return row!.id;
   };
-  const insertMeasure = async (title: string, status: string) => {
+  const insertMeasure = async (title: string, status: string, decision: unknown = null) => {
     const [row] = await db.query<{ id: number }>(
-      `INSERT INTO measure (kind, title, status) VALUES ('massnahme', $1, $2) RETURNING id`,
-      [title, status],
+      `INSERT INTO measure (kind, title, status, decision) VALUES ('massnahme', $1, $2, $3::jsonb) RETURNING id`,
+      [title, status, decision === null ? null : JSON.stringify(decision)],
     );
     return row!.id;
   };
@@ -132,7 +132,13 @@ export async function startOparlDemo(engine: Engine) {
 
   ids.publicReport = await insertReport('Sozialbericht 2024', false);
   ids.internalReport = await insertReport('Interner Entwurf Kinderarmut', true);
-  ids.decided = await insertMeasure('Familienzentrum Nordstadt', 'beschlossen');
+  // decided in the meeting below (the measure records the body and the day as text)
+  ids.decided = await insertMeasure('Familienzentrum Nordstadt', 'beschlossen', {
+    body: 'sozialraumkonferenz nord',
+    meeting: 'Sitzung vom 12.03.2025',
+    date: '2025-03-12',
+    text: 'Beschlossen.',
+  });
   ids.idea = await insertMeasure('Unbeschlossene Schließung', 'idee');
 
   // a public meeting of a public body: public and closed items
