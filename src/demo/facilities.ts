@@ -245,8 +245,12 @@ const CARRIERS: [RegExp, string][] = [
 /**
  * The Träger of a demo facility, derived from its name so that the generator's random draws stay
  * as they are.
+ * @param place in a Kreis: the municipality (`Stadt Eichtal`) for the town's own facilities and
+ *   the region the welfare associations are named after; default the demo city
  * @example demoCarrier('Ev. Kita Lukas') // 'Evangelische Kirchengemeinde'
  */
-export function demoCarrier(name: string): string | null {
-  return CARRIERS.find(([pattern]) => pattern.test(name))?.[1] ?? null;
+export function demoCarrier(name: string, place?: { town: string; region: string }): string | null {
+  const carrier = CARRIERS.find(([pattern]) => pattern.test(name))?.[1] ?? null;
+  if (!carrier || !place) return carrier;
+  return carrier === 'Stadt Musterstadt' ? place.town : carrier.replace('Musterstadt', place.region);
 }
