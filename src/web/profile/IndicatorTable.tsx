@@ -1,11 +1,13 @@
 import { formatDate, formatNumber } from '../../core/format.ts';
 import type { ProfileIndicator, Steckbrief } from './api.ts';
 import { ARROWS, hasValues, judged, signedText, valueText } from './cells.ts';
-import { pt } from './texts.ts';
+import { pt, type WholeWords } from './texts.ts';
 import { areaWithLevel } from '../../core/level-names.ts';
 
 interface IndicatorTableProps {
   profile: Steckbrief;
+  /** The whole territory („Stadt“, „Kreis“): the comparison column and the difference. */
+  whole: WholeWords;
 }
 
 function Trend({ row }: { row: ProfileIndicator }) {
@@ -31,8 +33,11 @@ function Trend({ row }: { row: ProfileIndicator }) {
   );
 }
 
-/** Every indicator of the area against district and city, grouped by theme (one tbody per theme). */
-export function IndicatorTable({ profile }: IndicatorTableProps) {
+/**
+ * Every indicator of the area against district and city (in a Kreis: Gemeinde and Kreis), grouped by
+ * theme (one tbody per theme), with the rank among the areas of the level („3 von 8“).
+ */
+export function IndicatorTable({ profile, whole }: IndicatorTableProps) {
   const withDistrict = profile.area.parent !== null;
   // levels named: an area and its district may share a name („Ehrenfeld | Ehrenfeld“)
   const { levelName, parentLevelName, parentName } = profile.area;
@@ -49,7 +54,7 @@ export function IndicatorTable({ profile }: IndicatorTableProps) {
   return (
     <div className="profile-table-scroll">
       <table className="profile-indicators" data-testid="profile-indicators">
-        <caption className="visually-hidden">{pt.table.caption(formatDate(profile.date))}</caption>
+        <caption className="visually-hidden">{pt.table.caption(formatDate(profile.date), whole)}</caption>
         <thead>
           <tr>
             <th scope="col">{pt.table.indicator}</th>
@@ -62,10 +67,10 @@ export function IndicatorTable({ profile }: IndicatorTableProps) {
               </th>
             )}
             <th scope="col" className="num" data-col="city">
-              {pt.table.city}
+              {whole.name}
             </th>
             <th scope="col" className="num">
-              {pt.table.difference}
+              {pt.table.difference(whole)}
             </th>
             <th scope="col" className="num">
               {previous ? pt.table.changeSince(formatDate(previous)) : pt.table.change}
@@ -73,7 +78,7 @@ export function IndicatorTable({ profile }: IndicatorTableProps) {
             <th scope="col" className="num">
               {pt.table.trend(profile.years)}
             </th>
-            <th scope="col" className="num" title={pt.table.rankTitle}>
+            <th scope="col" className="num" title={pt.table.rankTitle(levelName)}>
               {pt.table.rank}
             </th>
           </tr>
@@ -118,7 +123,7 @@ export function IndicatorTable({ profile }: IndicatorTableProps) {
                       ? row.value.status === 'secret'
                         ? '·'
                         : '–'
-                      : `${formatNumber(row.rank, 0)}/${row.rankOf}`}
+                      : pt.table.rankValue(formatNumber(row.rank, 0), row.rankOf)}
                   </td>
                 </tr>
               );

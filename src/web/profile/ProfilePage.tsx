@@ -16,7 +16,7 @@ import { ProjectionTable } from './ProjectionTable.tsx';
 import { AreaMeasures } from './AreaMeasures.tsx';
 import { AreaBodies } from './AreaBodies.tsx';
 import { SeriesSection } from './SeriesSection.tsx';
-import { pt } from './texts.ts';
+import { pt, wholeWords, type WholeWords } from './texts.ts';
 import { WarningsList } from './WarningsList.tsx';
 import './profile.css';
 import { defaultDate } from '../ui/dates.ts';
@@ -47,8 +47,11 @@ function Body({
   areaKey,
   session,
   seesBodies,
+  whole,
 }: {
   profile: Steckbrief;
+  /** The whole territory: „Stadt“ or „Kreis“. */
+  whole: WholeWords;
   level: string;
   areaKey: string;
   session: string;
@@ -81,7 +84,7 @@ function Body({
           {pt.actions.print}
         </button>
         <Link className="button" to={compare} data-testid="profile-compare">
-          {pt.actions.compare}
+          {pt.actions.compare(whole)}
         </Link>
         <Link className="button" to={atlas}>
           {pt.actions.atlas}
@@ -100,7 +103,7 @@ function Body({
             <p>{profile.text.join(' ')}</p>
           </div>
         </Section>
-        <Section id="profile-locator" title={pt.locator}>
+        <Section id="profile-locator" title={pt.locator(whole)}>
           <LocatorMap
             level={level}
             levelName={area.levelName}
@@ -124,11 +127,11 @@ function Body({
         <WarningsList warnings={profile.warnings} />
       </Section>
       <Section id="profile-table" title={pt.table.heading}>
-        <IndicatorTable profile={profile} />
+        <IndicatorTable profile={profile} whole={whole} />
       </Section>
       {profile.projection && (
         <Section id="profile-projection" title={pt.projection.heading}>
-          <ProjectionTable profile={profile} projection={profile.projection} />
+          <ProjectionTable profile={profile} projection={profile.projection} whole={whole} />
         </Section>
       )}
       <Section id="profile-measures" title={pt.measures.heading}>
@@ -140,7 +143,7 @@ function Body({
         </Section>
       )}
       <Section id="profile-series" title={pt.series.heading}>
-        <SeriesSection profile={profile} />
+        <SeriesSection profile={profile} whole={whole} />
       </Section>
     </>
   );
@@ -162,6 +165,8 @@ export function ProfilePage(props: PageProps & { level: string; areaKey: string 
   const levelName = levels.find((l) => l.key === level)?.name ?? profile?.area.levelName ?? level;
   const name = profile?.area.name;
   const missing = fetched.error instanceof ApiError && fetched.error.status === 404;
+  // the whole territory by its level's name from the database (rank 0: „Stadt“ or „Kreis“)
+  const whole = wholeWords(config.levels.find((l) => l.rank === 0)?.name ?? 'Stadt');
 
   const choose = (next: string) => {
     setDate(next);
@@ -220,6 +225,7 @@ export function ProfilePage(props: PageProps & { level: string; areaKey: string 
             areaKey={areaKey}
             session={String(session)}
             seesBodies={user?.role === 'planner' || user?.role === 'admin' || user?.role === 'partner'}
+            whole={whole}
           />
         </div>
       ) : (

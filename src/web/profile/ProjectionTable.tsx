@@ -1,7 +1,7 @@
 import { areaWithLevel } from '../../core/level-names.ts';
 import { projectionCellText, projectionNote } from '../../profile/projection-text.ts';
 import type { Steckbrief } from './api.ts';
-import { pt } from './texts.ts';
+import { pt, type WholeWords } from './texts.ts';
 
 type Projection = NonNullable<Steckbrief['projection']>;
 type Value = Projection['indicators'][number]['values'][number];
@@ -12,7 +12,15 @@ type Cell = Value['value'];
  * at the last observed Stichtag and at the projected ones, with the note on method, rounding,
  * uncertainty and the areas shown only within their district.
  */
-export function ProjectionTable({ profile, projection }: { profile: Steckbrief; projection: Projection }) {
+export function ProjectionTable({
+  profile,
+  projection,
+  whole,
+}: {
+  profile: Steckbrief;
+  projection: Projection;
+  whole: WholeWords;
+}) {
   const { area } = profile;
   const district =
     area.parentName && area.parentLevelName
@@ -22,7 +30,7 @@ export function ProjectionTable({ profile, projection }: { profile: Steckbrief; 
   const whos: { key: string; name: string; pick: (v: Value) => Cell | null; own?: boolean }[] = [
     { key: 'area', name: areaWithLevel(area.levelName, area.name), pick: (v) => v.value, own: true },
     ...(district ? [{ key: 'district', name: district, pick: (v: Value) => v.district }] : []),
-    { key: 'city', name: pt.projection.city, pick: (v) => v.city },
+    { key: 'city', name: whole.name, pick: (v) => v.city },
   ];
   return (
     <>

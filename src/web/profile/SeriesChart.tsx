@@ -29,6 +29,8 @@ export interface SeriesChartProps {
   withCity: boolean;
   /** Name of the district (parent area): draws its line from the points' district values. */
   districtName?: string | null;
+  /** Name of the city's line: the level name of the whole territory („Stadt“, „Kreis“); default „Stadt“. */
+  cityName?: string;
 }
 
 const AREA_COLOR = '#1f4e79';
@@ -56,6 +58,7 @@ const plotted = (value: number | null, status: Point['status']) =>
 /** Text alternative of the chart: every point with area and city value. */
 export function describeSeries(props: SeriesChartProps): string {
   const { points, areaName, indicatorName, unit, decimals, districtName } = props;
+  const city = props.cityName ?? t.panel.city;
   const district = (p: Point) =>
     districtName && p.districtStatus
       ? `${districtName} ${formatValue(p.districtValue ?? null, p.districtStatus, decimals, unit)}, `
@@ -63,7 +66,7 @@ export function describeSeries(props: SeriesChartProps): string {
   const list = points
     .map(
       (p) =>
-        `${formatDate(p.date)}${ahead(p)}: ${formatValue(p.value, p.status, decimals, unit)} (${district(p)}${t.panel.city} ${formatValue(
+        `${formatDate(p.date)}${ahead(p)}: ${formatValue(p.value, p.status, decimals, unit)} (${district(p)}${city} ${formatValue(
           p.cityValue,
           p.cityStatus,
           decimals,
@@ -74,7 +77,15 @@ export function describeSeries(props: SeriesChartProps): string {
   return t.panel.chartLabel(indicatorName, areaName, list);
 }
 
-function chartOption({ points, areaName, unit, decimals, withCity, districtName }: SeriesChartProps): Option {
+function chartOption({
+  points,
+  areaName,
+  unit,
+  decimals,
+  withCity,
+  districtName,
+  cityName = t.panel.city,
+}: SeriesChartProps): Option {
   return {
     animation: false,
     textStyle: { fontFamily: FONT, color: '#1d232b' },
@@ -94,7 +105,7 @@ function chartOption({ points, areaName, unit, decimals, withCity, districtName 
                 `${escapeHtml(districtName)}: ${formatValue(point.districtValue ?? null, point.districtStatus, decimals, unit)}`,
               ]
             : []),
-          `${t.panel.city}: ${formatValue(point.cityValue, point.cityStatus, decimals, unit)}`,
+          `${cityName}: ${formatValue(point.cityValue, point.cityStatus, decimals, unit)}`,
         ].join('<br>');
       },
     },
@@ -126,7 +137,7 @@ function chartOption({ points, areaName, unit, decimals, withCity, districtName 
         true,
       ),
       ...(withCity && districtName ? stretches(districtLine(points, districtName), points) : []),
-      ...(withCity ? stretches(cityLine(points), points) : []),
+      ...(withCity ? stretches(cityLine(points, cityName), points) : []),
     ],
   };
 }
@@ -179,9 +190,9 @@ function districtLine(points: readonly Point[], name: string): LineSeriesOption 
   };
 }
 
-function cityLine(points: readonly Point[]): LineSeriesOption {
+function cityLine(points: readonly Point[], name: string): LineSeriesOption {
   return {
-    name: t.panel.city,
+    name,
     type: 'line',
     data: points.map((p) => plotted(p.cityValue, p.cityStatus)),
     color: CITY_COLOR,
@@ -195,13 +206,13 @@ function cityLine(points: readonly Point[]): LineSeriesOption {
 export default function SeriesChart(props: SeriesChartProps) {
   const { ref, chartRef } = useEChart();
 
-  const { points, areaName, indicatorName, unit, decimals, withCity, districtName } = props;
+  const { points, areaName, indicatorName, unit, decimals, withCity, districtName, cityName } = props;
   useEffect(() => {
     chartRef.current?.setOption(
-      chartOption({ points, areaName, indicatorName, unit, decimals, withCity, districtName }),
+      chartOption({ points, areaName, indicatorName, unit, decimals, withCity, districtName, cityName }),
       { notMerge: true },
     );
-  }, [chartRef, points, areaName, indicatorName, unit, decimals, withCity, districtName]);
+  }, [chartRef, points, areaName, indicatorName, unit, decimals, withCity, districtName, cityName]);
 
   return (
     <div

@@ -2,13 +2,13 @@ import { lazy, Suspense, useState } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { t } from '../texts.ts';
 import type { ProfileIndicator, Steckbrief } from './api.ts';
-import { pt } from './texts.ts';
+import { pt, type WholeWords } from './texts.ts';
 
 const SeriesChart = lazy(() => import('./SeriesChart.tsx'));
 
 const MAX_HIGHLIGHTS = 4;
 
-function Chart({ row, profile }: { row: ProfileIndicator; profile: Steckbrief }) {
+function Chart({ row, profile, whole }: { row: ProfileIndicator; profile: Steckbrief; whole: WholeWords }) {
   return (
     <figure className="profile-chart">
       <figcaption>
@@ -25,6 +25,7 @@ function Chart({ row, profile }: { row: ProfileIndicator; profile: Steckbrief })
             decimals={row.decimals}
             withCity={row.formula !== 'count'}
             districtName={profile.area.parentName}
+            cityName={whole.name}
           />
         </Suspense>
       </ErrorBoundary>
@@ -36,7 +37,7 @@ function Chart({ row, profile }: { row: ProfileIndicator; profile: Steckbrief })
  * Time series of the indicators the text names (area, district, city), and one more chosen from
  * all indicators.
  */
-export function SeriesSection({ profile }: { profile: Steckbrief }) {
+export function SeriesSection({ profile, whole }: { profile: Steckbrief; whole: WholeWords }) {
   const rows = profile.themes.flatMap((th) => th.indicators);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const highlighted = profile.highlights
@@ -52,9 +53,9 @@ export function SeriesSection({ profile }: { profile: Steckbrief }) {
       <p className="muted">{pt.series.intro}</p>
       <div className="profile-charts">
         {shown.map((row) => (
-          <Chart key={row.key} row={row} profile={profile} />
+          <Chart key={row.key} row={row} profile={profile} whole={whole} />
         ))}
-        {chosen && !shown.includes(chosen) && <Chart row={chosen} profile={profile} />}
+        {chosen && !shown.includes(chosen) && <Chart row={chosen} profile={profile} whole={whole} />}
       </div>
       <div className="field profile-noprint">
         <label htmlFor="profile-series-choice">{pt.series.choose}</label>

@@ -1,5 +1,24 @@
 /** German texts of the area profile page (Gebietsprofil / Steckbrief). */
+import { levelDative } from '../../core/level-names.ts';
 import { projectionTexts } from '../../profile/projection-text.ts';
+
+/**
+ * The whole territory in a phrase: its level name (rank 0) is „Stadt“ or „Kreis“ (areas/city-level.ts),
+ * and the profile of a Gemeinde compares with „dem Kreis“, never with „der Stadt“.
+ */
+export function wholeWords(name: string) {
+  const kreis = name === 'Kreis';
+  return {
+    name,
+    /** „mit der Stadt“, „mit dem Kreis“ */
+    dative: kreis ? 'dem Kreis' : `der ${name}`,
+    /** „in der Stadt“, „im Kreis“ */
+    in: kreis ? 'im Kreis' : `in der ${name}`,
+    /** „zur Stadt“, „zum Kreis“ */
+    to: kreis ? 'zum Kreis' : `zur ${name}`,
+  };
+}
+export type WholeWords = ReturnType<typeof wholeWords>;
 
 export const pt = {
   /** The link from the atlas side panel to the profile page. */
@@ -19,13 +38,13 @@ export const pt = {
     'Öffentliche Ansicht: Werte mit zu kleinen Fallzahlen sind zum Schutz von Einzelangaben geheim gehalten (·).',
   actions: {
     print: 'Drucken',
-    compare: 'Mit der Stadt vergleichen',
+    compare: (whole: WholeWords) => `Mit ${whole.dative} vergleichen`,
     atlas: 'Im Sozialatlas zeigen',
     steckbriefPdf: 'Steckbrief als PDF',
     steckbriefDocx: 'Steckbrief als Word',
   },
   summary: 'Auf einen Blick',
-  locator: 'Lage in der Stadt',
+  locator: (whole: WholeWords) => `Lage ${whole.in}`,
   locatorLabel: (name: string, level: string) => `Lagekarte: ${name} unter allen Gebieten der Ebene ${level}`,
   index: {
     heading: 'Sozialmonitoring',
@@ -55,18 +74,18 @@ export const pt = {
   },
   table: {
     heading: 'Indikatoren',
-    caption: (date: string) => `Indikatoren am ${date}: Gebiet, Bezirk und Stadt`,
+    caption: (date: string, whole: WholeWords) => `Indikatoren am ${date}: Gebiet, Bezirk und ${whole.name}`,
     withoutValues: (names: string[]) => `Zu diesem Stichtag ohne Werte: ${names.join(', ')}.`,
     indicator: 'Indikator',
     area: 'Gebiet',
     district: 'Bezirk',
-    city: 'Stadt',
-    difference: 'Differenz zur Stadt',
+    difference: (whole: WholeWords) => `Differenz ${whole.to}`,
     change: 'Veränderung zum Vorjahr',
     changeSince: (date: string) => `Veränderung seit ${date}`,
     trend: (years: number) => `Trend (${years} Jahre, je Jahr)`,
     rank: 'Rang',
-    rankTitle: '1 = höchster Wert unter den Gebieten der Ebene',
+    rankTitle: (levelName: string) => `1 = höchster Wert unter den ${levelDative(levelName)}`,
+    rankValue: (rank: string, of: number) => `${rank} von ${of}`,
     up: 'steigend',
     down: 'fallend',
     flat: 'gleichbleibend',
@@ -94,7 +113,6 @@ export const pt = {
     caption: (name: string, rounded: boolean) =>
       `${name}: Bestand und Prognose – ${rounded ? 'gerundet, unsicher' : 'ungerundet (intern), unsicher'}`,
     area: 'Gebiet',
-    city: 'Stadt',
     observed: projectionTexts.observed,
     projected: projectionTexts.projected,
   },
