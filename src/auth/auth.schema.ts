@@ -8,11 +8,25 @@ export const Role = z
   );
 export type Role = z.infer<typeof Role>;
 
+/**
+ * The part of the installation an account works in: an area (in a Kreis, a municipality) by
+ * level and Gebietsschlüssel. Inside it a planner sees unprotected values and edits data; outside
+ * it only protected values, as a viewer (auth/scope.ts).
+ */
+export const Scope = z.object({
+  level: z.string().min(1).max(100).describe('Ebene des Gebiets, z. B. „gemeinde“'),
+  key: z.string().min(1).max(100).describe('Gebietsschlüssel, z. B. der AGS der Gemeinde'),
+});
+export type Scope = z.infer<typeof Scope>;
+
 export const User = z.object({
   id: z.number().int(),
   username: z.string(),
   displayName: z.string(),
   role: Role,
+  scope: Scope.nullable()
+    .optional()
+    .describe('Zuständigkeit: nur dieses Gebiet (Gemeinde eines Kreises); fehlt/null = das ganze Gebiet'),
 });
 export type User = z.infer<typeof User>;
 
@@ -70,9 +84,14 @@ export const UpdateUserBody = z
     active: z.boolean().optional().describe('false: deactivate (ends all sessions); true: reactivate'),
     role: Role.optional(),
     displayName: z.string().min(1).max(200).optional(),
+    scope: Scope.nullable()
+      .optional()
+      .describe('Zuständigkeit für ein Gebiet (Gemeinde) setzen; null = das ganze Gebiet'),
   })
-  .refine((b) => b.active !== undefined || b.role !== undefined || b.displayName !== undefined, {
-    message: 'Bitte mindestens eine Änderung angeben (active, role oder displayName).',
-  });
+  .refine(
+    (b) =>
+      b.active !== undefined || b.role !== undefined || b.displayName !== undefined || b.scope !== undefined,
+    { message: 'Bitte mindestens eine Änderung angeben (active, role, displayName oder scope).' },
+  );
 
 export const UsernameParams = z.object({ username: z.string().min(1).max(100) });

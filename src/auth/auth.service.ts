@@ -5,7 +5,8 @@
  */
 import { LagebildError, notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
-import type { Role, User, UserAccount } from './auth.schema.ts';
+import type { Role, Scope, User, UserAccount } from './auth.schema.ts';
+import { validateScope } from './scope.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { hashPassword, needsRehash, verifyPassword } from './password.ts';
 import {
@@ -133,9 +134,11 @@ export async function resetPassword(db: Db, username: string, password: string):
 export async function updateUser(
   db: Db,
   username: string,
-  patch: { active?: boolean; role?: Role; displayName?: string },
+  patch: { active?: boolean; role?: Role; displayName?: string; scope?: Scope | null },
 ): Promise<UserAccount> {
   const account = await requireAccount(db, username);
+  const scope = patch.scope === undefined ? account.scope : patch.scope;
+  if (scope) await validateScope(db, scope, patch.role ?? account.role);
   const losesAdmin =
     account.role === 'admin' &&
     account.active &&

@@ -4,6 +4,7 @@
  */
 import { forbidden, unauthorized } from '../core/errors.ts';
 import type { Role, User } from './auth.schema.ts';
+import { isScoped } from './scope.ts';
 
 export type Action =
   | 'areas.import'
@@ -15,6 +16,7 @@ export type Action =
   | 'facilities.edit'
   | 'indicators.edit'
   | 'measures.edit'
+  | 'microdata.import'
   | 'monitoring.edit'
   | 'participation.edit'
   | 'projection.edit'
@@ -39,6 +41,9 @@ const allowed: Record<Action, Role[]> = {
   // facility deliveries and single facilities: new versions, closures
   'facilities.edit': ['admin', 'planner'],
   'indicators.edit': ['admin', 'planner'],
+  // register microdata are geocoded to areas across the whole installation, so a planner bound
+  // to one municipality cannot import them (tables can: their rows name the areas)
+  'microdata.import': ['admin', 'planner'],
   // measures, their goals and their workflow (Steuerung)
   'measures.edit': ['admin', 'planner'],
   // composite index definitions and early-warning rules
@@ -61,13 +66,37 @@ const allowed: Record<Action, Role[]> = {
   'demo.load': ['admin'],
 };
 
-/** True when `user` may perform `action`. */
-export function can(user: User | null, action: Action): boolean {
+/**
+ * What a planner bound to one area (a municipality of a Kreis, auth/scope.ts) may still do: work
+ * on the data of that area, which the services check area by area (`requireInScope`). Everything
+ * else shapes or reads the whole installation unprotected, so such a planner is a viewer there.
+ */
+const WITHIN_SCOPE = new Set<Action>([
+  'bodies.read',
+  'data.import',
+  'facilities.edit',
+  'measures.edit',
+  'reports.create',
+]);
+
+const permits = (user: User, action: Action) =>
+  allowed[action].includes(user.role) && (!isScoped(user) || WITHIN_SCOPE.has(action));
+
+/**
+ * True when `user` may perform `action` inside their scope: for a scoped planner, e.g. reading
+ * the unprotected values of their own municipality. The caller restricts the action to the scope.
+ */
+export function canInScope(user: User | null, action: Action): boolean {
   return user !== null && allowed[action].includes(user.role);
 }
 
-/** Throws 401 for anonymous visitors and 403 for users whose role lacks `action`. */
+/** True when `user` may perform `action`. */
+export function can(user: User | null, action: Action): boolean {
+  return user !== null && permits(user, action);
+}
+
+/** Throws 401 for anonymous visitors and 403 for users whose role (or scope) lacks `action`. */
 export function authorize(user: User | null, action: Action): asserts user is User {
   if (!user) throw unauthorized();
-  if (!allowed[action].includes(user.role)) throw forbidden(action);
+  if (!permits(user, action)) throw forbidden(action);
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.ts';
-import type { Role, User, UserAccount } from './auth.schema.ts';
+import type { Role, Scope, User, UserAccount } from './auth.schema.ts';
 
 interface UserRow {
   id: number;
@@ -14,6 +14,8 @@ interface UserRow {
   organisation_id?: number | null;
   /** Only where the account query joins the organisation. */
   organisation_name?: string | null;
+  scope_level?: string | null;
+  scope_key?: string | null;
   [k: string]: unknown;
 }
 
@@ -22,6 +24,7 @@ const toUser = (r: UserRow): User => ({
   username: r.username,
   displayName: r.display_name,
   role: r.role,
+  scope: r.scope_level && r.scope_key ? { level: r.scope_level, key: r.scope_key } : null,
 });
 
 const iso = (v: string | Date) => new Date(v).toISOString();
@@ -101,14 +104,25 @@ export async function setPasswordHash(
 export async function updateAccount(
   db: Db,
   userId: number,
-  patch: { active?: boolean; role?: Role; displayName?: string },
+  patch: { active?: boolean; role?: Role; displayName?: string; scope?: Scope | null },
 ): Promise<UserAccount> {
+  // scope: undefined keeps it, null clears it
   const [row] = await db.query<UserRow>(
     `WITH u AS (UPDATE app_user SET active = coalesce($2, active), role = coalesce($3, role),
-                       display_name = coalesce($4, display_name)
+                       display_name = coalesce($4, display_name),
+                       scope_level = CASE WHEN $5 THEN $6 ELSE scope_level END,
+                       scope_key = CASE WHEN $5 THEN $7 ELSE scope_key END
                  WHERE id = $1 RETURNING *)
      ${withOrganisation('u')}`,
-    [userId, patch.active ?? null, patch.role ?? null, patch.displayName ?? null],
+    [
+      userId,
+      patch.active ?? null,
+      patch.role ?? null,
+      patch.displayName ?? null,
+      patch.scope !== undefined,
+      patch.scope?.level ?? null,
+      patch.scope?.key ?? null,
+    ],
   );
   return toAccount(row!);
 }

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importerId } from '../auth/local-cli-user.ts';
 import { authorize } from '../auth/policy.ts';
+import { authorizeFacility, authorizeFacilityImport } from './facility-scope.ts';
 import { ErrorBody } from '../core/error.schema.ts';
 import { badRequest } from '../core/errors.ts';
 import { fileResponse, sendFile } from '../core/file-response.ts';
@@ -133,6 +134,7 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
+      authorizeFacilityImport(req.user);
       authorize(req.user, 'facilities.edit');
       if (!req.isMultipart())
         throw badRequest('request.not_multipart', 'Bitte die Dateien als multipart/form-data senden.');
@@ -172,6 +174,7 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
+      await authorizeFacility(app.db, req.user, null, req.body);
       authorize(req.user, 'facilities.edit');
       return reply.status(201).send(await createFacility(app.db, req.body, importerId(req.user)));
     },
@@ -189,7 +192,8 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Facility, ...EDIT_ERRORS },
       },
     },
-    (req) => {
+    async (req) => {
+      await authorizeFacility(app.db, req.user, req.params.id, req.body);
       authorize(req.user, 'facilities.edit');
       return changeFacility(app.db, req.params.id, req.body, importerId(req.user));
     },
@@ -207,7 +211,8 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Facility, ...EDIT_ERRORS },
       },
     },
-    (req) => {
+    async (req) => {
+      await authorizeFacility(app.db, req.user, req.params.id);
       authorize(req.user, 'facilities.edit');
       return closeFacility(app.db, req.params.id, req.body?.validTo);
     },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importerId } from '../auth/local-cli-user.ts';
 import { authorize } from '../auth/policy.ts';
+import { scopeOf } from '../auth/scope.ts';
 import { ErrorBody } from '../core/error.schema.ts';
 import { badRequest } from '../core/errors.ts';
 import { microdataRoutes } from './microdata.routes.ts';
@@ -109,6 +110,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         mapping,
         dryRun,
         userId: importerId(req.user),
+        scope: await scopeOf(app.db, req.user),
       });
       if (fields.data.saveProfile && mapping && (result.committed || dryRun))
         await saveProfile(app.db, fields.data.saveProfile, fields.data.level ?? null, mapping, req.user.id);

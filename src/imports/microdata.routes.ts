@@ -45,7 +45,7 @@ export const microdataRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['Import'],
-        access: 'data.import',
+        access: 'microdata.import',
         summary:
           'Personen-Mikrodaten (CSV) zu Fallzahlen je Gebiet zählen und speichern (multipart: file, level, date, ageGroups, crs)',
         consumes: ['multipart/form-data'],
@@ -61,7 +61,7 @@ export const microdataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      authorize(req.user, 'data.import');
+      authorize(req.user, 'microdata.import');
       if (!req.isMultipart())
         throw badRequest('request.not_multipart', 'Bitte die Datei als multipart/form-data senden.');
       const dir = await mkdtemp(join(tmpdir(), 'lagebild-microdata-'));

@@ -36,6 +36,12 @@ export interface TableImportOptions {
   userId?: number | null;
   /** Validate only (preview in the web app). */
   dryRun?: boolean;
+  /**
+   * A scoped planner's areas (auth/scope.ts): only their areas of the level are known to the
+   * file, and only their slice of the level is replaced; a row of another municipality's area is
+   * refused with its row.
+   */
+  scope?: { areaIds: ReadonlySet<number>; label: string };
 }
 
 export interface TableImportResult {
@@ -169,6 +175,33 @@ async function levelContext(db: Db, level: string, levelRows: Awaited<ReturnType
   };
 }
 
+/**
+ * Names the rows a scoped planner may not import: keys the reader did not know because they are
+ * areas of the level outside the scope, not unknown ones. Marks the report as refused.
+ */
+function outsideScopeProblems(
+  report: TableReadResult,
+  allRows: { key: string }[],
+  ownRows: { key: string }[],
+  label: string,
+) {
+  const own = new Set(ownRows.map((r) => r.key));
+  const level = new Set(allRows.map((r) => r.key));
+  const outside = report.unknownKeys.filter((u) => level.has(u.key) && !own.has(u.key));
+  if (!outside.length) return;
+  report.problems.unshift(
+    ...outside.map((u) => ({
+      file: report.file,
+      row: u.rows[0] ?? null,
+      column: report.columns.area,
+      code: 'import.outside_scope',
+      message: `Zeile ${u.rows.join(', ')}: Das Gebiet „${u.key}“ liegt außerhalb Ihrer Zuständigkeit (${label}); es kann nur von dort oder vom Kreis importiert werden.`,
+      severity: 'error' as const,
+    })),
+  );
+  report.ok = false;
+}
+
 export async function importTable(
   db: Db,
   input: TableInput,
@@ -176,9 +209,17 @@ export async function importTable(
 ): Promise<TableImportResult> {
   const profile = opts.profile ? await getProfile(db, opts.profile) : null;
   const level = opts.level ?? profile?.level;
-  const levelRows = level ? await listAreas(db, level) : [];
-  if (!level || !levelRows.length)
+  const allRows = level ? await listAreas(db, level) : [];
+  if (!level || !allRows.length)
     throw notFound('areas.unknown_level', `Die Ebene „${level}“ gibt es nicht oder sie hat keine Gebiete.`);
+  const scope = opts.scope;
+  const levelRows = scope ? allRows.filter((r) => scope.areaIds.has(r.id)) : allRows;
+  if (!levelRows.length)
+    throw new LagebildError(
+      'auth.outside_scope',
+      `Auf der Ebene „${level}“ liegt kein Gebiet in Ihrer Zuständigkeit (${scope?.label ?? ''}).`,
+      403,
+    );
   const readOpts = {
     ...(await levelContext(db, level, levelRows)),
     knownKeys: levelRows.map((r) => r.key),
@@ -186,6 +227,7 @@ export async function importTable(
     date: opts.date,
   };
   const report = await readTable(input, readOpts);
+  if (scope) outsideScopeProblems(report, allRows, levelRows, scope.label);
   const implausible = report.ok ? await plausibility(db, input, readOpts, report) : [];
   if (implausible.length) {
     report.problems.unshift(...implausible);
@@ -226,9 +268,9 @@ export async function importTable(
       { levelKey: level, fileName, variableNames: names },
       report.variables.map((v) => variableKey(v.key)),
     );
-    const replaced = await replaceSlices(tx, sourceId, [...ids.varIds.values()], report.dates, [
-      ...ids.areaIds.values(),
-    ]);
+    // a scoped planner's delivery is the slice of their own areas, not the whole level's
+    const sliceIds = [...ids.areaIds.values()].filter((id) => !scope || scope.areaIds.has(id));
+    const replaced = await replaceSlices(tx, sourceId, [...ids.varIds.values()], report.dates, sliceIds);
     // The reader hands out batches of 1,000; both engines load far faster in few large batches.
     let stored = 0;
     let pending: ReturnType<typeof toRows> = [];

@@ -6,7 +6,8 @@ import * as areaRepo from '../areas/area.repository.ts';
 import type { AreaRow } from '../areas/area.repository.ts';
 import { convertedDates } from '../areas/convert/convert.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
-import { can } from '../auth/policy.ts';
+import { can, canInScope } from '../auth/policy.ts';
+import { scopeAreaIds } from '../auth/scope.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import { indicatorAvailability, unavailableText } from './availability.ts';
@@ -24,6 +25,37 @@ export { projectable };
 
 /** Whether `user` sees unprotected values (planners) or only protected ones (everyone else). */
 export const seesUnprotected = (user: User | null) => can(user, 'data.readUnpublished');
+
+/**
+ * The areas whose unprotected values `user` sees although `seesUnprotected` is false: a scoped
+ * planner's own municipality and everything in it (auth/scope.ts). Empty for everyone else. The
+ * values of areas that reach beyond it (the Kreis, other municipalities) stay protected, so what
+ * such a planner learns about others is what the public learns.
+ */
+export async function ownAreas(db: Db, user: User | null): Promise<Set<number>> {
+  if (seesUnprotected(user) || !canInScope(user, 'data.readUnpublished')) return new Set();
+  return (await scopeAreaIds(db, user)) ?? new Set();
+}
+
+/**
+ * One area's value as `user` sees it: unprotected inside their own areas (`ownAreas`, computed
+ * in the unprotected context `ownCtx`), else as `ctx` gives it.
+ */
+export function presentFor(
+  key: string,
+  areaId: number,
+  date: string,
+  view: {
+    ctx: Awaited<ReturnType<typeof indicatorContext>>;
+    unprotected: boolean;
+    own: Set<number>;
+    ownCtx: Awaited<ReturnType<typeof indicatorContext>> | null;
+  },
+) {
+  return view.ownCtx && view.own.has(areaId)
+    ? present(view.ownCtx.calc(key)(areaId, date), true)
+    : present(view.ctx.calc(key)(areaId, date), view.unprotected);
+}
 
 export async function listIndicators(db: Db, user: User | null): Promise<Indicator[]> {
   return repo.listIndicators(db, !seesUnprotected(user));
@@ -151,6 +183,9 @@ export async function indicatorValues(
   const run = await projectionAt(db, date);
   const unprotected = seesUnprotected(user);
   const ctx = await indicatorContext(db, [ind], unprotected, run ?? undefined);
+  const own = await ownAreas(db, user);
+  const ownCtx = own.size ? await indicatorContext(db, [ind], true, run ?? undefined) : null;
+  const view = { ctx, unprotected, own, ownCtx };
   const calc = ctx.calc(ind.key);
   const city = present(calc(ctx.cityTarget(areas.map((a) => a.id)), date), unprotected);
   return {
@@ -159,7 +194,7 @@ export async function indicatorValues(
     date,
     ...(run && { projection: projectionNote(run) }),
     city: { value: city.value, status: city.status },
-    values: areas.map((a) => ({ id: a.key, name: a.name, ...present(calc(a.id, date), unprotected) })),
+    values: areas.map((a) => ({ id: a.key, name: a.name, ...presentFor(ind.key, a.id, date, view) })),
   };
 }
 
@@ -176,18 +211,23 @@ export async function indicatorSeries(
     throw notFound('areas.not_found', `Das Gebiet „${areaKey}“ gibt es auf der Ebene „${levelKey}“ nicht.`);
   const levelIds = (await levelAreas(db, levelKey)).map((a) => a.id);
   const unprotected = seesUnprotected(user);
+  // a scoped planner's own area: its whole series unprotected, the city's value protected
+  const mine = (await ownAreas(db, user)).has(area.id);
   const dates = await listDates(db);
   const run = await publishedProjection(db);
   const last = dates.at(-1) ?? '';
   const ahead = run && projectable(ind, run) ? run.dates.filter((d) => d > last) : [];
-  const point = (ctx: Awaited<ReturnType<typeof indicatorContext>>, date: string) => {
-    const calc = ctx.calc(ind.key);
-    const city = ctx.cityTarget(levelIds);
-    const v = present(calc(area.id, date), unprotected);
-    const c = present(calc(city, date), unprotected);
-    return { date, value: v.value, status: v.status, cityValue: c.value, cityStatus: c.status };
+  const contexts = async (projection?: StoredProjection) => {
+    const ctx = await indicatorContext(db, [ind], unprotected, projection);
+    return { ctx, areaCtx: mine ? await indicatorContext(db, [ind], true, projection) : ctx };
   };
-  const observed = await indicatorContext(db, [ind], unprotected);
+  const point = (c: Awaited<ReturnType<typeof contexts>>, date: string) => {
+    const city = c.ctx.cityTarget(levelIds);
+    const v = present(c.areaCtx.calc(ind.key)(area.id, date), unprotected || mine);
+    const cv = present(c.ctx.calc(ind.key)(city, date), unprotected);
+    return { date, value: v.value, status: v.status, cityValue: cv.value, cityStatus: cv.status };
+  };
+  const observed = await contexts();
   const converted = await convertedDates(db, area.id, [
     ind.numerator,
     ...(ind.denominator ? [ind.denominator] : []),
@@ -197,7 +237,7 @@ export async function indicatorSeries(
     return { ...point(observed, date), ...(from ? { converted: from } : {}) };
   });
   if (run && ahead.length > 0) {
-    const projected = await indicatorContext(db, [ind], unprotected, run);
+    const projected = await contexts(run);
     points.push(...ahead.map((date) => ({ ...point(projected, date), projected: true })));
   }
   return { indicator: ind.key, id: area.key, points };

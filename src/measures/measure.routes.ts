@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importerId } from '../auth/local-cli-user.ts';
 import { authorize } from '../auth/policy.ts';
+import { authorizeMeasure } from './measure-scope.ts';
 import { ErrorBody } from '../core/error.schema.ts';
 import {
   GoalParams,
@@ -69,6 +70,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
+      await authorizeMeasure(app.db, req.user, null, { refs: req.body.areas });
       authorize(req.user, 'measures.edit');
       const id = await createMeasure(app.db, req.body, importerId(req.user));
       return getMeasure(app.db, req.user, id);
@@ -102,6 +104,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
+      await authorizeMeasure(app.db, req.user, req.params.id, { refs: req.body.areas });
       authorize(req.user, 'measures.edit');
       await patchMeasure(app.db, req.params.id, req.body, importerId(req.user));
       return getMeasure(app.db, req.user, req.params.id);
@@ -122,6 +125,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
+      await authorizeMeasure(app.db, req.user, req.params.id);
       authorize(req.user, 'measures.edit');
       await changeStatus(app.db, req.params.id, req.body, importerId(req.user));
       return getMeasure(app.db, req.user, req.params.id);
@@ -140,6 +144,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
+      await authorizeMeasure(app.db, req.user, req.params.id);
       authorize(req.user, 'measures.edit');
       await deleteMeasure(app.db, req.params.id);
       return reply.status(204).send(null);
@@ -160,6 +165,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
+      await authorizeMeasure(app.db, req.user, req.params.id, { goal: req.body });
       authorize(req.user, 'measures.edit');
       await addGoal(app.db, req.user, req.params.id, req.body);
       return getMeasure(app.db, req.user, req.params.id);
@@ -178,6 +184,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
+      await authorizeMeasure(app.db, req.user, req.params.id);
       authorize(req.user, 'measures.edit');
       await removeGoal(app.db, req.params.id, req.params.goal, importerId(req.user));
       return getMeasure(app.db, req.user, req.params.id);

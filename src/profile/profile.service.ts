@@ -19,6 +19,8 @@ import {
   present,
   projectable,
   projectionAt,
+  ownAreas,
+  presentFor,
   seesUnprotected,
 } from '../indicators/indicator.service.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
@@ -155,6 +157,9 @@ export async function areaProfile(
   const available = await availableIndicators(db, await listIndicators(db, user));
   const indicators = run ? available.filter((i) => projectable(i, run)) : available;
   const ctx = await indicatorContext(db, indicators, unprotected, run ?? undefined);
+  const own = await ownAreas(db, user);
+  const ownCtx = own.has(area.id) ? await indicatorContext(db, indicators, true, run ?? undefined) : null;
+  const view = { ctx, unprotected, own, ownCtx };
   const parent = ctx.tree.find((a) => a.id === area.parent_id);
   const city = ctx.cityTarget(levelIds);
   return {
@@ -168,7 +173,7 @@ export async function areaProfile(
     },
     date,
     indicators: indicators.map((ind) => {
-      const v = present(ctx.calc(ind.key)(area.id, date), unprotected);
+      const v = presentFor(ind.key, area.id, date, view);
       const c = present(ctx.calc(ind.key)(city, date), unprotected);
       return {
         key: ind.key,

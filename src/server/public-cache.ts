@@ -6,13 +6,14 @@
  * same PostgreSQL — makes the next request compute afresh. Responses carry a weak ETag and
  * `Cache-Control: private, no-cache`, so browsers revalidate and get 304 while nothing changed.
  *
- * Planners (unprotected values) never pass through this cache, and their responses on these
+ * Planners (unprotected values, also a scoped planner's own municipality) never pass through this cache, and their responses on these
  * routes are marked `no-store`, so neither this process nor a browser can hand them to anyone else.
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isScoped } from '../auth/scope.ts';
 import { seesUnprotected } from '../indicators/indicator.service.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { freshShared, ResponseCache, type CachedResponse, type Settle } from './response-cache.ts';
@@ -63,6 +64,12 @@ export const cacheableRoutes = (): string[] => [...CACHEABLE.keys()];
 const ruleOf = (req: FastifyRequest) =>
   req.method === 'GET' ? CACHEABLE.get((req.routeOptions.url ?? '').replace(/(.)\/$/, '$1')) : undefined;
 
+/**
+ * Responses only this user may get: planners' unprotected ones, and a scoped planner's, whose own
+ * municipality is unprotected in them (the cache key knows the role, not the scope).
+ */
+const personal = (req: FastifyRequest) => seesUnprotected(req.user) || isScoped(req.user);
+
 /** Bodies below this size are sent as they are: gzip would save little and cost a round of zlib. */
 const GZIP_MIN_BYTES = 1024;
 
@@ -85,7 +92,7 @@ export function registerPublicCache(app: FastifyInstance, options: PublicCacheOp
 
   app.addHook('onRequest', async (req, reply) => {
     const rule = ruleOf(req);
-    if (!rule || seesUnprotected(req.user) || (rule.anonymousOnly && req.user)) return;
+    if (!rule || personal(req) || (rule.anonymousOnly && req.user)) return;
     const version = await readVersion();
     cache.observeVersion(version);
     const key = `${version}|${req.user?.role ?? 'anonymous'}|${req.url}`;
@@ -107,7 +114,7 @@ export function registerPublicCache(app: FastifyInstance, options: PublicCacheOp
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (ruleOf(req) && seesUnprotected(req.user)) void reply.header('cache-control', 'private, no-store');
+    if (ruleOf(req) && personal(req)) void reply.header('cache-control', 'private, no-store');
     const lead = req.publicCacheLead;
     if (!lead) return payload;
     req.publicCacheLead = undefined;
