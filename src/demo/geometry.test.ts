@@ -4,9 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DemoArea, DemoCity } from './generate.ts';
 import { generateCity } from './generate.ts';
 import type { Pt } from './planar.ts';
-import { isSimpleRing, multiPolyArea, ringSignedArea } from './planar.ts';
-import { geoJsonToUtm } from './projection.ts';
-import { sgb2Quote, totalsIndex } from './test-helpers.ts';
+import { isSimpleRing, ringSignedArea } from './planar.ts';
+import { areaM2, neighbours, polygons, sgb2Quote, totalsIndex } from './test-helpers.ts';
 
 let city: DemoCity;
 let srs: DemoArea[];
@@ -14,32 +13,6 @@ beforeAll(() => {
   city = generateCity({ seed: 1 });
   srs = city.areas.filter((a) => a.level === 'sozialraum');
 });
-
-const polygons = (a: DemoArea): Position[][][] =>
-  a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates;
-const areaM2 = (a: DemoArea) => multiPolyArea(geoJsonToUtm(a.geometry));
-
-/** Rook neighbours: areas whose boundaries share at least one identical segment. */
-function neighbours(areas: DemoArea[]): Set<number>[] {
-  const owners = new Map<string, number[]>();
-  areas.forEach((a, i) => {
-    for (const poly of polygons(a)) {
-      for (const ring of poly) {
-        for (let k = 0; k + 1 < ring.length; k++) {
-          const p = `${ring[k]?.[0]},${ring[k]?.[1]}`;
-          const q = `${ring[k + 1]?.[0]},${ring[k + 1]?.[1]}`;
-          const key = p < q ? `${p}|${q}` : `${q}|${p}`;
-          owners.set(key, [...(owners.get(key) ?? []), i]);
-        }
-      }
-    }
-  });
-  const result = areas.map(() => new Set<number>());
-  for (const list of owners.values()) {
-    for (const i of list) for (const j of list) if (i !== j) result[i]?.add(j);
-  }
-  return result;
-}
 
 describe('demo city geometry', () => {
   it('has valid polygons: closed simple rings, exterior counter-clockwise, holes clockwise', () => {

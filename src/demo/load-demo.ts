@@ -1,7 +1,8 @@
 /**
- * Loads the generated demo city "Musterstadt" into an empty database in one transaction:
- * levels, areas with true areas and display geometry, counts for 10 Stichtage, facilities and
- * demo users (random passwords, returned once; known ones for test harnesses). The defaults of
+ * Loads the generated demo city "Musterstadt" — or the demo Kreis "Musterkreis" — into an empty
+ * database in one transaction: levels, areas with true areas and display geometry, counts for 10
+ * Stichtage, facilities and demo users (random passwords, returned once; known ones for test
+ * harnesses; in the Kreis also two planners scoped to one municipality each). The defaults of
  * every domain (indicator catalogue, indices, rules, templates) are the caller's: `seedDefaults`.
  */
 import { prepareAreas } from '../areas/area.service.ts';
@@ -13,9 +14,11 @@ import { recordSource } from '../db/provenance.ts';
 import type { Db } from '../db/db.ts';
 import { geodesicAreaM2 } from '../geo/ellipsoid-area.ts';
 import { appendObservations, upsertVariables } from '../observations/observation.repository.ts';
-import { DEMO_USERS, randomPassword, type DemoLogin } from './demo-users.ts';
+import { DEMO_USERS, randomPassword, type DemoLogin, type DemoUser } from './demo-users.ts';
 import { demoCarrier } from './facilities.ts';
 import { generateCity, type DemoCity } from './generate.ts';
+import { generateKreis } from './kreis/generate-kreis.ts';
+import { KREIS_SCOPED_USERS, type ScopedDemoUser } from './kreis/kreis-users.ts';
 
 export interface DemoSummary {
   areas: number;
@@ -42,19 +45,35 @@ function derivedObservations(city: DemoCity) {
   });
 }
 
-/**
- * @param opts.knownPasswords the demo accounts get the fixed passwords of `DEMO_USERS` (test
- *   harnesses only); by default each gets a new random password
- */
-export async function loadDemo(
-  db: Db,
-  opts: { seed?: number; population?: number; knownPasswords?: boolean } = {},
-): Promise<DemoSummary> {
+/** Options of {@link loadDemo}. */
+export interface LoadDemoOptions {
+  seed?: number;
+  /** Inhabitants of the demo city (not for the Kreis, whose municipalities have fixed sizes). */
+  population?: number;
+  /** The demo accounts get the fixed passwords of `DEMO_USERS` (test harnesses only); by default
+   * each gets a new random password. */
+  knownPasswords?: boolean;
+  /** Load the demo Kreis "Musterkreis" instead of the demo city. */
+  kreis?: boolean;
+}
+
+/** The demo Kreis with the same loader: `loadDemo(db, { ...opts, kreis: true })`. */
+export function loadDemoKreis(db: Db, opts: Omit<LoadDemoOptions, 'kreis' | 'population'> = {}) {
+  return loadDemo(db, { ...opts, kreis: true });
+}
+
+export async function loadDemo(db: Db, opts: LoadDemoOptions = {}): Promise<DemoSummary> {
   const t0 = performance.now();
-  const city = generateCity({ seed: opts.seed ?? 1, population: opts.population });
+  if (opts.kreis && opts.population !== undefined)
+    throw new RangeError('The demo Kreis has fixed municipality sizes; population applies to the city only');
+  const seed = opts.seed ?? 1;
+  const city = opts.kreis ? generateKreis({ seed }) : generateCity({ seed, population: opts.population });
+  const users: readonly (DemoUser & Partial<Pick<ScopedDemoUser, 'scope'>>)[] = opts.kreis
+    ? [...DEMO_USERS, ...KREIS_SCOPED_USERS]
+    : DEMO_USERS;
   // hashed before the transaction: hashing takes a while and needs no database
   const accounts = await Promise.all(
-    DEMO_USERS.map(async (u) => {
+    users.map(async (u) => {
       const password = opts.knownPasswords ? u.knownPassword : randomPassword();
       const passwordHash = opts.knownPasswords ? u.knownHash : await hashPassword(password);
       return { ...u, password, passwordHash };
@@ -64,9 +83,9 @@ export async function loadDemo(
     const territory = await areaRepo.ensureTerritory(tx, city.territory);
     const sourceId = await recordSource(tx, {
       kind: 'demo',
-      name: `Demo-Stadt ${city.territory.name} (Seed ${opts.seed ?? 1})`,
+      name: `${opts.kreis ? 'Demo-Kreis' : 'Demo-Stadt'} ${city.territory.name} (Seed ${seed})`,
       stichtag: city.dates.at(-1) ?? null,
-      details: { seed: opts.seed ?? 1, population: opts.population ?? 250000 },
+      details: opts.kreis ? { seed, kreis: true } : { seed, population: opts.population ?? 250000 },
     });
     const levelIds = new Map<string, number>();
     const areaIds = new Map<string, number>(); // 'level|key' → id
@@ -136,7 +155,7 @@ export async function loadDemo(
         city.facilities.map((f) => f.key),
         city.facilities.map((f) => f.name),
         city.facilities.map((f) => f.capacity),
-        city.facilities.map((f) => demoCarrier(f.name)),
+        city.facilities.map((f) => (f.carrier !== undefined ? f.carrier : demoCarrier(f.name))),
         city.facilities.map((f) => f.lon),
         city.facilities.map((f) => f.lat),
         city.facilities.map((f) => f.address),
@@ -148,6 +167,12 @@ export async function loadDemo(
     for (const u of accounts) {
       if (await findUserForLogin(tx, u.username)) continue;
       await insertAccount(tx, u);
+      if (u.scope)
+        await tx.query('UPDATE app_user SET scope_level = $2, scope_key = $3 WHERE username = $1', [
+          u.username,
+          u.scope.level,
+          u.scope.key,
+        ]);
       logins.push({ username: u.username, password: u.password, role: u.role });
     }
     const population = city.observations
