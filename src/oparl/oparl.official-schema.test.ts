@@ -6,55 +6,19 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../test/databases.ts';
 import {
+  OPARL_SCHEMA_DIR as SCHEMA_DIR,
+  OPARL_TYPE as TYPE,
   ROOT,
+  officialValidator,
   oparlObjects,
   startOparlDemo,
   type Json,
   type Obj,
   type OparlDemo,
 } from '../test/oparl-crawl.ts';
-
-const SCHEMA_DIR = join(import.meta.dirname, '../../../shared/data/oparl-1.1-schema');
-const TYPE = /^https:\/\/schema\.oparl\.org\/1\.1\/([A-Za-z]+)$/;
-
-/** One Ajv instance with every schema file under its file name, the name the files refer by. */
-function officialValidator() {
-  // the templates mark embedded objects with "schema": "File.json" and annotate links with
-  // references/backreference/cardinality; external lists carry `items` on a URL string; the type
-  // patterns escape ":" and "/", which only a RegExp without the u flag allows
-  const ajv = new Ajv({ allErrors: true, strictTypes: false, strictTuples: false, unicodeRegExp: false });
-  ajv.addVocabulary(['references', 'backreference', 'cardinality']);
-  ajv.addKeyword({ keyword: 'schema', macro: (file: string) => ({ $ref: file }) });
-  ajv.addFormat('url', {
-    type: 'string',
-    validate: (s: string) => {
-      try {
-        return ['http:', 'https:'].includes(new URL(s).protocol);
-      } catch {
-        return false;
-      }
-    },
-  });
-  addFormats(ajv, ['date-time', 'date']);
-  const byType = new Map<string, ValidateFunction>();
-  const files = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json'));
-  for (const file of files) {
-    const schema = JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as AnySchemaObject;
-    ajv.addSchema({ ...schema, $id: file });
-  }
-  for (const file of files) byType.set(file.replace(/\.json$/, ''), ajv.getSchema(file)!);
-  return (o: Obj) => {
-    const name = typeof o.type === 'string' ? TYPE.exec(o.type)?.[1] : undefined;
-    const validate = name === undefined ? undefined : byType.get(name);
-    if (!validate) return `no schema for type ${JSON.stringify(o.type)}`;
-    return validate(o) ? null : ajv.errorsText(validate.errors, { dataVar: name });
-  };
-}
 
 const check = officialValidator();
 

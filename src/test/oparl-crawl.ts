@@ -3,6 +3,10 @@
  * and agenda items, some public and some not, linking reports, a Steckbrief and measures; then
  * every OParl URL followed once from the System object (list pages by their links).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
 import { insertAccount } from '../auth/auth.service.ts';
 import { DEMO_USERS } from '../demo/demo-users.ts';
@@ -43,6 +47,46 @@ export const local = (url: string) => {
   const u = new URL(url);
   return u.pathname + u.search;
 };
+
+/** The specification's own JSON schema files (github.com/OParl/spec, v1.1.1) beside the checkout. */
+export const OPARL_SCHEMA_DIR = join(import.meta.dirname, '../../../shared/data/oparl-1.1-schema');
+export const OPARL_TYPE = /^https:\/\/schema\.oparl\.org\/1\.1\/([A-Za-z]+)$/;
+
+/**
+ * A check of any OParl object against the official schema of its `type`: null when it passes,
+ * else Ajv's errors. One Ajv instance with every schema file under its file name, the name the files refer by. */
+export function officialValidator() {
+  // the templates mark embedded objects with "schema": "File.json" and annotate links with
+  // references/backreference/cardinality; external lists carry `items` on a URL string; the type
+  // patterns escape ":" and "/", which only a RegExp without the u flag allows
+  const ajv = new Ajv({ allErrors: true, strictTypes: false, strictTuples: false, unicodeRegExp: false });
+  ajv.addVocabulary(['references', 'backreference', 'cardinality']);
+  ajv.addKeyword({ keyword: 'schema', macro: (file: string) => ({ $ref: file }) });
+  ajv.addFormat('url', {
+    type: 'string',
+    validate: (s: string) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(s).protocol);
+      } catch {
+        return false;
+      }
+    },
+  });
+  addFormats(ajv, ['date-time', 'date']);
+  const byType = new Map<string, ValidateFunction>();
+  const files = readdirSync(OPARL_SCHEMA_DIR).filter((f) => f.endsWith('.json'));
+  for (const file of files) {
+    const schema = JSON.parse(readFileSync(join(OPARL_SCHEMA_DIR, file), 'utf8')) as AnySchemaObject;
+    ajv.addSchema({ ...schema, $id: file });
+  }
+  for (const file of files) byType.set(file.replace(/\.json$/, ''), ajv.getSchema(file)!);
+  return (o: Obj) => {
+    const name = typeof o.type === 'string' ? OPARL_TYPE.exec(o.type)?.[1] : undefined;
+    const validate = name === undefined ? undefined : byType.get(name);
+    if (!validate) return `no schema for type ${JSON.stringify(o.type)}`;
+    return validate(o) ? null : ajv.errorsText(validate.errors, { dataVar: name });
+  };
+}
 
 export type OparlDemo = Awaited<ReturnType<typeof startOparlDemo>>;
 
@@ -234,9 +278,83 @@ export async function startOparlDemo(engine: Engine) {
     return crawled;
   };
 
+  const remove = async (url: string) => {
+    const res = await app.inject({ method: 'DELETE', url, headers: { cookie: planner } });
+    expect(res.statusCode, `DELETE ${url}: ${res.body}`).toBeLessThan(300);
+  };
+
+  /**
+   * Withdraws and deletes published things, as planners do: a body made non-public and a body
+   * deleted (each with a public meeting and item inside), a meeting made non-public and one
+   * deleted, an item made non-public and one deleted. Returns the time just before (to the
+   * second, as OParl's times are) and what went, with the names that must not show any more.
+   * `published` runs once everything is public, before anything goes (a client's visit).
+   */
+  const withdraw = async (published: () => Promise<void> = async () => {}) => {
+    const gone: Record<string, number> = {};
+    const withMeeting = async (name: string, day: string, item: Record<string, unknown>) => {
+      const body = (await send('POST', '/api/bodies', { name, kind: 'ausschuss' })).id;
+      await send('PATCH', `/api/bodies/${body}`, { public: true });
+      const meeting = (await send('POST', `/api/bodies/${body}/meetings`, { date: day })).id;
+      await send('PATCH', `/api/meetings/${meeting}`, { public: true });
+      return { body, meeting, item: await addItem(meeting, item, true) };
+    };
+    const a = await withMeeting('Arbeitskreis Rückzug', '2025-08-01', { title: 'Punkt Rückzug' });
+    const b = await withMeeting('Ausschuss Gelöscht', '2025-08-02', {
+      title: 'Punkt Gelöscht',
+      attachment: { kind: 'report', reportId: ids.publicReport },
+    });
+    Object.assign(gone, {
+      withdrawnBody: a.body,
+      withdrawnBodyMeeting: a.meeting,
+      withdrawnBodyItem: a.item,
+      deletedBody: b.body,
+      deletedBodyMeeting: b.meeting,
+      deletedBodyItem: b.item,
+    });
+    const council = async (day: string, title: string) => {
+      const m = (await send('POST', `/api/bodies/${ids.council}/meetings`, { date: day })).id;
+      await send('PATCH', `/api/meetings/${m}`, { public: true });
+      return { meeting: m, item: await addItem(m, { title }, true) };
+    };
+    const c = await council('2025-09-01', 'Punkt Sitzung Zurückgezogen');
+    const d = await council('2025-09-02', 'Punkt Sitzung Gelöscht');
+    Object.assign(gone, {
+      withdrawnMeeting: c.meeting,
+      withdrawnMeetingItem: c.item,
+      deletedMeeting: d.meeting,
+      deletedMeetingItem: d.item,
+    });
+    gone.deletedItem = await addItem(ids.meeting!, { title: 'Punkt Entfernt' }, true);
+
+    await published();
+    // OParl's times are kept to the second: what went must be newer than what was there
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const since = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+    await send('PATCH', `/api/bodies/${a.body}`, { public: false });
+    await remove(`/api/bodies/${b.body}`);
+    await send('PATCH', `/api/meetings/${c.meeting}`, { public: false });
+    await remove(`/api/meetings/${d.meeting}`);
+    // the only public item linking the Steckbrief: its paper and file go with it
+    await send('PATCH', `/api/meetings/${ids.meeting}/agenda/${ids.steckbriefItem}`, { public: false });
+    await remove(`/api/meetings/${ids.meeting}/agenda/${gone.deletedItem}`);
+    const names = [
+      'Arbeitskreis Rückzug',
+      'Ausschuss Gelöscht',
+      'Punkt Rückzug',
+      'Punkt Gelöscht',
+      'Punkt Sitzung Zurückgezogen',
+      'Punkt Sitzung Gelöscht',
+      'Punkt Entfernt',
+      'Lage im Stadtgebiet',
+      'Gebietssteckbrief Musterstadt',
+    ];
+    return { since, gone, names };
+  };
+
   const close = async () => {
     await app.close();
     await drop();
   };
-  return { db, app, planner, partner, ids, get, send, crawl, close };
+  return { db, app, planner, partner, ids, get, send, remove, crawl, withdraw, close };
 }
