@@ -14,12 +14,19 @@ interface DemoOptions {
   microdata: string;
   load: boolean;
   demoPasswords?: boolean;
+  kreis?: boolean;
 }
 
 export function demoCommand() {
   return new Command('demo')
-    .description('Demo-Stadt Musterstadt erzeugen und laden (deterministisch je Seed)')
+    .description(
+      'Demo-Stadt Musterstadt (oder mit --kreis den Demo-Kreis Musterkreis) erzeugen und laden (deterministisch je Seed)',
+    )
     .option('--seed <n>', 'Seed des Generators', '1')
+    .option(
+      '--kreis',
+      'Demo-Kreis Musterkreis statt der Stadt: 8 Gemeinden, rund 85 Wohnplätze, dazu zwei auf je eine Gemeinde beschränkte Planungszugänge',
+    )
     .option('--population <n>', 'Einwohnerzahl; schreibt zusätzlich Personen-Mikrodaten (CSV) für Benchmarks')
     .option('--microdata <file>', 'Pfad der Mikrodaten-Datei', './.lagebild/microdata.csv')
     .option('--no-load', 'nur Mikrodaten schreiben, nichts in die Datenbank laden')
@@ -36,6 +43,12 @@ export function demoCommand() {
           'demo.invalid_option',
           '--seed muss eine ganze Zahl und --population mindestens 1000 sein.',
         );
+      if (opts.kreis && population !== undefined)
+        throw new LagebildError(
+          'demo.invalid_option',
+          '--population gilt nur für die Demo-Stadt; die Gemeinden des Demo-Kreises haben feste Größen.',
+        );
+      const what = opts.kreis ? 'Demo-Kreis' : 'Demo-Stadt';
       const result: { loaded?: DemoSummary; microdata?: Record<string, unknown> } = {};
       if (opts.load) {
         await withDb(g, async (db) => {
@@ -43,13 +56,14 @@ export function demoCommand() {
           if ((row?.n ?? 0) > 0)
             throw new LagebildError(
               'demo.not_empty',
-              'Die Datenbank enthält schon Gebiete; die Demo-Stadt wird nur in eine leere Datenbank geladen.',
+              `Die Datenbank enthält schon Gebiete; ${opts.kreis ? 'der' : 'die'} ${what} wird nur in eine leere Datenbank geladen.`,
               409,
             );
           result.loaded = await loadDemo(db, {
             seed,
             population,
             knownPasswords: opts.demoPasswords ?? knownPasswordsFromEnv(),
+            kreis: opts.kreis,
           });
         });
       }
@@ -63,7 +77,7 @@ export function demoCommand() {
       output(g, result, () => {
         const { logins = [], ...loaded } = result.loaded ?? {};
         return [
-          result.loaded ? `Demo-Stadt geladen: ${JSON.stringify(loaded)}` : null,
+          result.loaded ? `${what} geladen: ${JSON.stringify(loaded)}` : null,
           ...demoLoginLines(logins),
           result.microdata ? `Mikrodaten geschrieben: ${JSON.stringify(result.microdata)}` : null,
         ]

@@ -68,11 +68,12 @@ export function randomPassword(): string {
 /** `LAGEBILD_DEMO_PASSWORDS=1` asks for the known passwords (test harnesses). */
 export const knownPasswordsFromEnv = () => process.env.LAGEBILD_DEMO_PASSWORDS === '1';
 
-/** The lines `serve` and `demo` print once after loading the demo city. */
+/** The lines `serve` and `demo` print once after loading the demo city or Kreis. */
 export function demoLoginLines(logins: readonly DemoLogin[]): string[] {
   if (!logins.length) return [];
+  const width = Math.max(7, ...logins.map((u) => u.username.length));
   return [
     'Demo-Zugänge (nur jetzt angezeigt – bitte notieren; ändern unter „Passwort ändern“):',
-    ...logins.map((u) => `  ${u.username.padEnd(7)} / ${u.password.padEnd(20)} (${u.role})`),
+    ...logins.map((u) => `  ${u.username.padEnd(width)} / ${u.password.padEnd(20)} (${u.role})`),
   ];
 }
