@@ -124,6 +124,25 @@ describe('profileText', () => {
     ]);
   });
 
+  it('compares a Gemeinde with the Kreis, never with a city', () => {
+    const gemeinde = { ...nordviertel, areaName: 'Adorf', levelName: 'Gemeinde', wholeLevelName: 'Kreis' };
+    const text = profileText(gemeinde).sentences;
+    expect(text.slice(0, 4)).toEqual([
+      `In der Gemeinde Adorf liegt die SGB-II-Quote mit 24,1${NB}% deutlich über dem Wert des Kreises von 12,3${NB}% (ungünstig).`,
+      `Ebenfalls deutlich ungünstiger als im Kreis: Kinderarmut (SGB II unter 15) mit 30,2${NB}% (Kreis: 18,4${NB}%) und Alleinerziehendenanteil mit 25,0${NB}% (Kreis: 19,8${NB}%).`,
+      `Deutlich günstiger als im Kreis: Arbeitslosenanteil mit 3,1${NB}% (Kreis: 4,8${NB}%).`,
+      `Die Kinderarmut (SGB II unter 15) ist in den letzten zwei Jahren um 3,2${NB}Prozentpunkte gestiegen (Kreis: +0,7${NB}Prozentpunkte) – ungünstiger als im Kreis insgesamt.`,
+    ]);
+    const calm = profileText({
+      ...gemeinde,
+      indicators: [share('x', 'SGB-II-Quote', 'high_bad', 12, 12, 0)],
+    });
+    expect(calm.sentences.slice(0, 2)).toEqual([
+      'In der Gemeinde Adorf weicht kein Indikator deutlich vom Wert des Kreises ab.',
+      'Die Entwicklung in den letzten zwei Jahren weicht bei keinem Indikator deutlich von der des Kreises ab.',
+    ]);
+  });
+
   it('lists the indicators the text names, most notable first', () => {
     expect(profileText(nordviertel).indicators).toEqual([
       'sgb2_quote',

@@ -43,6 +43,37 @@ export interface ProfileTextInput {
   index: Pick<ProfileIndex, 'name' | 'parts' | 'current' | 'robustness'> | null;
   /** The area's warnings; null when early warning is not available. */
   warnings: readonly { severity: 'hoch' | 'mittel' }[] | null;
+  /** Level name of the whole territory the area is compared with: „Stadt“ (default) or „Kreis“. */
+  wholeLevelName?: string;
+}
+
+/** The whole territory in the phrases of the text. */
+interface Whole {
+  /** „(Stadt: 12,3 %)“ */
+  name: string;
+  /** „dem städtischen Wert“, „dem Wert des Kreises“ (dative) */
+  value: string;
+  /** „in der Stadt“, „im Kreis“ */
+  in: string;
+  /** „von der der Stadt“, „von der des Kreises“ */
+  of: string;
+}
+
+/**
+ * The phrases for a city and for a Kreis; a Gemeinde is compared with the Kreis, and „städtisch“
+ * would be wrong there.
+ */
+export function wholePhrases(levelName = 'Stadt'): Whole {
+  if (levelName === 'Kreis')
+    return { name: 'Kreis', value: 'dem Wert des Kreises', in: 'im Kreis', of: 'des Kreises' };
+  if (levelName === 'Stadt')
+    return { name: 'Stadt', value: 'dem städtischen Wert', in: 'in der Stadt', of: 'der Stadt' };
+  return {
+    name: levelName,
+    value: `dem Wert (${levelName})`,
+    in: `im Gebiet (${levelName})`,
+    of: `des Gebiets (${levelName})`,
+  };
 }
 
 /** Standardised deviation from which a difference counts as notable („deutlich“). */
@@ -124,9 +155,12 @@ function deviations(indicators: readonly TextIndicator[]): Deviation[] {
   );
 }
 
-function leadSentence(place: string, lead: Deviation | undefined, anySecret: boolean): string {
+function leadSentence(place: string, lead: Deviation | undefined, anySecret: boolean, whole: Whole): string {
   if (!lead)
-    return `${place} weicht kein${anySecret ? ' ausgewiesener' : ''} Indikator deutlich vom städtischen Wert ab.`;
+    return `${place} weicht kein${anySecret ? ' ausgewiesener' : ''} Indikator deutlich von ${whole.value} ab.`.replace(
+      ' von dem ',
+      ' vom ',
+    );
   const { ind, d, judged } = lead;
   const v = withUnit(ind.value.value, ind.decimals, ind.unit);
   const c = withUnit(ind.city.value, ind.decimals, ind.unit);
@@ -135,14 +169,14 @@ function leadSentence(place: string, lead: Deviation | undefined, anySecret: boo
   const verdict = judged > 0 ? ' (ungünstig)' : judged < 0 ? ' (günstig)' : '';
   const subject = subjectOf(ind.name);
   const verb = subject.plural ? 'liegen' : 'liegt';
-  return `${place} ${verb} ${subject.text} mit ${v} ${how} ${side} dem städtischen Wert von ${c}${verdict}.`;
+  return `${place} ${verb} ${subject.text} mit ${v} ${how} ${side} ${whole.value} von ${c}${verdict}.`;
 }
 
-function listSentence(intro: string, items: Deviation[]): string | null {
+function listSentence(intro: string, items: Deviation[], whole: Whole): string | null {
   if (!items.length) return null;
   const parts = items.map(
     ({ ind }) =>
-      `${ind.name} mit ${withUnit(ind.value.value, ind.decimals, ind.unit)} (Stadt: ${withUnit(ind.city.value, ind.decimals, ind.unit)})`,
+      `${ind.name} mit ${withUnit(ind.value.value, ind.decimals, ind.unit)} (${whole.name}: ${withUnit(ind.city.value, ind.decimals, ind.unit)})`,
   );
   return `${intro}: ${parts.join(' und ')}.`;
 }
@@ -162,7 +196,7 @@ function changeCandidates(indicators: readonly TextIndicator[]): TextIndicator[]
   return byWeight(found, isPolar, (i) => i.trend.deviation!).slice(0, 2);
 }
 
-function changeSentence(i: TextIndicator, years: number): string {
+function changeSentence(i: TextIndicator, years: number, whole: Whole): string {
   const change = i.trend.change!;
   const words = changeWords(i.changeUnit);
   const subject = subjectOf(i.name);
@@ -170,14 +204,14 @@ function changeSentence(i: TextIndicator, years: number): string {
   const verdict = judgement(i.polarity, change - i.trend.cityChange!);
   const tail =
     verdict > 0
-      ? ' – ungünstiger als in der Stadt insgesamt'
+      ? ` – ungünstiger als ${whole.in} insgesamt`
       : verdict < 0
-        ? ' – günstiger als in der Stadt insgesamt'
+        ? ` – günstiger als ${whole.in} insgesamt`
         : '';
   return (
     `${capitalise(subject.text)} ${subject.plural ? 'sind' : 'ist'} in den letzten ${numberWord(years)} Jahren um ` +
     `${withUnit(Math.abs(change), i.decimals, words)} ${change > 0 ? 'gestiegen' : 'gesunken'} ` +
-    `(Stadt: ${withUnit(i.trend.cityChange!, i.decimals, words, true)})${tail}.`
+    `(${whole.name}: ${withUnit(i.trend.cityChange!, i.decimals, words, true)})${tail}.`
   );
 }
 
@@ -258,6 +292,7 @@ export interface ProfileText {
  */
 export function profileText(input: ProfileTextInput): ProfileText {
   const place = inArea(input.levelName, input.areaName);
+  const whole = wholePhrases(input.wholeLevelName);
   const all = deviations(input.indicators);
   const [lead, ...rest] = all;
   const bad = rest.filter((x) => x.judged > 0).slice(0, 2);
@@ -269,16 +304,16 @@ export function profileText(input: ProfileTextInput): ProfileText {
   const shown = anySecret ? ' ausgewiesenen' : '';
   const changed = changeCandidates(input.indicators);
   const changes = changed.length
-    ? changed.map((i) => changeSentence(i, input.years))
+    ? changed.map((i) => changeSentence(i, input.years, whole))
     : [
-        `Die Entwicklung in den letzten ${numberWord(input.years)} Jahren weicht bei keinem${shown} Indikator deutlich von der der Stadt ab.`,
+        `Die Entwicklung in den letzten ${numberWord(input.years)} Jahren weicht bei keinem${shown} Indikator deutlich von der ${whole.of} ab.`,
       ];
   // [priority, reading order, sentence]
   const candidates: [number, number, string | null][] = [
-    [0, 0, leadSentence(place, lead, anySecret)],
-    [4, 1, listSentence(`${also(1)} ungünstiger als in der Stadt`, bad)],
-    [5, 2, listSentence(`${also(-1)} günstiger als in der Stadt`, good)],
-    [6, 3, listSentence(`Außerdem ${neutral.length > 1 ? 'weichen' : 'weicht'} deutlich ab`, neutral)],
+    [0, 0, leadSentence(place, lead, anySecret, whole)],
+    [4, 1, listSentence(`${also(1)} ungünstiger als ${whole.in}`, bad, whole)],
+    [5, 2, listSentence(`${also(-1)} günstiger als ${whole.in}`, good, whole)],
+    [6, 3, listSentence(`Außerdem ${neutral.length > 1 ? 'weichen' : 'weicht'} deutlich ab`, neutral, whole)],
     [1, 4, changes[0] ?? null],
     [7, 5, changes[1] ?? null],
     [2, 6, input.index ? indexSentence(input.index) : null],

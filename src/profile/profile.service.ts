@@ -99,6 +99,7 @@ export async function areaSteckbrief(
     indicators,
     index,
     warnings: entries,
+    wholeLevelName: levels.find((l) => l.rank === 0)?.name,
   });
   const projection = await profileProjection(db, {
     run,

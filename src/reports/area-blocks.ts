@@ -14,6 +14,7 @@ import {
   type Ctx,
   type ReportBlock,
   type ReportTable,
+  wholeGenitive,
 } from './report-model.ts';
 import type { Block } from './report.schema.ts';
 import { areaWithLevel } from '../core/level-names.ts';
@@ -36,12 +37,15 @@ export function resolveText(
   indicators: Map<string, ProfileIndicator>,
   cityName = 'Stadt',
   unavailable?: LevelTable['unavailable'],
+  cityLevelName = 'Stadt',
 ): string {
   return text.replace(
     /\{([a-z]+)(?::([a-z0-9_]+))?(?:\.([a-z]+))?\}/g,
     (all, scope: string, key?: string, field?: string) => {
       if (scope === 'date' && !key) return formatDate(profile.date);
       if (scope === 'city' && !key && field === 'name') return cityName;
+      if (scope === 'city' && !key && field === 'level') return cityLevelName;
+      if (scope === 'city' && !key && field === 'genitive') return wholeGenitive(cityLevelName);
       if (scope === 'area' && !key) {
         if (field === 'name') return profile.area.name;
         if (field === 'level') return profile.area.levelName;
@@ -99,7 +103,7 @@ export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }
     ...(district
       ? [profile.area.parentName ? areaWithLevel(district, profile.area.parentName) : district]
       : []),
-    'Stadt',
+    ctx.cityLevelName ?? 'Stadt',
     'Rang',
     'Veränderung',
   ];

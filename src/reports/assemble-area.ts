@@ -15,7 +15,7 @@ import { loadLevelTable } from '../indicators/level-table.ts';
 import { dataVersion } from '../db/data-version.ts';
 import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
 import { areaSteckbrief } from '../profile/profile.service.ts';
-import { deepestLevel, getTerritory } from '../areas/area.repository.ts';
+import { deepestLevel, getTerritory, listLevels } from '../areas/area.repository.ts';
 import { badRequest } from '../core/errors.ts';
 import {
   areaFindings,
@@ -64,7 +64,8 @@ async function perIndicator(
 async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
   const { profile, indicators } = ctx;
   const need = (key: string) => indicators.get(key) ?? raise(unknownIndicator(key));
-  const text = (t: string) => resolveText(t, profile, indicators, ctx.cityName, ctx.table.unavailable);
+  const text = (t: string) =>
+    resolveText(t, profile, indicators, ctx.cityName, ctx.table.unavailable, ctx.cityLevelName);
   // sentences about an index this area has not, or an indicator the city cannot compute, are left out
   const applies = (p: Placeholder) =>
     p.scope === 'index'
@@ -171,16 +172,18 @@ export async function areaContext(
   user: User | null,
   target: { level: string; area: string; date?: string },
   /** What a Sozialbericht shares between its Steckbriefe: figure cache and city name. */
-  shared: { figures?: FigureCache; cityName?: string } = {},
+  shared: { figures?: FigureCache; cityName?: string; cityLevelName?: string } = {},
 ): Promise<Ctx> {
   const profile = await areaSteckbrief(db, user, target.level, target.area, {
     date: target.date,
     years: 5,
   });
   // the same (cached) level table the profile was computed from: sources, map and ranking values
-  const [table, cityName] = await Promise.all([
+  const [table, cityName, cityLevelName] = await Promise.all([
     loadLevelTable(db, user, target.level),
     shared.cityName ?? getTerritory(db).then((t) => t?.name ?? 'Stadt'),
+    shared.cityLevelName ??
+      listLevels(db).then((levels) => levels.find((l) => l.rank === 0)?.name ?? 'Stadt'),
   ]);
   return {
     db,
@@ -189,6 +192,7 @@ export async function areaContext(
     table,
     figures: shared.figures ?? figureCache(),
     cityName,
+    cityLevelName,
     user,
   };
 }
@@ -209,7 +213,14 @@ export async function areaSections(
     const blocks: ReportBlock[] = [];
     for (const b of chapter.blocks) blocks.push(...(await block(b, ctx)));
     chapters.push({
-      title: resolveText(chapter.title, profile, indicators, ctx.cityName, ctx.table.unavailable),
+      title: resolveText(
+        chapter.title,
+        profile,
+        indicators,
+        ctx.cityName,
+        ctx.table.unavailable,
+        ctx.cityLevelName,
+      ),
       blocks,
     });
   }
@@ -221,7 +232,14 @@ export async function areaSections(
       pageBreak: template.chapterBreaks && k > 0,
       blocks: c.blocks,
     }));
-  const title = resolveText(template.title, profile, indicators, ctx.cityName, ctx.table.unavailable);
+  const title = resolveText(
+    template.title,
+    profile,
+    indicators,
+    ctx.cityName,
+    ctx.table.unavailable,
+    ctx.cityLevelName,
+  );
   return [
     {
       id: `gebiet-${profile.area.id}`,
@@ -262,7 +280,14 @@ export async function assembleAreaReport(
   const ctx = await areaContext(db, user, { ...target, level });
   const { profile, indicators } = ctx;
   return {
-    title: resolveText(template.title, profile, indicators, ctx.cityName, ctx.table.unavailable),
+    title: resolveText(
+      template.title,
+      profile,
+      indicators,
+      ctx.cityName,
+      ctx.table.unavailable,
+      ctx.cityLevelName,
+    ),
     subtitle: areaSubtitle(profile),
     date: profile.date,
     internal: profile.unprotected,

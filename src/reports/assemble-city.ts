@@ -107,7 +107,7 @@ async function areaProfiles(
       ctx.db,
       ctx.user,
       { level, area: area.key, date: ctx.date },
-      { figures: ctx.figures, cityName: ctx.cityName },
+      { figures: ctx.figures, cityName: ctx.cityName, cityLevelName: ctx.cityLevelName },
     );
     sections.push(...(await areaSections(actx, template, true)));
   }
@@ -148,7 +148,10 @@ async function block(
       return { blocks: [{ kind: 'paragraph', text: findings(index, warnings, 5).join(' ') }] };
     }
     case 'indicator_table':
-      return { blocks: [cityIndicatorTable(b, ctx)] };
+      // a title may name the territory („Kennzahlen {city.genitive}“)
+      return {
+        blocks: [cityIndicatorTable({ ...b, ...(b.title ? { title: await text(b.title) } : {}) }, ctx)],
+      };
     case 'map':
       return {
         blocks: await perIndicator(b, ctx, (key) =>
@@ -284,6 +287,7 @@ export async function assembleCityReport(
     db,
     user,
     cityName: territory?.name ?? 'Stadt',
+    cityLevelName: levels.find((l) => l.rank === 0)?.name ?? 'Stadt',
     level: {
       key: level.key,
       name: level.name,

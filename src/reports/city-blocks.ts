@@ -19,6 +19,7 @@ import {
   type ReportBlock,
   type ReportChart,
   type ReportTable,
+  wholeGenitive,
 } from './report-model.ts';
 import type { Block, TemplateResolver } from './report.schema.ts';
 
@@ -26,6 +27,8 @@ export interface CityCtx {
   db: Db;
   user: User | null;
   cityName: string;
+  /** Level name of the whole territory (`{city.level}`): „Stadt“ or „Kreis“; default „Stadt“. */
+  cityLevelName?: string;
   /** The level and the name of its parent level (null on the top level). */
   level: { key: string; name: string; parentName: string | null };
   date: string;
@@ -81,6 +84,8 @@ export async function resolveCityText(text: string, ctx: CityCtx): Promise<strin
     (all, scope: string, key: string | undefined, field: string | undefined, at: number) => {
       if (scope === 'date' && !key && !field) return formatDate(ctx.date);
       if (scope === 'city' && field === 'name') return ctx.cityName;
+      if (scope === 'city' && field === 'level') return ctx.cityLevelName ?? 'Stadt';
+      if (scope === 'city' && field === 'genitive') return wholeGenitive(ctx.cityLevelName);
       if (scope === 'level' && field === 'dative') return levelDative(ctx.level.name);
       if (scope === 'level' && field === 'name')
         return (DATIVE_BEFORE.test(text.slice(0, at)) ? levelDative : levelPlural)(ctx.level.name);
@@ -133,10 +138,10 @@ export function cityIndicatorTable(
   const sources = [...new Set(grids.map((g) => g.indicator.source || 'Lagebild'))].join(', ');
   return {
     kind: 'table',
-    title: b.title ?? `Kennzahlen der Stadt ${ctx.cityName}`,
+    title: b.title ?? `Kennzahlen ${wholeGenitive(ctx.cityLevelName)} ${ctx.cityName}`,
     columns: [
       'Indikator',
-      'Stadt',
+      ctx.cityLevelName ?? 'Stadt',
       ctx.dateIndex > 0
         ? `Veränderung seit ${formatDate(ctx.table.dates[ctx.dateIndex - 1]!)}`
         : 'Veränderung',

@@ -16,13 +16,14 @@ import type { Ranking } from '../planning/ranking.schema.ts';
 import { buildApp } from '../server/app.ts';
 import { engines } from '../test/databases.ts';
 import { expectGolden, goldenFile } from '../test/golden.ts';
+import { assembleAreaReport } from './assemble-area.ts';
 import { assembleCityReport } from './assemble-city.ts';
 import { GEMEINDEN, KREIS, KREIS_DATES, loadKreisFixture, SMALL_WOHNPLATZ } from './kreis-fixture.ts';
 import { ONLY_KREIS } from './kreis-comparison.ts';
 import { renderHtml } from './render-html.ts';
 import type { ReportBlock, ReportModel, ReportTable } from './report-model.ts';
 import { ReportTemplate } from './report.schema.ts';
-import { SOZIALBERICHT } from './templates.ts';
+import { SOZIALBERICHT, STECKBRIEF } from './templates.ts';
 
 const PLANNER: User = { id: 0, username: 'p', displayName: 'P', role: 'planner' };
 const DATE = KREIS_DATES.at(-1)!;
@@ -132,6 +133,30 @@ describe.each(engines)('Kreis im Vergleich on $name', (engine) => {
     expect(ranking.level).toBe('gemeinde');
     expect(ranking.rows.map((r) => r.area).sort()).toEqual(GEMEINDEN.map((g) => g.key).sort());
   });
+
+  it('Steckbriefe say Gemeinde and Kreis: a Gemeinde beside the Kreis with its rank, a Wohnplatz beside both', async () => {
+    const gemeinde = await assembleAreaReport(db, null, STECKBRIEF, { level: 'gemeinde', area: '09190122' });
+    const gTable = tables(gemeinde.sections.flatMap((s) => s.blocks)).find(
+      (t) => t.columns[0] === 'Indikator',
+    )!;
+    expect(gTable.columns.slice(0, 4)).toEqual(['Indikator', 'Gemeinde Bedorf', 'Kreis', 'Rang']);
+    expect(gTable.rows.find((r) => r[0]!.startsWith('SGB-II-Quote'))![3]).toBe('2/3');
+    const wohnplatz = await assembleAreaReport(db, null, STECKBRIEF, {
+      level: 'wohnplatz',
+      area: '09190122001',
+    });
+    const blocks = wohnplatz.sections.flatMap((s) => s.blocks);
+    const wTable = tables(blocks).find((t) => t.columns[0] === 'Indikator')!;
+    expect(wTable.columns.slice(0, 4)).toEqual(['Indikator', 'Wohnplatz Bedorf', 'Gemeinde Bedorf', 'Kreis']);
+    // the profile's sentences compare with the Kreis, never with a city
+    const said = blocks.flatMap((x) => (x.kind === 'paragraph' ? [x.text] : [])).join(' ');
+    expect(said).toContain('des Kreises');
+    expect(said).not.toMatch(/\bStadt\b|städtisch/);
+    const bericht = await assembleCityReport(db, null, SOZIALBERICHT, { level: 'gemeinde' });
+    expect(tables(bericht.sections.flatMap((s) => s.blocks)).map((t) => t.title)).toContain(
+      'Demografie: Kennzahlen des Kreises',
+    );
+  }, 60_000);
 
   it('HTML of the public section matches its golden file', async () => {
     const html = renderHtml(await assembleCityReport(db, null, KREIS_ONLY, {}));

@@ -108,6 +108,14 @@ export interface ReportModel {
   sections: ReportSection[];
 }
 
+/**
+ * The whole territory with its article in the genitive (`{city.genitive}`), from its level's name.
+ * @example wholeGenitive('Kreis') // 'des Kreises'
+ * @example wholeGenitive('Stadt') // 'der Stadt'
+ */
+export const wholeGenitive = (levelName = 'Stadt') =>
+  levelName === 'Kreis' ? 'des Kreises' : `der ${levelName}`;
+
 /** „Quelle: …; Stichtag 31.12.2024“ — under every table and figure. */
 export const sourceLine = (source: string, date: string) => `Quelle: ${source}; Stichtag ${formatDate(date)}`;
 
@@ -132,6 +140,8 @@ export interface Ctx {
   figures: FigureCache;
   /** Name of the city or Kreis (`{city.name}`). */
   cityName: string;
+  /** Level name of the whole territory (`{city.level}`): „Stadt“ or „Kreis“; default „Stadt“. */
+  cityLevelName?: string;
   /** Whose view the report shows (null: the public's); for blocks that read beyond the profile. */
   user?: User | null;
 }

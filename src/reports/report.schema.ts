@@ -5,7 +5,8 @@
  * turn into documents. The built-in templates are in `templates.ts`.
  *
  * Placeholders in titles, headings, texts and list items: `{date}` (Stichtag as 31.12.2024),
- * `{city.name}` and `{indicator:<key>.<field>}` (numbers German-formatted with unit).
+ * `{city.name}`, `{city.level}` (the whole territory's level: „Stadt“ or „Kreis“), `{city.genitive}`
+ * („der Stadt“, „des Kreises“) and `{indicator:<key>.<field>}` (numbers German-formatted with unit).
  * Area scope also `{area.name}`, `{area.level}`, `{area.parent}`; fields `value`, `district`,
  * `city`, `difference`, `rank`, `change`, `name`. City scope fields `value`/`city`, `change`, `name`,
  * `max`, `min` (the area with the highest/lowest value and its value); `{level.name}` (the

@@ -23,8 +23,8 @@ export const STECKBRIEF = define({
           type: 'text',
           text:
             '{area.name} ({area.level}, {area.parent}) zum Stichtag {date}: Die SGB-II-Quote liegt bei ' +
-            '{indicator:sgb2_quote.value} (Stadt: {indicator:sgb2_quote.city}), die Kinderarmut bei ' +
-            '{indicator:kinderarmut.value} (Stadt: {indicator:kinderarmut.city}).',
+            '{indicator:sgb2_quote.value} ({city.level}: {indicator:sgb2_quote.city}), die Kinderarmut bei ' +
+            '{indicator:kinderarmut.value} ({city.level}: {indicator:kinderarmut.city}).',
         },
         { type: 'summary' },
         { type: 'map', indicator: 'sgb2_quote' },
@@ -81,7 +81,7 @@ const themeChapter = (title: string, themes: string[], intro: string) => ({
   title,
   blocks: [
     { type: 'text' as const, text: intro },
-    { type: 'indicator_table' as const, themes, title: `${title}: Kennzahlen der Stadt` },
+    { type: 'indicator_table' as const, themes, title: `${title}: Kennzahlen {city.genitive}` },
     ...themes.slice(0, 1).flatMap((theme) => [
       { type: 'map' as const, theme },
       { type: 'chart' as const, theme },
@@ -257,7 +257,7 @@ export const BESCHLUSSVORLAGE = define({
           type: 'text',
           text:
             'Das Sozialmonitoring beobachtet {areas.count} {level.name} mit dem Sozialindex {index.name}. ' +
-            'Die SGB-II-Quote der Stadt liegt bei {indicator:sgb2_quote.city} ' +
+            'Die SGB-II-Quote {city.genitive} liegt bei {indicator:sgb2_quote.city} ' +
             '(Veränderung: {indicator:sgb2_quote.change}).',
         },
         { type: 'findings', limit: 5 },
