@@ -172,4 +172,27 @@ describe.each(engines)('OParl deleted objects on $name', (engine) => {
     expect(steckbrief).toMatchObject({ name: 'Gebietssteckbrief Musterstadt' });
     expect(steckbrief.deleted).toBeUndefined();
   });
+
+  it('takes out the paper of a report made internal and of a measure set back, and back in', async () => {
+    const { ids } = demo;
+    const paper = `${ROOT}/paper/report/${ids.publicReport}`;
+    const measure = `${ROOT}/paper/measure/${ids.decided}`;
+    await demo.db.query('UPDATE report SET internal = true WHERE id = $1', [ids.publicReport]);
+    await demo.db.query(`UPDATE measure SET status = 'vorschlag' WHERE id = $1`, [ids.decided]);
+    for (const url of [paper, `${ROOT}/file/report/${ids.publicReport}`, measure]) {
+      const o = await json(url);
+      expect(o, url).toMatchObject({ deleted: true });
+      expect(JSON.stringify(o), url).not.toMatch(/Sozialbericht|Familienzentrum/);
+    }
+    const item = await json(`${ROOT}/agenda-item/${ids.reportItem}`);
+    expect(item.consultation).toBeUndefined();
+    expect(item.auxiliaryFile).toBeUndefined();
+    expect(await json(`${ROOT}/consultation/${ids.reportItem}/measure/${ids.decided}`)).toMatchObject({
+      deleted: true,
+    });
+    await demo.db.query('UPDATE report SET internal = false WHERE id = $1', [ids.publicReport]);
+    await demo.db.query(`UPDATE measure SET status = 'beschlossen' WHERE id = $1`, [ids.decided]);
+    expect(await json(paper)).toMatchObject({ name: 'Sozialbericht 2024' });
+    expect((await json(measure)).deleted).toBeUndefined();
+  });
 });
