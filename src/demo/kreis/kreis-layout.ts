@@ -77,7 +77,7 @@ function townCentres(frame: CityFrame, rng: Rng): Pt[] {
 
 /**
  * Municipalities by balanced region growing on the rook adjacency graph: each starts at the cell
- * nearest its centre; the one furthest behind its quota of Wohnplätze takes the free neighbouring
+ * nearest its centre; the largest grows to its quota, then the one furthest behind its quota of Wohnplätze takes the free neighbouring
  * cell nearest its centre. Taking only from the frontier keeps every municipality contiguous; a
  * municipality shut in before its quota leaves the rest to its neighbours.
  * @returns municipality index per cell
@@ -108,7 +108,17 @@ export function assignMunicipalities(layout: CellLayout, centres: Pt[], quotas: 
     }
     return best;
   };
-  for (let assigned = centres.length; assigned < n; assigned++) {
+  // The largest municipality first takes its whole quota: its dense small cells would otherwise
+  // be shut in by its neighbours' growth before it has its share of Wohnplätze.
+  const [largest = 0] = byQuota;
+  let assigned = centres.length;
+  for (; assigned < n && (size[largest] ?? 0) < (quotas[largest] ?? 0); assigned++) {
+    const cell = frontier(largest);
+    if (cell < 0) break;
+    owner[cell] = largest;
+    size[largest] = (size[largest] ?? 0) + 1;
+  }
+  for (; assigned < n; assigned++) {
     const fill = (g: number) => (size[g] ?? 0) / (quotas[g] ?? 1);
     const order = [...byQuota].sort((a, b) => fill(a) - fill(b) || a - b);
     let taken = false;
