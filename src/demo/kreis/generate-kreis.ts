@@ -176,7 +176,7 @@ export function generateKreis(opts: GenerateKreisOptions): DemoCity {
   const layout = buildKreisLayout(rng.fork('layout'));
   const wps = layout.wohnplaetze;
   const traits = wohnplatzTraits(
-    wps.map((w) => ({ type: w.gemeinde.type, r: w.r, central: w.key.endsWith('001') })),
+    wps.map((w) => ({ type: w.gemeinde.type, r: w.r })),
     rng.fork('traits'),
   );
   const hamlets = assignRoles(wps, traits, rng.fork('roles'));

@@ -7,8 +7,6 @@ export interface TraitInput {
   type: MunicipalityType;
   /** Distance from the Gemeinde's centre relative to its farthest Wohnplatz (0…1). */
   r: number;
-  /** Is it the Gemeinde's central Wohnplatz? */
-  central: boolean;
 }
 
 /**
