@@ -14,6 +14,7 @@ export type Action =
   | 'data.import'
   | 'data.readUnpublished'
   | 'facilities.edit'
+  | 'facilities.import'
   | 'indicators.edit'
   | 'measures.edit'
   | 'microdata.import'
@@ -40,6 +41,9 @@ const allowed: Record<Action, Role[]> = {
   'data.readUnpublished': ['admin', 'planner'],
   // facility deliveries and single facilities: new versions, closures
   'facilities.edit': ['admin', 'planner'],
+  // deliveries replace facilities across the whole installation: not for a planner bound to one
+  // municipality, who edits single facilities inside it
+  'facilities.import': ['admin', 'planner'],
   'indicators.edit': ['admin', 'planner'],
   // register microdata are geocoded to areas across the whole installation, so a planner bound
   // to one municipality cannot import them (tables can: their rows name the areas)
@@ -78,6 +82,9 @@ const WITHIN_SCOPE = new Set<Action>([
   'measures.edit',
   'reports.create',
 ]);
+
+/** Whether a planner bound to one area may perform `action` there (everything else: not at all). */
+export const withinScope = (action: Action): boolean => WITHIN_SCOPE.has(action);
 
 const permits = (user: User, action: Action) =>
   allowed[action].includes(user.role) && (!isScoped(user) || WITHIN_SCOPE.has(action));

@@ -1,14 +1,14 @@
 /**
  * Facilities of a planner bound to one municipality (auth/scope.ts): they create, change and
  * close single facilities located inside it — the point before and after the change within the
- * municipality's outline. Deliveries (bulk imports) cover the whole Kreis and stay with it.
+ * municipality's outline. Deliveries (bulk imports) cover the whole Kreis and stay with it
+ * (`facilities.import`).
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { User } from '../auth/auth.schema.ts';
 import { authorize } from '../auth/policy.ts';
 import { isScoped, outsideScope } from '../auth/scope.ts';
-import { forbidden } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 
 type Point = { lon: number; lat: number };
@@ -47,10 +47,4 @@ export async function authorizeFacility(
       user.scope,
       outside.map((p) => p.label),
     );
-}
-
-/** Deliveries replace facilities across the whole installation: not for a scoped planner. */
-export function authorizeFacilityImport(user: User | null): void {
-  authorize(user, 'facilities.edit');
-  if (isScoped(user)) throw forbidden('facilities.import');
 }

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importerId } from '../auth/local-cli-user.ts';
 import { authorize } from '../auth/policy.ts';
-import { authorizeFacility, authorizeFacilityImport } from './facility-scope.ts';
+import { authorizeFacility } from './facility-scope.ts';
 import { ErrorBody } from '../core/error.schema.ts';
 import { badRequest } from '../core/errors.ts';
 import { fileResponse, sendFile } from '../core/file-response.ts';
@@ -119,7 +119,7 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: TAGS,
-        access: 'facilities.edit',
+        access: 'facilities.import',
         summary:
           'Einrichtungen importieren (GeoJSON, Shapefile, ZIP oder CSV; multipart/form-data): erst prüfen, dann alles oder nichts',
         consumes: ['multipart/form-data'],
@@ -134,8 +134,7 @@ export const facilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      authorizeFacilityImport(req.user);
-      authorize(req.user, 'facilities.edit');
+      authorize(req.user, 'facilities.import');
       if (!req.isMultipart())
         throw badRequest('request.not_multipart', 'Bitte die Dateien als multipart/form-data senden.');
       const files: { name: string; data: Uint8Array }[] = [];

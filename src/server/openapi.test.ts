@@ -14,7 +14,7 @@ import { engines } from '../test/databases.ts';
 import { sessionCookie } from '../test/demo-app.ts';
 import { buildApp } from './app.ts';
 import { LOCAL_TOKEN_HEADER } from './local-cli.ts';
-import { operationIdOf, ROLES_EXTENSION } from './openapi.ts';
+import { operationIdOf, ROLES_EXTENSION, SCOPE_EXTENSION } from './openapi.ts';
 
 /**
  * Warnings accepted on purpose:
@@ -40,6 +40,7 @@ interface Operation {
   requestBody?: { content: Record<string, Media> };
   responses: Record<string, { content?: Record<string, Media> }>;
   [ROLES_EXTENSION]?: string[];
+  [SCOPE_EXTENSION]?: 'own-area' | 'none';
 }
 interface Spec {
   openapi: string;
@@ -64,6 +65,15 @@ describe('OpenAPI document', () => {
   beforeAll(async () => {
     ({ db, drop } = await pglite.create());
     for (const u of DEMO_USERS) await insertAccount(db, { ...u, passwordHash: u.knownHash });
+    // a planner bound to one municipality (auth/scope.ts)
+    await insertAccount(db, {
+      ...DEMO_USERS.find((u) => u.role === 'planner')!,
+      username: 'planung.gemeinde',
+      passwordHash: 'x',
+    });
+    await db.query(
+      "UPDATE app_user SET scope_level = 'gemeinde', scope_key = '05999008' WHERE username = 'planung.gemeinde'",
+    );
     app = await buildApp({ db, webDir: '/nonexistent', localToken: LOCAL_TOKEN });
     const res = await app.inject('/api/docs/json');
     expect(res.statusCode).toBe(200);
@@ -182,6 +192,18 @@ describe('OpenAPI document', () => {
           expect(refused(status), `${name(o)} as ${role}: ${status}`).toBe(false);
         // without the role: 403, unless the request fails validation before the handler decides
         else expect([400, 403], `${name(o)} as ${role}`).toContain(status);
+      }
+
+      // a scoped planner: refused where the operation shapes the whole installation; where it
+      // works on the data of their area, refused only for areas outside it
+      const scoped = o.op[SCOPE_EXTENSION];
+      if (scoped !== undefined) expect(roles, `${name(o)}: scope only beside roles`).toBeDefined();
+      if (scoped !== undefined && roles?.includes('planner')) {
+        const res = await call(o, { cookie: await sessionCookie(db, 'planung.gemeinde') });
+        if (scoped === 'none') expect([400, 403], `${name(o)} as scoped planner`).toContain(res.statusCode);
+        else if (res.statusCode === 403)
+          expect(res.json(), `${name(o)} as scoped planner`).toMatchObject({ code: 'auth.outside_scope' });
+        else expect(refused(res.statusCode), `${name(o)} as scoped planner: ${res.statusCode}`).toBe(false);
       }
 
       const local = (await call(o, { [LOCAL_TOKEN_HEADER]: LOCAL_TOKEN })).statusCode;

@@ -11,7 +11,7 @@ import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Role } from '../auth/auth.schema.ts';
-import { can, type Action } from '../auth/policy.ts';
+import { can, withinScope, type Action } from '../auth/policy.ts';
 import { SESSION_COOKIE } from '../auth/session.ts';
 import { registerComponentSchemas } from './openapi-components.ts';
 import { ErrorBody } from '../core/error.schema.ts';
@@ -77,6 +77,15 @@ export function rolesFor(action: Action): Role[] {
 
 /** Operation extension listing the roles that may call an operation that needs a session. */
 export const ROLES_EXTENSION = 'x-lagebild-roles';
+
+/**
+ * Operation extension: what a planner bound to one area (a municipality of a Kreis) may do with
+ * an operation that needs a role — `own-area` (only for the data of that area) or `none`.
+ */
+export const SCOPE_EXTENSION = 'x-lagebild-scoped';
+
+const isAction = (access: Access): access is Action =>
+  access !== 'public' && access !== 'optional' && access !== 'user' && access !== 'setup';
 
 /** The roles that may call a route of this access; null: no session needed. */
 export function rolesOf(access: Access): Role[] | null {
@@ -180,6 +189,8 @@ export const openapiTransform: SwaggerTransform = (input) => {
     transformed.description = schema.description ? `${schema.description}\n\n${note}` : note;
     const roles = rolesOf(access);
     if (roles) transformed[ROLES_EXTENSION] = roles;
+    if (roles && isAction(access))
+      transformed[SCOPE_EXTENSION] = roles.includes('planner') && withinScope(access) ? 'own-area' : 'none';
   }
   // `/api/areas/` is the prefix's own route: documented without the trailing slash
   const url = out.url.length > 1 ? out.url.replace(/\/$/, '') : out.url;
