@@ -37,9 +37,8 @@ export interface TableImportOptions {
   /** Validate only (preview in the web app). */
   dryRun?: boolean;
   /**
-   * A scoped planner's areas (auth/scope.ts): only their areas of the level are known to the
-   * file, and only their slice of the level is replaced; a row of another municipality's area is
-   * refused with its row.
+   * A scoped planner's areas (auth/scope.ts): a row of another municipality's area is refused
+   * with its row, and only their slice of the level is replaced.
    */
   scope?: { areaIds: ReadonlySet<number>; label: string };
 }
@@ -175,33 +174,6 @@ async function levelContext(db: Db, level: string, levelRows: Awaited<ReturnType
   };
 }
 
-/**
- * Names the rows a scoped planner may not import: keys the reader did not know because they are
- * areas of the level outside the scope, not unknown ones. Marks the report as refused.
- */
-function outsideScopeProblems(
-  report: TableReadResult,
-  allRows: { key: string }[],
-  ownRows: { key: string }[],
-  label: string,
-) {
-  const own = new Set(ownRows.map((r) => r.key));
-  const level = new Set(allRows.map((r) => r.key));
-  const outside = report.unknownKeys.filter((u) => level.has(u.key) && !own.has(u.key));
-  if (!outside.length) return;
-  report.problems.unshift(
-    ...outside.map((u) => ({
-      file: report.file,
-      row: u.rows[0] ?? null,
-      column: report.columns.area,
-      code: 'import.outside_scope',
-      message: `Zeile ${u.rows.join(', ')}: Das Gebiet „${u.key}“ liegt außerhalb Ihrer Zuständigkeit (${label}); es kann nur von dort oder vom Kreis importiert werden.`,
-      severity: 'error' as const,
-    })),
-  );
-  report.ok = false;
-}
-
 export async function importTable(
   db: Db,
   input: TableInput,
@@ -213,8 +185,8 @@ export async function importTable(
   if (!level || !allRows.length)
     throw notFound('areas.unknown_level', `Die Ebene „${level}“ gibt es nicht oder sie hat keine Gebiete.`);
   const scope = opts.scope;
-  const levelRows = scope ? allRows.filter((r) => scope.areaIds.has(r.id)) : allRows;
-  if (!levelRows.length)
+  const levelRows = allRows;
+  if (scope && !allRows.some((r) => scope.areaIds.has(r.id)))
     throw new LagebildError(
       'auth.outside_scope',
       `Auf der Ebene „${level}“ liegt kein Gebiet in Ihrer Zuständigkeit (${scope?.label ?? ''}).`,
@@ -225,9 +197,15 @@ export async function importTable(
     knownKeys: levelRows.map((r) => r.key),
     mapping: opts.mapping ?? profile?.mapping,
     date: opts.date,
+    ...(scope && {
+      refused: {
+        keys: new Set(allRows.filter((r) => !scope.areaIds.has(r.id)).map((r) => r.key)),
+        message: (file: string, line: number, column: string, key: string) =>
+          `„${file}“, Zeile ${line}, Spalte „${column}“: Das Gebiet „${key}“ liegt außerhalb Ihrer Zuständigkeit (${scope.label}); es kann nur von dort oder vom Kreis importiert werden.`,
+      },
+    }),
   };
   const report = await readTable(input, readOpts);
-  if (scope) outsideScopeProblems(report, allRows, levelRows, scope.label);
   const implausible = report.ok ? await plausibility(db, input, readOpts, report) : [];
   if (implausible.length) {
     report.problems.unshift(...implausible);

@@ -4,7 +4,7 @@
  * measure for the whole Kreis, or with a goal for the Kreis, belongs to the Kreis.
  */
 import type { User } from '../auth/auth.schema.ts';
-import { authorize } from '../auth/policy.ts';
+import { authorize, canInScope } from '../auth/policy.ts';
 import { outsideScope, scopeAreaIds } from '../auth/scope.ts';
 import type { Db } from '../db/db.ts';
 
@@ -54,4 +54,24 @@ export async function authorizeMeasure(
       else if (!inside.has(r.area_id)) outside.push(r.key ?? String(r.area_id));
   }
   if (outside.length) throw outsideScope(user.scope, [...new Set(outside)]);
+}
+
+/**
+ * The measures a scoped planner reads as their own, undecided ones included: those whose areas
+ * and goal areas all lie inside the scope. Null for a user without scope.
+ */
+export async function ownMeasures(db: Db, user: User | null): Promise<Set<number> | null> {
+  const inside = await scopeAreaIds(db, user);
+  if (!inside || !canInScope(user, 'measures.edit')) return null;
+  const rows = await db.query<{ measure_id: number; area_id: number | null }>(
+    `SELECT measure_id, area_id FROM measure_area
+     UNION ALL SELECT measure_id, area_id FROM measure_goal`,
+  );
+  const own = new Set<number>();
+  const outside = new Set<number>();
+  for (const r of rows)
+    if (r.area_id !== null && inside.has(r.area_id)) own.add(r.measure_id);
+    else outside.add(r.measure_id);
+  for (const id of outside) own.delete(id);
+  return own;
 }

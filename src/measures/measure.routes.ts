@@ -218,7 +218,8 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(HistoryEntry), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    (req) => {
+    async (req) => {
+      await authorizeMeasure(app.db, req.user, req.params.id);
       authorize(req.user, 'measures.edit');
       return measureHistory(app.db, req.params.id);
     },

@@ -23,6 +23,7 @@ import type {
   StatusChange,
 } from './measure.schema.ts';
 import * as repo from './measure.repository.ts';
+import { ownMeasures } from './measure-scope.ts';
 import { capped, goalProgress, isPublic, nextStatuses, rollUp, type Status } from './progress.ts';
 
 const KIND_RANK: Record<string, number> = { programm: 0, handlungsfeld: 1, massnahme: 2 };
@@ -73,7 +74,11 @@ export async function listMeasures(db: Db, user: User | null): Promise<Measure[]
       };
     }),
   );
-  const visible = sees(user) ? rows : rows.filter((r) => isPublic(r.status as Status));
+  // a scoped planner also reads the undecided measures inside their municipality
+  const own = sees(user) ? null : await ownMeasures(db, user);
+  const seesRow = (r: { id: number; status: string }) =>
+    sees(user) || isPublic(r.status as Status) || !!own?.has(r.id);
+  const visible = rows.filter(seesRow);
   const shown = new Set(visible.map((r) => r.id));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const visibleParent = (id: number | null): number | null => {
@@ -87,7 +92,7 @@ export async function listMeasures(db: Db, user: User | null): Promise<Measure[]
     title: r.title,
     description: r.description,
     status: r.status as Status,
-    nextStatuses: sees(user) ? nextStatuses(r.status as Status) : [],
+    nextStatuses: sees(user) || own?.has(r.id) ? nextStatuses(r.status as Status) : [],
     weight: r.weight,
     organisation: r.organisation,
     funding: r.funding,

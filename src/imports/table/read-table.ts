@@ -237,6 +237,7 @@ async function* readRows(
     unknownKeys: opts.unknownKeys ?? 'refuse',
     conventions: conventions(plan, sample, ctx.delimiter),
     higher: higherRows(ctx, plan, layout, sample, matcher),
+    ...(opts.refused ? { refused: opts.refused } : {}),
   });
   state.builder = builder;
 

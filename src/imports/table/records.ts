@@ -33,6 +33,11 @@ export interface BuilderOptions {
   conventions: ReadonlyMap<number, { convention: NumberConvention; evidence: boolean }>;
   /** Recognises rows of the city and of other levels and checks their totals; null: off. */
   higher: HigherRows | null;
+  /** Known areas whose rows are refused, with the reason's wording (see `TableReadOptions`). */
+  refused?: {
+    keys: ReadonlySet<string>;
+    message: (file: string, line: number, column: string, key: string) => string;
+  };
 }
 
 /** Statistics of a table with nothing read yet. */
@@ -125,6 +130,11 @@ export class RecordBuilder {
     }
     const areaKey =
       higher >= 0 ? '' : this.o.matcher.acceptsAll ? keyText(areaCell) : this.o.matcher.keys[areaIdx]!;
+    if (this.o.refused?.keys.has(areaKey)) {
+      const c = this.col(plan.area);
+      report.error('outside_scope', line, c, this.o.refused.message(file, line, c, areaKey));
+      return;
+    }
 
     let date = plan.fixedDate;
     if (plan.dateColumn !== null) {

@@ -200,6 +200,15 @@ export interface ReadTableOptions {
   unknownKeys?: 'refuse' | 'skip';
   /** Which variables are counts, whose negative values are refused (default 'auto'). */
   counts?: CountOption;
+  /**
+   * Known areas of the level whose rows are refused, each with an error: a planner bound to one
+   * municipality imports only its areas. Known rather than left out of `knownKeys`, so that a key
+   * of another municipality is never matched to one of the own areas by the looser rules.
+   */
+  refused?: {
+    keys: ReadonlySet<string>;
+    message: (file: string, line: number, column: string, key: string) => string;
+  };
   /** Areas of other levels, whose rows are recognised and not imported (see higher.ts). */
   otherAreas?: readonly OtherArea[];
   /** Keys and names of the whole city, for its rows. */

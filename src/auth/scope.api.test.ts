@@ -1,0 +1,254 @@
+/**
+ * Planners bound to one municipality of the demo Kreis (Musterhausen and Heiderath) beside the
+ * Kreis's planner: what each sees and what each may change, on every engine. What they learn of
+ * each other through every GET route is in scope.noninterference.test.ts; which operations they
+ * may call at all in openapi.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/db.ts';
+import { loadDemoKreis } from '../demo/load-demo.ts';
+import { KREIS_SCOPED } from '../demo/kreis/kreis-users.ts';
+import { buildApp } from '../server/app.ts';
+import { engines } from '../test/databases.ts';
+import { sessionCookie } from '../test/demo-app.ts';
+import { multipart } from '../test/multipart.ts';
+
+const OWN = KREIS_SCOPED.mittelzentrum.gemeindeKey;
+const OTHER = KREIS_SCOPED.rural.gemeindeKey;
+
+interface Value {
+  id: string;
+  value: number | null;
+  status: string;
+  numerator: number | null;
+}
+
+describe.each(engines)('planners of two municipalities in one Kreis ($name)', (engine) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  let own: string;
+  let other: string;
+  let kreis: string;
+  let admin: string;
+  let date: string;
+  const wohnplaetze = new Map<string, string[]>();
+
+  const send = (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    cookie?: string,
+    payload?: unknown,
+  ) =>
+    app.inject({
+      method,
+      url,
+      headers: cookie ? { cookie } : {},
+      ...(payload ? { payload: payload } : {}),
+    });
+  const values = async (cookie: string | undefined, level = 'wohnplatz') => {
+    const res = await send('GET', `/api/indicators/einwohner/values?level=${level}&date=${date}`, cookie);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ city: { value: number | null }; values: Value[] }>();
+  };
+  const population = async (key: string) =>
+    (
+      await db.query<{ n: number }>(
+        `SELECT sum(o.value)::float8 AS n FROM observation o JOIN variable v ON v.id = o.variable_id
+           JOIN area a ON a.id = o.area_id
+          WHERE v.key = 'ew' AND o.breakdown = '' AND o.ref_date = $2 AND a.key LIKE $1 || '%'`,
+        [key, date],
+      )
+    )[0]!.n;
+
+  beforeAll(async () => {
+    ({ db, drop } = await engine.create());
+    await loadDemoKreis(db, { seed: 1, knownPasswords: true });
+    app = await buildApp({ db, webDir: '/nonexistent' });
+    own = await sessionCookie(db, KREIS_SCOPED.mittelzentrum.username);
+    other = await sessionCookie(db, KREIS_SCOPED.rural.username);
+    kreis = await sessionCookie(db, 'planer');
+    admin = await sessionCookie(db, 'admin');
+    const config = (await send('GET', '/api/config')).json<{ dates: string[] }>();
+    date = config.dates.slice().sort().at(-1)!;
+    for (const a of (await send('GET', '/api/areas?level=wohnplatz')).json<
+      { id: string; parent: string }[]
+    >())
+      wohnplaetze.set(a.parent, [...(wohnplaetze.get(a.parent) ?? []), a.id]);
+  }, 600_000);
+  afterAll(async () => {
+    await app?.close();
+    await drop?.();
+  });
+
+  it('shows a scoped planner their own Wohnplätze unprotected and the others as the public sees them', async () => {
+    const [mine, anonymous, whole] = [await values(own), await values(undefined), await values(kreis)];
+    const ownKeys = new Set(wohnplaetze.get(OWN));
+    for (const v of mine.values) {
+      const exact = whole.values.find((w) => w.id === v.id)!;
+      const published = anonymous.values.find((w) => w.id === v.id)!;
+      if (ownKeys.has(v.id)) expect(v, v.id).toEqual(exact);
+      else expect(v, v.id).toEqual(published);
+    }
+    // their own small Wohnplatz is hidden from the public but not from them
+    const small = mine.values.filter(
+      (v) => ownKeys.has(v.id) && anonymous.values.find((w) => w.id === v.id)!.status !== 'value',
+    );
+    expect(small.length).toBeGreaterThan(0);
+    expect(small.every((v) => v.status === 'value' && v.numerator !== null)).toBe(true);
+    // the Kreis as the public sees it; other Gemeinden' small Wohnplätze hidden
+    expect(mine.city).toEqual(anonymous.city);
+    const otherHidden = mine.values.filter((v) => !ownKeys.has(v.id) && v.status !== 'value');
+    expect(otherHidden.length).toBeGreaterThan(0);
+    expect(otherHidden.every((v) => v.value === null && v.numerator === null)).toBe(true);
+  });
+
+  it('keeps a scoped planner’s answers out of every shared cache', async () => {
+    const url = `/api/indicators/einwohner/values?level=wohnplatz&date=${date}`;
+    const res = await send('GET', url, own);
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    // and the other municipality's planner gets their own, not the first one's
+    const theirs = (await send('GET', url, other)).json<{ values: Value[] }>();
+    const mine = res.json<{ values: Value[] }>();
+    expect(theirs).not.toEqual(mine);
+  });
+
+  it('refuses what shapes the whole Kreis, and reading unprotected data elsewhere', async () => {
+    for (const [method, url, payload] of [
+      ['PATCH', '/api/indicators/einwohner', { name: 'x' }],
+      ['GET', '/api/variables/overview'],
+      ['POST', '/api/projection/runs', {}],
+    ] as const) {
+      const res = await send(method, url, own, payload);
+      expect([400, 403], `${method} ${url}: ${res.body}`).toContain(res.statusCode);
+      if (res.statusCode === 403) expect(res.json()).toMatchObject({ code: 'auth.forbidden' });
+    }
+  });
+
+  it('imports a table only for the own Wohnplätze, and names the rows of others', async () => {
+    const ownKey = wohnplaetze.get(OWN)![0]!;
+    const otherKey = wohnplaetze.get(OTHER)![0]!;
+    const before = await population(OTHER);
+    const upload = (cookie: string, rows: string[]) => {
+      const body = multipart({ level: 'wohnplatz', date: '2025-12-31' }, [
+        { name: 'zuzuege.csv', data: ['Wohnplatz;Zuzüge', ...rows].join('\n') },
+      ]);
+      return app.inject({
+        method: 'POST',
+        url: '/api/imports/table',
+        payload: body.payload,
+        headers: { cookie, 'content-type': body.contentType },
+      });
+    };
+    const refused = await upload(own, [`${ownKey};12`, `${otherKey};7`]);
+    expect(refused.statusCode, refused.body).toBe(422);
+    const problems = JSON.stringify(refused.json());
+    expect(problems).toContain('import.outside_scope');
+    expect(problems).toContain(
+      `Das Gebiet „${otherKey}“ liegt außerhalb Ihrer Zuständigkeit (Gemeinde Musterhausen)`,
+    );
+    expect(problems).toContain('Zeile 3');
+
+    const ok = await upload(own, [`${ownKey};12`]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ committed: true, stored: 1 });
+    // the Kreis's planner imports for any Gemeinde; the scoped import replaced only its own slice
+    const both = await upload(kreis, [`${otherKey};7`]);
+    expect(both.statusCode, both.body).toBe(200);
+    const again = await upload(own, [`${ownKey};13`]);
+    expect(again.statusCode, again.body).toBe(200);
+    const [kept] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM observation o JOIN variable v ON v.id = o.variable_id JOIN area a ON a.id = o.area_id
+        WHERE v.key = 'zuzuege' AND a.key = $1 AND o.ref_date = '2025-12-31'`,
+      [otherKey],
+    );
+    expect(kept!.n).toBe(1);
+    expect(await population(OTHER)).toBe(before);
+  });
+
+  it('lets a scoped planner change measures inside their Gemeinde only', async () => {
+    const ownArea = { level: 'wohnplatz', key: wohnplaetze.get(OWN)![0]! };
+    const otherArea = { level: 'wohnplatz', key: wohnplaetze.get(OTHER)![0]! };
+    const create = (cookie: string, areas: unknown[]) =>
+      send('POST', '/api/measures', cookie, { title: 'Quartiersbüro', areas });
+    const mine = await create(own, [ownArea]);
+    expect(mine.statusCode, mine.body).toBe(200);
+    const outside = await create(own, [ownArea, otherArea]);
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json()).toMatchObject({ code: 'auth.outside_scope' });
+    expect((await create(own, [])).statusCode).toBe(403);
+
+    const theirs = await create(kreis, [otherArea]);
+    expect(theirs.statusCode, theirs.body).toBe(200);
+    const id = theirs.json<{ id: number }>().id;
+    const patch = (cookie: string) =>
+      send('PATCH', `/api/measures/${id}`, cookie, { title: 'Quartiersbüro Heiderath' });
+    expect((await patch(own)).statusCode).toBe(403);
+    expect((await patch(other)).statusCode).toBe(200);
+    // a goal for the whole Kreis belongs to the Kreis
+    const goal = await send('POST', `/api/measures/${mine.json<{ id: number }>().id}/goals`, own, {
+      indicator: 'einwohner',
+      level: 'stadt',
+      area: null,
+      baselineDate: date,
+      targetValue: 1,
+      targetDate: '2030-12-31',
+    });
+    expect(goal.statusCode, goal.body).toBe(403);
+    expect((await send('DELETE', `/api/measures/${id}`, own)).statusCode).toBe(403);
+  });
+
+  it('lets a scoped planner change facilities located in their Gemeinde only', async () => {
+    const facilityIn = async (gemeinde: string) =>
+      (
+        await db.query<{ id: number; lon: number; lat: number }>(
+          `SELECT f.id, f.lon, f.lat FROM facility f JOIN area a ON a.id = f.area_id JOIN area p ON p.id = a.parent_id
+            WHERE p.key = $1 AND f.valid_to IS NULL ORDER BY f.id LIMIT 1`,
+          [gemeinde],
+        )
+      )[0]!;
+    const mine = await facilityIn(OWN);
+    const theirs = await facilityIn(OTHER);
+    const create = (at: { lon: number; lat: number }) =>
+      send('POST', '/api/facilities', own, {
+        type: 'kita',
+        name: 'Kita Neubau',
+        capacity: 40,
+        lon: at.lon,
+        lat: at.lat,
+      });
+    expect((await create(mine)).statusCode).toBe(201);
+    const outside = await create(theirs);
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json()).toMatchObject({ code: 'auth.outside_scope' });
+    // moving one's own facility into another Gemeinde is leaving the scope too
+    expect(
+      (await send('PATCH', `/api/facilities/${mine.id}`, own, { lon: theirs.lon, lat: theirs.lat }))
+        .statusCode,
+    ).toBe(403);
+    expect((await send('POST', `/api/facilities/${theirs.id}/close`, own, {})).statusCode).toBe(403);
+    expect((await send('POST', `/api/facilities/${theirs.id}/close`, other, {})).statusCode).toBe(200);
+  });
+
+  it('lets administrators bind an account to a current municipality, and never an administrator', async () => {
+    const set = (username: string, scope: unknown) =>
+      send('PATCH', `/api/users/${username}`, admin, { scope });
+    const bound = await set('gast', { level: 'gemeinde', key: OTHER });
+    expect(bound.statusCode, bound.body).toBe(200);
+    expect(bound.json()).toMatchObject({ scope: { level: 'gemeinde', key: OTHER } });
+    expect((await set('gast', null)).json()).toMatchObject({ scope: null });
+    const unknown = await set('gast', { level: 'gemeinde', key: '99999999' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: 'users.scope_unknown' });
+    const adminScope = await set('admin', { level: 'gemeinde', key: OWN });
+    expect(adminScope.statusCode).toBe(400);
+    expect(adminScope.json()).toMatchObject({ code: 'users.scope_admin' });
+    // the planners' own scopes, as the account says
+    const me = (await send('GET', '/api/auth/me', own)).json<{ scope?: unknown }>();
+    expect(me.scope ?? (me as { user?: { scope?: unknown } }).user?.scope).toEqual({
+      level: 'gemeinde',
+      key: OWN,
+    });
+  });
+});
