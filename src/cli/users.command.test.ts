@@ -112,6 +112,13 @@ describe.each(engines)('lagebild users on $name', (engine) => {
     expect(duplicate.stderr).toContain('gibt es schon');
     const unknown = await cli(['users', 'deactivate', 'niemand']);
     expect(unknown.code).toBe(1);
+    const noArea = await cli(['users', 'scope', 'leser', 'gemeinde:05999008']);
+    expect(noArea.code).toBe(2);
+    expect(noArea.stderr).toContain('Das Gebiet „05999008“ gibt es auf der Ebene „gemeinde“ nicht.');
+    const badScope = await cli(['users', 'scope', 'leser', '05999008']);
+    expect(badScope.code).toBe(2);
+    expect(badScope.stderr).toContain('als Ebene:Schlüssel');
+    expect((await cli(['users', 'scope', 'leser'])).stdout).toContain('für das ganze Gebiet zuständig');
   }, 300_000); // several processes, each opening the database
 
   it('lists, resets a password and deactivates', async () => {

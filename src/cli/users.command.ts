@@ -95,6 +95,7 @@ export function usersCommands() {
               u.role,
               u.active ? 'aktiv' : 'deaktiviert',
               `letzte Anmeldung: ${when(u.lastLoginAt)}`,
+              u.scope ? `zuständig für ${u.scope.level} ${u.scope.key}` : 'ganzes Gebiet',
             ].join('\t'),
           )
           .join('\n'),
@@ -134,5 +135,31 @@ export function usersCommands() {
         output(g, user, () => `Benutzer „${user.username}“ ${active ? 'wieder aktiviert' : 'deaktiviert'}.`);
       });
   }
+  cmd
+    .command('scope <name> [area]')
+    .description(
+      'Zuständigkeit auf ein Gebiet beschränken, z. B. „gemeinde:05999008“ (in einem Kreis die Gemeinde); ohne Gebiet: wieder das ganze Gebiet',
+    )
+    .action(async (name: string, area: string | undefined, _opts: unknown, sub: Command) => {
+      const g = sub.optsWithGlobals<GlobalOptions>();
+      const scope = area === undefined ? null : parseScope(area);
+      const user = await withDb(g, (db) => updateUser(db, name, { scope }));
+      output(g, user, () =>
+        user.scope
+          ? `„${user.username}“ ist nun zuständig für ${user.scope.level} ${user.scope.key}.`
+          : `„${user.username}“ ist nun für das ganze Gebiet zuständig.`,
+      );
+    });
   return cmd;
+}
+
+/** `gemeinde:05999008` → the scope of that area. */
+function parseScope(value: string): { level: string; key: string } {
+  const at = value.indexOf(':');
+  if (at <= 0 || at === value.length - 1)
+    throw badRequest(
+      'users.invalid_scope',
+      `Gebiet „${value}“ bitte als Ebene:Schlüssel angeben, z. B. „gemeinde:05999008“.`,
+    );
+  return { level: value.slice(0, at), key: value.slice(at + 1) };
 }
