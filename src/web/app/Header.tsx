@@ -7,6 +7,10 @@ import { pt } from '../projection/texts.ts';
 import { mt } from '../measures/texts.ts';
 import { bt, rt } from '../participation/texts.ts';
 import { gt } from '../bodies/texts.ts';
+import { usersApi } from '../auth/api.ts';
+import { scopeLabel } from '../auth/scope.ts';
+import { ut } from '../auth/texts.ts';
+import { useFetched } from '../ui/useFetched.ts';
 
 interface HeaderProps {
   territory: string | null;
@@ -147,6 +151,27 @@ const NAV: NavItem[] = [
   },
 ];
 
+/**
+ * The role, and for a bound account its area („Planung · Gemeinde Musterhausen“): a planner bound
+ * to one Gemeinde sees why the others show protected values only. Administrators are never bound.
+ */
+function RoleBadge({ user }: { user: User }) {
+  const scope = user.role === 'admin' ? null : (user.scope ?? null);
+  const names = useFetched(scope ? `scope-name#${scope.level}` : null, async () => {
+    const [levels, areas] = await Promise.all([usersApi.levels(), usersApi.areas(scope?.level ?? '')]);
+    return { levels, areas };
+  });
+  const role = t.auth.roles[user.role];
+  return (
+    <span className="role-badge" data-testid="user-role">
+      {/* the role alone until the area's name is known (or known to be unavailable) */}
+      {scope && (names.data || names.error)
+        ? ut.roleInScope(role, scopeLabel(scope, names.data?.levels, names.data?.areas))
+        : role}
+    </span>
+  );
+}
+
 /** Title bar with the territory name, the main navigation and the login state. */
 export function Header({ territory, user, route, onLogin, onLogout }: HeaderProps) {
   const title = (
@@ -186,8 +211,7 @@ export function Header({ territory, user, route, onLogin, onLogout }: HeaderProp
           <>
             <p className="app-user__name" data-testid="user">
               <span className="visually-hidden">{t.auth.signedInAs} </span>
-              <strong>{user.displayName}</strong>{' '}
-              <span className="role-badge">{t.auth.roles[user.role]}</span>
+              <strong>{user.displayName}</strong> <RoleBadge user={user} />
             </p>
             <Link
               to={paths.account}

@@ -6,9 +6,11 @@ import { PageHeading } from '../ui/PageHeading.tsx';
 import { useFetched } from '../ui/useFetched.ts';
 import { MIN_PASSWORD_LENGTH } from '../../auth/password-rules.ts';
 import { AccountOrganisation } from './AccountOrganisation.tsx';
+import { AccountScope } from './AccountScope.tsx';
 import { usersApi, type Role, type UserAccount } from './api.ts';
 import { newPasswordProblem } from './password-form.ts';
 import { ResetPasswordDialog } from './ResetPasswordDialog.tsx';
+import { scopeLevel } from './scope.ts';
 import { dateTime, ut } from './texts.ts';
 import './users.css';
 
@@ -33,6 +35,12 @@ export function UsersPage({ user, onLogin, announce }: UsersPageProps) {
   const organisations = useFetched(isAdmin ? `organisations#${user.id}#${revision}` : null, () =>
     usersApi.organisations(),
   );
+  // the areas an account can be bound to: those of the level below the whole territory
+  const scopeAreas = useFetched(isAdmin ? `scope-areas#${user.id}` : null, async () => {
+    const levels = await usersApi.levels();
+    const level = scopeLevel(levels);
+    return { levels, level, areas: level ? await usersApi.areas(level.key) : [] };
+  });
   const [resetting, setResetting] = useState<UserAccount | null>(null);
   const [deactivating, setDeactivating] = useState<UserAccount | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -93,6 +101,11 @@ export function UsersPage({ user, onLogin, announce }: UsersPageProps) {
           {T.organisationsMissing}
         </p>
       )}
+      {scopeAreas.error && (
+        <p className="alert" role="alert">
+          {T.scopeAreasMissing}
+        </p>
+      )}
       {notice && (
         <p className={notice.ok ? 'success' : 'alert'} role={notice.ok ? 'status' : 'alert'}>
           {notice.text}
@@ -110,6 +123,7 @@ export function UsersPage({ user, onLogin, announce }: UsersPageProps) {
                 <th scope="col">{T.displayName}</th>
                 <th scope="col">{T.role}</th>
                 <th scope="col">{T.organisation}</th>
+                <th scope="col">{T.scope}</th>
                 <th scope="col">{T.state}</th>
                 <th scope="col">{T.lastLogin}</th>
                 <th scope="col">{T.actions}</th>
@@ -127,6 +141,16 @@ export function UsersPage({ user, onLogin, announce }: UsersPageProps) {
                     <AccountOrganisation
                       account={u}
                       organisations={organisations.latest}
+                      onDone={changed}
+                      onError={(text) => setNotice({ ok: false, text })}
+                    />
+                  </td>
+                  <td>
+                    <AccountScope
+                      account={u}
+                      level={scopeAreas.data?.level}
+                      levels={scopeAreas.data?.levels}
+                      areas={scopeAreas.data?.areas}
                       onDone={changed}
                       onError={(text) => setNotice({ ok: false, text })}
                     />

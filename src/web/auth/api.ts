@@ -3,11 +3,12 @@
  * linking accounts to organisations (src/bodies/organisation.routes.ts). Types come from the
  * server's zod schemas (type imports only).
  */
-import type { Role, UserAccount } from '../../auth/auth.schema.ts';
+import type { Role, Scope, UserAccount } from '../../auth/auth.schema.ts';
 import type { Organisation } from '../../bodies/body.schema.ts';
-import { enc, request } from '../api.ts';
+import type { AreaSummary } from '../../areas/area.schema.ts';
+import { cachedGet, enc, q, request, type AppConfig } from '../api.ts';
 
-export type { Organisation, Role, UserAccount };
+export type { Organisation, Role, Scope, UserAccount };
 
 export interface NewUser {
   username: string;
@@ -25,6 +26,12 @@ export const usersApi = {
     request<UserAccount>('PUT', `/api/users/${enc(username)}/password`, { password }),
   setActive: (username: string, active: boolean) =>
     request<UserAccount>('PATCH', `/api/users/${enc(username)}`, { active }),
+  /** null: the whole territory. */
+  setScope: (username: string, scope: Scope | null) =>
+    request<UserAccount>('PATCH', `/api/users/${enc(username)}`, { scope }),
+  /** The levels of the territory (for the scope's level and its name). */
+  levels: () => cachedGet<AppConfig>('/api/config').then((c) => c.levels),
+  areas: (level: string) => cachedGet<AreaSummary[]>(`/api/areas?${q({ level })}`),
   organisations: () => request<Organisation[]>('GET', '/api/organisations'),
   /** An account belongs to one organisation at most: linking moves it from any other. */
   linkOrganisation: (organisationId: number, username: string) =>

@@ -13,6 +13,9 @@ export const ut = {
   loginFirst: 'Bitte melden Sie sich zuerst an.',
   login: 'Anmelden',
 
+  /** In the header: role and, for a bound account, its area („Planung · Gemeinde Musterhausen“). */
+  roleInScope: (role: string, area: string) => `${role} · ${area}`,
+
   account: {
     title: 'Passwort ändern',
     docTitle: 'Passwort ändern – Lagebild',
@@ -32,7 +35,7 @@ export const ut = {
     title: 'Benutzer',
     docTitle: 'Benutzer – Lagebild',
     intro:
-      'Konten anlegen, Passwörter neu setzen, Konten einer Organisation zuordnen und Konten deaktivieren. Deaktivierte Benutzer können sich nicht anmelden; ihre Sitzungen enden sofort.',
+      'Konten anlegen, Passwörter neu setzen, Konten einer Organisation zuordnen, ihre Zuständigkeit festlegen und Konten deaktivieren. Ein Planungskonto mit Zuständigkeit bearbeitet Daten nur in diesem Gebiet und sieht anderswo nur geschützte Werte. Deaktivierte Benutzer können sich nicht anmelden; ihre Sitzungen enden sofort.',
     needsRole: 'Die Benutzerverwaltung ist der Administration vorbehalten.',
     loading: 'Benutzer werden geladen …',
     caption: 'Alle Konten',
@@ -55,6 +58,14 @@ export const ut = {
     linked: (username: string, organisation: string) =>
       `„${username}“ gehört jetzt zur Organisation „${organisation}“.`,
     unlinked: (username: string) => `„${username}“ gehört zu keiner Organisation mehr.`,
+    scope: 'Zuständigkeit',
+    scopeOf: (username: string) => `Zuständigkeit von ${username}`,
+    wholeTerritory: 'ganzes Gebiet',
+    saveScope: 'Festlegen',
+    scopeAdmin: 'Die Administration ist immer für das ganze Gebiet zuständig.',
+    scopeSet: (username: string, area: string) => `„${username}“ ist jetzt zuständig für ${area}.`,
+    scopeCleared: (username: string) => `„${username}“ ist jetzt für das ganze Gebiet zuständig.`,
+    scopeAreasMissing: 'Die Gebiete für die Zuständigkeit konnten nicht geladen werden.',
     rowLabel: (action: string, username: string) => `${action}: ${username}`,
     reset: 'Passwort neu setzen',
     deactivate: 'Deaktivieren',
