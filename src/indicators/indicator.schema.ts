@@ -56,6 +56,16 @@ export const Indicator = z
   });
 export type Indicator = z.infer<typeof Indicator>;
 
+/** Counts converted from an earlier Gebietsstand (src/areas/convert): „umgerechnet“. */
+export const Converted = z
+  .object({
+    method: z.enum(['area', 'population']).describe('area: flächengewichtet; population: einwohnergewichtet'),
+    from: z.string().describe('valid_from of the Gebietsstand the counts were converted from'),
+  })
+  .describe(
+    "Present when the area's counts at this Stichtag were converted from an earlier Gebietsstand (umgerechnet)",
+  );
+
 export const IndicatorValue = z.object({
   id: z.string().describe('Area key'),
   name: z.string(),
@@ -63,6 +73,7 @@ export const IndicatorValue = z.object({
   status: ValueStatus,
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
+  converted: Converted.optional(),
 });
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
 
@@ -97,17 +108,7 @@ export const SeriesPoint = z.object({
     .boolean()
     .optional()
     .describe('true: a Stichtag of the published projection (Prognose), after the last observed one'),
-  converted: z
-    .object({
-      method: z
-        .enum(['area', 'population'])
-        .describe('area: flächengewichtet; population: einwohnergewichtet'),
-      from: z.string().describe('valid_from of the Gebietsstand the counts were converted from'),
-    })
-    .optional()
-    .describe(
-      "Present when the area's counts at this Stichtag were converted from an earlier Gebietsstand (umgerechnet)",
-    ),
+  converted: Converted.optional(),
 });
 export const Series = z.object({ indicator: z.string(), id: z.string(), points: z.array(SeriesPoint) });
 export type Series = z.infer<typeof Series>;

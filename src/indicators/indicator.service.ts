@@ -4,7 +4,7 @@
  */
 import * as areaRepo from '../areas/area.repository.ts';
 import type { AreaRow } from '../areas/area.repository.ts';
-import { convertedDates } from '../areas/convert/convert.repository.ts';
+import { convertedAreas, convertedDates } from '../areas/convert/convert.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { can, canInScope } from '../auth/policy.ts';
 import { scopeAreaIds } from '../auth/scope.ts';
@@ -186,6 +186,12 @@ export async function indicatorValues(
   const own = await ownAreas(db, user);
   const ownCtx = own.size ? await indicatorContext(db, [ind], true, run ?? undefined) : null;
   const view = { ctx, unprotected, own, ownCtx };
+  const converted = await convertedAreas(
+    db,
+    areas.map((a) => a.id),
+    [ind.numerator, ...(ind.denominator ? [ind.denominator] : [])],
+    date,
+  );
   const calc = ctx.calc(ind.key);
   const city = present(calc(ctx.cityTarget(areas.map((a) => a.id)), date), unprotected);
   return {
@@ -194,7 +200,15 @@ export async function indicatorValues(
     date,
     ...(run && { projection: projectionNote(run) }),
     city: { value: city.value, status: city.status },
-    values: areas.map((a) => ({ id: a.key, name: a.name, ...presentFor(ind.key, a.id, date, view) })),
+    values: areas.map((a) => {
+      const from = run ? undefined : converted.get(a.id);
+      return {
+        id: a.key,
+        name: a.name,
+        ...presentFor(ind.key, a.id, date, view),
+        ...(from ? { converted: from } : {}),
+      };
+    }),
   };
 }
 

@@ -116,3 +116,23 @@ export async function convertedDates(
   );
   return new Map(rows.map((r) => [r.ref_date, { method: r.method, from: r.from }]));
 }
+
+/**
+ * The areas of `areaIds` whose counts of any of the variables at `date` were converted, with
+ * method and source Gebietsstand: the „umgerechnet“ mark of a level's values.
+ */
+export async function convertedAreas(
+  db: Db,
+  areaIds: readonly number[],
+  variableKeys: readonly string[],
+  date: string,
+): Promise<Map<number, ConvertedFrom>> {
+  const rows = await db.query<{ area_id: number; method: ConvertedFrom['method']; from: string }>(
+    `SELECT DISTINCT o.area_id, s.details->>'method' AS method, s.details->>'fromValidFrom' AS "from"
+       FROM observation o JOIN variable v ON v.id = o.variable_id JOIN data_source s ON s.id = o.source_id
+      WHERE o.area_id = ANY($1::int[]) AND v.key = ANY($2::text[]) AND o.ref_date = $3::date
+        AND o.breakdown = '' AND s.kind = 'conversion'`,
+    [areaIds, variableKeys, date],
+  );
+  return new Map(rows.map((r) => [r.area_id, { method: r.method, from: r.from }]));
+}

@@ -5,7 +5,7 @@ import type { User } from '../../auth/auth.schema.ts';
 import type { Db } from '../../db/db.ts';
 import { recordSource } from '../../db/provenance.ts';
 import { geodesicAreaM2 } from '../../geo/ellipsoid-area.ts';
-import { indicatorSeries } from '../../indicators/indicator.service.ts';
+import { indicatorSeries, indicatorValues } from '../../indicators/indicator.service.ts';
 import { insertObservations, upsertVariables } from '../../observations/observation.repository.ts';
 import { engines } from '../../test/databases.ts';
 import { importAreas } from '../area.service.ts';
@@ -214,6 +214,14 @@ describe.each(engines)('convertLevel on $name', (engine) => {
       ['2020-12-31', 64, marker],
       ['2021-06-30', 100, undefined],
     ]);
+    // the level's values carry the same mark, only where the counts were converted
+    const values = await indicatorValues(db, OPERATOR, 'einwohner', 'planungsraum', '2019-12-31');
+    expect(Object.fromEntries(values.values.map((v) => [v.id, v.converted ?? null]))).toMatchObject({
+      M: marker,
+      L: marker,
+    });
+    const counted = await indicatorValues(db, OPERATOR, 'einwohner', 'planungsraum', '2021-06-30');
+    expect(counted.values.every((v) => v.converted === undefined)).toBe(true);
 
     // a second run replaces what the first converted, still not the count
     const again = await convertLevel(db, { level: 'planungsraum', from: '2020-12-31', to: '2021-06-30' });
