@@ -12,6 +12,7 @@
  * rows of rectangles, so every level is exactly the union of the level below.
  */
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { mulberry32 } from '../src/core/random.ts';
 
 export const STATE_DATES = ['2021-12-31', '2022-12-31', '2023-12-31'] as const;
 
@@ -54,18 +55,6 @@ export const SGB2_COLUMNS: Record<string, string> = {
   'darunter unter 15 Jahre': 'sgb2_u15',
   Arbeitslose: 'alo',
 };
-
-/** mulberry32: a small seeded generator, so every run measures the same state. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Splits `total` into parts proportional to `weights`, each at least `min` (largest remainder). */
 function apportion(total: number, weights: number[], min: number): number[] {
@@ -131,7 +120,8 @@ const collection = (features: Feature[]): Uint8Array =>
  * @example const files = nrwState(); files.counts.areas // 10000
  */
 export function nrwState(totalAreas = 10_000, seed = 5): StateFiles {
-  const rnd = random(seed);
+  // seeded, so every run measures the same state
+  const rnd = mulberry32(seed);
   const scale = Math.min(1, totalAreas / 10_000);
   const cityAreas = CITY_AREAS.map((n) => Math.max(2, Math.round(n * scale)));
   const kreisGemeinden = apportion(

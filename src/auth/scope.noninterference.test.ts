@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
+import { insertObservations, type NewObservation } from '../observations/observation.repository.ts';
 import { loadDemoKreis } from '../demo/load-demo.ts';
 import { KREIS_SCOPED } from '../demo/kreis/kreis-users.ts';
 import { buildApp } from '../server/app.ts';
@@ -76,33 +77,15 @@ async function json(w: World, url: string, cookie?: string): Promise<unknown> {
  */
 async function swapCounts(db: Db, a: number, b: number) {
   await db.transaction(async (tx) => {
-    const rows = await tx.query<{
-      v: number;
-      area: number;
-      d: string;
-      br: string;
-      value: number | null;
-      st: string;
-      src: number | null;
-    }>(
-      `SELECT variable_id AS v, area_id AS area, to_char(ref_date, 'YYYY-MM-DD') AS d, breakdown AS br,
-              value, status AS st, source_id AS src FROM observation WHERE area_id IN ($1, $2)`,
+    const rows = await tx.query<NewObservation & Record<string, unknown>>(
+      `SELECT variable_id AS "variableId", area_id AS "areaId", to_char(ref_date, 'YYYY-MM-DD') AS date,
+              breakdown, value, status, source_id AS "sourceId" FROM observation WHERE area_id IN ($1, $2)`,
       [a, b],
     );
     await tx.query('DELETE FROM observation WHERE area_id IN ($1, $2)', [a, b]);
-    const swapped = rows.map((r) => ({ ...r, area: r.area === a ? b : a }));
-    await tx.query(
-      `INSERT INTO observation (variable_id, area_id, ref_date, breakdown, value, status, source_id)
-       SELECT * FROM unnest($1::int[], $2::int[], $3::date[], $4::text[], $5::float8[], $6::text[], $7::int[])`,
-      [
-        swapped.map((r) => r.v),
-        swapped.map((r) => r.area),
-        swapped.map((r) => r.d),
-        swapped.map((r) => r.br),
-        swapped.map((r) => r.value),
-        swapped.map((r) => r.st),
-        swapped.map((r) => r.src),
-      ],
+    await insertObservations(
+      tx,
+      rows.map((r) => ({ ...r, areaId: r.areaId === a ? b : a })),
     );
   });
 }
