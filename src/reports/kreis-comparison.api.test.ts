@@ -1,5 +1,5 @@
 /**
- * „Kreis im Vergleich“ on a small Kreis built through the imports (kreis-fixture.ts), on every
+ * „Kreis im Vergleich“ on a small Kreis built through the imports (src/test/kreis-fixture.ts), on every
  * engine: the public section shows exactly the Gemeinde and Kreis values the values route gives
  * anonymously, ranked, with the Kreis row among them and the sentence on highest and lowest; the
  * planner's draft is internal; a Wohnplatz under the minimum population stays hidden from the
@@ -18,7 +18,7 @@ import { engines } from '../test/databases.ts';
 import { expectGolden, goldenFile } from '../test/golden.ts';
 import { assembleAreaReport } from './assemble-area.ts';
 import { assembleCityReport } from './assemble-city.ts';
-import { GEMEINDEN, KREIS, KREIS_DATES, loadKreisFixture, SMALL_WOHNPLATZ } from './kreis-fixture.ts';
+import { GEMEINDEN, KREIS, KREIS_DATES, loadKreisFixture, SMALL_WOHNPLATZ } from '../test/kreis-fixture.ts';
 import { ONLY_KREIS } from './kreis-comparison.ts';
 import { renderHtml } from './render-html.ts';
 import type { ReportBlock, ReportModel, ReportTable } from './report-model.ts';

@@ -1,5 +1,5 @@
 /**
- * „Kreis im Vergleich“ as a document: the public section of the small Kreis (kreis-fixture.ts) in
+ * „Kreis im Vergleich“ as a document: the public section of the small Kreis (src/test/kreis-fixture.ts) in
  * the PDF (Chromium, read back with pdftotext) and in Word as LibreOffice opens it — the table of
  * the Gemeinden with the Kreis row and the sentence on highest and lowest in both.
  */
@@ -9,7 +9,7 @@ import { engines } from '../test/databases.ts';
 import { convertWithLibreOffice } from '../test/libreoffice.ts';
 import { pdfFile } from '../test/poppler.ts';
 import { assembleCityReport } from './assemble-city.ts';
-import { KREIS, loadKreisFixture } from './kreis-fixture.ts';
+import { KREIS, loadKreisFixture } from '../test/kreis-fixture.ts';
 import { closePdfBrowser } from './pdf.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderReportPdf } from './render-pdf.ts';
