@@ -72,7 +72,8 @@ const allowed: Record<Action, Role[]> = {
 
 /**
  * What a planner bound to one area (a municipality of a Kreis, auth/scope.ts) may still do: work
- * on the data of that area, which the services check area by area (`requireInScope`). Everything
+ * on the data of that area, which the services check area by area (table import, measure-scope.ts,
+ * facility-scope.ts) and the values they read unprotected (`ownAreas`). Everything
  * else shapes or reads the whole installation unprotected, so such a planner is a viewer there.
  */
 const WITHIN_SCOPE = new Set<Action>([

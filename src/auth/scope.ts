@@ -62,22 +62,6 @@ export const outsideScope = (scope: Scope, areas: string[]) =>
   );
 
 /**
- * Throws `auth.outside_scope` when a scoped user's change touches an area outside the scope.
- * `areaIds` are the areas the change writes to; `label` names an id for the message.
- */
-export async function requireInScope(
-  db: Db,
-  user: User,
-  areaIds: Iterable<number>,
-  label: (id: number) => string = String,
-): Promise<void> {
-  const inside = await scopeAreaIds(db, user);
-  if (!inside || !isScoped(user)) return;
-  const outside = [...new Set(areaIds)].filter((id) => !inside.has(id));
-  if (outside.length) throw outsideScope(user.scope, outside.map(label));
-}
-
-/**
  * Checks a scope before it is given to an account: it must name a current area, and it binds
  * planners, viewers and partners only.
  */
