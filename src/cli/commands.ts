@@ -45,7 +45,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   demo: {
     term: 'demo [options]',
-    description: 'Demo-Stadt Musterstadt erzeugen und laden (deterministisch je Seed)',
+    description:
+      'Demo-Stadt Musterstadt (oder mit --kreis den Demo-Kreis Musterkreis) erzeugen und laden (deterministisch je Seed)',
     load: () => import('./demo.command.ts').then((m) => m.demoCommand()),
   },
   import: {
