@@ -19,6 +19,8 @@ export interface AreaRow {
   level: string;
   parent: string | null;
   parent_id: number | null;
+  /** Level of the parent area: in a ragged hierarchy not always the level's parent level. */
+  parent_level: string | null;
   area_m2: number;
   [k: string]: unknown;
 }
@@ -40,10 +42,24 @@ export async function ensureTerritory(db: Db, t: { key: string; name: string; ki
   return row!;
 }
 
+/**
+ * Levels coarsest first, each with its number of current areas and whether it covers only part of
+ * its parent level (a parent-level area with no area of the level anywhere below it), as the
+ * Sozialräume of one Gemeinde in a Kreis do.
+ */
 export async function listLevels(db: Db): Promise<AreaLevel[]> {
   return db.query<AreaLevel & Record<string, unknown>>(
-    `SELECT l.key, l.name, l.rank, p.key AS parent,
-            (SELECT count(*)::int FROM area a WHERE a.level_id = l.id AND a.valid_to IS NULL) AS "areaCount"
+    `WITH RECURSIVE up AS (
+       SELECT a.level_id, a.parent_id AS ancestor FROM area a WHERE a.valid_to IS NULL AND a.parent_id IS NOT NULL
+       UNION
+       SELECT up.level_id, p.parent_id FROM up JOIN area p ON p.id = up.ancestor WHERE p.parent_id IS NOT NULL)
+     SELECT l.key, l.name, l.rank, p.key AS parent,
+            (SELECT count(*)::int FROM area a WHERE a.level_id = l.id AND a.valid_to IS NULL) AS "areaCount",
+            (EXISTS (SELECT 1 FROM up WHERE up.level_id = l.id)
+             AND EXISTS (SELECT 1 FROM area pa
+                          WHERE pa.level_id = l.parent_level_id AND pa.valid_to IS NULL
+                            AND NOT EXISTS (SELECT 1 FROM up WHERE up.level_id = l.id AND up.ancestor = pa.id)))
+              AS partial
        FROM area_level l LEFT JOIN area_level p ON p.id = l.parent_level_id
       ORDER BY l.rank, l.id`,
   );
@@ -65,6 +81,25 @@ export async function insertLevel(
   return row!;
 }
 
+/** Every level, coarsest first. */
+export async function listLevelRows(db: Db): Promise<LevelRow[]> {
+  return db.query<LevelRow>('SELECT * FROM area_level ORDER BY rank, id');
+}
+
+/** Keys of the current areas of `levels`, each with its level (candidates for parents). */
+export async function currentAreaKeys<L extends { id: number }>(
+  db: Db,
+  levels: readonly L[],
+): Promise<{ id: number; key: string; level: L }[]> {
+  if (!levels.length) return [];
+  const byId = new Map(levels.map((l) => [l.id, l]));
+  const rows = await db.query<{ id: number; key: string; level_id: number }>(
+    'SELECT id, key, level_id FROM area WHERE valid_to IS NULL AND level_id = ANY($1::int[]) ORDER BY id',
+    [levels.map((l) => l.id)],
+  );
+  return rows.map((r) => ({ id: r.id, key: r.key, level: byId.get(r.level_id)! }));
+}
+
 export async function deepestLevel(db: Db): Promise<LevelRow | null> {
   const [row] = await db.query<LevelRow>('SELECT * FROM area_level ORDER BY rank DESC, id DESC LIMIT 1');
   return row ?? null;
@@ -80,7 +115,8 @@ export async function finestCurrentLevel(db: Db): Promise<LevelRow | null> {
   return row ?? null;
 }
 
-const AREA_COLUMNS = `a.id, a.key, a.name, l.key AS level, p.key AS parent, a.parent_id, a.area_m2`;
+const AREA_COLUMNS = `a.id, a.key, a.name, l.key AS level, p.key AS parent, a.parent_id,
+  (SELECT pl.key FROM area_level pl WHERE pl.id = p.level_id) AS parent_level, a.area_m2`;
 
 export async function listAreas(db: Db, levelKey: string): Promise<AreaRow[]> {
   return db.query<AreaRow>(
@@ -126,7 +162,14 @@ export async function areaGeometries(
 }
 
 export function toSummary(r: AreaRow): AreaSummary {
-  return { id: r.key, name: r.name, level: r.level, parent: r.parent, areaM2: r.area_m2 };
+  return {
+    id: r.key,
+    name: r.name,
+    level: r.level,
+    parent: r.parent,
+    parentLevel: r.parent_level,
+    areaM2: r.area_m2,
+  };
 }
 
 export interface NewArea {

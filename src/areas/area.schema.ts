@@ -7,6 +7,12 @@ export const AreaSummary = z
     name: z.string(),
     level: z.string().describe('Level key, e.g. `sozialraum`'),
     parent: z.string().nullable().describe('Key of the parent area, if any'),
+    parentLevel: z
+      .string()
+      .nullable()
+      .describe(
+        'Level key of the parent area: mostly the level’s parent level, but in a ragged hierarchy any coarser level (a Wohnplatz under a Sozialraum of one Gemeinde, under the Gemeinde elsewhere)',
+      ),
     areaM2: z.number().describe('True area on the ellipsoid in m²'),
   })
   .describe('Gebiet');
@@ -44,6 +50,11 @@ export const AreaLevel = z.object({
   rank: z.number().int().describe('0 = whole territory, larger = finer'),
   parent: z.string().nullable(),
   areaCount: z.number().int(),
+  partial: z
+    .boolean()
+    .describe(
+      'Covers only part of its parent level (e.g. the Sozialräume of one Gemeinde of a Kreis): areas of the parent level without any area of this level below them',
+    ),
 });
 export type AreaLevel = z.infer<typeof AreaLevel>;
 

@@ -14,6 +14,8 @@ import type { AreaFeatureCollection, AreaSummary, ImportAreasResult, LocateResul
 import * as repo from './area.repository.ts';
 import { refreshCityOutline } from './city-level.ts';
 import type { AreaFile } from './readers/index.ts';
+import { matchParents, placeNewLevel, type MatchedParent } from './parent-match.ts';
+import { shiftRanks } from './derive/derive.repository.ts';
 
 const LEVEL_NAMES: Record<string, string> = {
   stadt: 'Stadt',
@@ -55,55 +57,55 @@ export async function importAreas(
     const territory = await repo.ensureTerritory(tx, { key: 'gebiet', name: 'Gebiet', kind: 'stadt' });
     let level = await repo.findLevel(tx, opts.level);
     const needsParent = file.areas.some((a) => a.parentKey !== null);
-    let parentLevel: repo.LevelRow | null = null;
+    const levels = await repo.listLevelRows(tx);
+    const others = levels.filter((l) => l.key !== opts.level);
+    let declared: repo.LevelRow | null = null;
     if (opts.parentLevel) {
-      parentLevel = await repo.findLevel(tx, opts.parentLevel);
-      if (!parentLevel)
+      declared = others.find((l) => l.key === opts.parentLevel) ?? null;
+      if (!declared)
         throw importError('unknown_level', `Die übergeordnete Ebene „${opts.parentLevel}“ gibt es nicht.`);
     } else if (level?.parent_level_id) {
-      const rows = await tx.query<repo.LevelRow>('SELECT * FROM area_level WHERE id = $1', [
-        level.parent_level_id,
-      ]);
-      parentLevel = rows[0] ?? null;
-    } else if (needsParent) {
-      const deepest = await repo.deepestLevel(tx);
-      parentLevel = deepest && deepest.key !== opts.level ? deepest : null;
+      declared = levels.find((l) => l.id === level!.parent_level_id) ?? null;
     }
-    if (needsParent && !parentLevel) {
+    if (needsParent && !others.some((l) => !level || l.rank < level.rank)) {
       throw importError(
         'no_parent_level',
         `${file.fileName}: Es wurde ein Feld für übergeordnete Gebiete angegeben, aber es gibt noch keine übergeordnete Ebene. Bitte zuerst die übergeordneten Gebiete importieren.`,
         { file: file.fileName },
       );
     }
+    // A parent may lie on any coarser level (a ragged hierarchy, see parent-match.ts); where a key
+    // exists on several, the declared parent level wins, for a new level the finest one as before.
+    const matched = needsParent
+      ? matchParents(file.areas, await repo.currentAreaKeys(tx, others), {
+          fileName: file.fileName,
+          parentField: file.parentField,
+          rank: level?.rank ?? null,
+          levelName: level?.name ?? opts.levelName ?? levelName(opts.level),
+          preferred: declared ?? (level ? null : (others.at(-1) ?? null)),
+        })
+      : new Map<number, MatchedParent>();
     if (!level) {
-      const rank = parentLevel ? parentLevel.rank + 1 : ((await repo.deepestLevel(tx))?.rank ?? 0) + 1;
+      const placed = placeNewLevel([...matched.values()].map((m) => m.level));
+      const parent = declared ?? (placed ? others.find((l) => l.id === placed.parent.id)! : null);
+      const rank = Math.max(placed?.rank ?? 0, parent ? parent.rank + 1 : (others.at(-1)?.rank ?? 0) + 1);
+      // a level placed above an existing finer one pushes that one (and all below) down a rank
+      if (others.some((l) => l.rank === rank)) await shiftRanks(tx, rank);
       level = await repo.insertLevel(tx, {
         territoryId: territory.id,
         key: opts.level,
         name: opts.levelName ?? levelName(opts.level),
         rank,
-        parentLevelId: parentLevel?.id ?? null,
+        parentLevelId: parent?.id ?? null,
       });
     }
-    const parentIds = new Map<string, number>();
-    if (parentLevel)
-      for (const p of await repo.currentAreaIds(tx, parentLevel.id)) parentIds.set(p.key, p.id);
-    const rows = file.areas.map((a) => {
-      let parentId: number | null = null;
-      if (a.parentKey !== null) {
-        const id = parentIds.get(a.parentKey);
-        if (id === undefined) {
-          throw importError(
-            'unknown_parent',
-            `${file.fileName}, Datensatz ${a.record} (${a.key}): übergeordnetes Gebiet „${a.parentKey}“ gibt es auf der Ebene „${parentLevel!.name}“ nicht.`,
-            { file: file.fileName, record: a.record, key: a.key, parent: a.parentKey },
-          );
-        }
-        parentId = id;
-      }
-      return { key: a.key, name: a.name, parentId, geometry: a.geometry, areaM2: a.areaM2 };
-    });
+    const rows = file.areas.map((a) => ({
+      key: a.key,
+      name: a.name,
+      parentId: matched.get(a.record)?.id ?? null,
+      geometry: a.geometry,
+      areaM2: a.areaM2,
+    }));
     const sourceId = await recordSource(tx, {
       kind: 'areas',
       name: `Gebiete ${level.name}`,

@@ -37,12 +37,14 @@ export async function readFrame(visitor: Visitor): Promise<CityFrame> {
       const a = obj(raw);
       const id = str(a.id);
       const parentId = typeof a.parent === 'string' ? a.parent : null;
+      // in a ragged hierarchy the parent may lie on a level between (a Sozialraum of one Gemeinde)
+      const onLevel = typeof a.parentLevel === 'string' ? a.parentLevel : parentLevel;
       nodes.set(nodeKey(level.key, id), {
         key: nodeKey(level.key, id),
         level: level.key,
         id,
         name: str(a.name),
-        parent: parentLevel && parentId !== null ? nodeKey(parentLevel, parentId) : null,
+        parent: onLevel && parentId !== null ? nodeKey(onLevel, parentId) : null,
       });
     }
   }

@@ -331,7 +331,7 @@ export const readStatTable: Reader = (ctx) => {
       r.kind === 'city'
         ? frame.root
         : r.kind === 'parent'
-          ? node(parentLevel, str(r.key))
+          ? parentLevel(str(r.key))
           : node(level, str(r.key));
     arr(r.cells).forEach((c, j) => {
       const ind = columns[j];
@@ -355,8 +355,7 @@ export const readStatTableCsv: Reader = (ctx) => {
     if (!line.trim()) continue;
     const [key = '', , art = '', ...values] = line.split(';');
     if (art === 'Zielwert') continue;
-    const n =
-      art === levelName ? node(level, key) : art === 'Gesamtstadt' ? frame.root : node(parentLevel, key);
+    const n = art === levelName ? node(level, key) : art === 'Gesamtstadt' ? frame.root : parentLevel(key);
     if (!n) continue;
     values.forEach((text, j) => {
       const ind = columns[j];
@@ -367,8 +366,16 @@ export const readStatTableCsv: Reader = (ctx) => {
   }
 };
 
-function parentLevelOf(ctx: ReadContext, level: string): string {
+/**
+ * The node of a parent row by its key: the parent of some area of `level` with that key (in a
+ * ragged hierarchy the parents of one level lie on several levels).
+ */
+function parentLevelOf(ctx: ReadContext, level: string): (key: string) => string | null {
   const { frame } = ctx.sink;
-  const anyNode = [...frame.nodes.values()].find((x) => x.level === level && x.parent);
-  return anyNode?.parent ? (frame.nodes.get(anyNode.parent)?.level ?? '') : '';
+  const parents = new Map<string, string>();
+  for (const n of frame.nodes.values()) {
+    const p = n.level === level && n.parent ? frame.nodes.get(n.parent) : undefined;
+    if (p) parents.set(p.id, p.key);
+  }
+  return (key) => parents.get(key) ?? null;
 }

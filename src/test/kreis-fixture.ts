@@ -4,6 +4,10 @@
  * squares, and counts of the Wohnplätze for two Stichtage from a CSV table. Kreis and Gemeinde
  * values come only from the summed counts of the Wohnplätze. The Wohnplatz „Mühle“ has fewer
  * inhabitants than the minimum population, so its rates are never published.
+ *
+ * With `sozialraeume`, Cestadt plans in two Sozialräume between Gemeinde and Wohnplatz (a ragged
+ * hierarchy, as a Mittelzentrum of a Kreis does), and has a fourth Wohnplatz „Kleinhof“ under the
+ * minimum population inside its Sozialraum „Cestadt-Mitte“.
  */
 import type { Feature, Polygon } from 'geojson';
 import { importAreas } from '../areas/area.service.ts';
@@ -58,6 +62,22 @@ export const GEMEINDEN: { key: string; name: string; places: Place[] }[] = [
   },
 ];
 
+/** The ragged variant's small Wohnplatz inside a Sozialraum, and Cestadt's two Sozialräume. */
+export const SMALL_IN_SOZIALRAUM = '09190133004';
+export const SOZIALRAEUME = [
+  { key: '09190133S01', name: 'Cestadt-Mitte', places: ['09190133001', SMALL_IN_SOZIALRAUM] },
+  { key: '09190133S02', name: 'Cestadt-Land', places: ['09190133002', '09190133003'] },
+] as const;
+const KLEINHOF: Place = { key: SMALL_IN_SOZIALRAUM, name: 'Kleinhof', ew: 150, u18: 12, o65: 30, sgb2: 8 };
+
+/** The Gemeinden of the fixture, with Kleinhof in Cestadt when `sozialraeume` is set. */
+export function fixtureGemeinden(sozialraeume: boolean): typeof GEMEINDEN {
+  if (!sozialraeume) return GEMEINDEN;
+  return GEMEINDEN.map((g) =>
+    g.key === '09190133' ? { ...g, places: [g.places[0]!, KLEINHOF, ...g.places.slice(1)] } : g,
+  );
+}
+
 const square = (x: number, y: number, w: number, h: number): Polygon => ({
   type: 'Polygon',
   coordinates: [
@@ -86,8 +106,15 @@ function counts(p: Place, last: boolean): number[] {
   return [ew, Math.round(ew * 0.51), u18, o65, u65, sgb2, Math.round(u18 / 6), Math.round(u18 / 6)];
 }
 
+/** Options of {@link loadKreisFixture}. */
+export interface KreisFixtureOptions {
+  /** Cestadt with Sozialräume between Gemeinde and Wohnplatz (a ragged hierarchy). */
+  sozialraeume?: boolean;
+}
+
 /** Builds the Kreis in an empty, migrated database. */
-export async function loadKreisFixture(db: Db): Promise<void> {
+export async function loadKreisFixture(db: Db, opts: KreisFixtureOptions = {}): Promise<void> {
+  const gemeindenOf = fixtureGemeinden(opts.sozialraeume === true);
   await runSetup(db, {
     admin: 'kreisamt',
     password: 'sehr-geheim-123',
@@ -108,11 +135,26 @@ export async function loadKreisFixture(db: Db): Promise<void> {
     level: 'gemeinde',
     validFrom: '2020-01-01',
   });
-  const wohnplaetze = GEMEINDEN.flatMap((g, i) =>
+  if (opts.sozialraeume) {
+    // a level of one Gemeinde: placed between Gemeinde and Wohnplatz by the import itself
+    const halves = SOZIALRAEUME.map((s, j) => ({
+      type: 'Feature' as const,
+      properties: { id: s.key, name: s.name, gemeinde: '09190133' },
+      geometry: square(11.2, 49 + 0.05 * j, 0.1, 0.05),
+    }));
+    await importAreas(
+      db,
+      await readAreaFiles([geojson(halves)], { idField: 'id', nameField: 'name', parentField: 'gemeinde' }),
+      { level: 'sozialraum', levelName: 'Sozialraum', validFrom: '2020-01-01' },
+    );
+  }
+  const parentOf = (g: string, p: string) =>
+    SOZIALRAEUME.find((s) => s.places.some((k) => k === p))?.key ?? g;
+  const wohnplaetze = gemeindenOf.flatMap((g, i) =>
     g.places.map((p, j) => ({
       type: 'Feature' as const,
-      properties: { id: p.key, name: p.name, gemeinde: g.key },
-      geometry: square(11 + 0.1 * i, 49 + (0.1 / 3) * j, 0.1, 0.1 / 3),
+      properties: { id: p.key, name: p.name, gemeinde: opts.sozialraeume ? parentOf(g.key, p.key) : g.key },
+      geometry: square(11 + 0.1 * i, 49 + (0.1 / g.places.length) * j, 0.1, 0.1 / g.places.length),
     })),
   );
   await importAreas(
@@ -125,9 +167,9 @@ export async function loadKreisFixture(db: Db): Promise<void> {
     { level: 'wohnplatz', validFrom: '2020-01-01' },
   );
   for (const [k, date] of KREIS_DATES.entries()) {
-    const rows = GEMEINDEN.flatMap((g) => g.places).map((p) =>
-      [p.key, ...counts(p, k === KREIS_DATES.length - 1)].join(';'),
-    );
+    const rows = gemeindenOf
+      .flatMap((g) => g.places)
+      .map((p) => [p.key, ...counts(p, k === KREIS_DATES.length - 1)].join(';'));
     const csv = ['Wohnplatz;ew;ew_w;ew_u18;ew_65plus;ew_u65;sgb2;ew_u3;ew_3_5', ...rows].join('\n');
     await importTable(
       db,

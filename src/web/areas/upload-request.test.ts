@@ -14,6 +14,7 @@ const level = (key: string, rank: number, areaCount: number): AreaLevel => ({
   name: key,
   rank,
   parent: null,
+  partial: false,
   areaCount,
 });
 const demo = [level('stadt', 0, 1), level('stadtbezirk', 1, 4), level('sozialraum', 2, 64)];
