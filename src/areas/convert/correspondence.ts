@@ -125,9 +125,13 @@ export function buildCorrespondence(
 /**
  * Correspondence table as CSV for the planner's spreadsheet: German conventions (semicolon,
  * decimal comma), one line per old area → new area with the share (6 decimals) and the overlap in m².
+ * With `methodName` a last column `verfahren` says which weights made the shares
+ * („einwohnergewichtet (feinere Ebene: Blöcke)“), so the file explains itself when passed on.
  */
-export function correspondenceCsv(rows: readonly CorrespondenceRow[]): string {
+export function correspondenceCsv(rows: readonly CorrespondenceRow[], methodName?: string): string {
   const num = (v: number, digits: number) => v.toFixed(digits).replace('.', ',');
-  const lines = rows.map((r) => `${r.from};${r.to};${num(r.share, 6)};${num(r.overlapM2, 0)}`);
-  return ['alter_schluessel;neuer_schluessel;anteil;flaeche_m2', ...lines].join('\n') + '\n';
+  const method = methodName === undefined ? '' : `;${methodName.replaceAll(';', ',')}`;
+  const lines = rows.map((r) => `${r.from};${r.to};${num(r.share, 6)};${num(r.overlapM2, 0)}${method}`);
+  const header = `alter_schluessel;neuer_schluessel;anteil;flaeche_m2${methodName === undefined ? '' : ';verfahren'}`;
+  return [header, ...lines].join('\n') + '\n';
 }

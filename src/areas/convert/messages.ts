@@ -21,8 +21,70 @@ export const convertMessages = {
   backwards: (from: string, to: string) =>
     `Umgerechnet wird vom älteren auf den neueren Gebietsstand: ${from} liegt nicht vor ${to}.`,
   unknownMethod: (method: string) => `Unbekanntes Verfahren „${method}“ (möglich: area, population).`,
+  finerFallback: (keys: readonly string[], source: string) =>
+    `${keys.length} alte Gebiete enthalten keine Einwohner ${source} und wurden nach den Einwohnern der neuen Gebiete aufgeteilt: ${list(keys)}.`,
+  noFinerPopulation: (source: string) =>
+    `In den umzurechnenden Gebieten liegen keine Einwohner ${source}: nach den Einwohnern der neuen Gebiete gewichtet.`,
+  finerOutside: (units: number, population: number, source: string) =>
+    `${units.toLocaleString('de-DE')} Einheiten ${source} mit ${population.toLocaleString('de-DE')} Einwohnern liegen außerhalb der alten oder neuen Gebiete und zählen nicht.`,
+  gridSecret: (count: number, file: string) =>
+    `${count.toLocaleString('de-DE')} Gitterzellen in „${file}“ ohne Einwohnerzahl (Geheimhaltung) wurden ausgelassen.`,
+  weightsNeedPopulation: () =>
+    'Eine feinere Ebene oder ein Bevölkerungsgitter gewichtet nach Einwohnern; mit dem Verfahren „area“ (flächengewichtet) passt das nicht zusammen.',
+  weightsBoth: () =>
+    'Entweder eine feinere Ebene (--weights-level) oder ein Bevölkerungsgitter (--grid) angeben, nicht beides.',
+  weightsLevelNotFiner: (level: string, weightsLevel: string) =>
+    `Die Ebene „${weightsLevel}“ ist nicht feiner als „${level}“ und kann die Einwohner nicht verteilen.`,
+  gridEmpty: (file: string) => `Die Datei „${file}“ enthält keine Gitterzellen mit Einwohnerzahl.`,
+  gridColumns: (file: string, fields: readonly string[]) =>
+    `Die Datei „${file}“ hat keine Spalten für Lage und Einwohner (erwartet z. B. GITTER_ID_100m;x_mp_100m;y_mp_100m;Einwohner in EPSG:3035; vorhanden: ${fields.join(', ') || 'keine'}).`,
+  gridValue: (file: string, line: number, column: string, text: string) =>
+    `„${file}“, Zeile ${line}, Spalte „${column}“: „${text}“ ist keine gültige Angabe (erwartet eine Zahl${column.toLowerCase().startsWith('gitter_id') ? ' bzw. eine Zellkennung wie CRS3035RES100mN2689100E4337000' : ''}).`,
   badDate: (text: string) => `Ungültiges Datum „${text}“ (erwartet: JJJJ-MM-TT).`,
 };
 
-/** German names of the methods, for the provenance entry and the output. */
-export const methodNames = { area: 'flächengewichtet', population: 'einwohnergewichtet' } as const;
+/**
+ * German names of the methods applied, for the provenance entry, the output and the „umgerechnet“
+ * mark. `population` is target density; the finer variants were added later. The applied key is
+ * stored in the conversion's `data_source.details.variant` (`details.method` stays area|population
+ * for older readers), so keys are only ever added, never renamed.
+ */
+export const methodNames = {
+  area: 'flächengewichtet',
+  population: 'einwohnergewichtet',
+  population_finer: 'einwohnergewichtet (feinere Ebene)',
+  population_grid: 'einwohnergewichtet (Bevölkerungsgitter)',
+} as const;
+
+/** A method key as stored. */
+export type AppliedMethod = keyof typeof methodNames;
+
+/** What the finer weights came from, for the full method name. */
+export interface WeightsLabel {
+  /** Name of the finer level (e.g. „Blöcke“). */
+  levelName?: string;
+  /** Grid: cell size in metres, if known, and whether it is a Zensus grid. */
+  cellSize?: number | null;
+  zensus?: boolean;
+}
+
+/**
+ * The method's full name, naming the finer level or grid:
+ * „einwohnergewichtet (feinere Ebene: Blöcke)“, „einwohnergewichtet (Zensus-Gitter 100 m)“.
+ * @example methodLabel('population_grid', { cellSize: 1000, zensus: true }) // 'einwohnergewichtet (Zensus-Gitter 1 km)'
+ */
+export function methodLabel(method: AppliedMethod, weights: WeightsLabel = {}): string {
+  if (method === 'population_finer' && weights.levelName)
+    return `${methodNames.population} (feinere Ebene: ${weights.levelName})`;
+  if (method === 'population_grid') {
+    const size = weights.cellSize
+      ? ` ${weights.cellSize >= 1000 ? `${(weights.cellSize / 1000).toLocaleString('de-DE')} km` : `${weights.cellSize} m`}`
+      : '';
+    return `${methodNames.population} (${weights.zensus ? 'Zensus-Gitter' : 'Bevölkerungsgitter'}${size})`;
+  }
+  return methodNames[method];
+}
+
+/** How the finer source is named inside a sentence („… keine Einwohner der Ebene „Blöcke““). */
+export const finerSourceText = (w: WeightsLabel) =>
+  w.levelName ? `der Ebene „${w.levelName}“` : 'des Bevölkerungsgitters';

@@ -10,10 +10,19 @@ import {
   type Correspondence,
   type CorrespondenceRow,
 } from './correspondence.ts';
-import { convertMessages } from './messages.ts';
+import { finerShares, pieceKey, pieceWeights, type FinerUnit } from './finer.ts';
+import { convertMessages, finerSourceText, type AppliedMethod, type WeightsLabel } from './messages.ts';
 import { populationShares } from './weights.ts';
 
+/** The method asked for; `population` is refined by finer weights when given. */
 export type ConvertMethod = 'area' | 'population';
+
+/** Finer units weighting a `population` conversion: a finer level's areas or a grid's cells. */
+export interface FinerWeights {
+  kind: 'level' | 'grid';
+  units: readonly FinerUnit[];
+  label: WeightsLabel;
+}
 
 export interface PlanInput {
   from: readonly ConvertArea[];
@@ -21,6 +30,8 @@ export interface PlanInput {
   method: ConvertMethod;
   /** P_t of the new areas, for `population`; absent or empty → area weighting with a notice. */
   population?: ReadonlyMap<string, number>;
+  /** Finer units for `population`; old areas without any fall back to target density, then area. */
+  finer?: FinerWeights;
   /** Name of the population count in notices (default `ew`). */
   populationVariable?: string;
   /** Sliver tolerance (see `buildCorrespondence`). */
@@ -31,8 +42,11 @@ export interface PlanInput {
 
 export interface ConversionPlan {
   rows: CorrespondenceRow[];
-  /** The method applied: `population` falls back to `area` when no population is known. */
-  method: ConvertMethod;
+  /**
+   * The method applied: `population_finer`/`population_grid` when finer units weighted at least
+   * one old area, `population` (target density) when only P_t did, `area` when no population is known.
+   */
+  method: AppliedMethod;
   unmatched: string[];
   notices: string[];
 }
@@ -48,18 +62,33 @@ export function planConversion(input: PlanInput): ConversionPlan {
     notices.push(convertMessages.slivers(c.slivers.length, input.tolerance ?? SLIVER_TOLERANCE));
   if (c.unmatched.length > 0) notices.push(convertMessages.unmatched(c.unmatched));
   let rows = c.rows;
-  let method = input.method;
-  if (method === 'population') {
+  let method: AppliedMethod = input.method;
+  if (input.method === 'population') {
     const population = input.population ?? new Map<string, number>();
-    if ([...population.values()].some((v) => v > 0)) {
-      // |t| from the pieces themselves, so the weights sum consistently over what is kept
-      const areaM2 = new Map<string, number>();
-      for (const r of rows) areaM2.set(r.to, (areaM2.get(r.to) ?? 0) + r.overlapM2);
+    const hasTarget = [...population.values()].some((v) => v > 0);
+    // |t| from the pieces themselves, so the weights sum consistently over what is kept
+    const areaM2 = new Map<string, number>();
+    for (const r of rows) areaM2.set(r.to, (areaM2.get(r.to) ?? 0) + r.overlapM2);
+    const finer = input.finer ? pieceWeights(input.finer.units, input.from, input.to) : null;
+    const source = input.finer ? finerSourceText(input.finer.label) : '';
+    if (finer && input.finer!.kind === 'level' && finer.outside.units > 0)
+      notices.push(convertMessages.finerOutside(finer.outside.units, finer.outside.population, source));
+    if (finer && rows.some((r) => (finer.weights.get(pieceKey(r.from, r.to)) ?? 0) > 0)) {
+      const weighted = finerShares(rows, finer.weights, population, areaM2);
+      rows = weighted.rows;
+      method = input.finer!.kind === 'level' ? 'population_finer' : 'population_grid';
+      if (weighted.targetFallback.length > 0)
+        notices.push(convertMessages.finerFallback(weighted.targetFallback, source));
+      if (weighted.areaFallback.length > 0)
+        notices.push(convertMessages.populationFallback(weighted.areaFallback));
+    } else if (hasTarget) {
+      if (finer) notices.push(convertMessages.noFinerPopulation(source));
       const weighted = populationShares(rows, population, areaM2);
       rows = weighted.rows;
       if (weighted.areaFallback.length > 0)
         notices.push(convertMessages.populationFallback(weighted.areaFallback));
     } else {
+      if (finer) notices.push(convertMessages.noFinerPopulation(source));
       method = 'area';
       notices.push(convertMessages.noPopulation(input.populationVariable ?? 'ew'));
     }
