@@ -195,4 +195,35 @@ describe.each(engines)('OParl deleted objects on $name', (engine) => {
     expect(await json(paper)).toMatchObject({ name: 'Sozialbericht 2024' });
     expect((await json(measure)).deleted).toBeUndefined();
   });
+
+  it('takes out the Steckbrief of an area whose Gebietsstand ends, and back in', async () => {
+    const { ids } = demo;
+    const urls = [
+      `${ROOT}/paper/steckbrief/stadt/${AGS}`,
+      `${ROOT}/file/steckbrief/stadt/${AGS}`,
+      `${ROOT}/consultation/${ids.steckbriefItem}/steckbrief/stadt/${AGS}`,
+    ];
+    expect((await json(urls[0]!)).deleted).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // OParl's times are kept to the second
+    const ended = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+    await demo.db.query(`UPDATE area SET valid_to = '2025-06-30' WHERE key = $1 AND valid_to IS NULL`, [AGS]);
+    for (const url of urls) {
+      const o = await json(url);
+      expect(o, url).toMatchObject({ id: url, deleted: true });
+      for (const key of Object.keys(o)) expect(MINIMAL.has(key), `${url}: ${key}`).toBe(true);
+      expect(Date.parse(o.modified as string), url).toBeGreaterThanOrEqual(Date.parse(ended));
+      expect(check(o), url).toBeNull();
+    }
+    const item = await json(`${ROOT}/agenda-item/${ids.steckbriefItem}`);
+    expect(item.deleted).toBeUndefined();
+    expect(item.consultation).toBeUndefined();
+    const papers = await demo.get(
+      `/oparl/v1/body/1/paper?elementsPerPage=100&modified_since=${encodeURIComponent(ended)}`,
+    );
+    expect(papers.json<OparlPage<Obj>>().data.filter((o) => o.id === urls[0])).toEqual([
+      await json(urls[0]!),
+    ]);
+    await demo.db.query(`UPDATE area SET valid_to = NULL WHERE key = $1`, [AGS]);
+    expect(await json(urls[0]!)).toMatchObject({ name: 'Gebietssteckbrief Musterstadt' });
+  });
 });
