@@ -18,6 +18,7 @@ import * as repo from './indicator.repository.ts';
 import { listDates, loadTotals } from '../observations/observation.repository.ts';
 import { indicatorContext, present, seesUnprotected } from './indicator.service.ts';
 import { dataVersion } from '../db/data-version.ts';
+import { convertedCounts, type ConvertedFrom } from '../areas/convert/convert.repository.ts';
 
 export interface LevelArea {
   /** Database id (internal). */
@@ -44,7 +45,20 @@ export interface IndicatorGrid {
   city: LevelCell[];
   /** parents.get(parentKey)[dateIndex]: each parent area (district), from its summed counts. */
   parents: Map<string, LevelCell[]>;
+  /**
+   * converted.get(dateIndex)?.get(areaIndex): the „umgerechnet“ mark of an area value whose counts
+   * (numerator or denominator) were converted from an earlier Gebietsstand — per area and date,
+   * whatever the cell's status, as `/api/indicators/{key}/values` marks it. Absent: none converted.
+   */
+  converted?: ReadonlyMap<number, ReadonlyMap<number, ConvertedFrom>>;
 }
+
+/** The „umgerechnet“ mark of the value of area `areaIndex` at `dateIndex`, if it was converted. */
+export const convertedAt = (
+  grid: Pick<IndicatorGrid, 'converted'>,
+  dateIndex: number,
+  areaIndex: number,
+): ConvertedFrom | undefined => grid.converted?.get(dateIndex)?.get(areaIndex);
 
 export interface LevelTable {
   level: string;
@@ -174,6 +188,7 @@ async function buildLevelTable(
           denominator: c.denominator ?? null,
         }
       : { value: c.value, status: c.status };
+  const marks = await conversionMarks(db, areas, dates, indicators);
   const grids = new Map<string, IndicatorGrid>();
   for (const indicator of indicators) {
     const calc = ctx.calc(indicator.key);
@@ -183,6 +198,7 @@ async function buildLevelTable(
       cells: dates.map((d) => areas.map((a) => at(a.id, d))),
       city: dates.map((d) => at(city, d)),
       parents: new Map([...parentIds].map(([key, id]) => [key, dates.map((d) => at(id, d))])),
+      ...(marks.has(indicator.key) && { converted: marks.get(indicator.key) }),
     });
   }
   // Inhabitants of every area: its own count, else the sum of its children's (a Stadtbezirk of an
@@ -194,4 +210,42 @@ async function buildLevelTable(
     return areas.map((a) => summed.get(a.id)?.value ?? null);
   });
   return { level: levelKey, dates, areas, population, grids, unprotected, unavailable };
+}
+
+/**
+ * The „umgerechnet“ marks of every indicator by date and area index: an indicator's value is
+ * marked where its numerator or denominator was converted (one query for all inputs).
+ */
+async function conversionMarks(
+  db: Db,
+  areas: readonly LevelArea[],
+  dates: readonly string[],
+  indicators: readonly Indicator[],
+): Promise<Map<string, Map<number, Map<number, ConvertedFrom>>>> {
+  const inputs = (i: Indicator) => [i.numerator, ...(i.denominator ? [i.denominator] : [])];
+  const variables = [...new Set(indicators.flatMap(inputs))];
+  const out = new Map<string, Map<number, Map<number, ConvertedFrom>>>();
+  if (!variables.length) return out;
+  const rows = await convertedCounts(
+    db,
+    areas.map((a) => a.id),
+    variables,
+  );
+  if (!rows.length) return out;
+  const areaIndex = new Map(areas.map((a, k) => [a.id, k]));
+  const dateIndex = new Map(dates.map((d, k) => [d, k]));
+  for (const i of indicators) {
+    const own = new Set(inputs(i));
+    const marks = new Map<number, Map<number, ConvertedFrom>>();
+    // in the query's order, so that where two inputs differ the mark is the one the values route shows
+    for (const r of rows) {
+      const d = dateIndex.get(r.ref_date);
+      const a = areaIndex.get(r.area_id);
+      if (!own.has(r.variable) || d === undefined || a === undefined) continue;
+      if (!marks.has(d)) marks.set(d, new Map());
+      marks.get(d)!.set(a, { method: r.method, from: r.from });
+    }
+    if (marks.size) out.set(i.key, marks);
+  }
+  return out;
 }

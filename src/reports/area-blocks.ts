@@ -5,7 +5,9 @@
  */
 import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.ts';
 import { unavailableText } from '../indicators/availability.ts';
-import type { LevelTable } from '../indicators/level-table.ts';
+import { convertedAt, type LevelTable } from '../indicators/level-table.ts';
+import { convertedDatesText } from '../areas/convert/converted-note.ts';
+import { convertedFootnotes, footnotesOf } from './converted-footnotes.ts';
 import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
 import {
   raise,
@@ -107,9 +109,14 @@ export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }
     'Rang',
     'Veränderung',
   ];
+  const notes = convertedFootnotes();
+  const converted = areaConversions(ctx);
   const rows = chosen.map((i) => [
     i.unit ? `${i.name} (${i.unit})` : i.name,
-    formatValue(i.value.value, i.value.status, i.decimals, i.unit, { unit: false }),
+    notes.mark(
+      formatValue(i.value.value, i.value.status, i.decimals, i.unit, { unit: false }),
+      converted(i.key, profile.date),
+    ),
     ...(district
       ? [
           i.district
@@ -119,7 +126,12 @@ export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }
       : []),
     formatValue(i.city.value, i.city.status, i.decimals, i.unit, { unit: false }),
     i.rank === null ? '–' : `${i.rank}/${i.rankOf}`,
-    signed(i.change.value, i.decimals, i.changeUnit),
+    // a change compares two Stichtage: marked when either end was converted
+    notes.mark(
+      signed(i.change.value, i.decimals, i.changeUnit),
+      (i.change.since === null ? undefined : converted(i.key, i.change.since)) ??
+        converted(i.key, profile.date),
+    ),
   ]);
   // an indicator without a value anywhere at this Stichtag (a 5-year change of a city whose
   // data begin later, say) would be a row of dashes: it is left out
@@ -134,7 +146,25 @@ export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }
     numeric: columns.map((_, c) => c > 0),
     rows: rows.filter(hasValues),
     highlight: null,
+    ...footnotesOf(notes),
     source: sourceLine(sources || 'Lagebild', profile.date),
+  };
+}
+
+/**
+ * The „umgerechnet“ mark of the profile's area for an indicator at a Stichtag, from the level
+ * table (undefined: not converted, or the date or area is not in the table).
+ */
+export function areaConversions(ctx: Pick<Ctx, 'profile' | 'table'>) {
+  const { table } = ctx;
+  let area: number | undefined;
+  return (indicator: string, date: string) => {
+    const grid = table.grids.get(indicator);
+    // most tables have no conversions: the area is only looked up for one that has
+    if (!grid?.converted) return undefined;
+    area ??= table.areas.findIndex((a) => a.key === ctx.profile.area.id);
+    const d = table.dates.indexOf(date);
+    return area >= 0 && d >= 0 ? convertedAt(grid, d, area) : undefined;
   };
 }
 
@@ -144,19 +174,29 @@ export function ranking(indicator: string, around: number, ctx: Ctx): ReportTabl
   const dateIndex = table.dates.indexOf(profile.date);
   const { decimals, unit, name } = grid.indicator;
   const ranked = table.areas
-    .map((a, k) => ({ area: a, cell: grid.cells[dateIndex]?.[k] }))
+    .map((a, k) => ({
+      area: a,
+      cell: grid.cells[dateIndex]?.[k],
+      converted: convertedAt(grid, dateIndex, k),
+    }))
     .filter((r) => r.cell && r.cell.status !== 'secret' && r.cell.value !== null)
     .sort((a, b) => b.cell!.value! - a.cell!.value! || a.area.key.localeCompare(b.area.key));
   const at = ranked.findIndex((r) => r.area.key === profile.area.id);
   const from = at < 0 ? 0 : Math.max(0, at - around);
   const shown = ranked.slice(from, at < 0 ? 2 * around + 1 : at + around + 1);
+  const notes = convertedFootnotes();
   return {
     kind: 'table',
     title: `Rangfolge: ${name} (1 = höchster Wert)`,
     columns: ['Rang', profile.area.levelName, unit ? `Wert (${unit})` : 'Wert'],
     numeric: [true, false, true],
-    rows: shown.map((r, k) => [String(from + k + 1), r.area.name, formatNumber(r.cell!.value!, decimals)]),
+    rows: shown.map((r, k) => [
+      String(from + k + 1),
+      r.area.name,
+      notes.mark(formatNumber(r.cell!.value!, decimals), r.converted),
+    ]),
     highlight: at < 0 ? null : at - from,
+    ...footnotesOf(notes),
     source: sourceLine(grid.indicator.source, profile.date),
   };
 }
@@ -274,7 +314,14 @@ export function areaFindings(profile: Steckbrief, limit: number): ReportBlock[] 
       .join(', ');
     items.push(`${index.name} zum ${formatDate(last.date)}: ${classes}.`);
   }
-  items.push(...profile.warnings.slice(0, limit).map((w) => w.reason));
+  // a finding from converted values says so in the same item, as the Frühwarnung list does
+  items.push(
+    ...profile.warnings
+      .slice(0, limit)
+      .map((w) =>
+        w.converted ? `${w.reason.replace(/\.$/, '')} (${convertedDatesText(w.converted)}).` : w.reason,
+      ),
+  );
   if (!profile.warnings.length)
     items.push(
       `Für ${profile.area.name} liegt zum Stichtag ${formatDate(profile.date)} keine Frühwarnung vor.`,

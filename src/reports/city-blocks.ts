@@ -6,7 +6,8 @@
 import type { User } from '../auth/auth.schema.ts';
 import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
-import type { LevelCell, LevelTable } from '../indicators/level-table.ts';
+import { convertedAt, type LevelCell, type LevelTable } from '../indicators/level-table.ts';
+import { convertedFootnotes, footnotesOf } from './converted-footnotes.ts';
 import type { WarningList } from '../warnings/warning.schema.ts';
 import { noThemeNote } from './area-blocks.ts';
 import type { CityIndex } from './city-monitoring.ts';
@@ -194,19 +195,20 @@ export function cityChart(key: string, title: string | undefined, ctx: CityCtx):
 export function cityRanking(key: string, limit: number, ctx: CityCtx): ReportTable {
   const g = grid(ctx, key);
   const ranked = ctx.table.areas
-    .map((a, k) => ({ a, v: visible(g.cells[ctx.dateIndex]?.[k]) }))
-    .filter((r): r is { a: (typeof r)['a']; v: number } => r.v !== null)
+    .map((a, k) => ({ a, v: visible(g.cells[ctx.dateIndex]?.[k]), c: convertedAt(g, ctx.dateIndex, k) }))
+    .filter((r): r is { a: (typeof r)['a']; v: number; c: (typeof r)['c'] } => r.v !== null)
     .sort((x, y) => y.v - x.v || x.a.key.localeCompare(y.a.key));
   const top = ranked.slice(0, limit).map((r, k) => ({ ...r, rank: k + 1 }));
   const bottom = ranked
     .slice(Math.max(limit, ranked.length - limit))
     .map((r, k, all) => ({ ...r, rank: ranked.length - all.length + k + 1 }));
   const hasParent = districtsOf(ctx).size > 0;
+  const notes = convertedFootnotes();
   const row = (r: (typeof top)[number]) => [
     String(r.rank),
     r.a.name,
     ...(hasParent ? [r.a.parentName ?? '–'] : []),
-    formatNumber(r.v, g.indicator.decimals),
+    notes.mark(formatNumber(r.v, g.indicator.decimals), r.c),
   ];
   const gap = bottom.length && top.length + bottom.length < ranked.length;
   return {
@@ -225,6 +227,7 @@ export function cityRanking(key: string, limit: number, ctx: CityCtx): ReportTab
       ...bottom.map(row),
     ],
     highlight: null,
+    ...footnotesOf(notes),
     source: sourceLine(g.indicator.source, ctx.date),
   };
 }

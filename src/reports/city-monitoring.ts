@@ -7,6 +7,7 @@
 import { formatDate, formatNumber } from '../core/format.ts';
 import type { IndexResult, RobustnessResult } from '../indices/index.schema.ts';
 import type { WarningList } from '../warnings/warning.schema.ts';
+import { convertedFootnotes, footnotesOf } from './converted-footnotes.ts';
 import { raise, sourceLine, type ReportBlock, type ReportMap, type ReportTable } from './report-model.ts';
 
 export interface CityIndex {
@@ -160,14 +161,17 @@ export function warningTable(warnings: WarningList, limit: number, levelName: st
       { kind: 'paragraph', text: `Die Frühwarnung meldet zum ${formatDate(warnings.date)} keine Hinweise.` },
     ];
   const shown = warnings.entries.slice(0, limit);
+  // a reason comparing converted values is marked at its earliest conversion
+  const notes = convertedFootnotes();
   const blocks: ReportBlock[] = [
     {
       kind: 'table',
       title: `Frühwarnungen (${formatNumber(shown.length, 0)} von ${formatNumber(warnings.entries.length, 0)})`,
       columns: [levelName, 'Hinweis', 'Dringlichkeit', 'Begründung'],
       numeric: [false, false, false, false],
-      rows: shown.map((e) => [e.areaName, e.ruleName, e.severity, e.reason]),
+      rows: shown.map((e) => [e.areaName, e.ruleName, e.severity, notes.mark(e.reason, e.converted?.[0])]),
       highlight: null,
+      ...footnotesOf(notes),
       source: sourceLine('Lagebild, Frühwarnregeln', warnings.date),
     },
   ];

@@ -10,6 +10,8 @@ import { classify } from '../classification/classify.ts';
 import { DEFAULT_CLASSIFICATION } from '../classification/defaults.ts';
 import type { ProfileIndicator } from '../profile/profile.schema.ts';
 import { levelDative } from '../core/level-names.ts';
+import { areaConversions } from './area-blocks.ts';
+import { convertedFootnotes, footnotesOf } from './converted-footnotes.ts';
 import {
   raise,
   sourceLine,
@@ -163,12 +165,15 @@ export function chartFigure(title: string | undefined, ctx: Ctx, i: ProfileIndic
   const { profile } = ctx;
   const district = profile.area.parentName;
   const visible = (v: number | null, s: string | null) => (s === 'secret' ? null : v);
+  // the area's line runs across a change of Gebietsstand: its converted years carry a marker
+  const notes = convertedFootnotes();
+  const converted = areaConversions(ctx);
   return {
     kind: 'chart',
     title: title ?? `${i.name}: Entwicklung`,
     unit: i.unit,
     decimals: i.decimals,
-    labels: i.series.map((p) => p.date.slice(0, 4)),
+    labels: i.series.map((p) => notes.mark(p.date.slice(0, 4), converted(i.key, p.date))),
     series: [
       { name: profile.area.name, role: 'area', values: i.series.map((p) => visible(p.value, p.status)) },
       ...(district && profile.area.parentLevelName
@@ -182,6 +187,7 @@ export function chartFigure(title: string | undefined, ctx: Ctx, i: ProfileIndic
         : []),
       { name: 'Stadt', role: 'city', values: i.series.map((p) => visible(p.cityValue, p.cityStatus)) },
     ],
+    ...footnotesOf(notes),
     source: sourceLine(ctx.table.grids.get(i.key)?.indicator.source ?? 'Lagebild', profile.date),
   };
 }

@@ -88,6 +88,12 @@ export function columnWidths(rows: readonly (readonly string[])[], total = TEXT_
 const source = (text: string) =>
   new Paragraph({ children: [new TextRun({ text, size: 15, color: '555555' })], spacing: { after: 200 } });
 
+/** The footnotes of a table or chart (converted values), above the source line, same small type. */
+const footnotes = (notes: readonly string[] | undefined) =>
+  (notes ?? []).map(
+    (text) => new Paragraph({ keepNext: true, children: [new TextRun({ text, size: 15, color: '333333' })] }),
+  );
+
 const caption = (text: string) =>
   new Paragraph({ children: [new TextRun({ text, bold: true })], keepNext: true, spacing: { before: 120 } });
 
@@ -125,6 +131,7 @@ function table(t: ReportTable): (Paragraph | Table)[] {
         ...t.rows.map((r, k) => row(r, false, k === t.highlight, t.shading?.[k])),
       ],
     }),
+    ...footnotes(t.footnotes),
     source(t.source),
   ];
 }
@@ -159,6 +166,7 @@ function figure(f: ReportMap | ReportChart, svg: string, png: Uint8Array): Parag
       ],
     }),
     new Paragraph({ keepNext: true, children: [new TextRun({ text: 'Legende: ', size: 15 }), ...legend] }),
+    ...footnotes(f.kind === 'chart' ? f.footnotes : undefined),
     source(f.source),
   ];
 }

@@ -67,9 +67,14 @@ function table(t: ReportTable): string {
   return (
     `<figure class="table" role="group"><figcaption>${escapeHtml(t.title)}</figcaption>` +
     `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>` +
+    footnotes(t.footnotes) +
     `<div class="source">${escapeHtml(t.source)}</div></figure>`
   );
 }
+
+/** The footnotes of a table or chart (converted values), one line each, above the source. */
+const footnotes = (notes: readonly string[] | undefined) =>
+  (notes ?? []).map((n) => `<div class="source footnote">${escapeHtml(n)}</div>`).join('');
 
 /** One block; `h` is the heading element of the section's sub-headings (h3 in chapters, h4 in areas). */
 function block(b: ReportBlock, h: 'h3' | 'h4'): string {
@@ -95,6 +100,7 @@ function block(b: ReportBlock, h: 'h3' | 'h4'): string {
       return (
         `<figure class="chart" role="group"><figcaption>${escapeHtml(b.title)}` +
         `${b.unit ? ` (${escapeHtml(b.unit)})` : ''}</figcaption>${chartSvg(b)}${chartLegend(b)}` +
+        footnotes(b.footnotes) +
         `<div class="source">${escapeHtml(b.source)}</div></figure>`
       );
   }

@@ -22,6 +22,11 @@ export interface ReportTable {
   highlight: number | null;
   /** Optional background colour (#rrggbb) per body cell, e.g. the status/dynamics matrix. */
   shading?: (string | null)[][];
+  /**
+   * Notes under the table, before the source, each starting with the marker its cells carry
+   * (values converted from an earlier Gebietsstand: converted-footnotes.ts). Absent: none.
+   */
+  footnotes?: string[];
   source: string;
 }
 
@@ -55,6 +60,8 @@ export interface ReportChart {
   /** Stichtage as shown on the x axis (years). */
   labels: string[];
   series: { name: string; role: 'area' | 'district' | 'city'; values: (number | null)[] }[];
+  /** Notes under the chart, before the source; their markers stand at the x labels they qualify. */
+  footnotes?: string[];
   source: string;
 }
 

@@ -10,6 +10,7 @@ import type { Db } from '../db/db.ts';
 import type { Cell } from '../core/value-status.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
 import { changeUnit, compareWithCity, consecutiveRun, trendOver } from './change.ts';
+import { convertedMarks } from './converted.ts';
 import { pickDate } from './warning.service.ts';
 import type { Changes, ChangesQuery, IndicatorChange } from './warning.schema.ts';
 
@@ -41,7 +42,8 @@ export async function areaChanges(
   const { date, at } = pickDate(table.dates, query.date, await currentDate(db));
   const previousDate = table.dates[at - 1] ?? null;
   const indicators: IndicatorChange[] = [];
-  for (const { indicator: ind, cells, city } of table.grids.values()) {
+  for (const grid of table.grids.values()) {
+    const { indicator: ind, cells, city } = grid;
     const series = cells.map((row) => row[a] ?? MISSING);
     const now = series[at] ?? MISSING;
     const cmp = compareWithCity({ now, before: series[at - 1] }, { now: city[at], before: city[at - 1] });
@@ -51,6 +53,9 @@ export async function areaChanges(
       series.map((c) => round(valueOf(c), ind.decimals)),
       at,
     );
+    // every Stichtag the row compares: the previous one, the trend window and the run
+    const trendStart = trend.from === null ? at : table.dates.indexOf(trend.from);
+    const converted = convertedMarks(grid, table.dates, a, Math.min(at - 1, trendStart, at - run.length), at);
     indicators.push({
       indicator: ind.key,
       name: ind.name,
@@ -75,6 +80,7 @@ export async function areaChanges(
         citySlope: trendOver(table.dates, city, at, query.years).slope,
       },
       run,
+      ...(converted && { converted }),
     });
   }
   return {

@@ -10,6 +10,7 @@ import type { Cell } from '../core/value-status.ts';
 import type { Indicator } from '../indicators/indicator.schema.ts';
 import type { IndicatorGrid, LevelTable } from '../indicators/level-table.ts';
 import { consecutiveRun, populationSd } from './change.ts';
+import { convertedMarks } from './converted.ts';
 import { deviationReason, runReason, thresholdReason } from './reasons.ts';
 import type { WarningEntry, WarningRule } from './warning.schema.ts';
 
@@ -52,7 +53,8 @@ function yearly(dates: readonly string[], from: number, to: number): boolean {
   return true;
 }
 
-type Hit = { value: number; reason: string };
+/** A rule firing: the value, the reason, and the first Stichtag (index) the reason compares. */
+type Hit = { value: number; reason: string; first: number };
 
 function thresholdHit(
   rule: Extract<IndicatorRule, { kind: 'threshold' }>,
@@ -71,6 +73,7 @@ function thresholdHit(
   if (rule.crossing && (shownPrevious === null || beyond(shownPrevious))) return null;
   return {
     value: now,
+    first: rule.crossing ? at - 1 : at,
     reason: thresholdReason({
       indicator: ind,
       direction: rule.direction,
@@ -100,6 +103,7 @@ function risingHit(
   const start = at - run.length;
   return {
     value: values[at]!,
+    first: start,
     reason: runReason({
       indicator: ind,
       direction: run.direction,
@@ -134,6 +138,7 @@ function deviationHits(
     if (!fires) return;
     hits.set(a, {
       value: v,
+      first: at,
       reason: deviationReason({ indicator: grid.indicator, date: dates[at]!, value: v, city, sd, k: rule.k }),
     });
   });
@@ -177,6 +182,7 @@ export function evaluateIndicatorRule(
               : null;
       }
       if (!hit) return;
+      const converted = convertedMarks(grid, table.dates, a, hit.first, at);
       entries.push({
         rule: rule.key,
         ruleName: rule.name,
@@ -192,6 +198,7 @@ export function evaluateIndicatorRule(
         value: hit.value,
         severity: rule.severity,
         reason: hit.reason,
+        ...(converted && { converted }),
       });
     });
   }

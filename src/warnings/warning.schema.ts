@@ -84,6 +84,26 @@ export type WarningRuleInput = z.input<typeof WarningRule>;
 export type RuleKind = WarningRule['kind'];
 export const RuleList = z.array(WarningRule);
 
+/**
+ * A Stichtag whose area value a finding compared was converted from an earlier Gebietsstand
+ * (the „umgerechnet“ mark of `/api/indicators/{key}/values`, per area and date).
+ */
+export const ConvertedMark = z.object({
+  date: z.string().describe('Stichtag of the converted value'),
+  method: z
+    .string()
+    .describe(
+      'Conversion method: area (flächengewichtet), population… (einwohnergewichtet); see methodNames',
+    ),
+  from: z.string().describe('Gebietsstand the counts were converted from: its valid_from'),
+});
+export type ConvertedMark = z.infer<typeof ConvertedMark>;
+
+const Converted = z
+  .array(ConvertedMark)
+  .optional()
+  .describe('The compared Stichtage whose area values were converted (umgerechnet); absent when none');
+
 /** One early-warning entry: a rule that fires for one area at one Stichtag. */
 export const WarningEntry = z.object({
   rule: z.string().describe('Rule key'),
@@ -100,6 +120,7 @@ export const WarningEntry = z.object({
   value: z.number().nullable().describe('The area value the rule looked at (indicator value or index value)'),
   severity: Severity,
   reason: z.string().describe('Plain German sentence with the numbers'),
+  converted: Converted,
 });
 export type WarningEntry = z.infer<typeof WarningEntry>;
 
@@ -156,6 +177,7 @@ export const IndicatorChange = z.object({
     direction: z.enum(['up', 'down']).nullable(),
     length: z.number().int().describe('Changes in the same direction in a row up to the Stichtag'),
   }),
+  converted: Converted,
 });
 export type IndicatorChange = z.infer<typeof IndicatorChange>;
 

@@ -98,6 +98,38 @@ export interface ConvertedFrom {
   from: string;
 }
 
+/** One converted total: area, Stichtag, variable, with the conversion's method and source. */
+export interface ConvertedCount extends ConvertedFrom {
+  area_id: number;
+  ref_date: string;
+  variable: string;
+  [k: string]: unknown;
+}
+
+/**
+ * The converted totals (breakdown '') of the variables on the areas, optionally at one Stichtag,
+ * with method and source Gebietsstand read from the conversion's data_source. The one query
+ * behind every „umgerechnet“ mark (values, series, level tables), so all of them agree.
+ */
+export async function convertedCounts(
+  db: Db,
+  areaIds: readonly number[],
+  variableKeys: readonly string[],
+  date?: string,
+): Promise<ConvertedCount[]> {
+  return db.query<ConvertedCount>(
+    `SELECT DISTINCT o.area_id, o.ref_date::text AS ref_date, v.key AS variable,
+            s.details->>'method' AS method, s.details->>'fromValidFrom' AS "from"
+       FROM observation o JOIN variable v ON v.id = o.variable_id JOIN data_source s ON s.id = o.source_id
+      WHERE o.area_id = ANY($1::int[]) AND v.key = ANY($2::text[]) AND o.breakdown = ''
+        AND s.kind = 'conversion' AND ($3::date IS NULL OR o.ref_date = $3::date)
+      ORDER BY 1, 2, 3`,
+    [areaIds, variableKeys, date ?? null],
+  );
+}
+
+const mark = (r: ConvertedCount): ConvertedFrom => ({ method: r.method, from: r.from });
+
 /**
  * The Stichtage at which any of the variables of an area were converted, with method and source
  * Gebietsstand (read from the conversion's data_source).
@@ -107,14 +139,8 @@ export async function convertedDates(
   areaId: number,
   variableKeys: readonly string[],
 ): Promise<Map<string, ConvertedFrom>> {
-  const rows = await db.query<{ ref_date: string; method: ConvertedFrom['method']; from: string }>(
-    `SELECT DISTINCT o.ref_date::text AS ref_date, s.details->>'method' AS method,
-            s.details->>'fromValidFrom' AS "from"
-       FROM observation o JOIN variable v ON v.id = o.variable_id JOIN data_source s ON s.id = o.source_id
-      WHERE o.area_id = $1 AND v.key = ANY($2::text[]) AND o.breakdown = '' AND s.kind = 'conversion'`,
-    [areaId, variableKeys],
-  );
-  return new Map(rows.map((r) => [r.ref_date, { method: r.method, from: r.from }]));
+  const rows = await convertedCounts(db, [areaId], variableKeys);
+  return new Map(rows.map((r) => [r.ref_date, mark(r)]));
 }
 
 /**
@@ -127,12 +153,6 @@ export async function convertedAreas(
   variableKeys: readonly string[],
   date: string,
 ): Promise<Map<number, ConvertedFrom>> {
-  const rows = await db.query<{ area_id: number; method: ConvertedFrom['method']; from: string }>(
-    `SELECT DISTINCT o.area_id, s.details->>'method' AS method, s.details->>'fromValidFrom' AS "from"
-       FROM observation o JOIN variable v ON v.id = o.variable_id JOIN data_source s ON s.id = o.source_id
-      WHERE o.area_id = ANY($1::int[]) AND v.key = ANY($2::text[]) AND o.ref_date = $3::date
-        AND o.breakdown = '' AND s.kind = 'conversion'`,
-    [areaIds, variableKeys, date],
-  );
-  return new Map(rows.map((r) => [r.area_id, { method: r.method, from: r.from }]));
+  const rows = await convertedCounts(db, areaIds, variableKeys, date);
+  return new Map(rows.map((r) => [r.area_id, mark(r)]));
 }

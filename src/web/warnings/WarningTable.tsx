@@ -1,6 +1,7 @@
 import type { WarningEntry } from '../../warnings/warning.schema.ts';
 import { Link } from '../ui/Link.tsx';
 import { formatDate } from '../../core/format.ts';
+import { convertedDatesText } from '../../areas/convert/converted-note.ts';
 import { AreaMeasuresLink } from '../measures/AreaMeasuresLink.tsx';
 import { areaKey } from '../measures/measure-links.ts';
 import { paths } from '../router.ts';
@@ -18,7 +19,8 @@ interface WarningTableProps {
 /**
  * The Frühwarnung list: one row per entry with its severity, the area (a link to its profile),
  * the rule, the indicator (a link to its Kennblatt) and the reason in words; under the area, the
- * measures already working there.
+ * measures already working there. A reason that compares values converted from an earlier
+ * Gebietsstand says so beneath it (the numbers are estimates across the change of areas).
  */
 export function WarningTable({ entries, date, parentNames, measures }: WarningTableProps) {
   const t = wt.table;
@@ -79,7 +81,14 @@ export function WarningTable({ entries, date, parentNames, measures }: WarningTa
                   )}
                 </span>
               </td>
-              <td className="warnings-table__reason-text">{e.reason}</td>
+              <td className="warnings-table__reason-text">
+                {e.reason}
+                {e.converted && (
+                  <span className="warnings-table__converted muted" data-testid="warning-converted">
+                    {convertedDatesText(e.converted)}
+                  </span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
