@@ -15,7 +15,8 @@ export interface ShareRow {
  * Keeps each old area's value within its parent where the parent is still there: the pieces of
  * an old area that lie in new areas of another parent (slivers along an unchanged Bezirk border)
  * are dropped and the rest renormalised to 1. An old area with no piece inside its own parent (the
- * parent's border moved, or it has none) keeps all its pieces and is reported as unconstrained.
+ * parent's border moved, or it has none), or whose pieces inside it all weigh 0, keeps all its
+ * pieces and is reported as unconstrained.
  *
  * @param rows shares (e.g. `buildCorrespondence(...).rows`)
  * @param fromParent parent key of every old area
@@ -35,12 +36,14 @@ export function constrainToParents<R extends ShareRow>(
   for (const [from, pieces] of byFrom) {
     const parent = fromParent.get(from) ?? null;
     const inside = parent === null ? [] : pieces.filter((p) => toParent.get(p.to) === parent);
-    if (inside.length === 0) {
+    const sum = inside.reduce((s, p) => s + p.share, 0);
+    // population weights can put all of an old area's weight outside its parent (every inhabited
+    // Block across the border): renormalising 0 would give 0/0, so it stays unconstrained
+    if (!(sum > 0)) {
       unconstrained.push(from);
       out.push(...pieces);
       continue;
     }
-    const sum = inside.reduce((s, p) => s + p.share, 0);
     for (const p of inside) out.push({ ...p, share: p.share / sum });
   }
   return { rows: out, unconstrained: unconstrained.sort() };

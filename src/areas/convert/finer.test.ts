@@ -4,7 +4,7 @@ import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import type { LagebildError } from '../../core/errors.ts';
 import { EPSG_DEFINITIONS } from '../../geo/epsg.ts';
-import { allocate } from './allocate.ts';
+import { allocate, constrainToParents } from './allocate.ts';
 import { buildCorrespondence, correspondenceCsv, type ConvertArea } from './correspondence.ts';
 import { finerShares, interiorPoint, pieceKey, pieceWeights, type FinerUnit } from './finer.ts';
 import { parseGridCsv } from './grid.ts';
@@ -85,6 +85,25 @@ describe('finerShares', () => {
     ]);
     const out = allocate(cells, finerShares(ROWS, weights, P_T, AREA_M2).rows);
     expect(Object.fromEntries([...out].map(([k, c]) => [k, c.value]))).toEqual({ L: 250, M: 850, R: 300 });
+  });
+});
+
+describe('constrainToParents with finer weights', () => {
+  it('leaves an old area unconstrained when all its inhabitants lie across the parent border', () => {
+    const rows = [
+      { from: 'A', to: 'x', share: 0 },
+      { from: 'A', to: 'y', share: 1 },
+    ];
+    const r = constrainToParents(
+      rows,
+      new Map([['A', 'P1']]),
+      new Map([
+        ['x', 'P1'],
+        ['y', 'P2'],
+      ]),
+    );
+    expect(r.rows).toEqual(rows);
+    expect(r.unconstrained).toEqual(['A']);
   });
 });
 
