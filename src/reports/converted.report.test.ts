@@ -14,7 +14,10 @@ import { assembleAreaReport } from './assemble-area.ts';
 import { assembleCityReport } from './assemble-city.ts';
 import type { ReportChart, ReportModel, ReportTable } from './report-model.ts';
 import { ReportTemplate } from './report.schema.ts';
+import { pdfFile } from '../test/poppler.ts';
+import { closePdfBrowser } from './pdf.ts';
 import { renderDocx } from './render-docx.ts';
+import { renderReportPdf } from './render-pdf.ts';
 import { renderHtml } from './render-html.ts';
 import { upsertRules } from '../warnings/warning.repository.ts';
 import { WarningRule } from '../warnings/warning.schema.ts';
@@ -85,7 +88,10 @@ describe.each(engines)('umgerechnet in reports on $name', (engine) => {
       null,
     );
   }, 120_000);
-  afterAll(() => drop?.());
+  afterAll(async () => {
+    await closePdfBrowser();
+    await drop?.();
+  });
 
   const area = (key: string, date: string) =>
     assembleAreaReport(db, PLANNER, AREA, { level: 'planungsraum', area: key, date });
@@ -144,5 +150,17 @@ describe.each(engines)('umgerechnet in reports on $name', (engine) => {
     const now = await assembleCityReport(db, PLANNER, CITY, { level: 'planungsraum', date: '2021-06-30' });
     expect(tables(now)[0]!.footnotes).toBeUndefined();
     expect(renderHtml(now)).not.toContain('umgerechnet');
+  });
+
+  // the PDF is printed from the same HTML; once is enough, the browser is the slow part
+  it.skipIf(engine.name !== 'pglite')('prints the mark and its footnote into the PDF', async () => {
+    const file = pdfFile(await renderReportPdf(await area('M', '2020-12-31')));
+    try {
+      const text = file.pageTexts().join('\n');
+      expect(text).toContain('85¹');
+      expect(text).toContain(NOTE);
+    } finally {
+      file.dispose();
+    }
   });
 });
