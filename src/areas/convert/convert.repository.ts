@@ -123,6 +123,9 @@ export async function convertedCounts(
        FROM observation o JOIN variable v ON v.id = o.variable_id JOIN data_source s ON s.id = o.source_id
       WHERE o.area_id = ANY($1::int[]) AND v.key = ANY($2::text[]) AND o.breakdown = ''
         AND s.kind = 'conversion' AND ($3::date IS NULL OR o.ref_date = $3::date)
+        -- a one-time filter: a city that never converted reads no observation here (the join on
+        -- the source has no index to start from)
+        AND EXISTS (SELECT 1 FROM data_source c WHERE c.kind = 'conversion')
       ORDER BY 1, 2, 3`,
     [areaIds, variableKeys, date ?? null],
   );
