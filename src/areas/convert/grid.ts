@@ -4,7 +4,8 @@
  */
 import { LagebildError } from '../../core/errors.ts';
 import { resolveCrsText } from '../../geo/crs.ts';
-import { readCsvGrid } from '../../imports/table/csv.ts';
+import { rankDelimiters, splitLine } from '../../imports/table/csv.ts';
+import { StreamingDecoder } from '../../imports/table/decode.ts';
 import type { FinerUnit } from './finer.ts';
 import { convertMessages } from './messages.ts';
 
@@ -36,7 +37,7 @@ const sizeOf = (n: string, unit: string) => Number(n) * (unit.toLowerCase() === 
  * Reads a grid CSV: cell centres in ETRS89-LAEA (EPSG:3035, the INSPIRE grid's CRS) as
  * `x_mp_100m`/`y_mp_100m` (any resolution suffix, or plain `x`/`y`) or, without them, the cell id
  * `GITTER_ID_100m`; inhabitants in `Einwohner` (or `ew`). Delimiter and encoding are found as for
- * statistics tables; a decimal comma is accepted. Centres are reprojected to lon/lat with proj4.
+ * statistics tables; a decimal comma is accepted; quoted fields may not span lines. Centres are reprojected to lon/lat with proj4.
  *
  * @param data the file's bytes
  * @param fileName named in messages
@@ -45,29 +46,48 @@ const sizeOf = (n: string, unit: string) => Number(n) * (unit.toLowerCase() === 
  * @example parseGridCsv(bytes, 'Zensus2022_Bevoelkerungszahl_100m-Gitter.csv').units.length
  */
 export function parseGridCsv(data: Uint8Array, fileName: string): PopulationGridFile {
-  const csv = readCsvGrid(data, ';');
-  if (!csv) throw gridError('empty', convertMessages.gridEmpty(fileName), { file: fileName });
-  const lower = csv.fields.map((f) => f.toLowerCase());
+  // a national 100 m file has about 3 million lines: read line by line from the decoded text
+  // rather than through `readCsvGrid`, which keeps every row as an array (2 GB for Germany)
+  const decoder = new StreamingDecoder();
+  const text = decoder.write(data) + decoder.end();
+  const lines = (function* () {
+    let start = 0;
+    let line = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      line++;
+      const raw = text.slice(start, end > start && text[end - 1] === '\r' ? end - 1 : end);
+      start = end + 1;
+      if (raw.trim() !== '') yield { line, raw };
+    }
+  })();
+  const header = lines.next();
+  if (header.done) throw gridError('empty', convertMessages.gridEmpty(fileName), { file: fileName });
+  const sample = text
+    .slice(0, 64 * 1024)
+    .split('\n')
+    .slice(0, 50);
+  const delimiter = rankDelimiters(sample)[0]?.delimiter ?? ';';
+  const fields = splitLine(header.value.raw, delimiter).map((f) => f.trim().replace(/^\uFEFF/, ''));
+  const lower = fields.map((f) => f.toLowerCase());
   const find = (test: (f: string) => boolean) => lower.findIndex(test);
   const xCol = find((f) => /^x_mp(_\d+k?m)?$/.test(f) || f === 'x');
   const yCol = find((f) => /^y_mp(_\d+k?m)?$/.test(f) || f === 'y');
   const idCol = find((f) => /^gitter_id(_\d+k?m)?$/.test(f));
   const popCol = find((f) => f === 'einwohner' || f === 'ew');
   if (popCol < 0 || ((xCol < 0 || yCol < 0) && idCol < 0))
-    throw gridError('columns', convertMessages.gridColumns(fileName, csv.fields), {
-      file: fileName,
-      fields: csv.fields,
-    });
+    throw gridError('columns', convertMessages.gridColumns(fileName, fields), { file: fileName, fields });
   const suffix = /_(\d+)(k?m)$/.exec(lower[xCol >= 0 ? xCol : idCol]!);
   let cellSize = suffix ? sizeOf(suffix[1]!, suffix[2]!) : null;
   const crs = resolveCrsText('EPSG:3035', fileName);
   const units: FinerUnit[] = [];
   let secret = 0;
   const bad = (line: number, col: number, text: string) =>
-    gridError('value', convertMessages.gridValue(fileName, line, csv.fields[col]!, text), {
+    gridError('value', convertMessages.gridValue(fileName, line, fields[col]!, text), {
       file: fileName,
       line,
-      column: csv.fields[col],
+      column: fields[col],
       value: text,
     });
   const number = (line: number, cells: string[], col: number) => {
@@ -76,7 +96,8 @@ export function parseGridCsv(data: Uint8Array, fileName: string): PopulationGrid
     if (text === '' || !Number.isFinite(v)) throw bad(line, col, text);
     return v;
   };
-  for (const { line, cells } of csv.rows) {
+  for (const { line, raw } of lines) {
+    const cells = splitLine(raw, delimiter);
     const popText = (cells[popCol] ?? '').trim();
     if (SECRET.has(popText)) {
       secret++;
