@@ -75,7 +75,8 @@ describe.each(engines)('planners of two municipalities in one Kreis ($name)', (e
     for (const a of (await send('GET', '/api/areas?level=wohnplatz')).json<
       { id: string; parent: string }[]
     >())
-      wohnplaetze.set(a.parent, [...(wohnplaetze.get(a.parent) ?? []), a.id]);
+      // by Gemeinde (the key's first 8 digits): in Musterhausen a Wohnplatz's parent is a Sozialraum
+      wohnplaetze.set(a.id.slice(0, 8), [...(wohnplaetze.get(a.id.slice(0, 8)) ?? []), a.id]);
   }, 600_000);
   afterAll(async () => {
     await app?.close();
@@ -102,6 +103,22 @@ describe.each(engines)('planners of two municipalities in one Kreis ($name)', (e
     const otherHidden = mine.values.filter((v) => !ownKeys.has(v.id) && v.status !== 'value');
     expect(otherHidden.length).toBeGreaterThan(0);
     expect(otherHidden.every((v) => v.value === null && v.numerator === null)).toBe(true);
+  });
+
+  it('counts the Sozialräume of Musterhausen into its planner’s scope, and only into theirs', async () => {
+    const [mine, theirs, anonymous, whole] = [
+      await values(own, 'sozialraum'),
+      await values(other, 'sozialraum'),
+      await values(undefined, 'sozialraum'),
+      await values(kreis, 'sozialraum'),
+    ];
+    expect(mine.values.length).toBeGreaterThanOrEqual(6);
+    expect(mine.values.every((v) => v.id.startsWith(OWN))).toBe(true);
+    // unprotected for Musterhausen's planner (counts included), as the public sees them for Heiderath's
+    expect(mine.values).toEqual(whole.values);
+    expect(mine.values.every((v) => v.status === 'value' && v.numerator !== null)).toBe(true);
+    expect(theirs.values).toEqual(anonymous.values);
+    expect(theirs.values.every((v) => v.numerator === null)).toBe(true);
   });
 
   it('keeps a scoped planner’s answers out of every shared cache', async () => {
@@ -203,8 +220,8 @@ describe.each(engines)('planners of two municipalities in one Kreis ($name)', (e
     const facilityIn = async (gemeinde: string) =>
       (
         await db.query<{ id: number; lon: number; lat: number }>(
-          `SELECT f.id, f.lon, f.lat FROM facility f JOIN area a ON a.id = f.area_id JOIN area p ON p.id = a.parent_id
-            WHERE p.key = $1 AND f.valid_to IS NULL ORDER BY f.id LIMIT 1`,
+          `SELECT f.id, f.lon, f.lat FROM facility f JOIN area a ON a.id = f.area_id
+            WHERE a.key LIKE $1 || '%' AND f.valid_to IS NULL ORDER BY f.id LIMIT 1`,
           [gemeinde],
         )
       )[0]!;

@@ -109,7 +109,7 @@ describe('a municipality’s planner learns nothing of another municipality’s 
       `SELECT p.key AS gemeinde, a.key FROM observation o JOIN variable v ON v.id = o.variable_id
          JOIN area a ON a.id = o.area_id JOIN area p ON p.id = a.parent_id
          JOIN area_level l ON l.id = a.level_id
-        WHERE v.key = 'ew' AND o.breakdown = '' AND l.key = 'wohnplatz' AND p.key <> $1
+        WHERE v.key = 'ew' AND o.breakdown = '' AND l.key = 'wohnplatz' AND a.key NOT LIKE $1 || '%'
         GROUP BY p.key, a.key HAVING max(o.value) < 1000 ORDER BY p.key = $2 DESC, p.key, max(o.value)`,
       [KREIS_SCOPED.mittelzentrum.gemeindeKey, KREIS_SCOPED.rural.gemeindeKey],
     );
@@ -136,7 +136,9 @@ describe('a municipality’s planner learns nothing of another municipality’s 
     const indexKeys = ((await json(same, '/api/indices', same.cookies.own)) as Json[]).map((i) =>
       String(i.key),
     );
-    const ownArea = areas.find((a) => a.parent === KREIS_SCOPED.mittelzentrum.gemeindeKey)!.id;
+    const ownArea = areas.find((a) => a.id.startsWith(KREIS_SCOPED.mittelzentrum.gemeindeKey))!.id;
+    // Musterhausen's own level between Gemeinde and Wohnplatz: where the own Wohnplatz lies
+    const ownSozialraum = areas.find((a) => a.id === ownArea)!.parent;
     const focus: Record<string, string[]> = {
       wohnplatz: [
         ...pair.keys,
@@ -146,6 +148,7 @@ describe('a municipality’s planner learns nothing of another municipality’s 
           .map((a) => a.id)
           .slice(0, 3),
       ],
+      sozialraum: [ownSozialraum],
       gemeinde: [gemeinde, KREIS_SCOPED.mittelzentrum.gemeindeKey],
       stadt: ['05999'],
     };

@@ -17,6 +17,7 @@ import { appendObservations, upsertVariables } from '../observations/observation
 import { DEMO_USERS, randomPassword, type DemoLogin, type DemoUser } from './demo-users.ts';
 import { demoCarrier } from './facilities.ts';
 import { generateCity, type DemoCity } from './generate.ts';
+import type { DemoArea } from './types.ts';
 import { generateKreis } from './kreis/generate-kreis.ts';
 import { KREIS_SCOPED_USERS, type ScopedDemoUser } from './kreis/kreis-users.ts';
 
@@ -89,6 +90,10 @@ export async function loadDemo(db: Db, opts: LoadDemoOptions = {}): Promise<Demo
     });
     const levelIds = new Map<string, number>();
     const areaIds = new Map<string, number>(); // 'level|key' → id
+    const parentIdOf = (a: DemoArea, parentLevel: string | null) => {
+      const on = a.parentLevel ?? parentLevel;
+      return a.parentKey && on ? (areaIds.get(`${on}|${a.parentKey}`) ?? null) : null;
+    };
     for (const level of [...city.levels].sort((a, b) => a.rank - b.rank)) {
       const row =
         (await areaRepo.findLevel(tx, level.key)) ??
@@ -110,8 +115,7 @@ export async function loadDemo(db: Db, opts: LoadDemoOptions = {}): Promise<Demo
           areas.map((a) => ({
             key: a.key,
             name: a.name,
-            parentId:
-              a.parentKey && level.parent ? (areaIds.get(`${level.parent}|${a.parentKey}`) ?? null) : null,
+            parentId: parentIdOf(a, level.parent),
             geometry: a.geometry,
             areaM2: geodesicAreaM2(a.geometry),
           })),

@@ -17,6 +17,11 @@ export interface DemoArea {
   key: string;
   name: string;
   parentKey: string | null;
+  /**
+   * Level of the parent when it is not the level's parent level (a ragged hierarchy: a Wohnplatz
+   * under a Sozialraum of the Mittelzentrum); absent otherwise.
+   */
+  parentLevel?: string;
   geometry: Polygon | MultiPolygon;
 }
 

@@ -7,7 +7,7 @@ import type { Pt } from '../planar.ts';
 import { isSimpleRing, ringSignedArea } from '../planar.ts';
 import { areaM2, isContiguous, neighbours, polygons, sgb2Quote, totalsIndex } from '../test-helpers.ts';
 import { generateKreis } from './generate-kreis.ts';
-import { DEMO_KREIS, KREIS_LEVELS, MUNICIPALITIES } from './municipalities.ts';
+import { DEMO_KREIS, KREIS_LEVELS, MITTELZENTRUM, MUNICIPALITIES } from './municipalities.ts';
 
 const hash = (k: DemoCity) => createHash('sha256').update(JSON.stringify(k)).digest('hex');
 
@@ -24,9 +24,11 @@ beforeAll(() => {
   last = kreis.dates.at(-1) ?? '';
 });
 
+/** The Gemeinde of a Wohnplatz: the first 8 digits of its key (its parent may be a Sozialraum). */
+const gemeindeOf = (w: DemoArea) => w.key.slice(0, 8);
 /** Sum of a variable over the Wohnplätze of a Gemeinde. */
 const gemeindeSum = (variable: string, key: string, date = last) =>
-  wps.filter((w) => w.parentKey === key).reduce((s, w) => s + get(variable, w.key, date), 0);
+  wps.filter((w) => gemeindeOf(w) === key).reduce((s, w) => s + get(variable, w.key, date), 0);
 const typeOf = (key: string) => MUNICIPALITIES.find((m) => m.key === key)?.type;
 
 describe('generateKreis: structure', () => {
@@ -40,7 +42,8 @@ describe('generateKreis: structure', () => {
     expect(kreis.levels.map((l) => [l.key, l.name, l.rank, l.parent])).toEqual([
       [KREIS_LEVELS.kreis, 'Kreis', 0, null],
       ['gemeinde', 'Gemeinde', 1, KREIS_LEVELS.kreis],
-      ['wohnplatz', 'Wohnplatz', 2, 'gemeinde'],
+      ['sozialraum', 'Sozialraum', 2, 'gemeinde'],
+      ['wohnplatz', 'Wohnplatz', 3, 'gemeinde'],
     ]);
     expect(kreis.areas.filter((a) => a.level === KREIS_LEVELS.kreis).map((a) => a.key)).toEqual([
       DEMO_KREIS.key,
@@ -54,9 +57,10 @@ describe('generateKreis: structure', () => {
     expect(wps.length).toBeLessThanOrEqual(90);
     for (const w of wps) {
       expect(w.key).toMatch(/^05999\d{6}$/);
-      expect(w.key.slice(0, 8)).toBe(w.parentKey);
+      if (w.parentLevel === KREIS_LEVELS.sozialraum) expect(w.parentKey?.slice(0, 8)).toBe(gemeindeOf(w));
+      else expect(gemeindeOf(w)).toBe(w.parentKey);
     }
-    const count = (key: string) => wps.filter((w) => w.parentKey === key).length;
+    const count = (key: string) => wps.filter((w) => gemeindeOf(w) === key).length;
     const mz = MUNICIPALITIES.find((m) => m.type === 'mittelzentrum')!;
     for (const g of gemeinden) {
       expect(count(g.key)).toBeGreaterThanOrEqual(4);
@@ -141,7 +145,7 @@ describe('generateKreis: geometry', () => {
     expect(Math.abs(sum(wps) / total - 1)).toBeLessThan(0.005);
     expect(Math.abs(sum(gemeinden) / total - 1)).toBeLessThan(0.005);
     for (const g of gemeinden) {
-      expect(Math.abs(sum(wps.filter((w) => w.parentKey === g.key)) / areaM2(g) - 1)).toBeLessThan(0.005);
+      expect(Math.abs(sum(wps.filter((w) => gemeindeOf(w) === g.key)) / areaM2(g) - 1)).toBeLessThan(0.005);
     }
   });
 
@@ -154,7 +158,7 @@ describe('generateKreis: geometry', () => {
     expect([...count].filter(([k, n]) => n === 1 && !outline.has(k))).toEqual([]);
     const byKey = new Map(gemeinden.map((g) => [g.key, g]));
     for (const w of wps) {
-      const g = byKey.get(w.parentKey ?? '') as DemoArea;
+      const g = byKey.get(gemeindeOf(w)) as DemoArea;
       const outside = polygons(w)
         .flat(2)
         .filter((p) => !booleanPointInPolygon(p, g.geometry));
@@ -165,8 +169,43 @@ describe('generateKreis: geometry', () => {
   it('has contiguous Gemeinden', () => {
     const nb = neighbours(wps);
     for (const g of gemeinden) {
-      const members = wps.map((w, i) => (w.parentKey === g.key ? i : -1)).filter((i) => i >= 0);
+      const members = wps.map((w, i) => (gemeindeOf(w) === g.key ? i : -1)).filter((i) => i >= 0);
       expect(isContiguous(members, nb), g.name).toBe(true);
+    }
+  });
+});
+
+describe('generateKreis: Sozialräume of the Mittelzentrum only (a ragged hierarchy)', () => {
+  it('groups every Wohnplatz of the Mittelzentrum into 6–8 Sozialräume, the others stay under their Gemeinde', () => {
+    const srs = kreis.areas.filter((a) => a.level === KREIS_LEVELS.sozialraum);
+    expect(srs.length).toBeGreaterThanOrEqual(6);
+    expect(srs.length).toBeLessThanOrEqual(8);
+    expect(srs[0]?.name).toBe(`${MITTELZENTRUM.name}-Innenstadt`);
+    for (const [i, s] of srs.entries()) {
+      expect(s.key).toBe(`${MITTELZENTRUM.key}S${String(i + 1).padStart(2, '0')}`);
+      expect(s.parentKey).toBe(MITTELZENTRUM.key);
+      expect(s.name).toMatch(/^Musterhausen-(Innenstadt|Nord|Nordost|Nordwest|Süd|Südost|Südwest)$/);
+      expect(wps.filter((w) => w.parentKey === s.key).length, s.name).toBeGreaterThanOrEqual(2);
+    }
+    for (const w of wps) {
+      if (gemeindeOf(w) === MITTELZENTRUM.key) {
+        expect(w.parentLevel).toBe(KREIS_LEVELS.sozialraum);
+        expect(srs.map((s) => s.key)).toContain(w.parentKey);
+      } else expect(w.parentLevel).toBeUndefined();
+    }
+  });
+
+  it('tiles the Mittelzentrum: each Sozialraum the union of its Wohnplätze, contiguous', () => {
+    const srs = kreis.areas.filter((a) => a.level === KREIS_LEVELS.sozialraum);
+    const sum = (list: DemoArea[]) => list.reduce((s, a) => s + areaM2(a), 0);
+    const mz = gemeinden.find((g) => g.key === MITTELZENTRUM.key)!;
+    expect(Math.abs(sum(srs) / areaM2(mz) - 1)).toBeLessThan(0.005);
+    const nb = neighbours(wps);
+    for (const s of srs) {
+      const members = wps.filter((w) => w.parentKey === s.key);
+      expect(Math.abs(sum(members) / areaM2(s) - 1), s.name).toBeLessThan(0.005);
+      const idx = wps.map((w, i) => (w.parentKey === s.key ? i : -1)).filter((i) => i >= 0);
+      expect(isContiguous(idx, nb), s.name).toBe(true);
     }
   });
 });

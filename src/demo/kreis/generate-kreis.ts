@@ -10,11 +10,18 @@ import { NamePool, quarterName, streetsByArea } from '../names.ts';
 import { DEMO_VARIABLES } from '../variables.ts';
 import { DEMO_FIRST_YEAR, DEMO_LAST_YEAR } from '../generate.ts';
 import type { LayoutWohnplatz } from './kreis-layout.ts';
-import { buildKreisLayout } from './kreis-layout.ts';
+import { buildKreisLayout, union } from './kreis-layout.ts';
+import { groupSozialraeume } from './kreis-sozialraeume.ts';
 import { wohnplatzTraits } from './kreis-traits.ts';
 import { VILLAGE_NAMES } from './kreis-names.ts';
 import type { MunicipalitySpec } from './municipalities.ts';
-import { DEMO_KREIS, KREIS_LEVELS, KREIS_POPULATION, MUNICIPALITIES } from './municipalities.ts';
+import {
+  DEMO_KREIS,
+  KREIS_LEVELS,
+  KREIS_POPULATION,
+  MITTELZENTRUM,
+  MUNICIPALITIES,
+} from './municipalities.ts';
 
 /** SGB-II quote of the Kreis in the first year: below a city's, as in the Bergisch suburbs. */
 const KREIS_SGB2_QUOTE_2015 = 0.075;
@@ -165,7 +172,8 @@ export interface GenerateKreisOptions {
 /**
  * Generate the demo Kreis "Musterkreis" after the Rheinisch-Bergischer Kreis: eight
  * municipalities (a Mittelzentrum, four towns, three rural Gemeinden; about 280,000 inhabitants)
- * of about 85 Wohnplätze, with the same variables, Stichtage and kinds of facilities as the demo
+ * of about 85 Wohnplätze, the Mittelzentrum's grouped in Sozialräume (a ragged hierarchy: Kreis →
+ * Gemeinde → Wohnplatz, in the Mittelzentrum Gemeinde → Sozialraum → Wohnplatz), with the same variables, Stichtage and kinds of facilities as the demo
  * city, counts on the Wohnplatz level only. Deterministic per seed (`JSON.stringify`).
  * @example
  * const kreis = generateKreis({ seed: 1 });
@@ -196,6 +204,11 @@ export function generateKreis(opts: GenerateKreisOptions): DemoCity {
     },
   );
 
+  // The Mittelzentrum plans in Sozialräume between Gemeinde and Wohnplatz; the others do not.
+  const mz = layout.gemeinden.find((g) => g.spec.key === MITTELZENTRUM.key)!;
+  const sozialraeume = groupSozialraeume(mz, wps);
+  const sozialraumOf = new Map(sozialraeume.flatMap((s) => s.wohnplaetze.map((k) => [k, s.key] as const)));
+  const utmOf = new Map(wps.map((w) => [w.key, w.utm]));
   const areas: DemoArea[] = [
     {
       level: KREIS_LEVELS.kreis,
@@ -211,13 +224,25 @@ export function generateKreis(opts: GenerateKreisOptions): DemoCity {
       parentKey: DEMO_KREIS.key,
       geometry: toGeoJson(g.utm),
     })),
-    ...wps.map((w, i) => ({
-      level: KREIS_LEVELS.wohnplatz,
-      key: w.key,
-      name: names[i] ?? w.key,
-      parentKey: w.gemeinde.key,
-      geometry: toGeoJson(w.utm),
+    ...sozialraeume.map((s) => ({
+      level: KREIS_LEVELS.sozialraum,
+      key: s.key,
+      name: s.name,
+      parentKey: MITTELZENTRUM.key,
+      geometry: toGeoJson(union(s.wohnplaetze.map((k) => utmOf.get(k)!))),
     })),
+    ...wps.map((w, i): DemoArea => {
+      const sozialraum = sozialraumOf.get(w.key);
+      return {
+        level: KREIS_LEVELS.wohnplatz,
+        key: w.key,
+        name: names[i] ?? w.key,
+        ...(sozialraum
+          ? { parentKey: sozialraum, parentLevel: KREIS_LEVELS.sozialraum }
+          : { parentKey: w.gemeinde.key }),
+        geometry: toGeoJson(w.utm),
+      };
+    }),
   ];
   const geometry = new Map(areas.map((a) => [`${a.level}|${a.key}`, a.geometry]));
   const facilityRng = rng.fork('facilities');
@@ -249,7 +274,9 @@ export function generateKreis(opts: GenerateKreisOptions): DemoCity {
     levels: [
       { key: KREIS_LEVELS.kreis, name: 'Kreis', rank: 0, parent: null },
       { key: KREIS_LEVELS.gemeinde, name: 'Gemeinde', rank: 1, parent: KREIS_LEVELS.kreis },
-      { key: KREIS_LEVELS.wohnplatz, name: 'Wohnplatz', rank: 2, parent: KREIS_LEVELS.gemeinde },
+      // covers the Mittelzentrum only: a level of one Gemeinde, not of the Kreis
+      { key: KREIS_LEVELS.sozialraum, name: 'Sozialraum', rank: 2, parent: KREIS_LEVELS.gemeinde },
+      { key: KREIS_LEVELS.wohnplatz, name: 'Wohnplatz', rank: 3, parent: KREIS_LEVELS.gemeinde },
     ],
     areas,
     variables: DEMO_VARIABLES.map((v) => ({ ...v })),

@@ -1,6 +1,6 @@
 /**
  * The demo Kreis in a real database through the app's own routes: Gemeinde and Kreis values are
- * sums of the Wohnplätze' counts, small Wohnplätze are protected for the public, and the two
+ * sums of the Wohnplätze' counts (in the Mittelzentrum through its Sozialräume), small Wohnplätze are protected for the public, and the two
  * scoped planners exist with their municipality.
  */
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +12,7 @@ import { seedDefaults } from '../../setup/seed.ts';
 import { knownDemoPassword } from '../demo-users.ts';
 import { loadDemo, type DemoSummary } from '../load-demo.ts';
 import { KREIS_SCOPED, KREIS_SCOPED_USERS } from './kreis-users.ts';
-import { DEMO_KREIS, KREIS_LEVELS, MUNICIPALITIES } from './municipalities.ts';
+import { DEMO_KREIS, KREIS_LEVELS, MITTELZENTRUM, MUNICIPALITIES } from './municipalities.ts';
 
 const DATE = '2024-12-31';
 
@@ -70,9 +70,43 @@ describe('loadDemo({ kreis: true })', () => {
     expect(levels.map((l) => [l.key, l.name, l.rank])).toEqual([
       [KREIS_LEVELS.kreis, 'Kreis', 0],
       ['gemeinde', 'Gemeinde', 1],
-      ['wohnplatz', 'Wohnplatz', 2],
+      ['sozialraum', 'Sozialraum', 2],
+      ['wohnplatz', 'Wohnplatz', 3],
     ]);
     expect(levels.map((l) => l.n).slice(0, 2)).toEqual([1, 8]);
+    // the Sozialräume are a level of the Mittelzentrum only
+    const listed = (await app.inject('/api/areas/levels')).json<
+      { key: string; parent: string; partial: boolean }[]
+    >();
+    expect(listed.map((l) => [l.key, l.parent, l.partial])).toEqual([
+      [KREIS_LEVELS.kreis, null, false],
+      ['gemeinde', KREIS_LEVELS.kreis, false],
+      ['sozialraum', 'gemeinde', true],
+      ['wohnplatz', 'gemeinde', false],
+    ]);
+  });
+
+  it('sums the Mittelzentrum over its Sozialräume and over its Wohnplätze alike', async () => {
+    const sozialraeume = await values('einwohner', 'sozialraum', planner);
+    const wohnplaetze = await values('einwohner', 'wohnplatz', planner);
+    const gemeinden = await values('einwohner', 'gemeinde', planner);
+    const areas = (await app.inject('/api/areas?level=wohnplatz')).json<
+      { id: string; parent: string; parentLevel: string }[]
+    >();
+    const sum = (list: Values['values']) => list.reduce((s, v) => s + (v.value ?? NaN), 0);
+    expect(sozialraeume.values.length).toBeGreaterThanOrEqual(6);
+    for (const s of sozialraeume.values) {
+      const members = new Set(areas.filter((a) => a.parent === s.id).map((a) => a.id));
+      expect(members.size, s.id).toBeGreaterThanOrEqual(2);
+      expect(sum(wohnplaetze.values.filter((w) => members.has(w.id))), s.id).toBe(s.value);
+    }
+    const mz = gemeinden.values.find((v) => v.id === MITTELZENTRUM.key)!.value;
+    expect(sum(sozialraeume.values)).toBe(mz);
+    expect(sum(wohnplaetze.values.filter((w) => w.id.startsWith(MITTELZENTRUM.key)))).toBe(mz);
+    // the Wohnplätze of the other Gemeinden hang directly under them
+    expect(
+      areas.filter((a) => a.parentLevel === 'gemeinde').every((a) => !a.id.startsWith(MITTELZENTRUM.key)),
+    ).toBe(true);
   });
 
   it('sums population: Kreis = Σ Gemeinden = Σ Wohnplätze, through the values route', async () => {

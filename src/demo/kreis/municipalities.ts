@@ -31,6 +31,8 @@ export const DEMO_KREIS = { key: '05999', name: 'Musterkreis', kind: 'kreis' } a
 export const KREIS_LEVELS = {
   kreis: 'stadt',
   gemeinde: 'gemeinde',
+  /** Only in the Mittelzentrum, between its Gemeinde and its Wohnplätze. */
+  sozialraum: 'sozialraum',
   wohnplatz: 'wohnplatz',
 } as const;
 
