@@ -59,7 +59,11 @@ export type Indicator = z.infer<typeof Indicator>;
 /** Counts converted from an earlier Gebietsstand (src/areas/convert): „umgerechnet“. */
 export const Converted = z
   .object({
-    method: z.enum(['area', 'population']).describe('area: flächengewichtet; population: einwohnergewichtet'),
+    method: z
+      .enum(['area', 'population', 'population_finer', 'population_grid'])
+      .describe(
+        'area: flächengewichtet; population: einwohnergewichtet; population_finer/_grid: nach feinerer Ebene/Gitter (methodNames)',
+      ),
     from: z.string().describe('valid_from of the Gebietsstand the counts were converted from'),
   })
   .describe(

@@ -2,6 +2,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ValueStatus } from '../../core/value-status.ts';
 import type { Db } from '../../db/db.ts';
+import type { AppliedMethod } from './messages.ts';
 
 /** An area of the Gebietsstand valid at a date. */
 export interface StandArea {
@@ -93,7 +94,8 @@ export async function recordConversion(
 
 /** Converted marker of an observation source: method and source Gebietsstand. */
 export interface ConvertedFrom {
-  method: 'area' | 'population';
+  /** A `methodNames` key: area, population (target density), population_finer, population_grid. */
+  method: AppliedMethod;
   /** Gebietsstand the values were converted from: its valid_from. */
   from: string;
 }
@@ -119,7 +121,9 @@ export async function convertedCounts(
 ): Promise<ConvertedCount[]> {
   return db.query<ConvertedCount>(
     `SELECT DISTINCT o.area_id, o.ref_date::text AS ref_date, v.key AS variable,
-            s.details->>'method' AS method, s.details->>'fromValidFrom' AS "from"
+            -- the variant (population_finer …) where the run recorded one; older runs have only method
+            coalesce(s.details->>'variant', s.details->>'method') AS method,
+            s.details->>'fromValidFrom' AS "from"
        FROM observation o JOIN variable v ON v.id = o.variable_id JOIN data_source s ON s.id = o.source_id
       WHERE o.area_id = ANY($1::int[]) AND v.key = ANY($2::text[]) AND o.breakdown = ''
         AND s.kind = 'conversion' AND ($3::date IS NULL OR o.ref_date = $3::date)

@@ -2,16 +2,19 @@
 import type { Polygon } from 'geojson';
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../auth/auth.schema.ts';
 import type { Db } from '../../db/db.ts';
 import { recordSource } from '../../db/provenance.ts';
 import { geodesicAreaM2 } from '../../geo/ellipsoid-area.ts';
 import { EPSG_DEFINITIONS } from '../../geo/epsg.ts';
 import { insertObservations, upsertVariables } from '../../observations/observation.repository.ts';
+import { indicatorSeries } from '../../indicators/indicator.service.ts';
 import { engines } from '../../test/databases.ts';
 import { importAreas } from '../area.service.ts';
 import type { AreaFile } from '../readers/index.ts';
 import { convertedDates } from './convert.repository.ts';
 import { conversionTable, convertLevel } from './convert.service.ts';
+import { convertedNote } from './converted-note.ts';
 import { parseGridCsv } from './grid.ts';
 
 const box = (x0: number, x1: number): Polygon => ({
@@ -75,6 +78,8 @@ async function counts(db: Db, level: string, date: string, values: Record<string
     })),
   );
 }
+
+const OPERATOR: User = { id: 0, username: 'test', displayName: 'Test', role: 'admin' };
 
 const REQ = { level: 'planungsraum', from: '2020-12-31', to: '2021-06-30' } as const;
 const shares = (rows: { from: string; to: string; share: number }[]) =>
@@ -213,8 +218,14 @@ describe.each(engines)('conversion with finer weights on $name', (engine) => {
     });
     const m = (await db.query<{ id: number }>("SELECT id FROM area WHERE key = 'M' AND valid_to IS NULL"))[0]!
       .id;
-    // readers of the mark keep seeing area|population
-    expect((await convertedDates(db, m, ['ew'])).get('2020-12-31')).toMatchObject({ method: 'population' });
+    // the „umgerechnet“ mark names the variant
+    const mark = (await convertedDates(db, m, ['ew'])).get('2020-12-31')!;
+    expect(mark).toEqual({ method: 'population_finer', from: '2000-01-01' });
+    expect(convertedNote(mark)).toBe(
+      'umgerechnet vom Gebietsstand 01.01.2000 (einwohnergewichtet (feinere Ebene))',
+    );
+    const series = await indicatorSeries(db, OPERATOR, 'einwohner', 'planungsraum', 'M');
+    expect(series.points.find((p) => p.date === '2020-12-31')?.converted).toEqual(mark);
   });
 
   it('weights by a population grid file (synthetic cells, EPSG:3035) the same way', async () => {

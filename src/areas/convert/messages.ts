@@ -46,8 +46,8 @@ export const convertMessages = {
 /**
  * German names of the methods applied, for the provenance entry, the output and the „umgerechnet“
  * mark. `population` is target density; the finer variants were added later. The applied key is
- * stored in the conversion's `data_source.details.variant` (`details.method` stays area|population
- * for older readers), so keys are only ever added, never renamed.
+ * stored in the conversion's `data_source.details.variant` and read as the mark's `method`
+ * (`details.method` stays area|population), so keys are only ever added, never renamed.
  */
 export const methodNames = {
   area: 'flächengewichtet',
