@@ -37,6 +37,7 @@ const AREA = ReportTemplate.parse({
         { type: 'indicator_table', indicators: ['einwohner'] },
         { type: 'ranking', indicator: 'einwohner', around: 3 },
         { type: 'chart', indicator: 'einwohner' },
+        { type: 'findings', limit: 5 },
       ],
     },
   ],
@@ -112,6 +113,15 @@ describe.each(engines)('umgerechnet in reports on $name', (engine) => {
     const html = renderHtml(model);
     expect(html).toContain(`<div class="source footnote">${NOTE}</div>`);
     expect(html).toContain('<td class="num">85¹</td>');
+    // the findings say it in the sentence of the warning
+    const findings = blocksOf(model).find((b) => b.kind === 'list');
+    expect(findings).toMatchObject({
+      items: [
+        expect.stringMatching(
+          / \(Wert vom 31\.12\.2020 umgerechnet vom Gebietsstand 01\.01\.2000 \(flächengewichtet\)\)\.$/,
+        ),
+      ],
+    });
     const word = await wordText(withoutFigures(model));
     expect(word).toContain('85¹');
     expect(word).toContain(NOTE);

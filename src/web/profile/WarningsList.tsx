@@ -1,9 +1,13 @@
+import { convertedDatesText } from '../../areas/convert/converted-note.ts';
 import { Link } from '../ui/Link.tsx';
 import { paths } from '../router.ts';
 import type { ProfileWarning } from './api.ts';
 import { pt } from './texts.ts';
 
-/** The early-warning entries of the area at the Stichtag, most urgent first. */
+/**
+ * The early-warning entries of the area at the Stichtag, most urgent first; an entry that
+ * compares values converted from an earlier Gebietsstand says so, as the Frühwarnung list does.
+ */
 export function WarningsList({ warnings }: { warnings: readonly ProfileWarning[] }) {
   return (
     <>
@@ -24,6 +28,14 @@ export function WarningsList({ warnings }: { warnings: readonly ProfileWarning[]
                 <strong>{w.ruleName}</strong>
                 <br />
                 {w.reason}
+                {w.converted && (
+                  <>
+                    <br />
+                    <span className="muted" data-testid="profile-warning-converted">
+                      {convertedDatesText(w.converted)}
+                    </span>
+                  </>
+                )}
               </span>
             </li>
           ))}
