@@ -87,6 +87,30 @@ describe.each(engines)('a ragged hierarchy (Sozialräume in one Gemeinde) on $na
     expect((await values('wohnplatz', planner)).city.value).toBe(sum([...EW.keys()]));
   });
 
+  it('names the parent’s own level in profiles: Sozialraum in Cestadt, Gemeinde elsewhere', async () => {
+    const steckbrief = async (key: string) => {
+      const res = await app.inject({ url: `/api/profiles/wohnplatz/${key}`, headers: { cookie: planner } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ area: { parent: string; parentName: string; parentLevelName: string } }>().area;
+    };
+    expect(await steckbrief('09190133002')).toMatchObject({
+      parent: '09190133S02',
+      parentName: 'Cestadt-Land',
+      parentLevelName: 'Sozialraum',
+    });
+    expect(await steckbrief('09190122001')).toMatchObject({
+      parent: '09190122',
+      parentLevelName: 'Gemeinde',
+    });
+    const profile = await app.inject(`/api/areas/wohnplatz/09190133002/profile?date=${DATE}`);
+    expect(profile.statusCode, profile.body).toBe(200);
+    expect(profile.json<{ area: object }>().area).toMatchObject({
+      parent: '09190133S02',
+      parentName: 'Cestadt-Land',
+      parentLevel: 'sozialraum',
+    });
+  });
+
   it('keeps the small Wohnplatz and its Sozialraum from giving each other away', async () => {
     const wp = byId(await values('wohnplatz'));
     expect(wp.get(SMALL_IN_SOZIALRAUM)).toMatchObject({ value: null, status: 'secret' });

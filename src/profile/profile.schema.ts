@@ -41,6 +41,10 @@ export const AreaProfile = z.object({
     level: z.string(),
     parent: z.string().nullable(),
     parentName: z.string().nullable(),
+    parentLevel: z
+      .string()
+      .nullable()
+      .describe('Level key of the parent area (in a ragged hierarchy not always the level’s parent level)'),
     areaM2: z.number(),
   }),
   date: z.string(),

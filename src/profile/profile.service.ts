@@ -119,7 +119,10 @@ export async function areaSteckbrief(
       levelName: level.name,
       parent: own.parentKey,
       parentName: own.parentName,
-      parentLevelName: parentLevel?.name ?? null,
+      // in a ragged hierarchy the parent may lie on a level between (a Sozialraum, not the Gemeinde)
+      parentLevelName: parentLevel
+        ? (levels.find((l) => l.key === area.parent_level)?.name ?? parentLevel.name)
+        : null,
       areaKm2: area.area_m2 / 1e6,
     },
     date,
@@ -170,6 +173,7 @@ export async function areaProfile(
       level: area.level,
       parent: area.parent,
       parentName: parent?.name ?? null,
+      parentLevel: area.parent_level,
       areaM2: area.area_m2,
     },
     date,

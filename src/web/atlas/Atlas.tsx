@@ -373,6 +373,7 @@ export function Atlas(props: AtlasProps) {
             level={level.key}
             levelName={level.name}
             parentLevelName={parentLevel?.name ?? null}
+            levelNameOf={(key) => config.levels.find((l) => l.key === key && l.rank >= 1)?.name}
             areaId={selectedArea}
             areaName={selectedName}
             date={date}

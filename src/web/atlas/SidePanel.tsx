@@ -16,6 +16,11 @@ interface SidePanelProps {
   levelName: string;
   /** Name of the parent level (e.g. Stadtbezirk), if the level has one. */
   parentLevelName: string | null;
+  /**
+   * Name of a level by key (districts only, not the whole city): in a ragged hierarchy the parent
+   * of one area lies on a level between (a Wohnplatz under a Sozialraum, not under its Gemeinde).
+   */
+  levelNameOf: (key: string) => string | undefined;
   areaId: string;
   /** Name known before the profile has loaded (from the values list). */
   areaName: string;
@@ -66,8 +71,10 @@ export function SidePanel(props: SidePanelProps) {
             <p className="side-panel__meta">
               {area.parentName && (
                 <>
-                  {parentLevelName ?? t.panel.parent}:{' '}
-                  <strong data-testid="parent-name">{area.parentName}</strong>
+                  {(area.parentLevel ? props.levelNameOf(area.parentLevel) : undefined) ??
+                    parentLevelName ??
+                    t.panel.parent}
+                  : <strong data-testid="parent-name">{area.parentName}</strong>
                   {' · '}
                 </>
               )}
