@@ -11,7 +11,7 @@ import {
   convertBerlin,
   errorSummary,
   syntheticBerlinGrid,
-} from '../src/areas/convert/berlin-check.ts';
+} from '../src/test/berlin-conversion.ts';
 import type { Measurement } from './harness.ts';
 
 export async function benchConvert(record: (m: Measurement) => void) {

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { LagebildError } from '../core/errors.ts';
-import type { PopulationGridFile } from '../areas/convert/grid.ts';
+import type { PopulationGridFile } from '../areas/convert/finer.ts';
 import { convertMessages } from '../areas/convert/messages.ts';
 import { output, withDb, type GlobalOptions } from './context.ts';
 
@@ -37,7 +37,7 @@ async function request(opts: ConvertOptions) {
   let weights: { level: string } | { grid: PopulationGridFile } | undefined;
   if (opts.weightsLevel !== undefined) weights = { level: opts.weightsLevel };
   else if (opts.grid !== undefined) {
-    const { parseGridCsv } = await import('../areas/convert/grid.ts');
+    const { parseGridCsv } = await import('../imports/grid/population-grid.ts');
     weights = { grid: parseGridCsv(await readFile(opts.grid), basename(opts.grid)) };
   }
   return {

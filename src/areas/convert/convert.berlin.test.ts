@@ -9,7 +9,7 @@ import {
   errorSummary,
   syntheticBerlinGrid,
   type BerlinLayers,
-} from './berlin-check.ts';
+} from '../../test/berlin-conversion.ts';
 import { berlinInhabitants } from './berlin-lor.ts';
 
 let layers: BerlinLayers;

@@ -12,7 +12,7 @@ import { allocate } from './allocate.ts';
 import * as repo from './convert.repository.ts';
 import type { CorrespondenceRow } from './correspondence.ts';
 import { interiorPoint, type FinerUnit } from './finer.ts';
-import type { PopulationGridFile } from './grid.ts';
+import type { PopulationGridFile } from './finer.ts';
 import { convertMessages, methodLabel, type AppliedMethod, type WeightsLabel } from './messages.ts';
 import { planConversion, type ConvertMethod, type FinerWeights } from './plan.ts';
 

@@ -15,7 +15,7 @@ import type { AreaFile } from '../readers/index.ts';
 import { convertedDates } from './convert.repository.ts';
 import { conversionTable, convertLevel } from './convert.service.ts';
 import { convertedNote } from './converted-note.ts';
-import { parseGridCsv } from './grid.ts';
+import { parseGridCsv } from '../../imports/grid/population-grid.ts';
 
 const box = (x0: number, x1: number): Polygon => ({
   type: 'Polygon',

@@ -7,7 +7,7 @@ import { EPSG_DEFINITIONS } from '../../geo/epsg.ts';
 import { allocate, constrainToParents } from './allocate.ts';
 import { buildCorrespondence, correspondenceCsv, type ConvertArea } from './correspondence.ts';
 import { finerShares, interiorPoint, pieceKey, pieceWeights, type FinerUnit } from './finer.ts';
-import { parseGridCsv } from './grid.ts';
+import { parseGridCsv } from '../../imports/grid/population-grid.ts';
 import { methodLabel } from './messages.ts';
 import { planConversion } from './plan.ts';
 

@@ -15,6 +15,19 @@ export interface FinerUnit {
   population: number;
 }
 
+/** A population grid read from a file. */
+export interface PopulationGridFile {
+  fileName: string;
+  /** Cell size in metres when the columns or cell ids name it (100, 1000), else null. */
+  cellSize: number | null;
+  /** True for the INSPIRE/Zensus columns (GITTER_ID_…, x_mp_…). */
+  zensus: boolean;
+  /** Cell centres in lon/lat with their inhabitants. */
+  units: FinerUnit[];
+  /** Cells whose count is withheld (–, ., -1 …): left out. */
+  secret: number;
+}
+
 /** Key of a piece s∩t in `pieceWeights`. */
 export const pieceKey = (from: string, to: string) => `${from}\u0000${to}`;
 

@@ -1,26 +1,14 @@
 /**
  * A population grid file (Zensus 2022 „Bevölkerungszahl in Gitterzellen“ and alike) read as finer
- * units for population-weighted conversion (docs/methods.md §10.1).
+ * units for population-weighted conversion of Gebietsstände (docs/methods.md §10.1). A delivery
+ * read like the statistics tables, so it lives with them; the conversion takes the units.
  */
 import { LagebildError } from '../../core/errors.ts';
 import { resolveCrsText } from '../../geo/crs.ts';
-import { rankDelimiters, splitLine } from '../../imports/table/csv.ts';
-import { StreamingDecoder } from '../../imports/table/decode.ts';
-import type { FinerUnit } from './finer.ts';
-import { convertMessages } from './messages.ts';
-
-/** A population grid read from a file. */
-export interface PopulationGridFile {
-  fileName: string;
-  /** Cell size in metres when the columns or cell ids name it (100, 1000), else null. */
-  cellSize: number | null;
-  /** True for the INSPIRE/Zensus columns (GITTER_ID_…, x_mp_…). */
-  zensus: boolean;
-  /** Cell centres in lon/lat with their inhabitants. */
-  units: FinerUnit[];
-  /** Cells whose count is withheld (–, ., -1 …): left out. */
-  secret: number;
-}
+import { rankDelimiters, splitLine } from '../table/csv.ts';
+import { StreamingDecoder } from '../table/decode.ts';
+import type { FinerUnit, PopulationGridFile } from '../../areas/convert/finer.ts';
+import { convertMessages } from '../../areas/convert/messages.ts';
 
 /** Zensus cell id: `CRS3035RES100mN2689100E4337000`, south-west corner in EPSG:3035 metres. */
 const CELL_ID = /^CRS3035RES(\d+)(m|km)N(\d+)E(\d+)$/i;

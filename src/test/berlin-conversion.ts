@@ -4,13 +4,17 @@
  * Shared by the real-data test and `npm run bench -- convert`.
  */
 import proj4 from 'proj4';
-import { AreaIndex } from '../../geo/area-index.ts';
-import { EPSG_DEFINITIONS } from '../../geo/epsg.ts';
-import { allocate, largestRemainder, type ConvertedCell } from './allocate.ts';
-import { berlinInhabitants, convertAreas, readNewLor, readOldLor } from './berlin-lor.ts';
-import { buildCorrespondence, type ConvertArea, type Correspondence } from './correspondence.ts';
-import { parseGridCsv } from './grid.ts';
-import { planConversion, type ConvertMethod, type FinerWeights } from './plan.ts';
+import { AreaIndex } from '../geo/area-index.ts';
+import { EPSG_DEFINITIONS } from '../geo/epsg.ts';
+import { allocate, largestRemainder, type ConvertedCell } from '../areas/convert/allocate.ts';
+import { berlinInhabitants, convertAreas, readNewLor, readOldLor } from '../areas/convert/berlin-lor.ts';
+import {
+  buildCorrespondence,
+  type ConvertArea,
+  type Correspondence,
+} from '../areas/convert/correspondence.ts';
+import { parseGridCsv } from '../imports/grid/population-grid.ts';
+import { planConversion, type ConvertMethod, type FinerWeights } from '../areas/convert/plan.ts';
 
 export interface BerlinLayers {
   from: ConvertArea[];
