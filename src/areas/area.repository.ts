@@ -1,6 +1,7 @@
 /** SQL for territories, levels and areas. Only current areas (valid_to IS NULL) are read. */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../db/db.ts';
+import { dataVersion } from '../db/data-version.ts';
 import type { AreaLevel, AreaSummary } from './area.schema.ts';
 
 export interface LevelRow {
@@ -48,21 +49,43 @@ export async function ensureTerritory(db: Db, t: { key: string; name: string; ki
  * Sozialräume of one Gemeinde in a Kreis do.
  */
 export async function listLevels(db: Db): Promise<AreaLevel[]> {
-  return db.query<AreaLevel & Record<string, unknown>>(
-    `WITH RECURSIVE up AS (
-       SELECT a.level_id, a.parent_id AS ancestor FROM area a WHERE a.valid_to IS NULL AND a.parent_id IS NOT NULL
-       UNION
-       SELECT up.level_id, p.parent_id FROM up JOIN area p ON p.id = up.ancestor WHERE p.parent_id IS NOT NULL)
-     SELECT l.key, l.name, l.rank, p.key AS parent,
-            (SELECT count(*)::int FROM area a WHERE a.level_id = l.id AND a.valid_to IS NULL) AS "areaCount",
-            (EXISTS (SELECT 1 FROM up WHERE up.level_id = l.id)
-             AND EXISTS (SELECT 1 FROM area pa
-                          WHERE pa.level_id = l.parent_level_id AND pa.valid_to IS NULL
-                            AND NOT EXISTS (SELECT 1 FROM up WHERE up.level_id = l.id AND up.ancestor = pa.id)))
-              AS partial
-       FROM area_level l LEFT JOIN area_level p ON p.id = l.parent_level_id
-      ORDER BY l.rank, l.id`,
-  );
+  const [rows, partial] = await Promise.all([
+    db.query<Omit<AreaLevel, 'partial'> & Record<string, unknown>>(
+      `SELECT l.key, l.name, l.rank, p.key AS parent,
+              (SELECT count(*)::int FROM area a WHERE a.level_id = l.id AND a.valid_to IS NULL) AS "areaCount"
+         FROM area_level l LEFT JOIN area_level p ON p.id = l.parent_level_id
+        ORDER BY l.rank, l.id`,
+    ),
+    partialLevels(db),
+  ]);
+  return rows.map((r) => ({ ...r, partial: partial.has(r.key) }));
+}
+
+// The walk up the tree costs tens of milliseconds at 10,000 areas and every page asks for the
+// levels, so the answer is kept while the data version holds.
+const partialCache = new WeakMap<Db, { version: string; keys: Promise<Set<string>> }>();
+
+/** Keys of the levels that cover only part of their parent level (see {@link listLevels}). */
+async function partialLevels(db: Db): Promise<Set<string>> {
+  const version = await dataVersion(db);
+  const hit = partialCache.get(db);
+  if (hit?.version === version) return hit.keys;
+  const keys = db
+    .query<{ key: string }>(
+      `WITH RECURSIVE up AS (
+         SELECT a.level_id, a.parent_id AS ancestor FROM area a WHERE a.valid_to IS NULL AND a.parent_id IS NOT NULL
+         UNION
+         SELECT up.level_id, p.parent_id FROM up JOIN area p ON p.id = up.ancestor WHERE p.parent_id IS NOT NULL)
+       SELECT l.key FROM area_level l
+        WHERE EXISTS (SELECT 1 FROM up WHERE up.level_id = l.id)
+          AND EXISTS (SELECT 1 FROM area pa
+                       WHERE pa.level_id = l.parent_level_id AND pa.valid_to IS NULL
+                         AND NOT EXISTS (SELECT 1 FROM up WHERE up.level_id = l.id AND up.ancestor = pa.id))`,
+    )
+    .then((rows) => new Set(rows.map((r) => r.key)));
+  partialCache.set(db, { version, keys });
+  keys.catch(() => partialCache.delete(db));
+  return keys;
 }
 
 export async function findLevel(db: Db, key: string): Promise<LevelRow | null> {
