@@ -8,75 +8,12 @@
  * 30.06.2021; L also has a count of its own at 31.12.2020, which the conversion never replaces.
  * After the conversion, M, R and C2 are converted at both old Stichtage, L only at 31.12.2019.
  */
-import type { Polygon } from 'geojson';
 import { importAreas } from '../areas/area.service.ts';
 import { convertLevel } from '../areas/convert/convert.service.ts';
-import type { AreaFile } from '../areas/readers/index.ts';
 import type { Db } from '../db/db.ts';
-import { recordSource } from '../db/provenance.ts';
-import { geodesicAreaM2 } from '../geo/ellipsoid-area.ts';
-import { insertObservations, upsertVariables } from '../observations/observation.repository.ts';
+import { storeEw, stripFile } from './strip-areas.ts';
 
-const box = (x0: number, x1: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, 52],
-      [x1, 52],
-      [x1, 52.02],
-      [x0, 52.02],
-      [x0, 52],
-    ],
-  ],
-});
-
-const file = (areas: [string, number, number, string | null][]): AreaFile => ({
-  fileName: 'test.geojson',
-  fileHash: 'x',
-  crs: 'EPSG:4326',
-  fields: [],
-  idField: 'id',
-  nameField: null,
-  parentField: null,
-  areas: areas.map(([key, x0, x1, parentKey], i) => ({
-    record: i + 1,
-    key,
-    name: `Gebiet ${key}`,
-    parentKey,
-    geometry: box(x0, x1),
-    areaM2: geodesicAreaM2(box(x0, x1)),
-    properties: {},
-    repairs: [],
-  })),
-});
-
-/** Stores counts of `ew` for the current areas of `planungsraum` named in `values`. */
-async function counts(db: Db, date: string, values: Record<string, number>) {
-  const ids = new Map(
-    (
-      await db.query<{ id: number; key: string }>(
-        `SELECT a.id, a.key FROM area a JOIN area_level l ON l.id = a.level_id
-          WHERE l.key = 'planungsraum' AND a.valid_to IS NULL`,
-      )
-    ).map((r) => [r.key, r.id]),
-  );
-  const [ew] = (
-    await upsertVariables(db, [{ key: 'ew', name: 'Einwohner', unit: 'Personen', description: '' }])
-  ).values();
-  const sourceId = await recordSource(db, { kind: 'table', name: `Zählung ${date}` });
-  await insertObservations(
-    db,
-    Object.entries(values).map(([key, value]) => ({
-      variableId: ew!,
-      areaId: ids.get(key)!,
-      date,
-      breakdown: '',
-      value,
-      status: 'value' as const,
-      sourceId,
-    })),
-  );
-}
+const gebiet = (key: string) => `Gebiet ${key}`;
 
 /** The Gebietsstand the counts were converted from, and the mark the API shows for them. */
 export const CONVERTED_FROM = { method: 'area', from: '2000-01-01' } as const;
@@ -85,34 +22,43 @@ export const CONVERTED_FROM = { method: 'area', from: '2000-01-01' } as const;
 export async function convertedCity(db: Db): Promise<void> {
   await importAreas(
     db,
-    file([
-      ['P1', 13, 13.04, null],
-      ['P2', 13.04, 13.08, null],
-    ]),
+    stripFile(
+      [
+        ['P1', 13, 13.04, null],
+        ['P2', 13.04, 13.08, null],
+      ],
+      gebiet,
+    ),
     { level: 'bezirk', validFrom: '2000-01-01' },
   );
   await importAreas(
     db,
-    file([
-      ['A', 13, 13.02, 'P1'],
-      ['B', 13.02, 13.04, 'P1'],
-      ['C', 13.04, 13.08, 'P2'],
-    ]),
+    stripFile(
+      [
+        ['A', 13, 13.02, 'P1'],
+        ['B', 13.02, 13.04, 'P1'],
+        ['C', 13.04, 13.08, 'P2'],
+      ],
+      gebiet,
+    ),
     { level: 'planungsraum', parentLevel: 'bezirk', validFrom: '2000-01-01' },
   );
-  await counts(db, '2019-12-31', { A: 100, B: 50, C: 30 });
-  await counts(db, '2020-12-31', { A: 110, B: 60, C: 30 });
+  await storeEw(db, 'planungsraum', '2019-12-31', { A: 100, B: 50, C: 30 });
+  await storeEw(db, 'planungsraum', '2020-12-31', { A: 110, B: 60, C: 30 });
   await importAreas(
     db,
-    file([
-      ['L', 13, 13.01, 'P1'],
-      ['M', 13.01, 13.03, 'P1'],
-      ['R', 13.03, 13.04, 'P1'],
-      ['C2', 13.04, 13.08, 'P2'],
-    ]),
+    stripFile(
+      [
+        ['L', 13, 13.01, 'P1'],
+        ['M', 13.01, 13.03, 'P1'],
+        ['R', 13.03, 13.04, 'P1'],
+        ['C2', 13.04, 13.08, 'P2'],
+      ],
+      gebiet,
+    ),
     { level: 'planungsraum', parentLevel: 'bezirk', validFrom: '2021-01-01' },
   );
-  await counts(db, '2021-06-30', { L: 300, M: 100, R: 40, C2: 31 });
-  await counts(db, '2020-12-31', { L: 55 });
+  await storeEw(db, 'planungsraum', '2021-06-30', { L: 300, M: 100, R: 40, C2: 31 });
+  await storeEw(db, 'planungsraum', '2020-12-31', { L: 55 });
   await convertLevel(db, { level: 'planungsraum', from: '2020-12-31', to: '2021-06-30', method: 'area' });
 }

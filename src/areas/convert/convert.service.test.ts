@@ -1,79 +1,15 @@
 /** Converting stored counts between two Gebietsstände, on every engine. */
-import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../auth/auth.schema.ts';
 import type { Db } from '../../db/db.ts';
-import { recordSource } from '../../db/provenance.ts';
-import { geodesicAreaM2 } from '../../geo/ellipsoid-area.ts';
 import { indicatorSeries, indicatorValues } from '../../indicators/indicator.service.ts';
-import { insertObservations, upsertVariables } from '../../observations/observation.repository.ts';
 import { engines } from '../../test/databases.ts';
 import { importAreas } from '../area.service.ts';
-import type { AreaFile } from '../readers/index.ts';
 import { convertedDates } from './convert.repository.ts';
 import { conversionTable, convertLevel } from './convert.service.ts';
+import { storeEw, stripFile } from '../../test/strip-areas.ts';
 
 const OPERATOR: User = { id: 0, username: 'test', displayName: 'Test', role: 'admin' };
-
-const box = (x0: number, x1: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, 52],
-      [x1, 52],
-      [x1, 52.02],
-      [x0, 52.02],
-      [x0, 52],
-    ],
-  ],
-});
-
-const file = (areas: [string, number, number, string | null][]): AreaFile => ({
-  fileName: 'test.geojson',
-  fileHash: 'x',
-  crs: 'EPSG:4326',
-  fields: [],
-  idField: 'id',
-  nameField: null,
-  parentField: null,
-  areas: areas.map(([key, x0, x1, parentKey], i) => ({
-    record: i + 1,
-    key,
-    name: key,
-    parentKey,
-    geometry: box(x0, x1),
-    areaM2: geodesicAreaM2(box(x0, x1)),
-    properties: {},
-    repairs: [],
-  })),
-});
-
-async function counts(db: Db, date: string, values: Record<string, number>) {
-  const ids = new Map(
-    (
-      await db.query<{ id: number; key: string }>(
-        `SELECT a.id, a.key FROM area a JOIN area_level l ON l.id = a.level_id
-          WHERE l.key = 'planungsraum' AND a.valid_to IS NULL`,
-      )
-    ).map((r) => [r.key, r.id]),
-  );
-  const [ew] = (
-    await upsertVariables(db, [{ key: 'ew', name: 'Einwohner', unit: 'Personen', description: '' }])
-  ).values();
-  const sourceId = await recordSource(db, { kind: 'table', name: `Zählung ${date}` });
-  await insertObservations(
-    db,
-    Object.entries(values).map(([key, value]) => ({
-      variableId: ew!,
-      areaId: ids.get(key)!,
-      date,
-      breakdown: '',
-      value,
-      status: 'value' as const,
-      sourceId,
-    })),
-  );
-}
 
 const totals = async (db: Db, date: string) =>
   Object.fromEntries(
@@ -94,7 +30,7 @@ describe.each(engines)('convertLevel on $name', (engine) => {
     ({ db, drop } = await engine.create());
     await importAreas(
       db,
-      file([
+      stripFile([
         ['P1', 13, 13.04, null],
         ['P2', 13.04, 13.08, null],
       ]),
@@ -106,7 +42,7 @@ describe.each(engines)('convertLevel on $name', (engine) => {
     // old: A | B in P1, C in P2; new (2021): L | M | R in P1, C2 = C renamed in P2
     await importAreas(
       db,
-      file([
+      stripFile([
         ['A', 13, 13.02, 'P1'],
         ['B', 13.02, 13.04, 'P1'],
         ['C', 13.04, 13.08, 'P2'],
@@ -117,11 +53,11 @@ describe.each(engines)('convertLevel on $name', (engine) => {
         validFrom: '2000-01-01',
       },
     );
-    await counts(db, '2019-12-31', { A: 100, B: 50, C: 30 });
-    await counts(db, '2020-12-31', { A: 100, B: 50, C: 30 });
+    await storeEw(db, 'planungsraum', '2019-12-31', { A: 100, B: 50, C: 30 });
+    await storeEw(db, 'planungsraum', '2020-12-31', { A: 100, B: 50, C: 30 });
     await importAreas(
       db,
-      file([
+      stripFile([
         ['L', 13, 13.01, 'P1'],
         ['M', 13.01, 13.03, 'P1'],
         ['R', 13.03, 13.04, 'P1'],
@@ -129,9 +65,9 @@ describe.each(engines)('convertLevel on $name', (engine) => {
       ]),
       { level: 'planungsraum', parentLevel: 'bezirk', validFrom: '2021-01-01' },
     );
-    await counts(db, '2021-06-30', { L: 300, M: 100, R: 0, C2: 31 });
+    await storeEw(db, 'planungsraum', '2021-06-30', { L: 300, M: 100, R: 0, C2: 31 });
     // a count of L for 31.12.2020 delivered later on the new areas: never replaced
-    await counts(db, '2020-12-31', { L: 55 });
+    await storeEw(db, 'planungsraum', '2020-12-31', { L: 55 });
   }, 120_000);
   afterAll(() => drop());
 

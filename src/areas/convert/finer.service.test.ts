@@ -1,83 +1,17 @@
 /** Converting with finer population weights (a finer level, a grid file), on every engine. */
-import type { Polygon } from 'geojson';
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../auth/auth.schema.ts';
 import type { Db } from '../../db/db.ts';
-import { recordSource } from '../../db/provenance.ts';
-import { geodesicAreaM2 } from '../../geo/ellipsoid-area.ts';
 import { EPSG_DEFINITIONS } from '../../geo/epsg.ts';
-import { insertObservations, upsertVariables } from '../../observations/observation.repository.ts';
 import { indicatorSeries } from '../../indicators/indicator.service.ts';
 import { engines } from '../../test/databases.ts';
 import { importAreas } from '../area.service.ts';
-import type { AreaFile } from '../readers/index.ts';
 import { convertedDates } from './convert.repository.ts';
 import { conversionTable, convertLevel } from './convert.service.ts';
 import { convertedNote } from './converted-note.ts';
 import { parseGridCsv } from '../../imports/grid/population-grid.ts';
-
-const box = (x0: number, x1: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x0, 52],
-      [x1, 52],
-      [x1, 52.02],
-      [x0, 52.02],
-      [x0, 52],
-    ],
-  ],
-});
-
-const file = (areas: [string, number, number, string | null][]): AreaFile => ({
-  fileName: 'test.geojson',
-  fileHash: 'x',
-  crs: 'EPSG:4326',
-  fields: [],
-  idField: 'id',
-  nameField: null,
-  parentField: null,
-  areas: areas.map(([key, x0, x1, parentKey], i) => ({
-    record: i + 1,
-    key,
-    name: key,
-    parentKey,
-    geometry: box(x0, x1),
-    areaM2: geodesicAreaM2(box(x0, x1)),
-    properties: {},
-    repairs: [],
-  })),
-});
-
-/** `ew` counts of the current areas of a level. */
-async function counts(db: Db, level: string, date: string, values: Record<string, number>) {
-  const ids = new Map(
-    (
-      await db.query<{ id: number; key: string }>(
-        `SELECT a.id, a.key FROM area a JOIN area_level l ON l.id = a.level_id
-          WHERE l.key = $1 AND a.valid_to IS NULL`,
-        [level],
-      )
-    ).map((r) => [r.key, r.id]),
-  );
-  const [ew] = (
-    await upsertVariables(db, [{ key: 'ew', name: 'Einwohner', unit: 'Personen', description: '' }])
-  ).values();
-  const sourceId = await recordSource(db, { kind: 'table', name: `Zählung ${level} ${date}` });
-  await insertObservations(
-    db,
-    Object.entries(values).map(([key, value]) => ({
-      variableId: ew!,
-      areaId: ids.get(key)!,
-      date,
-      breakdown: '',
-      value,
-      status: 'value' as const,
-      sourceId,
-    })),
-  );
-}
+import { storeEw, stripFile } from '../../test/strip-areas.ts';
 
 const OPERATOR: User = { id: 0, username: 'test', displayName: 'Test', role: 'admin' };
 
@@ -114,7 +48,7 @@ describe.each(engines)('conversion with finer weights on $name', (engine) => {
     ({ db, drop } = await engine.create());
     await importAreas(
       db,
-      file([
+      stripFile([
         ['P1', 13, 13.04, null],
         ['P2', 13.04, 13.08, null],
       ]),
@@ -123,17 +57,17 @@ describe.each(engines)('conversion with finer weights on $name', (engine) => {
     const plr = { level: 'planungsraum', parentLevel: 'bezirk' };
     await importAreas(
       db,
-      file([
+      stripFile([
         ['A', 13, 13.02, 'P1'],
         ['B', 13.02, 13.04, 'P1'],
         ['C', 13.04, 13.08, 'P2'],
       ]),
       { ...plr, validFrom: '2000-01-01' },
     );
-    await counts(db, 'planungsraum', '2020-12-31', { A: 1000, B: 400, C: 30 });
+    await storeEw(db, 'planungsraum', '2020-12-31', { A: 1000, B: 400, C: 30 });
     await importAreas(
       db,
-      file([
+      stripFile([
         ['L', 13, 13.01, 'P1'],
         ['M', 13.01, 13.03, 'P1'],
         ['R', 13.03, 13.04, 'P1'],
@@ -141,14 +75,14 @@ describe.each(engines)('conversion with finer weights on $name', (engine) => {
       ]),
       { ...plr, validFrom: '2021-01-01' },
     );
-    await counts(db, 'planungsraum', '2021-06-30', { L: 100, M: 200, R: 300, C2: 31 });
-    await importAreas(db, file(BLOCKS.map(([key, x0, x1, parent]) => [key, x0, x1, parent])), {
+    await storeEw(db, 'planungsraum', '2021-06-30', { L: 100, M: 200, R: 300, C2: 31 });
+    await importAreas(db, stripFile(BLOCKS.map(([key, x0, x1, parent]) => [key, x0, x1, parent])), {
       level: 'block',
       levelName: 'Blöcke',
       parentLevel: 'planungsraum',
       validFrom: '2021-01-01',
     });
-    await counts(db, 'block', '2021-06-30', Object.fromEntries(BLOCKS.map(([k, , , , ew]) => [k, ew])));
+    await storeEw(db, 'block', '2021-06-30', Object.fromEntries(BLOCKS.map(([k, , , , ew]) => [k, ew])));
   }, 120_000);
   afterAll(() => drop());
 
