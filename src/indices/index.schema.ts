@@ -5,6 +5,7 @@
  * Method: docs/methods.md §3 (MSS) and §4 (composite indicators, COINr).
  */
 import { z } from 'zod';
+import { Converted } from '../indicators/indicator.schema.ts';
 
 /** One class of a part index: an interval on the UNROUNDED index value. */
 export const IndexClass = z
@@ -146,6 +147,17 @@ export type IndexDefinition = z.infer<typeof IndexDefinition>;
 
 export const IndexList = z.array(IndexDefinition);
 
+/**
+ * The „umgerechnet“ mark of a result computed from several indicators: the distinct conversions
+ * (source Gebietsstand and method) among the area's input values at the Stichtag.
+ */
+export const ConvertedInputs = z
+  .array(Converted)
+  .optional()
+  .describe(
+    "Present when any of the area's input values at this Stichtag was converted from an earlier Gebietsstand (umgerechnet): each source Gebietsstand and method once",
+  );
+
 const PartSummary = z.object({ key: z.string(), label: z.string(), classes: z.array(IndexClass) });
 
 export const IndexAreaResult = z.object({
@@ -170,6 +182,7 @@ export const IndexAreaResult = z.object({
     .record(z.string(), z.number().nullable())
     .describe('Input value per indicator key as the user may see it'),
   code: z.string().nullable().describe("Area code, e.g. '2-' (MSS Gesamtindex)"),
+  converted: ConvertedInputs,
 });
 export type IndexAreaResult = z.infer<typeof IndexAreaResult>;
 
@@ -228,6 +241,7 @@ export const IndexHistory = z.object({
       date: z.string(),
       code: z.string().nullable(),
       parts: z.record(z.string(), z.object({ index: z.number().nullable(), class: z.string().nullable() })),
+      converted: ConvertedInputs,
     }),
   ),
 });

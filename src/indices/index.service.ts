@@ -10,6 +10,7 @@ import { formatDate } from '../core/format.ts';
 import { indicatorAvailability, unavailableText } from '../indicators/availability.ts';
 import { listIndicators } from '../indicators/indicator.repository.ts';
 import { loadLevelTable, type LevelTable } from '../indicators/level-table.ts';
+import { convertedInputs } from '../indicators/converted-inputs.ts';
 import { computeIndex, type IndexInput } from './engine.ts';
 import * as repo from './index.repository.ts';
 import { num, presentResult } from './index.present.ts';
@@ -115,7 +116,15 @@ export async function indexResult(
   const missing = await missingInputs(db, def, table, d);
   return remember(table, `${JSON.stringify(def)}|result|${d}`, () => {
     const { input, comp } = computeAt(def, table, d);
-    const result = presentResult(def, { level: table.level, date, areas: table.areas }, input, comp);
+    const presented = presentResult(def, { level: table.level, date, areas: table.areas }, input, comp);
+    const keys = indexIndicatorKeys(def);
+    const result = {
+      ...presented,
+      areas: presented.areas.map((a, i) => {
+        const converted = convertedInputs(table, keys, d, i);
+        return converted ? { ...a, converted } : a;
+      }),
+    };
     return missing.length ? { ...result, missingInputs: missing } : result;
   });
 }
@@ -225,7 +234,8 @@ export async function indexHistory(
         class: valid && k >= 0 ? p.classes[k]!.code : null,
       };
     }
-    points.push({ date, code: comp.code[row] ?? null, parts });
+    const converted = convertedInputs(table, indexIndicatorKeys(def), d, row);
+    points.push({ date, code: comp.code[row] ?? null, parts, ...(converted && { converted }) });
   });
   return { index: def.key, level: levelKey, area: areaKey, points };
 }

@@ -1,5 +1,6 @@
 import { formatDate } from '../../core/format.ts';
 import { INVALID_FILL, NO_CLASS_FILL, severityColor } from './colors.ts';
+import { convertedMarks } from './converted.ts';
 import { CODE_VIEW, type IndexAreaStyle, type Matrix } from './matrix.ts';
 import { mt } from './texts.ts';
 import type { IndexResult } from './types.ts';
@@ -38,6 +39,7 @@ export function IndexLegend(props: IndexLegendProps) {
   const counts = new Map<string, number>();
   for (const style of styles.values()) counts.set(style.entry, (counts.get(style.entry) ?? 0) + 1);
   const none = counts.get('none') ?? 0;
+  const converted = convertedMarks(result);
   const title = view === CODE_VIEW || !part ? mt.controls.code : part.label;
 
   return (
@@ -83,6 +85,11 @@ export function IndexLegend(props: IndexLegendProps) {
           </span>
         </li>
       </ul>
+      {converted.notes.length > 0 && (
+        <p className="legend__note" data-testid="legend-converted">
+          {mt.legend.converted(converted.markers.size)} {converted.notes.join('; ')}
+        </p>
+      )}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { areaKey } from '../measures/measure-links.ts';
 import { paths } from '../router.ts';
 import { INVALID_FILL, NO_CLASS_FILL, severityColor } from './colors.ts';
 import { areaClass } from './matrix.ts';
+import { convertedMarks } from './converted.ts';
 import { tableRows, type Robust, type Sort } from './table-rows.ts';
 import { mt } from './texts.ts';
 import type { IndexResult } from './types.ts';
@@ -36,6 +37,7 @@ export function IndexTable(props: IndexTableProps) {
   const { measures } = props;
   const [sort, setSort] = useState<Sort>({ column: 'name', descending: false });
   const rows = useMemo(() => tableRows(result, robustness, cell, sort), [result, robustness, cell, sort]);
+  const converted = useMemo(() => convertedMarks(result), [result]);
   const pending = robustnessLoading ? mt.table.loading : MISSING_SYMBOL;
 
   const header = (column: string, label: string, className?: string, title?: string) => {
@@ -129,6 +131,11 @@ export function IndexTable(props: IndexTableProps) {
                       return [
                         <td key={`${p.key}-index`} className="num">
                           {value === null ? MISSING_SYMBOL : formatNumber(value, 2)}
+                          {value !== null && converted.markers.has(area.id) && (
+                            <span className="index-table__converted" data-testid="index-converted">
+                              {converted.markers.get(area.id)}
+                            </span>
+                          )}
                         </td>,
                         <td key={`${p.key}-class`}>
                           <span className="class-cell">
@@ -177,6 +184,13 @@ export function IndexTable(props: IndexTableProps) {
           </tbody>
         </table>
       </div>
+      {converted.notes.length > 0 && (
+        <ul className="index-table__notes muted" data-testid="index-converted-notes">
+          {converted.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -59,6 +59,9 @@ export const mt = {
     notRobust: 'Klasse nicht robust',
     notRobustHint: 'Klasse bleibt in weniger als 90 % der Monte-Carlo-Läufe gleich',
     robustLoading: 'Robustheit wird berechnet …',
+    /** Before the footnotes of the converted input values: how many areas' classes rest on them. */
+    converted: (n: number) =>
+      `${n === 1 ? '1 Gebiet hat' : `${n} Gebiete haben`} umgerechnete Eingangswerte:`,
     areas: (n: number) => (n === 1 ? '1 Gebiet' : `${n} Gebiete`),
   },
   map: {

@@ -1,0 +1,96 @@
+/**
+ * The „umgerechnet“ mark of composite index results, on every engine: on a level whose counts
+ * before its new Gebietsstand were converted, an area's index value at a Stichtag is marked when
+ * any of its input values there was converted — the areas and dates
+ * `/api/indicators/{key}/values` marks — in the result and in the area's history.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/db.ts';
+import { buildApp } from '../server/app.ts';
+import { insertAccount } from '../auth/auth.service.ts';
+import { engines } from '../test/databases.ts';
+import { sessionCookie } from '../test/demo-app.ts';
+import { CONVERTED_FROM, convertedCity } from '../test/converted-city.ts';
+import { upsertIndexDefinitions } from './index.repository.ts';
+import { IndexDefinition, type IndexHistory, type IndexResult } from './index.schema.ts';
+import { SIMPLE_STATUS_CLASSES } from './presets.ts';
+
+const DEFINITION = IndexDefinition.parse({
+  key: 'dichte',
+  name: 'Einwohnerindex',
+  description: '',
+  parts: [
+    {
+      key: 'status',
+      label: 'Status-Index',
+      indicators: [{ indicator: 'einwohner', code: 'S1', direction: 1, weight: 1 }],
+      classes: SIMPLE_STATUS_CLASSES,
+    },
+  ],
+  standardisation: 'z_population',
+  aggregation: 'mean',
+  mean: 'arithmetic',
+  restandardise: false,
+  validity: { minPopulation: null, excluded: [] },
+  missing: 'exclude_area',
+  codeJoin: '',
+});
+
+describe.each(engines)('umgerechnet in composite indices on $name', (engine) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  let planner: string;
+  beforeAll(async () => {
+    ({ db, drop } = await engine.create());
+    await convertedCity(db);
+    await upsertIndexDefinitions(db, [DEFINITION], null);
+    app = await buildApp({ db, webDir: '/nonexistent' });
+    await insertAccount(db, {
+      username: 'planer',
+      displayName: 'Planer',
+      passwordHash: 'x',
+      role: 'planner',
+    });
+    planner = await sessionCookie(db, 'planer');
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await drop?.();
+  });
+
+  const get = async <T>(url: string) => {
+    const res = await app.inject({ url, headers: { cookie: planner } });
+    expect(res.statusCode, url).toBe(200);
+    return res.json<T>();
+  };
+  const marks = (r: IndexResult) => Object.fromEntries(r.areas.map((a) => [a.id, a.converted ?? null]));
+
+  it('marks the index value and class of an area whose input was converted, not a counted one', async () => {
+    const old = await get<IndexResult>('/api/indices/dichte/result?level=planungsraum&date=2020-12-31');
+    // L was counted at 31.12.2020 (never replaced); M, R and C2 were converted
+    expect(marks(old)).toEqual({ L: null, M: [CONVERTED_FROM], R: [CONVERTED_FROM], C2: [CONVERTED_FROM] });
+    expect(old.areas.every((a) => a.valid && a.parts.status!.class !== null)).toBe(true);
+    const now = await get<IndexResult>('/api/indices/dichte/result?level=planungsraum&date=2021-06-30');
+    expect(marks(now)).toEqual({ L: null, M: null, R: null, C2: null });
+    expect(now.areas.every((a) => !('converted' in a))).toBe(true);
+  });
+
+  it('marks the converted Stichtage of an area’s index history', async () => {
+    const history = async (area: string) =>
+      (await get<IndexHistory>(`/api/indices/dichte/history?level=planungsraum&area=${area}`)).points.map(
+        (p) => [p.date, p.converted ?? null],
+      );
+    expect(await history('M')).toEqual([
+      ['2019-12-31', [CONVERTED_FROM]],
+      ['2020-12-31', [CONVERTED_FROM]],
+      ['2021-06-30', null],
+    ]);
+    expect(await history('L')).toEqual([
+      ['2019-12-31', [CONVERTED_FROM]],
+      ['2020-12-31', null],
+      ['2021-06-30', null],
+    ]);
+  });
+});
