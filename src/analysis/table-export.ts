@@ -27,7 +27,8 @@ const TARGET = 'Zielwert';
 /** German label of a row's kind, e.g. `Sozialraum`, `Stadtbezirk`, `Gesamtstadt`. */
 function kindLabel(table: StatTable, row: StatRow): string {
   if (row.kind === 'area') return table.levelName;
-  if (row.kind === 'parent') return table.parentLevelName ?? 'Übergeordnetes Gebiet';
+  // a parent names its own level: in a ragged hierarchy not always the level's parent level
+  if (row.kind === 'parent') return row.levelName ?? table.parentLevelName ?? 'Übergeordnetes Gebiet';
   return 'Gesamtstadt';
 }
 

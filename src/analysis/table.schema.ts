@@ -58,6 +58,13 @@ export const StatRow = z.object({
   key: z.string().describe('Area key; empty for the city'),
   name: z.string(),
   parentKey: z.string().nullable().describe('Key of the parent area (areas only)'),
+  level: z
+    .string()
+    .nullable()
+    .describe(
+      'Level key of the row’s area: for a parent its own level, in a ragged hierarchy not always the level’s parent level (a Sozialraum in one Gemeinde, a Gemeinde elsewhere); null for the city',
+    ),
+  levelName: z.string().nullable().describe('e.g. Sozialraum, Gemeinde; null for the city'),
   /** One cell per column, in column order. */
   cells: z.array(StatCell),
 });
@@ -66,7 +73,12 @@ export type StatRow = z.infer<typeof StatRow>;
 export const StatTable = z.object({
   level: z.string(),
   levelName: z.string().describe('e.g. Sozialraum'),
-  parentLevelName: z.string().nullable().describe('e.g. Stadtbezirk; null when the level has no parent'),
+  parentLevelName: z
+    .string()
+    .nullable()
+    .describe(
+      'The level’s declared parent level, e.g. Stadtbezirk; null when the level has no parent. Each parent row names its own level (`levelName`)',
+    ),
   cityName: z.string().describe('Name of the territory, e.g. Musterstadt'),
   cityKey: z
     .string()

@@ -4,7 +4,7 @@
  * (docs/methods.md §2), with the indicators' target values. Planners get unprotected values with
  * counts; everyone else disclosure-protected values without counts.
  */
-import { getTerritory, listLevels } from '../areas/area.repository.ts';
+import { getTerritory, listAreas, listLevels } from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
@@ -49,6 +49,14 @@ export async function statisticsTable(db: Db, user: User | null, req: StatTableR
       { areas: unknown },
     );
 
+  const [levels, levelAreas] = await Promise.all([listLevels(db), listAreas(db, req.level)]);
+  const level = levels.find((l) => l.key === req.level);
+  const parentLevel = levels.find((l) => l.key === level?.parent && l.rank >= 1);
+  const levelName = (key: string) => levels.find((l) => l.key === key)?.name ?? key;
+  // In a ragged hierarchy a parent lies on any coarser level (a Sozialraum in one Gemeinde, the
+  // Gemeinde elsewhere), so each parent row names the level of its own area.
+  const parentLevelOf = new Map(levelAreas.map((a) => [a.parent, a.parent_level]));
+
   const rows: StatRow[] = [];
   const parents = new Map<string, string>();
   for (const key of wanted) {
@@ -60,21 +68,24 @@ export async function statisticsTable(db: Db, user: User | null, req: StatTableR
       key: area.key,
       name: area.name,
       parentKey: area.parentKey,
+      level: req.level,
+      levelName: level?.name ?? req.level,
       cells: grids.map((g) => statCell(g.cells[at]?.[i])),
     });
   }
-  for (const [key, name] of parents)
+  for (const [key, name] of parents) {
+    const own = parentLevelOf.get(key) ?? parentLevel?.key ?? null;
     rows.push({
       kind: 'parent',
       key,
       name,
       parentKey: null,
+      level: own,
+      levelName: own === null ? (parentLevel?.name ?? null) : levelName(own),
       cells: grids.map((g) => statCell(g.parents.get(key)?.[at])),
     });
+  }
 
-  const levels = await listLevels(db);
-  const level = levels.find((l) => l.key === req.level);
-  const parentLevel = levels.find((l) => l.key === level?.parent && l.rank >= 1);
   const territory = await getTerritory(db);
   const cityName = territory?.name ?? 'Gesamt';
   rows.push({
@@ -82,6 +93,8 @@ export async function statisticsTable(db: Db, user: User | null, req: StatTableR
     key: '',
     name: cityName,
     parentKey: null,
+    level: null,
+    levelName: null,
     cells: grids.map((g) => statCell(g.city[at])),
   });
 

@@ -42,7 +42,10 @@ export function StatisticsTable(props: StatisticsTableProps) {
   const addable = props.candidates.filter((c) => !chosen.has(c.id));
   const areaCount = isSelection ? request.areas.length : props.candidates.length;
   const kind = (row: StatTable['rows'][number]) =>
-    row.kind === 'city' ? at.table.kinds.city : at.table.kinds.parent(table?.parentLevelName ?? null);
+    row.kind === 'city'
+      ? at.table.kinds.city
+      : // a parent's own level: in a ragged hierarchy a Sozialraum in one Gemeinde, the Gemeinde elsewhere
+        at.table.kinds.parent(row.levelName ?? table?.parentLevelName ?? null);
 
   return (
     <section className="analysis-table" aria-labelledby={`${id}-title`} data-testid="stat-table-section">

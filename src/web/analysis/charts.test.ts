@@ -91,9 +91,33 @@ describe('chart data', () => {
         { key: 'b', name: 'B', unit: '%', decimals: 1, polarity: 'high_bad', source: '', target: null },
       ],
       rows: [
-        { kind: 'area', key: 'x', name: 'X', parentKey: null, cells: [cell(2), cell(null, 'secret')] },
-        { kind: 'area', key: 'y', name: 'Y', parentKey: null, cells: [cell(6), cell(1)] },
-        { kind: 'city', key: '', name: 'S', parentKey: null, cells: [cell(3), cell(1)] },
+        {
+          kind: 'area',
+          key: 'x',
+          name: 'X',
+          parentKey: null,
+          level: 'sozialraum',
+          levelName: 'Sozialraum',
+          cells: [cell(2), cell(null, 'secret')],
+        },
+        {
+          kind: 'area',
+          key: 'y',
+          name: 'Y',
+          parentKey: null,
+          level: 'sozialraum',
+          levelName: 'Sozialraum',
+          cells: [cell(6), cell(1)],
+        },
+        {
+          kind: 'city',
+          key: '',
+          name: 'S',
+          parentKey: null,
+          level: null,
+          levelName: null,
+          cells: [cell(3), cell(1)],
+        },
       ],
     };
     // SD of 2 and 6 (population) = 2

@@ -1,0 +1,85 @@
+/**
+ * Parent rows in a ragged hierarchy, on every engine: in the small Kreis (src/test/kreis-fixture.ts)
+ * a Wohnplatz of Cestadt lies in a Sozialraum, one of Bedorf directly in its Gemeinde. The
+ * statistics table and the coverage name each parent row by its own level — in JSON, CSV and XLSX —
+ * not by the level's declared parent level, which would call a Sozialraum „Gemeinde“.
+ */
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatTable } from '../analysis/table.schema.ts';
+import type { Db } from '../db/db.ts';
+import { buildApp } from '../server/app.ts';
+import { engines } from '../test/databases.ts';
+import { sessionCookie } from '../test/demo-app.ts';
+import { KREIS_DATES, loadKreisFixture } from '../test/kreis-fixture.ts';
+
+const DATE = KREIS_DATES.at(-1)!;
+/** Cestadt-Süd, in the Sozialraum Cestadt-Land; Unterbedorf, directly in the Gemeinde Bedorf. */
+const IN_SOZIALRAUM = '09190133002';
+const IN_GEMEINDE = '09190122002';
+
+/** The CSV's lines as fields (no field of these files holds a `;`). */
+const csvRows = (body: string) =>
+  body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .map((l) => l.split(';'));
+
+async function xlsxRows(body: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  wb.worksheets[0]!.eachRow((r) => {
+    rows.push((r.values as unknown[]).slice(1).map((v) => (typeof v === 'string' ? v : '')));
+  });
+  return rows;
+}
+
+describe.each(engines)('parent rows in a ragged hierarchy on $name', (engine) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  let app: FastifyInstance;
+  let planner: string;
+  beforeAll(async () => {
+    ({ db, drop } = await engine.create());
+    await loadKreisFixture(db, { sozialraeume: true });
+    app = await buildApp({ db, webDir: '/nonexistent' });
+    planner = await sessionCookie(db, 'kreisamt');
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+    await drop?.();
+  });
+
+  const get = async (url: string) => {
+    const res = await app.inject({ url, headers: { cookie: planner } });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    return res;
+  };
+
+  it('labels a statistics table’s parent rows with their own level', async () => {
+    const query = `indicators=einwohner&level=wohnplatz&date=${DATE}&areas=${IN_SOZIALRAUM},${IN_GEMEINDE}`;
+    const table = (await get(`/api/analysis/table?${query}`)).json<StatTable>();
+    expect(table.parentLevelName).toBe('Gemeinde');
+    const parents = table.rows.filter((r) => r.kind === 'parent');
+    expect(parents.map((r) => [r.key, r.name, r.level, r.levelName])).toEqual([
+      ['09190133S02', 'Cestadt-Land', 'sozialraum', 'Sozialraum'],
+      ['09190122', 'Bedorf', 'gemeinde', 'Gemeinde'],
+    ]);
+    expect(table.rows.filter((r) => r.kind === 'area').map((r) => r.levelName)).toEqual([
+      'Wohnplatz',
+      'Wohnplatz',
+    ]);
+
+    const kinds = (rows: string[][]) => new Map(rows.map((r) => [r[0], r[2]]));
+    const csv = kinds(csvRows((await get(`/api/analysis/table?${query}&format=csv`)).body));
+    expect(csv.get('09190133S02')).toBe('Sozialraum');
+    expect(csv.get('09190122')).toBe('Gemeinde');
+    expect(csv.get(IN_SOZIALRAUM)).toBe('Wohnplatz');
+    const xlsx = kinds(await xlsxRows((await get(`/api/analysis/table?${query}&format=xlsx`)).rawPayload));
+    expect(xlsx.get('09190133S02')).toBe('Sozialraum');
+    expect(xlsx.get('09190122')).toBe('Gemeinde');
+  });
+});
