@@ -123,6 +123,18 @@ export async function currentAreaKeys<L extends { id: number }>(
   return rows.map((r) => ({ id: r.id, key: r.key, level: byId.get(r.level_id)! }));
 }
 
+/** Key, name and full geometry of the areas `ids` (the parents an import checks its areas against). */
+export async function areaShapes(
+  db: Db,
+  ids: readonly number[],
+): Promise<{ id: number; key: string; name: string; geometry: Polygon | MultiPolygon }[]> {
+  if (!ids.length) return [];
+  return db.query<{ id: number; key: string; name: string; geometry: Polygon | MultiPolygon }>(
+    'SELECT id, key, name, geometry FROM area WHERE id = ANY($1::int[])',
+    [ids],
+  );
+}
+
 export async function deepestLevel(db: Db): Promise<LevelRow | null> {
   const [row] = await db.query<LevelRow>('SELECT * FROM area_level ORDER BY rank DESC, id DESC LIMIT 1');
   return row ?? null;

@@ -14,7 +14,7 @@ import type { AreaFeatureCollection, AreaSummary, ImportAreasResult, LocateResul
 import * as repo from './area.repository.ts';
 import { refreshCityOutline } from './city-level.ts';
 import type { AreaFile } from './readers/index.ts';
-import { matchParents, placeNewLevel, type MatchedParent } from './parent-match.ts';
+import { checkInsideParents, matchParents, placeNewLevel, type MatchedParent } from './parent-match.ts';
 import { shiftRanks } from './derive/derive.repository.ts';
 
 const LEVEL_NAMES: Record<string, string> = {
@@ -85,6 +85,20 @@ export async function importAreas(
           preferred: declared ?? (level ? null : (others.at(-1) ?? null)),
         })
       : new Map<number, MatchedParent>();
+    if (matched.size) {
+      // a key on the right level can still name the wrong parent; the geometry shows it
+      const shapes = new Map(
+        (await repo.areaShapes(tx, [...new Set([...matched.values()].map((m) => m.id))])).map((s) => [
+          s.id,
+          s,
+        ]),
+      );
+      checkInsideParents(
+        file.areas,
+        new Map([...matched].map(([record, m]) => [record, shapes.get(m.id)!])),
+        { fileName: file.fileName, parentField: file.parentField },
+      );
+    }
     if (!level) {
       const placed = placeNewLevel([...matched.values()].map((m) => m.level));
       const parent = declared ?? (placed ? others.find((l) => l.id === placed.parent.id)! : null);

@@ -1,7 +1,14 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { LagebildError } from '../core/errors.ts';
-import { matchParents, placeNewLevel, type MatchContext, type MatchLevel } from './parent-match.ts';
+import {
+  checkInsideParents,
+  matchParents,
+  placeNewLevel,
+  type MatchContext,
+  type MatchLevel,
+  type ParentShape,
+} from './parent-match.ts';
 import type { RawArea } from './readers/area-file.ts';
 
 const stadt: MatchLevel = { id: 1, key: 'stadt', name: 'Kreis', rank: 0 };
@@ -81,5 +88,66 @@ describe('parents in a ragged hierarchy', () => {
     expect(placeNewLevel([gemeinde, sozialraum, gemeinde])).toEqual({ parent: gemeinde, rank: 3 });
     expect(placeNewLevel([gemeinde])).toEqual({ parent: gemeinde, rank: 2 });
     expect(placeNewLevel([])).toBeNull();
+  });
+});
+
+describe('a child lies in its parent', () => {
+  const ring = (...xy: [number, number][]): Polygon => ({ type: 'Polygon', coordinates: [[...xy, xy[0]!]] });
+  const box = (x0: number, x1: number, y0: number, y1: number) =>
+    ring([x0, y0], [x1, y0], [x1, y1], [x0, y1]);
+  const shaped = (record: number, key: string, g: Polygon): RawArea => ({
+    ...area(record, key, 'S'),
+    geometry: g,
+  });
+  // two Sozialräume of two Gemeinden side by side: [0,1]×[0,1] and [1,2]×[0,1]
+  const mitte: ParentShape = { key: '05999020S01', name: 'Musterhausen-Mitte', geometry: box(0, 1, 0, 1) };
+  const ost: ParentShape = { key: '05999008S01', name: 'Heiderath-Ost', geometry: box(1, 2, 0, 1) };
+
+  it('accepts children sharing the parent’s border, also an L whose centroid lies outside it', () => {
+    // the thin L's centroid (≈ 0.29, 0.29) lies in its notch, outside the child and the identical parent
+    const thinL = ring([0, 0], [1, 0], [1, 0.1], [0.1, 0.1], [0.1, 1], [0, 1]);
+    const parents = new Map([
+      [1, mitte],
+      [2, mitte],
+      [3, { ...mitte, geometry: thinL }],
+    ]);
+    expect(() =>
+      checkInsideParents(
+        [shaped(1, 'links', box(0, 0.5, 0, 1)), shaped(2, 'gleich', box(0, 1, 0, 1)), shaped(3, 'L', thinL)],
+        parents,
+        ctx,
+      ),
+    ).not.toThrow();
+  });
+
+  it('refuses a Wohnplatz naming the Sozialraum of another Gemeinde, with file, record, keys and name', () => {
+    const e = failure(() =>
+      checkInsideParents([shaped(4, '05999008004', box(1.2, 1.4, 0.2, 0.4))], new Map([[4, mitte]]), ctx),
+    );
+    expect(e.code).toBe('import.outside_parent');
+    expect(e.message).toBe(
+      'wohnplaetze.geojson, Datensatz 4 (05999008004), Feld „eltern“: das Gebiet liegt nicht in seinem übergeordneten Gebiet „05999020S01“ (Musterhausen-Mitte). Bitte den Schlüssel des übergeordneten Gebiets prüfen.',
+    );
+    expect(e.details).toMatchObject({
+      record: 4,
+      key: '05999008004',
+      parent: '05999020S01',
+      parentName: 'Musterhausen-Mitte',
+    });
+    // in its own Gemeinde's Sozialraum it is fine
+    expect(() =>
+      checkInsideParents([shaped(4, '05999008004', box(1.2, 1.4, 0.2, 0.4))], new Map([[4, ost]]), ctx),
+    ).not.toThrow();
+  });
+
+  it('skips parents without geometry', () => {
+    const kreis: ParentShape = {
+      key: '05999',
+      name: 'Kreis',
+      geometry: { type: 'MultiPolygon', coordinates: [] },
+    };
+    expect(() =>
+      checkInsideParents([shaped(5, 'x', box(5, 6, 5, 6))], new Map([[5, kreis]]), ctx),
+    ).not.toThrow();
   });
 });

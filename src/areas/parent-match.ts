@@ -5,7 +5,10 @@
  * parent level (the one its areas nest in across the whole territory), and a level between the
  * two may cover only part of it (the Sozialräume of one Gemeinde).
  */
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { importError } from '../core/errors.ts';
+import { interiorPoint } from './convert/finer.ts';
 import type { RawArea } from './readers/area-file.ts';
 
 /** A level as far as matching parents needs it. */
@@ -41,7 +44,7 @@ export interface MatchContext {
   preferred: MatchLevel | null;
 }
 
-const where = (ctx: MatchContext, a: RawArea) =>
+const where = (ctx: Pick<MatchContext, 'fileName' | 'parentField'>, a: RawArea) =>
   `${ctx.fileName}, Datensatz ${a.record} (${a.key})${ctx.parentField ? `, Feld „${ctx.parentField}“` : ''}`;
 
 /**
@@ -120,4 +123,50 @@ export function placeNewLevel(found: readonly MatchLevel[]): { parent: MatchLeve
   if (!found.length) return null;
   const byRank = [...found].sort((a, b) => a.rank - b.rank);
   return { parent: byRank[0]!, rank: byRank.at(-1)!.rank + 1 };
+}
+
+/** A parent's key, name and geometry, for {@link checkInsideParents}. */
+export interface ParentShape {
+  key: string;
+  name: string;
+  /** Empty (no coordinates) for a parent without geometry, e.g. the city before its outline. */
+  geometry: Polygon | MultiPolygon;
+}
+
+/**
+ * Every child lies in its parent: a key that exists on a coarser level can still be the wrong
+ * one (a Wohnplatz naming a Sozialraum of another Gemeinde), which only the geometry shows. The
+ * child's test point lies strictly inside it (the scan-line interior point, never a vertex), so a
+ * child sharing a border with its parent – or whose border was digitised a little differently –
+ * is not refused; the parent's border itself counts as inside. Parents without geometry are
+ * skipped.
+ * @param parents parent per record number (as from {@link matchParents})
+ * @throws import.outside_parent naming file, record, the child's key, the parent's key and name
+ * @example checkInsideParents([wohnplatz], new Map([[1, { key: 'S01', name: 'Mitte', geometry }]]), ctx)
+ */
+export function checkInsideParents(
+  areas: readonly RawArea[],
+  parents: ReadonlyMap<number, ParentShape>,
+  ctx: Pick<MatchContext, 'fileName' | 'parentField'>,
+): void {
+  for (const a of areas) {
+    const parent = parents.get(a.record);
+    if (!parent || parent.geometry.coordinates.length === 0) continue;
+    const point = interiorPoint(a.geometry);
+    if (!point || booleanPointInPolygon(point, parent.geometry)) continue;
+    throw importError(
+      'outside_parent',
+      `${where(ctx, a)}: das Gebiet liegt nicht in seinem übergeordneten Gebiet „${parent.key}“ (${parent.name}). Bitte den Schlüssel des übergeordneten Gebiets prüfen.`,
+      {
+        file: ctx.fileName,
+        record: a.record,
+        key: a.key,
+        parent: parent.key,
+        parentName: parent.name,
+        field: ctx.parentField,
+        lon: point[0],
+        lat: point[1],
+      },
+    );
+  }
 }
