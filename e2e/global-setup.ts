@@ -1,7 +1,8 @@
 /**
  * Once per run of the browser tests: the demo city loaded into a database directory, with the
  * known demo passwords (`lagebild demo --demo-passwords`). Each spec file's server starts on a copy
- * of it (server.ts), so the demo is generated only once. Returns the teardown that removes it.
+ * of it (server.ts), so the demo is generated only once. The demo Kreis gets an empty directory,
+ * filled by the first spec file that needs it (server.ts). Returns the teardown that removes both.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { TEMPLATE_ENV, TMP_PREFIX } from './server.ts';
+import { KREIS_TEMPLATE_ENV, TEMPLATE_ENV, TMP_PREFIX } from './server.ts';
 
 /**
  * Removes the directories aborted runs left behind: older than an hour, so never one in use
@@ -52,7 +53,12 @@ export default async function globalSetup(): Promise<(() => void) | undefined> {
     throw error;
   }
   console.log(`[e2e] demo database built in ${Math.round((Date.now() - t0) / 1000)} s`);
+  const kreis = mkdtempSync(join(tmpdir(), `${TMP_PREFIX}kreis-template-`));
   // the workers inherit the environment of this process
   process.env[TEMPLATE_ENV] = dir;
-  return () => rmSync(dir, { recursive: true, force: true });
+  process.env[KREIS_TEMPLATE_ENV] = kreis;
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(kreis, { recursive: true, force: true });
+  };
 }

@@ -1,27 +1,34 @@
 /**
  * The servers the browser tests run against. Every spec file has a server of its own, so that no
  * file sees what another one changed and the files pass in any order and alone: a copy of the demo
- * city built once per run (global-setup.ts), or an empty database without the demo for the
- * Einrichtung. A spec file (or a describe block) calls `useServer()` at its top; what a file needs
+ * city built once per run (global-setup.ts), a copy of the demo Kreis (`lagebild demo --kreis`,
+ * built once per run by the first file that asks for it), or an empty database without the demo
+ * for the Einrichtung. A spec file (or a describe block) calls `useServer()` at its top; what a file needs
  * beyond the demo city it creates itself, in its tests or in a `beforeAll` after that call.
  *
  * LAGEBILD_E2E_PORT: the servers listen on free ports from this one up to 39 above it (default 3917).
  * LAGEBILD_E2E_BASE_URL (development): the files that need the demo city use the server already
  * running there, all the same one, and see each other's changes.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { test } from '@playwright/test';
 
 /** The start of the name of every directory the tests create in the temporary directory. */
 export const TMP_PREFIX = 'lagebild-e2e-';
 /** Where global-setup.ts leaves the demo database the servers start from (a directory). */
 export const TEMPLATE_ENV = 'LAGEBILD_E2E_TEMPLATE';
+/**
+ * Where the demo Kreis is built for the run (a directory global-setup.ts creates empty): only the
+ * files that need it pay for it, the first of them builds it, the others copy it.
+ */
+export const KREIS_TEMPLATE_ENV = 'LAGEBILD_E2E_KREIS_TEMPLATE';
 
 const CLI = fileURLToPath(new URL('../bin/lagebild.js', import.meta.url));
 const BASE_PORT = Number(process.env.LAGEBILD_E2E_PORT ?? 3917);
@@ -29,7 +36,7 @@ const PORT_RANGE = 40;
 /** A server is ready within this time, even on a busy machine (loading the demo itself: a minute). */
 const START_TIMEOUT = 180_000;
 
-export type Database = 'demo' | 'empty';
+export type Database = 'demo' | 'kreis' | 'empty';
 
 export interface Server {
   /** e.g. `http://127.0.0.1:3918` */
@@ -78,7 +85,7 @@ async function serve(dir: string, port: number, database: Database): Promise<Ser
   const origin = `http://127.0.0.1:${port}`;
   const args = [CLI, 'serve', '--db', dir, '--port', String(port), '--host', '127.0.0.1'];
   // the demo's known passwords: the tests log in as admin, planer and gast (helpers.ts)
-  args.push(database === 'demo' ? '--demo-passwords' : '--no-demo');
+  args.push(database === 'empty' ? '--no-demo' : '--demo-passwords');
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     // every test logs in afresh from one address: more than the default 10 logins a minute
@@ -128,9 +135,35 @@ async function serve(dir: string, port: number, database: Database): Promise<Ser
   };
 }
 
+/** `lagebild demo --kreis` with the known passwords into the database directory `dir`. */
+async function loadDemoKreis(dir: string): Promise<void> {
+  // like the demo city, about a minute on a busy machine
+  await promisify(execFile)(process.execPath, [CLI, 'demo', '--kreis', '--db', dir, '--demo-passwords'], {
+    timeout: 300_000,
+  });
+}
+
 /**
- * Starts a server on a fresh database: a copy of the demo city (with its known passwords) or an
- * empty one without the demo.
+ * The run's demo Kreis, built on first use into the directory global-setup.ts made; a marker file
+ * tells a later worker (after a crash) that the build finished. Null without that directory.
+ */
+async function kreisTemplate(): Promise<string | null> {
+  const root = process.env[KREIS_TEMPLATE_ENV];
+  if (!root) return null;
+  const db = join(root, 'db');
+  const ready = join(root, 'ready');
+  if (!existsSync(ready)) {
+    rmSync(db, { recursive: true, force: true });
+    mkdirSync(db);
+    await loadDemoKreis(db);
+    writeFileSync(ready, '');
+  }
+  return db;
+}
+
+/**
+ * Starts a server on a fresh database: a copy of the demo city or of the demo Kreis (with their
+ * known passwords), or an empty one without the demo.
  */
 export async function startServer(database: Database): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), `${TMP_PREFIX}${database}-`));
@@ -138,6 +171,11 @@ export async function startServer(database: Database): Promise<Server> {
     // without the template (none is built for LAGEBILD_E2E_BASE_URL) `serve` loads the demo itself
     const template = process.env[TEMPLATE_ENV];
     if (database === 'demo' && template) cpSync(template, dir, { recursive: true });
+    if (database === 'kreis') {
+      const kreis = await kreisTemplate();
+      if (kreis) cpSync(kreis, dir, { recursive: true });
+      else await loadDemoKreis(dir);
+    }
     for (let attempt = 1; attempt <= 5; attempt++) {
       const server = await serve(dir, await freePort(), database);
       if (server) return server;
@@ -157,7 +195,10 @@ export interface FileServer {
 }
 
 export interface ServerOptions {
-  /** `empty`: without the demo (`serve --no-demo`), for the Einrichtung. Default: the demo city. */
+  /**
+   * `empty`: without the demo (`serve --no-demo`), for the Einrichtung; `kreis`: the demo Kreis
+   * (always a server of its own). Default: the demo city.
+   */
   database?: Database;
   /**
    * A server of its own even with LAGEBILD_E2E_BASE_URL: for changes that cannot be undone and
@@ -185,7 +226,8 @@ export function useServer({ database = 'demo', own = false }: ServerOptions = {}
   };
   if (!external) {
     test.beforeAll(async () => {
-      test.setTimeout(START_TIMEOUT + 60_000);
+      // the first file on the demo Kreis builds it as well
+      test.setTimeout(START_TIMEOUT + (database === 'kreis' ? 360_000 : 60_000));
       server = await startServer(database);
     });
     test.afterAll(async () => {
