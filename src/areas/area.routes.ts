@@ -17,7 +17,7 @@ import {
   LocateQuery,
   LocateResult,
 } from './area.schema.ts';
-import { listLevels } from './area.repository.ts';
+import { listLevelsWithCoverage } from './partial-levels.ts';
 import { importAreas, levelGeojson, listAreaSummaries, locate } from './area.service.ts';
 import { areaToolRoutes } from './area-tools.routes.ts';
 import { readAreaFiles } from './readers/index.ts';
@@ -35,7 +35,7 @@ export const areaRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(AreaLevel) },
       },
     },
-    () => listLevels(app.db),
+    () => listLevelsWithCoverage(app.db),
   );
 
   app.get(

@@ -55,6 +55,12 @@ export const AreaLevel = z.object({
     .describe(
       'Covers only part of its parent level (e.g. the Sozialräume of one Gemeinde of a Kreis): areas of the parent level without any area of this level below them',
     ),
+  partialIn: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'Partial levels only: names of the parent level’s areas that have areas of this level below them',
+    ),
 });
 export type AreaLevel = z.infer<typeof AreaLevel>;
 

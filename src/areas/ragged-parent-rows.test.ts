@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatTable } from '../analysis/table.schema.ts';
 import type { Db } from '../db/db.ts';
+import type { AreaLevel } from './area.schema.ts';
 import { buildApp } from '../server/app.ts';
 import { engines } from '../test/databases.ts';
 import { sessionCookie } from '../test/demo-app.ts';
@@ -58,6 +59,18 @@ describe.each(engines)('parent rows in a ragged hierarchy on $name', (engine) =>
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     return res;
   };
+
+  it('lists where a partial level exists, in the levels and the start configuration', async () => {
+    const levels = (await get('/api/areas/levels')).json<AreaLevel[]>();
+    expect(levels.map((l) => [l.key, l.partial, l.partialIn])).toEqual([
+      ['stadt', false, undefined],
+      ['gemeinde', false, undefined],
+      ['sozialraum', true, ['Cestadt']],
+      ['wohnplatz', false, undefined],
+    ]);
+    const config = (await get('/api/config')).json<{ levels: AreaLevel[] }>();
+    expect(config.levels.find((l) => l.key === 'sozialraum')?.partialIn).toEqual(['Cestadt']);
+  });
 
   it('labels a statistics table’s parent rows with their own level', async () => {
     const query = `indicators=einwohner&level=wohnplatz&date=${DATE}&areas=${IN_SOZIALRAUM},${IN_GEMEINDE}`;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getTerritory, listLevels } from '../areas/area.repository.ts';
+import { getTerritory } from '../areas/area.repository.ts';
+import { listLevelsWithCoverage } from '../areas/partial-levels.ts';
 import { currentDate, listDates } from '../observations/observation.repository.ts';
 import { readCity } from '../setup/city.service.ts';
 import { setupNeeded } from '../setup/setup.service.ts';
@@ -21,7 +22,7 @@ export const configRoutes: FastifyPluginAsyncZod = async (app) => {
       const db = app.db;
       const [territory, levels, dates, current, city, needed, projection] = await Promise.all([
         getTerritory(db),
-        listLevels(db),
+        listLevelsWithCoverage(db),
         listDates(db),
         currentDate(db),
         readCity(db),

@@ -182,6 +182,18 @@ export const t = {
     date: 'Jahr (Stichtag)',
     level: 'Ebene',
     unpublished: '(nicht veröffentlicht)',
+    /** A level that covers only part of the territory (the Sozialräume of one Gemeinde). */
+    partialLevel: (name: string) => `${name} (nur teilweise)`,
+  },
+  atlasPartialLevel: {
+    /** @param where names of the areas that have the level (empty: unknown) */
+    text: (where: readonly string[]) => {
+      const shown = where.slice(0, 3);
+      const list =
+        shown.length > 1 ? `${shown.slice(0, -1).join(', ')} und ${shown.at(-1)!}` : (shown[0] ?? '');
+      const place = !list ? '' : where.length > shown.length ? ` (u. a. in ${list})` : ` (in ${list})`;
+      return `Diese Ebene gibt es nur in einem Teil des Gebiets${place}. Übrige Gebiete werden auf ihr nicht gezeigt.`;
+    },
   },
   polarity: POLARITY_LABELS,
 

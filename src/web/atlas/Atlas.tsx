@@ -12,6 +12,7 @@ import { defaultClassification, saveDefaultClassification } from '../classificat
 import { prefetchValues } from './prefetch.ts';
 import { atlasDates } from './projected-dates.ts';
 import { ProjectionNotice } from './ProjectionNotice.tsx';
+import { PartialLevelNotice } from './PartialLevelNotice.tsx';
 import { formatDate, formatValue } from '../../core/format.ts';
 import { t } from '../texts.ts';
 import { useFetched } from '../ui/useFetched.ts';
@@ -300,6 +301,7 @@ export function Atlas(props: AtlasProps) {
             </p>
           )}
           {shown?.projection && <ProjectionNotice projection={shown.projection} />}
+          <PartialLevelNotice level={level} />
           <AnalysisFilters
             indicator={shownIndicator}
             values={shown}

@@ -62,7 +62,8 @@ export function Controls(props: ControlsProps) {
         <LevelSwitch
           name={`${id}-level`}
           legend={t.controls.level}
-          levels={levels}
+          // a level of only some areas says so before it is chosen
+          levels={levels.map((l) => (l.partial ? { key: l.key, name: t.controls.partialLevel(l.name) } : l))}
           value={level}
           onChange={props.onLevel}
           data-testid="level-switch"
