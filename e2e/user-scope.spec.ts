@@ -1,7 +1,8 @@
 /**
  * The Zuständigkeit of an account: an administrator binds a planner to one Stadtbezirk of the demo
  * city (its level below the whole city), the choice persists, the planner's header names it, and
- * clearing it gives the planner the whole city again. Administrators are never bound.
+ * their Steckbrief of an area inside it is unprotected; clearing it gives the planner the whole
+ * city again. Administrators are never bound.
  */
 import { expect, test } from '@playwright/test';
 import type { UserAccount } from '../src/auth/auth.schema.ts';
@@ -40,6 +41,12 @@ test('an administrator binds a planner to a Stadtbezirk and clears it again', as
   await login(plannerPage, 'planer');
   await plannerPage.goto('/benutzer');
   await expect(plannerPage.getByTestId('user-role')).toHaveText('Planung · Stadtbezirk Mitte', SLOW);
+  // a Sozialraum of Mitte is theirs: its Steckbrief says its values are unprotected; one of another
+  // Stadtbezirk is the public one
+  await plannerPage.goto('/gebiete/sozialraum/101');
+  await expect(plannerPage.getByTestId('profile-note')).toContainText('Ihr Zuständigkeitsgebiet', SLOW);
+  await plannerPage.goto('/gebiete/sozialraum/201');
+  await expect(plannerPage.getByTestId('profile-note')).toContainText('Öffentliche Ansicht', SLOW);
   await other.close();
 
   // the server refuses a scope for an administrator, in German

@@ -105,6 +105,62 @@ describe.each(engines)('planners of two municipalities in one Kreis ($name)', (e
     expect(otherHidden.every((v) => v.value === null && v.numerator === null)).toBe(true);
   });
 
+  it('gives a scoped planner the Steckbrief and changes of their own Wohnplatz unprotected, and any other as the public sees it', async () => {
+    type Cell = { value: number | null; status: string };
+    type Profile = {
+      own: boolean;
+      unprotected: boolean;
+      themes: { indicators: { key: string; value: Cell; district: Cell | null; city: Cell }[] }[];
+    };
+    const profile = async (cookie: string | undefined, key: string) => {
+      const res = await send('GET', `/api/profiles/wohnplatz/${key}?date=${date}`, cookie);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<Profile>();
+    };
+    const einwohner = (p: Profile) =>
+      p.themes.flatMap((t) => t.indicators).find((i) => i.key === 'einwohner')!;
+    const anonymous = await values(undefined);
+    const small = wohnplaetze
+      .get(OWN)!
+      .find((k) => anonymous.values.find((v) => v.id === k)!.status !== 'value')!;
+    const [mine, published, whole] = [
+      await profile(own, small),
+      await profile(undefined, small),
+      await profile(kreis, small),
+    ];
+    expect([mine.own, mine.unprotected, published.own]).toEqual([true, false, false]);
+    expect(einwohner(published).value.status).not.toBe('value');
+    // the area and its Sozialraum as the Kreis's planner sees them, the Kreis as the public does
+    expect(einwohner(mine).value).toEqual(einwohner(whole).value);
+    expect(einwohner(mine).value.status).toBe('value');
+    expect(einwohner(mine).district).toEqual(einwohner(whole).district);
+    expect(einwohner(mine).city).toEqual(einwohner(published).city);
+    // another Gemeinde's Wohnplatz: the public Steckbrief to the byte, ranks included
+    for (const key of wohnplaetze.get(OTHER)!.slice(0, 3)) {
+      const [a, b] = await Promise.all([
+        send('GET', `/api/profiles/wohnplatz/${key}?date=${date}`, own),
+        send('GET', `/api/profiles/wohnplatz/${key}?date=${date}`),
+      ]);
+      expect(a.body, key).toBe(b.body);
+    }
+    // the changes since the previous Stichtag likewise
+    const changes = async (cookie: string | undefined, key: string) => {
+      const res = await send(
+        'GET',
+        `/api/monitoring/changes?level=wohnplatz&area=${key}&date=${date}`,
+        cookie,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ indicators: { indicator: string; value: number | null; status: string }[] }>();
+    };
+    const ew = (c: Awaited<ReturnType<typeof changes>>) =>
+      c.indicators.find((i) => i.indicator === 'einwohner')!;
+    expect(ew(await changes(own, small))).toEqual(ew(await changes(kreis, small)));
+    expect(ew(await changes(undefined, small)).status).not.toBe('value');
+    const theirs = wohnplaetze.get(OTHER)![0]!;
+    expect(await changes(own, theirs)).toEqual(await changes(undefined, theirs));
+  });
+
   it('counts the Sozialräume of Musterhausen into its planner’s scope, and only into theirs', async () => {
     const [mine, theirs, anonymous, whole] = [
       await values(own, 'sozialraum'),

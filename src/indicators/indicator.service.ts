@@ -38,6 +38,18 @@ export async function ownAreas(db: Db, user: User | null): Promise<Set<number>> 
 }
 
 /**
+ * Whether an area with key `areaKey` (on any level) lies in `user`'s own areas (`ownAreas`): the
+ * pages about it may then show its values unprotected.
+ */
+export async function ownsArea(db: Db, user: User | null, areaKey: string | undefined): Promise<boolean> {
+  if (areaKey === undefined) return false;
+  const own = await ownAreas(db, user);
+  if (!own.size) return false;
+  const rows = await db.query<{ id: number }>('SELECT id FROM area WHERE key = $1', [areaKey]);
+  return rows.some((r) => own.has(r.id));
+}
+
+/**
  * One area's value as `user` sees it: unprotected inside their own areas (`ownAreas`, computed
  * in the unprotected context `ownCtx`), else as `ctx` gives it.
  */

@@ -16,9 +16,10 @@ import { POPULATION } from './calculator.ts';
 import type { Indicator } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
 import { listDates, loadTotals } from '../observations/observation.repository.ts';
-import { indicatorContext, present, seesUnprotected } from './indicator.service.ts';
+import { indicatorContext, ownAreas, present, seesUnprotected } from './indicator.service.ts';
 import { dataVersion } from '../db/data-version.ts';
 import { convertedCounts, type ConvertedFrom } from '../areas/convert/convert.repository.ts';
+import { aggregateConversionMarks } from './converted-aggregates.ts';
 
 export interface LevelArea {
   /** Database id (internal). */
@@ -51,6 +52,13 @@ export interface IndicatorGrid {
    * whatever the cell's status, as `/api/indicators/{key}/values` marks it. Absent: none converted.
    */
   converted?: ReadonlyMap<number, ReadonlyMap<number, ConvertedFrom>>;
+  /**
+   * cityConverted.get(dateIndex): the „umgerechnet“ mark of the city value, where it was computed
+   * from converted counts that the conversion did not keep exact (rule: converted-aggregates.ts).
+   */
+  cityConverted?: ReadonlyMap<number, ConvertedFrom>;
+  /** parentsConverted.get(parentKey)?.get(dateIndex): the same for each parent's value. */
+  parentsConverted?: ReadonlyMap<string, ReadonlyMap<number, ConvertedFrom>>;
 }
 
 /** The „umgerechnet“ mark of the value of area `areaIndex` at `dateIndex`, if it was converted. */
@@ -75,6 +83,12 @@ export interface LevelTable {
   /** Whether the values are unprotected (planner view). */
   unprotected: boolean;
   /**
+   * Ids of the areas whose values (and, as parents, whose district values) are unprotected although
+   * `unprotected` is false: a scoped planner's own municipality and everything in it, when the
+   * caller asked for it (`options.own`). Empty otherwise.
+   */
+  own: ReadonlySet<number>;
+  /**
    * Indicators the user may see that were left out because an input has no values at all, with
    * the variables missing (only when no `indicatorKeys` were asked for). Reports name them as
    * „nicht verfügbar“ where a template asks for them.
@@ -87,6 +101,9 @@ export interface LevelTable {
  * for every area of a level and every Stichtag.
  * @param options.counts keep numerator and denominator in the cells (planners only; statistics
  *   tables show them) — off by default to keep the table small
+ * @param options.own give a scoped planner the unprotected values of their own areas (`ownAreas`),
+ *   as the values route does. Only for what that planner alone sees: a stored report of theirs is
+ *   published, and an index or typology compares every area, so those stay on protected values.
  * @throws areas.unknown_level when the level has no areas
  */
 export async function loadLevelTable(
@@ -94,9 +111,10 @@ export async function loadLevelTable(
   user: User | null,
   levelKey: string,
   indicatorKeys?: readonly string[],
-  options: { counts?: boolean } = {},
+  options: { counts?: boolean; own?: boolean } = {},
 ): Promise<LevelTable> {
   const unprotected = seesUnprotected(user);
+  const own = options.own && !unprotected ? await ownAreas(db, user) : new Set<number>();
   // One page (an area profile: indicators, index result, history, robustness, warnings) asks for
   // the same table several times; a table depends only on the data version, the definitions and
   // the audience, so it is shared until any of them changes. Callers must not mutate it.
@@ -104,6 +122,8 @@ export async function loadLevelTable(
   const key = [
     await dataVersion(db),
     unprotected,
+    // the scope's areas, not the user: planners of one municipality share their tables
+    own.size ? [...own].sort((a, b) => a - b).join(',') : '',
     options.counts === true,
     levelKey,
     indicatorKeys ? [...indicatorKeys].sort().join(',') : '*',
@@ -114,7 +134,7 @@ export async function loadLevelTable(
   let hit = cache.get(key);
   if (!hit) {
     if (cache.size >= MAX_TABLES) cache.delete(cache.keys().next().value as string);
-    hit = buildLevelTable(db, unprotected, levelKey, definitions, indicatorKeys, options);
+    hit = buildLevelTable(db, unprotected, own, levelKey, definitions, indicatorKeys, options);
     cache.set(key, hit);
     const entries = cache;
     hit.catch(() => entries.delete(key));
@@ -132,6 +152,7 @@ const MAX_TABLES = 16;
 async function buildLevelTable(
   db: Db,
   unprotected: boolean,
+  own: ReadonlySet<number>,
   levelKey: string,
   definitions: Indicator[],
   indicatorKeys: readonly string[] | undefined,
@@ -161,6 +182,7 @@ async function buildLevelTable(
   }
   const dates = await listDates(db);
   const ctx = await indicatorContext(db, indicators, unprotected);
+  const ownCtx = own.size ? await indicatorContext(db, indicators, true) : null;
   const byId = new Map(ctx.tree.map((a) => [a.id, a]));
   const areas: LevelArea[] = rows.map((a) => {
     const parent = a.parent_id === null ? undefined : byId.get(a.parent_id);
@@ -178,9 +200,8 @@ async function buildLevelTable(
     const parent = a.parent_id === null ? undefined : byId.get(a.parent_id);
     if (parent) parentIds.set(parent.key, parent.id);
   }
-  const withCounts = options.counts === true && unprotected;
-  const cell = (c: LevelCell): LevelCell =>
-    withCounts
+  const cell = (c: LevelCell, withCounts: boolean): LevelCell =>
+    withCounts && options.counts === true
       ? {
           value: c.value,
           status: c.status,
@@ -189,27 +210,33 @@ async function buildLevelTable(
         }
       : { value: c.value, status: c.status };
   const marks = await conversionMarks(db, areas, dates, indicators);
+  const aggregateMarks = await aggregateConversionMarks(db, city, parentIds, dates, indicators);
   const grids = new Map<string, IndicatorGrid>();
   for (const indicator of indicators) {
     const calc = ctx.calc(indicator.key);
-    const at = (target: number | number[], date: string) => cell(present(calc(target, date), unprotected));
+    const ownCalc = ownCtx?.calc(indicator.key);
+    const at = (target: number | number[], date: string) =>
+      ownCalc && typeof target === 'number' && own.has(target)
+        ? cell(present(ownCalc(target, date), true), true)
+        : cell(present(calc(target, date), unprotected), unprotected);
     grids.set(indicator.key, {
       indicator,
       cells: dates.map((d) => areas.map((a) => at(a.id, d))),
       city: dates.map((d) => at(city, d)),
       parents: new Map([...parentIds].map(([key, id]) => [key, dates.map((d) => at(id, d))])),
       ...(marks.has(indicator.key) && { converted: marks.get(indicator.key) }),
+      ...aggregateMarks.get(indicator.key),
     });
   }
   // Inhabitants of every area: its own count, else the sum of its children's (a Stadtbezirk of an
   // imported city often has no own `ew` count).
-  const own = (await loadTotals(db, [POPULATION])).get(POPULATION);
+  const counted = (await loadTotals(db, [POPULATION])).get(POPULATION);
   const nodes = ctx.tree.map((a) => ({ id: a.id, parentId: a.parent_id }));
   const population = dates.map((d) => {
-    const summed = aggregateUp(nodes, own?.get(d) ?? new Map<number, Cell>());
+    const summed = aggregateUp(nodes, counted?.get(d) ?? new Map<number, Cell>());
     return areas.map((a) => summed.get(a.id)?.value ?? null);
   });
-  return { level: levelKey, dates, areas, population, grids, unprotected, unavailable };
+  return { level: levelKey, dates, areas, population, grids, unprotected, own, unavailable };
 }
 
 /**

@@ -24,7 +24,8 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     // read-only: no authorize() — the service shows protected values to everyone but planners
-    (req) => areaSteckbrief(app.db, req.user, req.params.level, req.params.key, req.query),
+    // (and a scoped planner inside their own municipality)
+    (req) => areaSteckbrief(app.db, req.user, req.params.level, req.params.key, req.query, { own: true }),
   );
 };
 

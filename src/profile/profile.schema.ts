@@ -216,6 +216,11 @@ export const Steckbrief = z.object({
   dates: z.array(z.string()).describe('All Stichtage, ascending'),
   years: z.number().int(),
   unprotected: z.boolean().describe('true: planner view without disclosure control'),
+  own: z
+    .boolean()
+    .describe(
+      "true: the area lies in the user's own municipality (a scoped planner): its values and its district's are unprotected, the city's and other areas' protected",
+    ),
   themes: z.array(z.object({ theme: z.string(), indicators: z.array(ProfileIndicator) })),
   index: ProfileIndex.nullable(),
   warnings: z.array(WarningEntry),

@@ -49,6 +49,9 @@ function byTheme(indicators: ProfileIndicator[]): Steckbrief['themes'] {
 
 /**
  * The Steckbrief of area `areaKey` on level `levelKey`.
+ * @param options.own for a scoped planner's own area, its values and those of the other own areas
+ *   unprotected (the page; not a report, which is published — see `loadLevelTable`). Another
+ *   area's Steckbrief stays exactly the public one, ranks included.
  * @throws areas.unknown_level, profile.unknown_area (404, German message), profile.unknown_date,
  *   indices.not_found when an index that does not exist is asked for
  */
@@ -58,6 +61,7 @@ export async function areaSteckbrief(
   levelKey: string,
   areaKey: string,
   query: ProfileQuery,
+  options: { own?: boolean } = {},
 ): Promise<Steckbrief> {
   const levels = await areaRepo.listLevels(db);
   const level = levels.find((l) => l.key === levelKey);
@@ -73,10 +77,11 @@ export async function areaSteckbrief(
   // the Stichtag first, so that the level table, the index and the warnings load side by side
   const dates = await listDates(db);
   const date = dates[pickDate(dates, query.date, await currentDate(db))]!;
+  const mine = { own: options.own === true && (await ownAreas(db, user)).has(area.id) };
   const [table, index, warnings, run] = await Promise.all([
-    loadLevelTable(db, user, levelKey),
+    loadLevelTable(db, user, levelKey, undefined, mine),
     profileIndex(db, user, query.index, levelKey, areaKey, date),
-    evaluateWarnings(db, user, { level: levelKey, date, area: areaKey }),
+    evaluateWarnings(db, user, { level: levelKey, date, area: areaKey }, mine),
     publishedProjection(db),
   ]);
   const dateIndex = pickDate(table.dates, date);
@@ -129,6 +134,7 @@ export async function areaSteckbrief(
     dates: table.dates,
     years: query.years,
     unprotected: table.unprotected,
+    own: table.own.has(area.id),
     themes: byTheme(indicators),
     index,
     warnings: entries,

@@ -64,6 +64,7 @@ const profile = (index: ProfileIndex | null): Steckbrief => ({
   dates: ['2023-12-31', '2024-12-31'],
   years: 5,
   unprotected: false,
+  own: false,
   themes: [{ theme: 'Demografie', indicators: [change5, share65] }],
   index,
   warnings: [],

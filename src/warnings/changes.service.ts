@@ -8,6 +8,7 @@ import { notFound } from '../core/errors.ts';
 import { currentDate } from '../observations/observation.repository.ts';
 import type { Db } from '../db/db.ts';
 import type { Cell } from '../core/value-status.ts';
+import { ownsArea } from '../indicators/indicator.service.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
 import { changeUnit, compareWithCity, consecutiveRun, trendOver } from './change.ts';
 import { convertedMarks } from './converted.ts';
@@ -27,8 +28,12 @@ export async function areaChanges(
   db: Db,
   user: User | null,
   query: Pick<ChangesQuery, 'level' | 'area' | 'date' | 'years'>,
+  /** `own`: a scoped planner's own area on unprotected values (see `loadLevelTable`) */
+  options: { own?: boolean } = {},
 ): Promise<Changes> {
-  const table = await loadLevelTable(db, user, query.level);
+  const table = await loadLevelTable(db, user, query.level, undefined, {
+    own: options.own === true && (await ownsArea(db, user, query.area)),
+  });
   const a = table.areas.findIndex((x) => x.key === query.area);
   const area = table.areas[a];
   if (!area)

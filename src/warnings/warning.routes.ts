@@ -43,7 +43,7 @@ export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: WarningList, ...readErrors },
       },
     },
-    (req) => evaluateWarnings(app.db, req.user, req.query),
+    (req) => evaluateWarnings(app.db, req.user, req.query, { own: true }),
   );
 
   app.get(
@@ -57,7 +57,7 @@ export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Changes, ...readErrors },
       },
     },
-    (req) => areaChanges(app.db, req.user, req.query),
+    (req) => areaChanges(app.db, req.user, req.query, { own: true }),
   );
 
   app.get(

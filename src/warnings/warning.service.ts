@@ -7,7 +7,7 @@ import * as areaRepo from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
-import { listIndicators } from '../indicators/indicator.service.ts';
+import { listIndicators, ownsArea } from '../indicators/indicator.service.ts';
 import { currentDate, listDates } from '../observations/observation.repository.ts';
 import { pickStichtag } from '../indicators/stichtag.ts';
 import { loadLevelTable, type LevelTable } from '../indicators/level-table.ts';
@@ -81,6 +81,11 @@ export async function evaluateWarnings(
   db: Db,
   user: User | null,
   query: Pick<WarningsQuery, 'level' | 'date' | 'theme' | 'area'>,
+  /**
+   * `own`: when the area asked for is a scoped planner's own, its values (and those of the areas
+   * inside it) unprotected (see `loadLevelTable`); every other list stays the public one
+   */
+  options: { own?: boolean } = {},
 ): Promise<WarningList> {
   const rules = (await repo.listRules(db)).filter((r) => r.active);
   const keep = await areaFilter(db, query.level, query.area);
@@ -93,7 +98,9 @@ export async function evaluateWarnings(
   );
   // the index results load their own values; both run at once
   const [table, byIndexRule] = await Promise.all([
-    loadLevelTable(db, user, query.level, neededIndicators(indicatorRules, visible)),
+    loadLevelTable(db, user, query.level, neededIndicators(indicatorRules, visible), {
+      own: options.own === true && (await ownsArea(db, user, query.area)),
+    }),
     indexRules.length
       ? indexRuleEntries(db, user, indexRules, query.level, dates, at)
       : new Map<string, never[]>(),

@@ -96,7 +96,11 @@ function Body({
           {pt.actions.steckbriefDocx}
         </a>
       </div>
-      {!profile.unprotected && <p className="profile-note">{pt.protectedNote}</p>}
+      {!profile.unprotected && (
+        <p className="profile-note" data-testid="profile-note">
+          {profile.own ? pt.ownNote : pt.protectedNote}
+        </p>
+      )}
       <div className="profile-top">
         <Section id="profile-summary" title={pt.summary}>
           <div className="profile-text" data-testid="profile-text">
