@@ -35,7 +35,9 @@ const statCell = (c: LevelCell | undefined): StatCell =>
 export async function statisticsTable(db: Db, user: User | null, req: StatTableRequest): Promise<StatTable> {
   const keys = unique(req.indicators);
   const date = await resolveStichtag(db, req.date);
-  const table = await loadLevelTable(db, user, req.level, keys, { counts: true });
+  // a scoped planner's own areas (and their parents) with unprotected values and counts, the
+  // rest as the public sees it: each row is one area's, so no row mixes the two
+  const table = await loadLevelTable(db, user, req.level, keys, { counts: true, own: true });
   const at = table.dates.indexOf(date);
   const grids = keys.map((k) => table.grids.get(k)!);
 
@@ -105,7 +107,7 @@ export async function statisticsTable(db: Db, user: User | null, req: StatTableR
     cityName,
     cityKey: territory?.key ?? '',
     date,
-    withCounts: table.unprotected,
+    withCounts: table.unprotected || wanted.some((k) => table.own.has(table.areas[index.get(k)!]!.id)),
     columns: grids.map(({ indicator: i }) => ({
       key: i.key,
       name: i.name,

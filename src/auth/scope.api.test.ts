@@ -161,6 +161,41 @@ describe.each(engines)('planners of two municipalities in one Kreis ($name)', (e
     expect(await changes(own, theirs)).toEqual(await changes(undefined, theirs));
   });
 
+  it('gives a scoped planner a statistics table with their own rows and counts unprotected, the others as the public sees them', async () => {
+    type Row = {
+      kind: string;
+      key: string;
+      cells: { value: number | null; status: string; numerator: number | null }[];
+    };
+    const table = async (cookie: string | undefined, format = 'json') => {
+      const res = await send(
+        'GET',
+        `/api/analysis/table?indicators=einwohner&level=wohnplatz&date=${date}&format=${format}`,
+        cookie,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res;
+    };
+    const rows = async (cookie: string | undefined) =>
+      (await table(cookie)).json<{ withCounts: boolean; rows: Row[] }>();
+    const [mine, published, whole] = [await rows(own), await rows(undefined), await rows(kreis)];
+    expect([mine.withCounts, published.withCounts]).toEqual([true, false]);
+    const ownKeys = new Set([OWN, ...wohnplaetze.get(OWN)!]);
+    const byKey = (t: { rows: Row[] }, r: Row) => t.rows.find((x) => x.kind === r.kind && x.key === r.key)!;
+    let hidden = 0;
+    for (const r of mine.rows) {
+      // own Wohnplätze and their Sozialräume (keys beginning with the Gemeinde's) as the Kreis sees them
+      if (r.kind !== 'city' && (ownKeys.has(r.key) || r.key.startsWith(OWN))) {
+        expect(r, r.key).toEqual(byKey(whole, r));
+        if (byKey(published, r).cells[0]!.status !== 'value') hidden++;
+      } else expect(r, r.key).toEqual(byKey(published, r));
+    }
+    expect(hidden, 'own rows the public does not see').toBeGreaterThan(0);
+    // the CSV has the count columns, empty outside the Gemeinde
+    const csv = (await table(own, 'csv')).body;
+    expect(csv.split('\n')[0]).toContain('Zähler');
+  });
+
   it('counts the Sozialräume of Musterhausen into its planner’s scope, and only into theirs', async () => {
     const [mine, theirs, anonymous, whole] = [
       await values(own, 'sozialraum'),
