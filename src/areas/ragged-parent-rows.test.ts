@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatTable } from '../analysis/table.schema.ts';
+import type { Coverage } from '../coverage/coverage.schema.ts';
 import type { Db } from '../db/db.ts';
 import type { AreaLevel } from './area.schema.ts';
 import { buildApp } from '../server/app.ts';
@@ -92,6 +93,26 @@ describe.each(engines)('parent rows in a ragged hierarchy on $name', (engine) =>
     expect(csv.get('09190122')).toBe('Gemeinde');
     expect(csv.get(IN_SOZIALRAUM)).toBe('Wohnplatz');
     const xlsx = kinds(await xlsxRows((await get(`/api/analysis/table?${query}&format=xlsx`)).rawPayload));
+    expect(xlsx.get('09190133S02')).toBe('Sozialraum');
+    expect(xlsx.get('09190122')).toBe('Gemeinde');
+  });
+
+  it('labels coverage parent rows with their own level, the Sozialräume beside the Gemeinden', async () => {
+    const query = `norm=kita_u3&level=wohnplatz&date=${DATE}`;
+    const c = (await get(`/api/coverage?${query}`)).json<Coverage>();
+    expect(c.parentLevelName).toBe('Gemeinde');
+    const parents = new Map(c.parents.map((r) => [r.area, [r.level, r.levelName]]));
+    expect(parents.get('09190133S02')).toEqual(['sozialraum', 'Sozialraum']);
+    expect(parents.get('09190133S01')).toEqual(['sozialraum', 'Sozialraum']);
+    expect(parents.get('09190122')).toEqual(['gemeinde', 'Gemeinde']);
+    expect(parents.get('09190133')).toEqual(['gemeinde', 'Gemeinde']);
+
+    const levels = (rows: string[][]) => new Map(rows.map((r) => [r[0], r[2]]));
+    const csv = levels(csvRows((await get(`/api/coverage/export?${query}&format=csv`)).body));
+    expect(csv.get('09190133S02')).toBe('Sozialraum');
+    expect(csv.get('09190122')).toBe('Gemeinde');
+    expect(csv.get(IN_SOZIALRAUM)).toBe('Wohnplatz');
+    const xlsx = levels(await xlsxRows((await get(`/api/coverage/export?${query}&format=xlsx`)).rawPayload));
     expect(xlsx.get('09190133S02')).toBe('Sozialraum');
     expect(xlsx.get('09190122')).toBe('Gemeinde');
   });

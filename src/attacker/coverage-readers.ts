@@ -118,7 +118,11 @@ export const readCoverage: Reader = (ctx: ReadContext) => {
     }
   };
   read(body.rows, (a) => nodeKey(level, a));
-  read(body.parents, (a) => (parentLevel ? nodeKey(parentLevel, a) : null));
+  // a parent row carries its own level where the hierarchy is ragged (a Sozialraum in one Gemeinde)
+  for (const r of arr(body.parents).map(obj)) {
+    const own = typeof r.level === 'string' ? r.level : parentLevel;
+    read([r], (a) => (own ? nodeKey(own, a) : null));
+  }
   read(body.city, () => sink.frame.root);
 };
 

@@ -21,6 +21,7 @@ import {
   gridPairs,
   gridReach,
   metricPoints,
+  withParentLevel,
   type LevelContext,
 } from './coverage-data.ts';
 import type { CoverageRow } from './coverage.schema.ts';
@@ -110,7 +111,9 @@ export async function coverageSide(input: SideInput): Promise<SideRows> {
     level ? (await capacityIn(input.cache, input.db, level, input.points)).byArea : null;
 
   if (c.kind === 'area' || c.kind === 'district') {
-    const parentSupply = await own(ctx.parentLevel);
+    // each parent's facilities on its own level (a Sozialraum's, a Gemeinde's)
+    const parentSupply = new Map<string, Map<string, number>>();
+    for (const l of new Set(ctx.parents.map((p) => p.level))) parentSupply.set(l, (await own(l))!);
     const citySupply = ctx.city.level
       ? ((await own(ctx.city.level))!.get(ctx.city.key) ?? 0)
       : [...levelSupply.byArea.values()].reduce((s, x) => s + x, 0);
@@ -139,7 +142,11 @@ export async function coverageSide(input: SideInput): Promise<SideRows> {
     return {
       rows,
       parents: ctx.parents.map((p) =>
-        row(p, date, parentSupply!.get(p.key) ?? 0, demand(p.id), unprotected, false),
+        withParentLevel(
+          ctx,
+          p,
+          row(p, date, parentSupply.get(p.level)!.get(p.key) ?? 0, demand(p.id), unprotected, false),
+        ),
       ),
       city: row(ctx.city, date, citySupply, demand(ctx.city.target), unprotected, false),
       outside: levelSupply.outside,
@@ -154,16 +161,22 @@ export async function coverageSide(input: SideInput): Promise<SideRows> {
         demand(t === 'city' ? ctx.city.target : t),
       );
   const supply = await reachSupply(input, areaDemand, notes);
+  // every parent row an area lies in (its Sozialraum and the Gemeinde above it) sums its supply
   const parentIndex = new Map(ctx.parents.map((p, i) => [p.id, i]));
+  const parentOf = new Map(ctx.tree.map((a) => [a.id, a.parent_id]));
   const parentSums = new Float64Array(ctx.parents.length);
   ctx.areas.forEach((a, i) => {
-    const p = parentIndex.get(a.parent_id ?? -1);
-    if (p !== undefined) parentSums[p] = parentSums[p]! + supply[i]!;
+    for (let up = a.parent_id; up !== null; up = parentOf.get(up) ?? null) {
+      const p = parentIndex.get(up);
+      if (p !== undefined) parentSums[p] = parentSums[p]! + supply[i]!;
+    }
   });
   const total = supply.reduce((s, x) => s + x, 0);
   return {
     rows: ctx.areas.map((a, i) => row(a, date, supply[i]!, demand(a.id), unprotected, true)),
-    parents: ctx.parents.map((p, i) => row(p, date, parentSums[i]!, demand(p.id), unprotected, true)),
+    parents: ctx.parents.map((p, i) =>
+      withParentLevel(ctx, p, row(p, date, parentSums[i]!, demand(p.id), unprotected, true)),
+    ),
     city: row(ctx.city, date, total, demand(ctx.city.target), unprotected, true),
     outside: levelSupply.outside,
     notes,

@@ -15,6 +15,7 @@ import type { Db } from '../db/db.ts';
 import * as facilityRepo from '../facilities/facility.repository.ts';
 import { loadTotals } from '../observations/observation.repository.ts';
 import { fingerprint, type VersionCache } from './coverage-cache.ts';
+import type { CoverageRow } from './coverage.schema.ts';
 import { coverageMessages } from './messages.ts';
 import { cellsPerArea, type AreaGrid } from './reach.ts';
 import type { SupplyPoint } from './scenario-apply.ts';
@@ -30,7 +31,14 @@ export interface LevelContext {
   areas: AreaRow[];
   parentLevel: string | null;
   parentLevelName: string | null;
+  /**
+   * The parent level's areas and every other parent of the level's areas, sorted by key: in a
+   * ragged hierarchy a parent lies on any coarser level (the Sozialräume of one Gemeinde, the
+   * Gemeinden elsewhere), and each parent row names its own level.
+   */
   parents: AreaRow[];
+  /** Name of a level by key (the key where unknown). */
+  levelNameOf: (key: string) => string;
   tree: AreaRow[];
   /** The whole city: its top area (a city level), else the sum of the level's areas. */
   city: { target: number | number[]; key: string; name: string; level: string | null };
@@ -52,10 +60,13 @@ export async function levelContext(
   ]);
   const parentLevel = levels.find((l) => l.key === level)?.parent ?? null;
   const nameOf = (key: string) => levels.find((l) => l.key === key)?.name ?? key;
-  const parents = parentLevel
-    ? tree.filter((a) => a.level === parentLevel).sort((a, b) => byCodePoint(a.key, b.key))
-    : [];
   const byId = new Map(tree.map((a) => [a.id, a]));
+  const parentIds = new Set(areas.map((a) => a.parent_id));
+  const parents = parentLevel
+    ? tree
+        .filter((a) => a.level === parentLevel || (a.level !== level && parentIds.has(a.id)))
+        .sort((a, b) => byCodePoint(a.key, b.key))
+    : [];
   const topOf = (a: AreaRow): AreaRow => {
     let cur = a;
     for (let p = byId.get(cur.parent_id ?? -1); p; p = byId.get(p.parent_id ?? -1)) cur = p;
@@ -79,10 +90,18 @@ export async function levelContext(
     parentLevel,
     parentLevelName: parentLevel ? nameOf(parentLevel) : null,
     parents,
+    levelNameOf: nameOf,
     tree,
     city,
   };
 }
+
+/** A parent's row with the parent's own level (key and name). */
+export const withParentLevel = (ctx: LevelContext, parent: AreaRow, r: CoverageRow): CoverageRow => ({
+  ...r,
+  level: parent.level,
+  levelName: ctx.levelNameOf(parent.level),
+});
 
 /** The ancestor of each level area on `ancestorLevel` (null where there is none). */
 export function ancestorsOn(ctx: LevelContext, ancestorLevel: string): (AreaRow | null)[] {

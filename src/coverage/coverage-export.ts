@@ -31,7 +31,8 @@ interface FileRow extends CoverageRow {
 function fileRows(c: Coverage): FileRow[] {
   return [
     ...c.rows.map((r) => ({ ...r, level: c.levelName })),
-    ...c.parents.map((r) => ({ ...r, level: c.parentLevelName ?? '' })),
+    // a parent names its own level: in a ragged hierarchy not always the level's parent level
+    ...c.parents.map((r) => ({ ...r, level: r.levelName ?? c.parentLevelName ?? '' })),
     ...c.city.map((r) => ({ ...r, level: CITY_LABEL })),
   ];
 }

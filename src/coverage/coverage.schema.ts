@@ -38,12 +38,23 @@ export const CoverageRow = z.object({
   rate: z.number().nullable().describe('Versorgungsquote in %: supply / demand × 100; null when demand is 0'),
   balance: z.number().nullable().describe('Saldo: supply − demand (negative: missing)'),
   status: ValueStatus.describe('Of demand, rate and balance: secret for the public where counts are'),
+  level: z
+    .string()
+    .optional()
+    .describe(
+      'Parent rows only: level key of the parent area — in a ragged hierarchy not always `parentLevel` (a Sozialraum in one Gemeinde, a Gemeinde elsewhere)',
+    ),
+  levelName: z.string().optional().describe('Parent rows only: name of that level, e.g. Sozialraum'),
 });
 export type CoverageRow = z.infer<typeof CoverageRow>;
 
 const Side = z.object({
   rows: z.array(CoverageRow).describe('Every current area of the level, sorted by key, then by date'),
-  parents: z.array(CoverageRow).describe('The parent level from its own counts'),
+  parents: z
+    .array(CoverageRow)
+    .describe(
+      'The parent level’s areas and any other parent of the level’s areas (ragged hierarchy), each from its own counts and with its own level',
+    ),
   city: z.array(CoverageRow).describe('The whole city from its own counts, one row per date'),
   notes: z.array(z.string()).describe('Hints in German (planned facility unreachable …)'),
 });

@@ -17,7 +17,14 @@ import { publicSnapshot, secretCellsOf } from '../indicators/public-snapshot.ts'
 import { currentDate, listDates } from '../observations/observation.repository.ts';
 import { versionCache, type VersionCache } from './coverage-cache.ts';
 import { coverageSide, type MatrixCosts, type SideRows } from './coverage-compute.ts';
-import { byCodePoint, levelContext, pointsAt, unprotectedData, type LevelContext } from './coverage-data.ts';
+import {
+  byCodePoint,
+  levelContext,
+  pointsAt,
+  unprotectedData,
+  withParentLevel,
+  type LevelContext,
+} from './coverage-data.ts';
 import type { Coverage, CoverageQuery, CoverageRow, CoverageSide } from './coverage.schema.ts';
 import { demandAt, type CountsAtDate, type Target } from './demand.ts';
 import { findMatrix, matrixCosts } from './matrix.repository.ts';
@@ -208,7 +215,7 @@ function missingSide(ctx: LevelContext, date: string): SideRows {
   });
   return {
     rows: ctx.areas.map(empty),
-    parents: ctx.parents.map(empty),
+    parents: ctx.parents.map((p) => withParentLevel(ctx, p, empty(p))),
     city: empty(ctx.city),
     outside: { count: 0, capacity: 0 },
     notes: [],

@@ -392,8 +392,13 @@ export function CoveragePage({ config, levels, user, canEdit, announce }: Covera
               normName={normName}
               unit={unit}
               level={shown.level}
-              areaLevel={selectedIsParent ? (parentLevel?.key ?? shown.level) : shown.level}
-              areaLevelName={selectedIsParent ? (shown.parentLevelName ?? '') : shown.levelName}
+              // a parent on its own level: a Sozialraum in one Gemeinde, the Gemeinde elsewhere
+              areaLevel={
+                selectedIsParent ? (selectedRow.level ?? parentLevel?.key ?? shown.level) : shown.level
+              }
+              areaLevelName={
+                selectedIsParent ? (selectedRow.levelName ?? shown.parentLevelName ?? '') : shown.levelName
+              }
               row={selectedRow}
               scenario={shownScenario}
               revision={session}

@@ -30,6 +30,9 @@ export function CoverageTable(props: CoverageTableProps) {
   const [sort, setSort] = useState<CoverageSort>({ column: 'name', descending: false });
   const sorted = useMemo(() => sortCoverage(rows, sort), [rows, sort]);
   const all = [...rows, ...totals];
+  // in a ragged hierarchy the parents lie on several levels (Gemeinden and one Gemeinde's Sozialräume)
+  const parentLevels = [...new Set(totals.flatMap((r) => (r.levelName === undefined ? [] : [r.levelName])))];
+  const ragged = parentLevels.some((l) => l !== parentLevelName);
   const decimals = all.every((r) => r.supply === null || Number.isInteger(r.supply)) ? 0 : 1;
 
   const header = (column: CoverageColumn, label: string) => {
@@ -131,7 +134,7 @@ export function CoverageTable(props: CoverageTableProps) {
             <tbody className="coverage-table__totals" data-testid="coverage-totals">
               <tr>
                 <th scope="rowgroup" colSpan={scenario ? 7 : 5} className="coverage-table__group">
-                  {ct.table.parents(parentLevelName ?? t.legend.city)}
+                  {ct.table.parents(parentLevels.join(', ') || (parentLevelName ?? t.legend.city))}
                 </th>
               </tr>
               {totals.map((r, i) => {
@@ -156,6 +159,7 @@ export function CoverageTable(props: CoverageTableProps) {
                           {r.name}
                         </button>
                       )}
+                      {!city && ragged && r.levelName && <span className="muted"> ({r.levelName})</span>}
                     </th>
                     {cells(r)}
                   </tr>

@@ -13,6 +13,9 @@ export type Figures = Pick<CoverageRow, 'supply' | 'demand' | 'rate' | 'balance'
 export interface SideBySide extends Figures {
   area: string;
   name: string;
+  /** Parent rows: the parent's own level (a Sozialraum in one Gemeinde, a Gemeinde elsewhere). */
+  level?: string;
+  levelName?: string;
   scenario: Figures | null;
 }
 
@@ -48,7 +51,14 @@ export function sideBySide(
     .filter((r) => r.date === date)
     .map((r) => {
       const s = planned.get(r.area);
-      return { area: r.area, name: r.name, ...figures(r), scenario: s ? figures(s) : null };
+      return {
+        area: r.area,
+        name: r.name,
+        ...(r.level !== undefined && { level: r.level }),
+        ...(r.levelName !== undefined && { levelName: r.levelName }),
+        ...figures(r),
+        scenario: s ? figures(s) : null,
+      };
     });
 }
 
