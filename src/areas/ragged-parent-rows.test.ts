@@ -116,4 +116,38 @@ describe.each(engines)('parent rows in a ragged hierarchy on $name', (engine) =>
     expect(xlsx.get('09190133S02')).toBe('Sozialraum');
     expect(xlsx.get('09190122')).toBe('Gemeinde');
   });
+
+  it('sums reached places into every parent an area lies in: Sozialraum and Gemeinde', async () => {
+    const send = async (url: string, payload: object) => {
+      const res = await app.inject({ method: 'POST', url, payload, headers: { cookie: planner } });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    // in the Wohnplatz Cestadt (Sozialraum Cestadt-Mitte), reaching every Wohnplatz of Cestadt
+    await send('/api/facilities', {
+      type: 'kita',
+      name: 'Kita Cestadt',
+      capacity: 40,
+      lon: 11.25,
+      lat: 49.01,
+      validFrom: '2020-01-01',
+    });
+    await send('/api/norms', {
+      key: 'kita_reach',
+      facilityType: 'kita',
+      name: 'Kita U3 in 20 km',
+      demand: ['ew_u3'],
+      factor: 1,
+      catchment: { kind: 'distance', maxDistance: 20_000, cellSize: 500 },
+    });
+    const c = (await get(`/api/coverage?norm=kita_reach&level=wohnplatz&date=${DATE}`)).json<Coverage>();
+    const supply = (rows: Coverage['rows'], keys: readonly string[]) =>
+      rows.filter((r) => keys.includes(r.area)).reduce((s, r) => s + r.supply!, 0);
+    const wohnplaetze = c.rows.map((r) => r.area);
+    const inCestadt = wohnplaetze.filter((k) => k.startsWith('09190133'));
+    const inMitte = ['09190133001', '09190133004'];
+    expect(supply(c.rows, inCestadt)).toBeGreaterThan(0);
+    expect(supply(c.parents, ['09190133'])).toBeCloseTo(supply(c.rows, inCestadt), 6);
+    expect(supply(c.parents, ['09190133S01'])).toBeCloseTo(supply(c.rows, inMitte), 6);
+    expect(supply(c.city, [c.city[0]!.area])).toBeCloseTo(supply(c.rows, wohnplaetze), 6);
+  });
 });
