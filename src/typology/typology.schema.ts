@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { ValueStatus } from '../core/value-status.ts';
 import { MAX_INDICATORS } from './defaults.ts';
+import { ConvertedInputs } from '../indices/index.schema.ts';
+import { Converted } from '../indicators/indicator.schema.ts';
 
 const IndicatorKey = z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, 'Ungültiger Indikatorschlüssel.');
 
@@ -68,7 +70,7 @@ export const CompareQuery = z.object({
 export type CompareQuery = z.infer<typeof CompareQuery>;
 
 const Num = z.number().nullable();
-const Value = z.object({ value: Num, status: ValueStatus });
+const Value = z.object({ value: Num, status: ValueStatus, converted: Converted.optional() });
 
 /** An indicator as the typology uses it, with its spread over the areas that take part. */
 export const TypologyIndicator = z.object({
@@ -127,6 +129,7 @@ export const ClustersResult = z.object({
       type: z.number().int(),
       silhouette: z.number(),
       values: z.array(z.number()).describe('Per indicator, in the order of `indicators`'),
+      converted: ConvertedInputs,
     }),
   ),
   unassigned: z
@@ -145,7 +148,7 @@ export const SimilarResult = z.object({
   date: z.string(),
   band: z.enum(['sd', 'percent']),
   tolerance: z.number(),
-  reference: AreaRef.extend({ values: z.array(z.number()) }),
+  reference: AreaRef.extend({ values: z.array(z.number()), converted: ConvertedInputs }),
   indicators: z.array(
     TypologyIndicator.extend({
       low: z.number().describe('Lower edge of the band'),
@@ -157,6 +160,7 @@ export const SimilarResult = z.object({
       distance: z.number().describe('Euclidean distance in z units'),
       values: z.array(z.number()),
       differences: z.array(z.number()).describe('value − reference value, per indicator'),
+      converted: ConvertedInputs,
     }),
   ),
   incomplete: z.number().int().describe('Areas not considered: a value is secret or missing'),

@@ -10,7 +10,10 @@ import type { Db } from '../db/db.ts';
 import type { Cell } from '../core/value-status.ts';
 import { availableIndicators } from '../indicators/availability.ts';
 import { listIndicators } from '../indicators/indicator.service.ts';
-import { loadLevelTable, type LevelArea, type LevelTable } from '../indicators/level-table.ts';
+import { convertedAt, loadLevelTable, type LevelArea, type LevelTable } from '../indicators/level-table.ts';
+import { convertedInputs } from '../indicators/converted-inputs.ts';
+import { cityConvertedAt, parentConvertedAt } from '../indicators/converted-aggregates.ts';
+import type { ConvertedFrom } from '../areas/convert/convert.repository.ts';
 import { changeUnit } from '../warnings/change.ts';
 import { maxK } from './cluster.ts';
 import { difference, rankDescending, zOf } from './compare.ts';
@@ -72,6 +75,27 @@ async function load(
   return { table, date: found, at, grids: wanted.map((k) => table.grids.get(k)!) };
 }
 
+/**
+ * `{ converted }` of an area whose type, distance or band rests on an input value converted from an
+ * earlier Gebietsstand (any of the indicators at the Stichtag); nothing when none was converted.
+ */
+const convertedOf = (l: Loaded, i: number) => {
+  const converted = convertedInputs(
+    l.table,
+    l.grids.map((g) => g.indicator.key),
+    l.at,
+    i,
+  );
+  return converted ? { converted } : {};
+};
+
+/** A value with its „umgerechnet“ mark, if it was converted. */
+const valueOf = (c: Cell, converted: ConvertedFrom | undefined) => ({
+  value: c.value,
+  status: c.status,
+  ...(converted && { converted }),
+});
+
 const areaRef = (a: LevelArea) => ({
   key: a.key,
   name: a.name,
@@ -91,7 +115,7 @@ function indicatorInfo(g: Loaded['grids'][number], at: number, stats: ColumnStat
     polarity,
     mean: stats?.mean ?? null,
     sd: stats?.sd ?? null,
-    city: { value: city.value, status: city.status },
+    city: valueOf(city, cityConvertedAt(g, at)),
   };
 }
 
@@ -106,7 +130,8 @@ function requireArea(table: LevelTable, key: string): number {
 
 /** Sozialraumtypen of a level at one Stichtag (GET /api/typology/clusters). */
 export async function clusters(db: Db, user: User | null, q: ClustersQuery): Promise<ClustersResult> {
-  const { table, date, at, grids } = await load(db, user, q.level, q.date, q.indicators);
+  const loaded = await load(db, user, q.level, q.date, q.indicators);
+  const { table, date, at, grids } = loaded;
   const complete: number[] = [];
   const rows: number[][] = [];
   const unassigned: ClustersResult['unassigned'] = [];
@@ -163,6 +188,7 @@ export async function clusters(db: Db, user: User | null, q: ClustersQuery): Pro
       type: t.typeOf[r]!,
       silhouette: t.silhouettes[r]!,
       values: rows[r]!,
+      ...convertedOf(loaded, i),
     })),
     unassigned,
   };
@@ -170,7 +196,8 @@ export async function clusters(db: Db, user: User | null, q: ClustersQuery): Pro
 
 /** Areas within a tolerance band around a reference area (GET /api/typology/similar). */
 export async function similar(db: Db, user: User | null, q: SimilarQuery): Promise<SimilarResult> {
-  const { table, date, at, grids } = await load(db, user, q.level, q.date, q.indicators);
+  const loaded = await load(db, user, q.level, q.date, q.indicators);
+  const { table, date, at, grids } = loaded;
   const ref = requireArea(table, q.area);
   const rows = table.areas.map((_, i) =>
     grids.map((g) => {
@@ -199,7 +226,7 @@ export async function similar(db: Db, user: User | null, q: SimilarQuery): Promi
     date,
     band: q.band,
     tolerance: q.tolerance,
-    reference: { ...areaRef(table.areas[ref]!), values: refValues },
+    reference: { ...areaRef(table.areas[ref]!), values: refValues, ...convertedOf(loaded, ref) },
     indicators: grids.map((g, j) => ({
       ...indicatorInfo(g, at, result.stats[j]!),
       low: refValues[j]! - result.halfWidths[j]!,
@@ -210,6 +237,7 @@ export async function similar(db: Db, user: User | null, q: SimilarQuery): Promi
       distance: s.distance,
       values: rows[s.index] as number[],
       differences: s.differences,
+      ...convertedOf(loaded, s.index),
     })),
     incomplete: rows.filter((r, i) => i !== ref && r.some((v) => v === null)).length,
   };
@@ -246,7 +274,9 @@ export async function compare(db: Db, user: User | null, q: CompareQuery): Promi
       const ranks = rankDescending(values);
       const district = areaA.parentKey ? (g.parents.get(areaA.parentKey)?.[at] ?? null) : null;
       const bCell = b !== null ? cells[b]! : side.kind === 'city' ? g.city[at]! : district!;
-      const value = (c: Cell) => ({ value: c.value, status: c.status });
+      const districtMark = areaA.parentKey ? parentConvertedAt(g, areaA.parentKey, at) : undefined;
+      const bMark =
+        b !== null ? convertedAt(g, at, b) : side.kind === 'city' ? cityConvertedAt(g, at) : districtMark;
       const num = (c: Cell) => (usable(c) ? c.value : null);
       const { key, name, theme, unit, decimals, polarity } = g.indicator;
       return {
@@ -257,10 +287,10 @@ export async function compare(db: Db, user: User | null, q: CompareQuery): Promi
         differenceUnit: changeUnit(unit),
         decimals,
         polarity,
-        a: value(cells[a]!),
-        b: value(bCell),
-        city: value(g.city[at]!),
-        district: district ? value(district) : null,
+        a: valueOf(cells[a]!, convertedAt(g, at, a)),
+        b: valueOf(bCell, bMark),
+        city: valueOf(g.city[at]!, cityConvertedAt(g, at)),
+        district: district ? valueOf(district, districtMark) : null,
         difference: difference(num(cells[a]!), num(bCell)),
         rankA: ranks[a] ?? null,
         rankB: b !== null ? (ranks[b] ?? null) : null,
