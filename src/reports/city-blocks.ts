@@ -7,6 +7,7 @@ import type { User } from '../auth/auth.schema.ts';
 import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.ts';
 import type { Db } from '../db/db.ts';
 import { convertedAt, type LevelCell, type LevelTable } from '../indicators/level-table.ts';
+import { cityConvertedAt, parentConvertedAt } from '../indicators/converted-aggregates.ts';
 import { convertedFootnotes, footnotesOf } from './converted-footnotes.ts';
 import type { WarningList } from '../warnings/warning.schema.ts';
 import { noThemeNote } from './area-blocks.ts';
@@ -47,17 +48,27 @@ export const visible = (c: LevelCell | undefined | null) =>
 
 const grid = (ctx: CityCtx, key: string) => ctx.table.grids.get(key) ?? raise(unknownIndicator(key));
 
-/** The area with the highest (`max`) or lowest value, „Nordstadt (12,3 %)“. */
-function extreme(ctx: CityCtx, key: string, which: 'max' | 'min'): string {
+/**
+ * The area with the highest (`max`) or lowest value, „Nordstadt (12,3 %)“.
+ * @param notes marks the value when it was converted (report tables); none in running text
+ */
+function extreme(
+  ctx: CityCtx,
+  key: string,
+  which: 'max' | 'min',
+  notes?: ReturnType<typeof convertedFootnotes>,
+): string {
   const g = grid(ctx, key);
-  let best: { name: string; value: number } | null = null;
+  let best: { name: string; value: number; k: number } | null = null;
   ctx.table.areas.forEach((a, k) => {
     const v = visible(g.cells[ctx.dateIndex]?.[k]);
     if (v !== null && (!best || (which === 'max' ? v > best.value : v < best.value)))
-      best = { name: a.name, value: v };
+      best = { name: a.name, value: v, k };
   });
-  const found = best as { name: string; value: number } | null;
-  return found ? `${found.name} (${withUnit(found.value, g.indicator.decimals, g.indicator.unit)})` : '–';
+  const found = best as { name: string; value: number; k: number } | null;
+  if (!found) return '–';
+  const text = `${found.name} (${withUnit(found.value, g.indicator.decimals, g.indicator.unit)})`;
+  return notes ? notes.mark(text, convertedAt(g, ctx.dateIndex, found.k)) : text;
 }
 
 /** Change of the city value against the previous Stichtag, signed. */
@@ -125,15 +136,24 @@ export function cityIndicatorTable(
     : ctx.themes.filter((t) => !b.themes?.length || b.themes.includes(t.theme)).flatMap((t) => t.keys);
   if (!keys.length) return noThemeNote(b.themes?.join(', '));
   const grids = keys.map((k) => grid(ctx, k));
+  const notes = convertedFootnotes();
+  const d = ctx.dateIndex;
   const rows = grids.map((g) => {
     const i = g.indicator;
-    const city = g.city[ctx.dateIndex];
+    const city = g.city[d];
     return [
       i.unit ? `${i.name} (${i.unit})` : i.name,
-      city ? formatValue(city.value, city.status, i.decimals, i.unit, { unit: false }) : '–',
-      cityChange(ctx, i.key),
-      extreme(ctx, i.key, 'min'),
-      extreme(ctx, i.key, 'max'),
+      notes.mark(
+        city ? formatValue(city.value, city.status, i.decimals, i.unit, { unit: false }) : '–',
+        cityConvertedAt(g, d),
+      ),
+      // a change compares two Stichtage: marked when either end was converted
+      notes.mark(
+        cityChange(ctx, i.key),
+        cityConvertedAt(g, d) ?? (d > 0 ? cityConvertedAt(g, d - 1) : undefined),
+      ),
+      extreme(ctx, i.key, 'min', notes),
+      extreme(ctx, i.key, 'max', notes),
     ];
   });
   const sources = [...new Set(grids.map((g) => g.indicator.source || 'Lagebild'))].join(', ');
@@ -152,6 +172,7 @@ export function cityIndicatorTable(
     numeric: [false, true, true, false, false],
     rows,
     highlight: null,
+    ...footnotesOf(notes),
     source: sourceLine(sources, ctx.date),
   } satisfies ReportTable;
 }
@@ -173,12 +194,22 @@ export function cityChart(key: string, title: string | undefined, ctx: CityCtx):
   const n = ctx.dateIndex + 1;
   const parents = districtsOf(ctx);
   const districts = parents.size <= 12 ? [...parents] : [];
+  // a year is marked when a value drawn for it (the city's or a district's) was converted
+  const notes = convertedFootnotes();
+  const labels = ctx.table.dates
+    .slice(0, n)
+    .map((date, d) =>
+      notes.mark(
+        date.slice(0, 4),
+        cityConvertedAt(g, d) ?? districts.map(([k]) => parentConvertedAt(g, k, d)).find(Boolean),
+      ),
+    );
   return {
     kind: 'chart',
     title: title ?? `${g.indicator.name}: Entwicklung`,
     unit: g.indicator.unit,
     decimals: g.indicator.decimals,
-    labels: ctx.table.dates.slice(0, n).map((d) => d.slice(0, 4)),
+    labels,
     series: [
       ...districts.map(([k, name]) => ({
         name,
@@ -187,6 +218,7 @@ export function cityChart(key: string, title: string | undefined, ctx: CityCtx):
       })),
       { name: ctx.cityName, role: 'city' as const, values: g.city.slice(0, n).map(visible) },
     ],
+    ...footnotesOf(notes),
     source: sourceLine(g.indicator.source, ctx.date),
   };
 }

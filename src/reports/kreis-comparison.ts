@@ -16,7 +16,14 @@ import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.
 import { capitalise, inArea, numberWord, subjectOf } from '../core/grammar.ts';
 import { levelPlural } from '../core/level-names.ts';
 import type { Db } from '../db/db.ts';
-import { loadLevelTable, type IndicatorGrid, type LevelTable } from '../indicators/level-table.ts';
+import {
+  convertedAt,
+  loadLevelTable,
+  type IndicatorGrid,
+  type LevelTable,
+} from '../indicators/level-table.ts';
+import { cityConvertedAt } from '../indicators/converted-aggregates.ts';
+import { convertedFootnotes, footnotesOf } from './converted-footnotes.ts';
 import { changeUnitOf, rankOf } from '../profile/compare.ts';
 import { unavailableNote } from './area-blocks.ts';
 import { sourceLine, type ReportBlock, type ReportTable } from './report-model.ts';
@@ -126,7 +133,10 @@ export function kreisComparisonTable(grid: IndicatorGrid, input: KreisComparison
     key: a.key,
     cell: cells[k],
     value: shown(cells[k]),
+    converted: convertedAt(grid, d, k),
   }));
+  const kreisConverted = cityConvertedAt(grid, d);
+  const notes = convertedFootnotes();
   const ranked = rows
     .filter((r): r is (typeof rows)[number] & { value: number } => r.value !== null)
     .sort((x, y) => y.value - x.value || x.name.localeCompare(y.name, 'de'));
@@ -144,13 +154,17 @@ export function kreisComparisonTable(grid: IndicatorGrid, input: KreisComparison
     ...ranked.map((r) => [
       String(rankOf(r.value, values)),
       r.name,
-      formatNumber(r.value, i.decimals),
-      ...(withDifference ? [difference(r.value)] : []),
+      notes.mark(formatNumber(r.value, i.decimals), r.converted),
+      // the distance compares the row with the Kreis: marked when either was converted
+      ...(withDifference ? [notes.mark(difference(r.value), r.converted ?? kreisConverted)] : []),
     ]),
     ...hidden.map((r) => [
       '–',
       r.name,
-      r.cell ? formatValue(r.cell.value, r.cell.status, i.decimals, i.unit, { unit: false }) : '–',
+      notes.mark(
+        r.cell ? formatValue(r.cell.value, r.cell.status, i.decimals, i.unit, { unit: false }) : '–',
+        r.converted,
+      ),
       ...(withDifference ? ['–'] : []),
     ]),
   ];
@@ -163,7 +177,10 @@ export function kreisComparisonTable(grid: IndicatorGrid, input: KreisComparison
   const kreisRow = [
     '',
     kreisLabel(input.kreisLevelName, input.kreisName),
-    kreisCell ? formatValue(kreisCell.value, kreisCell.status, i.decimals, i.unit, { unit: false }) : '–',
+    notes.mark(
+      kreisCell ? formatValue(kreisCell.value, kreisCell.status, i.decimals, i.unit, { unit: false }) : '–',
+      kreisConverted,
+    ),
     ...(withDifference ? [''] : []),
   ];
   body.splice(at, 0, kreisRow);
@@ -182,6 +199,7 @@ export function kreisComparisonTable(grid: IndicatorGrid, input: KreisComparison
     numeric: [true, false, true, ...(withDifference ? [true] : [])],
     rows: body,
     highlight: at,
+    ...footnotesOf(notes),
     source: sourceLine(i.source || 'Lagebild', input.date),
   };
   return [{ kind: 'paragraph', text: extremesSentence(grid, ranked, input, kreis) }, table_];
