@@ -64,7 +64,10 @@ export const StatRow = z.object({
     .describe(
       'Level key of the row’s area: for a parent its own level, in a ragged hierarchy not always the level’s parent level (a Sozialraum in one Gemeinde, a Gemeinde elsewhere); null for the city',
     ),
-  levelName: z.string().nullable().describe('e.g. Sozialraum, Gemeinde; null for the city'),
+  levelName: z
+    .string()
+    .nullable()
+    .describe('e.g. Sozialraum, Gemeinde; null for the city and a parent that is the whole territory'),
   /** One cell per column, in column order. */
   cells: z.array(StatCell),
 });

@@ -54,7 +54,11 @@ export async function statisticsTable(db: Db, user: User | null, req: StatTableR
   const [levels, levelAreas] = await Promise.all([listLevels(db), listAreas(db, req.level)]);
   const level = levels.find((l) => l.key === req.level);
   const parentLevel = levels.find((l) => l.key === level?.parent && l.rank >= 1);
-  const levelName = (key: string) => levels.find((l) => l.key === key)?.name ?? key;
+  // the whole territory (rank 0) has no level name of its own in the table, as before
+  const levelName = (key: string) => {
+    const l = levels.find((x) => x.key === key);
+    return l ? (l.rank >= 1 ? l.name : null) : key;
+  };
   // In a ragged hierarchy a parent lies on any coarser level (a Sozialraum in one Gemeinde, the
   // Gemeinde elsewhere), so each parent row names the level of its own area.
   const parentLevelOf = new Map(levelAreas.map((a) => [a.parent, a.parent_level]));
