@@ -62,9 +62,14 @@ export async function levelContext(
   const nameOf = (key: string) => levels.find((l) => l.key === key)?.name ?? key;
   const byId = new Map(tree.map((a) => [a.id, a]));
   const parentIds = new Set(areas.map((a) => a.parent_id));
+  // the whole territory (rank 0) is the city row, never a further parent row
+  const belowTop = new Set(levels.filter((l) => l.rank >= 1).map((l) => l.key));
   const parents = parentLevel
     ? tree
-        .filter((a) => a.level === parentLevel || (a.level !== level && parentIds.has(a.id)))
+        .filter(
+          (a) =>
+            a.level === parentLevel || (a.level !== level && belowTop.has(a.level) && parentIds.has(a.id)),
+        )
         .sort((a, b) => byCodePoint(a.key, b.key))
     : [];
   const topOf = (a: AreaRow): AreaRow => {
