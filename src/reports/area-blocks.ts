@@ -6,6 +6,7 @@
 import { formatDate, formatNumber, formatValue, withUnit } from '../core/format.ts';
 import { unavailableText } from '../indicators/availability.ts';
 import { convertedAt, type LevelTable } from '../indicators/level-table.ts';
+import { cityConvertedAt, parentConvertedAt } from '../indicators/converted-aggregates.ts';
 import { convertedDatesText } from '../areas/convert/converted-note.ts';
 import { convertedFootnotes, footnotesOf } from './converted-footnotes.ts';
 import type { ProfileIndicator, Steckbrief } from '../profile/profile.schema.ts';
@@ -111,6 +112,7 @@ export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }
   ];
   const notes = convertedFootnotes();
   const converted = areaConversions(ctx);
+  const sums = sumConversions(ctx);
   const rows = chosen.map((i) => [
     i.unit ? `${i.name} (${i.unit})` : i.name,
     notes.mark(
@@ -119,12 +121,18 @@ export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }
     ),
     ...(district
       ? [
-          i.district
-            ? formatValue(i.district.value, i.district.status, i.decimals, i.unit, { unit: false })
-            : '–',
+          notes.mark(
+            i.district
+              ? formatValue(i.district.value, i.district.status, i.decimals, i.unit, { unit: false })
+              : '–',
+            sums(i.key, profile.area.parent),
+          ),
         ]
       : []),
-    formatValue(i.city.value, i.city.status, i.decimals, i.unit, { unit: false }),
+    notes.mark(
+      formatValue(i.city.value, i.city.status, i.decimals, i.unit, { unit: false }),
+      sums(i.key, null),
+    ),
     i.rank === null ? '–' : `${i.rank}/${i.rankOf}`,
     // a change compares two Stichtage: marked when either end was converted
     notes.mark(
@@ -155,6 +163,20 @@ export function indicatorTable(block: Extract<Block, { type: 'indicator_table' }
  * The „umgerechnet“ mark of the profile's area for an indicator at a Stichtag, from the level
  * table (undefined: not converted, or the date or area is not in the table).
  */
+/**
+ * The „umgerechnet“ mark of the district (`parentKey`) or city (null) value of an indicator at the
+ * Steckbrief's Stichtag: where it was summed from converted counts that do not keep the old total
+ * (src/indicators/converted-aggregates.ts).
+ */
+function sumConversions(ctx: Pick<Ctx, 'profile' | 'table'>) {
+  const d = ctx.table.dates.indexOf(ctx.profile.date);
+  return (indicator: string, parentKey: string | null) => {
+    const grid = ctx.table.grids.get(indicator);
+    if (!grid || d < 0) return undefined;
+    return parentKey === null ? cityConvertedAt(grid, d) : parentConvertedAt(grid, parentKey, d);
+  };
+}
+
 export function areaConversions(ctx: Pick<Ctx, 'profile' | 'table'>) {
   const { table } = ctx;
   let area: number | undefined;

@@ -10,6 +10,7 @@ import type { Db } from '../db/db.ts';
 import { loadLevelTable } from '../indicators/level-table.ts';
 import { engines } from '../test/databases.ts';
 import { convertedCity } from '../test/converted-city.ts';
+import { assembleAreaReport } from './assemble-area.ts';
 import { assembleCityReport } from './assemble-city.ts';
 import { kreisComparisonBlocks } from './kreis-comparison.ts';
 import type { ReportBlock, ReportChart, ReportModel, ReportTable } from './report-model.ts';
@@ -33,6 +34,14 @@ const CITY = ReportTemplate.parse({
       ],
     },
   ],
+});
+
+const AREA = ReportTemplate.parse({
+  key: 'umgerechnet_summen',
+  name: 'Steckbrief',
+  scope: 'area',
+  title: 'Steckbrief {area.name}',
+  chapters: [{ title: 'Zahlen', blocks: [{ type: 'indicator_table', indicators: ['einwohner'] }] }],
 });
 
 const blocksOf = (model: ReportModel) => model.sections.flatMap((s) => s.blocks);
@@ -68,6 +77,17 @@ describe.each(engines)('umgerechnet on city and district values in reports on $n
     // 31.12.2019: every area converted; the city total is the old count, the areas are estimates
     const [old] = table(blocksOf(await city('2019-12-31'))).rows;
     expect(old![1]).toBe('180');
+  });
+
+  it('marks the district and city columns of a Steckbrief where their sums are converted', async () => {
+    const row = async (area: string, date: string) =>
+      table(
+        blocksOf(await assembleAreaReport(db, PLANNER, AREA, { level: 'planungsraum', area, date })),
+      ).rows[0]!.slice(1, 4);
+    // area, district, city: P1 sums L's count with converted values, P2 is C2's exact old total
+    expect(await row('M', '2020-12-31')).toEqual(['85¹', '170¹', '200¹']);
+    expect(await row('C2', '2020-12-31')).toEqual(['30¹', '30', '200¹']);
+    expect(await row('M', '2019-12-31')).toEqual(['75¹', '150', '180']);
   });
 
   it('marks the years of the city and district series with converted sums', async () => {
