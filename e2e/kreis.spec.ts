@@ -2,11 +2,13 @@
  * The demo Kreis in the browser (`lagebild demo --kreis`: 8 Gemeinden, about 85 Wohnplätze, and
  * in the Gemeinde Musterhausen Sozialräume between Gemeinde and Wohnplatz – a ragged hierarchy):
  * the atlas draws and lists the Gemeinden and the Wohnplätze, a Wohnplatz of Musterhausen names
- * its Sozialraum as its parent, the Sozialbericht compares the Gemeinden („Kreis im Vergleich“),
- * and the atlas passes axe-core.
+ * its Sozialraum as its parent, the Sozialraum level says it exists in Musterhausen only, the
+ * Sozialbericht compares the Gemeinden („Kreis im Vergleich“), Musterhausen's own planner gets its
+ * Steckbrief unprotected, and the atlas passes axe-core.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { AreaSummary } from '../src/areas/area.schema.ts';
+import { KREIS_SCOPED, KREIS_SCOPED_USERS } from '../src/demo/kreis/kreis-users.ts';
 import { expectNoSeriousViolations } from './axe.ts';
 import { MAP_READY, SLOW } from './helpers.ts';
 import { useServer } from './server.ts';
@@ -86,6 +88,27 @@ test('the Sozialbericht compares the Gemeinden: „Kreis im Vergleich“', async
   await expect(frame.locator('body')).toContainText('Kreis im Vergleich', { timeout: 170_000 });
   await expect(frame.locator('body')).toContainText('Gemeinden im Vergleich');
   await expect(frame.locator('body')).toContainText('Musterhausen');
+});
+
+test('the Sozialraum level says where it exists; Musterhausen’s planner sees their own Wohnplatz unprotected', async ({
+  page,
+}) => {
+  await openLevel(page, 'sozialraum');
+  await expect(page.getByTestId('level-switch')).toContainText('Sozialraum (nur teilweise)');
+  await expect(page.getByTestId('partial-level-note')).toContainText('in Musterhausen', SLOW);
+  await openLevel(page, 'gemeinde');
+  await expect(page.getByTestId('partial-level-note')).toHaveCount(0);
+
+  const planner = KREIS_SCOPED_USERS.find((u) => u.username === KREIS_SCOPED.mittelzentrum.username)!;
+  const login = await page.request.post('/api/auth/login', {
+    data: { username: planner.username, password: planner.knownPassword },
+  });
+  expect(login.ok()).toBe(true);
+  await page.goto(`/gebiete/wohnplatz/${CENTRE}`);
+  await expect(page.getByTestId('profile-note')).toContainText('Ihr Zuständigkeitsgebiet', SLOW);
+  const rural = (await areas(page, 'wohnplatz')).find((w) => !w.id.startsWith(MUSTERHAUSEN))!;
+  await page.goto(`/gebiete/wohnplatz/${rural.id}`);
+  await expect(page.getByTestId('profile-note')).toContainText('Öffentliche Ansicht', SLOW);
 });
 
 test('the atlas of the Kreis has no serious accessibility violation', async ({ page }) => {
