@@ -81,7 +81,13 @@ export const IndicatorValue = z.object({
 });
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
 
-export const CityValue = z.object({ value: z.number().nullable(), status: ValueStatus });
+export const CityValue = z.object({
+  value: z.number().nullable(),
+  status: ValueStatus,
+  converted: Converted.optional().describe(
+    'Present when the city value sums converted counts that are not the old total (umgerechnet; docs/methods.md §10.1)',
+  ),
+});
 
 export const IndicatorValuesQuery = z.object({
   level: z.string().min(1),
@@ -113,6 +119,9 @@ export const SeriesPoint = z.object({
     .optional()
     .describe('true: a Stichtag of the published projection (Prognose), after the last observed one'),
   converted: Converted.optional(),
+  cityConverted: Converted.optional().describe(
+    'Present when the city value sums converted counts that are not the old total (umgerechnet)',
+  ),
 });
 export const Series = z.object({ indicator: z.string(), id: z.string(), points: z.array(SeriesPoint) });
 export type Series = z.infer<typeof Series>;

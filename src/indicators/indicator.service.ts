@@ -4,7 +4,7 @@
  */
 import * as areaRepo from '../areas/area.repository.ts';
 import type { AreaRow } from '../areas/area.repository.ts';
-import { convertedAreas, convertedDates } from '../areas/convert/convert.repository.ts';
+import { convertedAreas, convertedDates, type ConvertedFrom } from '../areas/convert/convert.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
 import { can, canInScope } from '../auth/policy.ts';
 import { scopeAreaIds } from '../auth/scope.ts';
@@ -12,6 +12,7 @@ import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import { indicatorAvailability, unavailableText } from './availability.ts';
 import { makeCalculator, POPULATION, type Computed } from './calculator.ts';
+import { aggregateConversionMarks, cityConvertedAt } from './converted-aggregates.ts';
 import type { Indicator, IndicatorEntry, IndicatorValues, Series } from './indicator.schema.ts';
 import * as repo from './indicator.repository.ts';
 import { listDates, loadTotals } from '../observations/observation.repository.ts';
@@ -183,6 +184,25 @@ const projectionNote = (run: StoredProjection) => ({
   minPopulation: run.minPopulation,
 });
 
+/**
+ * The „umgerechnet“ marks of the city value of `ind` at `dates` (Stichtag → mark), by the rule for
+ * summed values the level table uses (`aggregateConversionMarks`).
+ */
+async function cityConverted(
+  db: Db,
+  cityTarget: number | readonly number[],
+  ind: Indicator,
+  dates: readonly string[],
+): Promise<Map<string, ConvertedFrom>> {
+  const marks = (await aggregateConversionMarks(db, cityTarget, new Map(), dates, [ind])).get(ind.key);
+  const out = new Map<string, ConvertedFrom>();
+  dates.forEach((d, k) => {
+    const mark = marks && cityConvertedAt(marks, k);
+    if (mark) out.set(d, mark);
+  });
+  return out;
+}
+
 export async function indicatorValues(
   db: Db,
   user: User | null,
@@ -205,13 +225,18 @@ export async function indicatorValues(
     date,
   );
   const calc = ctx.calc(ind.key);
-  const city = present(calc(ctx.cityTarget(areas.map((a) => a.id)), date), unprotected);
+  const cityTarget = ctx.cityTarget(areas.map((a) => a.id));
+  const city = present(calc(cityTarget, date), unprotected);
+  // the mark follows the counts summed, not the cell's disclosure status: everyone sees it
+  const cityFrom = run
+    ? undefined
+    : await cityConverted(db, cityTarget, ind, [date]).then((m) => m.get(date));
   return {
     indicator: ind.key,
     level: levelKey,
     date,
     ...(run && { projection: projectionNote(run) }),
-    city: { value: city.value, status: city.status },
+    city: { value: city.value, status: city.status, ...(cityFrom ? { converted: cityFrom } : {}) },
     values: areas.map((a) => {
       const from = run ? undefined : converted.get(a.id);
       return {
@@ -258,9 +283,15 @@ export async function indicatorSeries(
     ind.numerator,
     ...(ind.denominator ? [ind.denominator] : []),
   ]);
+  const cityMarks = await cityConverted(db, observed.ctx.cityTarget(levelIds), ind, dates);
   const points = dates.map((date) => {
     const from = converted.get(date);
-    return { ...point(observed, date), ...(from ? { converted: from } : {}) };
+    const cityFrom = cityMarks.get(date);
+    return {
+      ...point(observed, date),
+      ...(from ? { converted: from } : {}),
+      ...(cityFrom ? { cityConverted: cityFrom } : {}),
+    };
   });
   if (run && ahead.length > 0) {
     const projected = await contexts(run);
