@@ -9,14 +9,20 @@
  */
 import type { Cell } from '../core/value-status.ts';
 import { changeOver, trendSlope, yearsBefore } from '../indicators/formula.ts';
-import type { IndicatorGrid, LevelArea } from '../indicators/level-table.ts';
+import type { ConvertedFrom } from '../areas/convert/convert.repository.ts';
+import { cityConvertedAt, parentConvertedAt } from '../indicators/converted-aggregates.ts';
+import { convertedAt, type IndicatorGrid, type LevelArea } from '../indicators/level-table.ts';
 import type { Direction, ProfileCell, ProfileIndicator } from './profile.schema.ts';
 
 /** A value that can be computed with (secret and missing values cannot). */
 export const usable = (c: Cell | null | undefined): c is Cell & { value: number } =>
   !!c && c.value !== null && Number.isFinite(c.value) && (c.status === 'value' || c.status === 'estimated');
 
-const cell = (c: Cell): ProfileCell => ({ value: c.value, status: c.status });
+const cell = (c: Cell, converted?: ConvertedFrom): ProfileCell => ({
+  value: c.value,
+  status: c.status,
+  ...(converted && { converted }),
+});
 
 /**
  * Arithmetic mean and population standard deviation (divide by n).
@@ -136,9 +142,15 @@ export function compareIndicator(input: CompareInput): ProfileIndicator {
     decimals: ind.decimals,
     polarity: ind.polarity,
     formula: ind.formula,
-    value: cell(now),
-    district: districtCells ? cell(districtCells[d] ?? missing) : null,
-    city: cell(cityAt(d)),
+    // the level table's „umgerechnet“ marks (whatever the cell's status, as the values route marks)
+    value: cell(now, convertedAt(grid, d, a)),
+    district: districtCells
+      ? cell(
+          districtCells[d] ?? missing,
+          parentKey === null ? undefined : parentConvertedAt(grid, parentKey, d),
+        )
+      : null,
+    city: cell(cityAt(d), cityConvertedAt(grid, d)),
     difference: diff,
     deviation: comparable ? perSd(diff, levelValues) : null,
     rank: usable(now) ? rankOf(now.value, levelValues) : null,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ValueStatus } from '../core/value-status.ts';
+import { Converted } from '../indicators/indicator.schema.ts';
 import { StoredProjection } from '../projection/projection-series.schema.ts';
 import { WarningEntry } from '../warnings/warning.schema.ts';
 
@@ -67,7 +68,13 @@ export type AreaProfile = z.infer<typeof AreaProfile>;
 const Num = z.number().nullable();
 
 /** A value as the user may see it (secret: value null, shown as ·). */
-export const ProfileCell = z.object({ value: Num, status: ValueStatus });
+export const ProfileCell = z.object({
+  value: Num,
+  status: ValueStatus,
+  converted: Converted.optional().describe(
+    'Present when the value rests on counts converted from an earlier Gebietsstand (umgerechnet); a district or city value only where the sum is not the old total (docs/methods.md §10.1)',
+  ),
+});
 export type ProfileCell = z.infer<typeof ProfileCell>;
 
 export const ProfileSeriesPoint = z.object({

@@ -3,11 +3,39 @@ import type { ProfileIndicator, Steckbrief } from './api.ts';
 import { ARROWS, hasValues, judged, signedText, valueText } from './cells.ts';
 import { pt, type WholeWords } from './texts.ts';
 import { areaWithLevel } from '../../core/level-names.ts';
+import { convertedFootnotes } from '../../reports/converted-footnotes.ts';
 
 interface IndicatorTableProps {
   profile: Steckbrief;
   /** The whole territory („Stadt“, „Kreis“): the comparison column and the difference. */
   whole: WholeWords;
+}
+
+type Column = 'value' | 'district' | 'city';
+
+/**
+ * The „umgerechnet“ markers of the table's cells (indicator key → column → `¹`) and their notes,
+ * numbered in the table's order, as the printed Steckbrief numbers them.
+ */
+function convertedMarks(rows: readonly ProfileIndicator[]) {
+  const f = convertedFootnotes();
+  const markers = new Map<string, Partial<Record<Column, string>>>();
+  for (const row of rows)
+    for (const column of ['value', 'district', 'city'] as const) {
+      const c = row[column];
+      // a „–“ has nothing to qualify
+      if (!c?.converted || (c.value === null && c.status !== 'secret')) continue;
+      markers.set(row.key, { ...markers.get(row.key), [column]: f.mark('', c.converted) });
+    }
+  return { markers, notes: f.notes() };
+}
+
+function Mark({ marker }: { marker: string | undefined }) {
+  return marker ? (
+    <span className="profile-indicators__converted" data-testid="profile-converted">
+      {marker}
+    </span>
+  ) : null;
 }
 
 function Trend({ row }: { row: ProfileIndicator }) {
@@ -50,6 +78,7 @@ export function IndicatorTable({ profile, whole }: IndicatorTableProps) {
   const themes = profile.themes
     .map(({ theme, indicators }) => ({ theme, indicators: indicators.filter(hasValues) }))
     .filter((t) => t.indicators.length > 0);
+  const converted = convertedMarks(themes.flatMap((t) => t.indicators));
   const without = profile.themes.flatMap((t) => t.indicators.filter((i) => !hasValues(i)).map((i) => i.name));
   return (
     <div className="profile-table-scroll">
@@ -92,6 +121,7 @@ export function IndicatorTable({ profile, whole }: IndicatorTableProps) {
             </tr>
             {indicators.map((row) => {
               const diffReading = judged(row.polarity, Math.sign(row.difference ?? 0));
+              const marks = converted.markers.get(row.key);
               return (
                 <tr key={row.key} data-key={row.key}>
                   <th scope="row">
@@ -100,14 +130,17 @@ export function IndicatorTable({ profile, whole }: IndicatorTableProps) {
                   </th>
                   <td className="num" data-col="area">
                     <strong>{valueText(row.value, row.decimals)}</strong>
+                    <Mark marker={marks?.value} />
                   </td>
                   {withDistrict && (
                     <td className="num" data-col="district">
                       {valueText(row.district, row.decimals)}
+                      <Mark marker={marks?.district} />
                     </td>
                   )}
                   <td className="num" data-col="city">
                     {valueText(row.city, row.decimals)}
+                    <Mark marker={marks?.city} />
                   </td>
                   <td className={`num profile-diff--${diffReading}`} data-col="difference">
                     {signedText(row.difference, row.value.status, row.decimals)}
@@ -131,6 +164,17 @@ export function IndicatorTable({ profile, whole }: IndicatorTableProps) {
           </tbody>
         ))}
       </table>
+      {converted.notes.length > 0 && (
+        <ul
+          className="profile-indicators__notes muted"
+          data-testid="profile-converted-notes"
+          aria-label={pt.table.convertedNotes}
+        >
+          {converted.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       {without.length > 0 && (
         <p className="muted" data-testid="profile-without-values">
           {pt.table.withoutValues(without)}

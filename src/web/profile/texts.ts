@@ -78,6 +78,8 @@ export const pt = {
     heading: 'Indikatoren',
     caption: (date: string, whole: WholeWords) => `Indikatoren am ${date}: Gebiet, Bezirk und ${whole.name}`,
     withoutValues: (names: string[]) => `Zu diesem Stichtag ohne Werte: ${names.join(', ')}.`,
+    /** Names the footnotes of the values converted from an earlier Gebietsstand. */
+    convertedNotes: 'Umgerechnete Werte',
     indicator: 'Indikator',
     area: 'Gebiet',
     district: 'Bezirk',
