@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ValueStatus } from '../core/value-status.ts';
+import { Converted } from '../indicators/indicator.schema.ts';
 
 /** A comma-separated list in a query string (`a,b,c`), trimmed, without empty entries. */
 const csvList = (what: string) =>
@@ -39,6 +40,9 @@ export const StatCell = z.object({
   status: ValueStatus,
   numerator: z.number().nullable().describe('Zähler; null for everyone who may not see counts'),
   denominator: z.number().nullable().describe('Nenner; null for everyone who may not see counts'),
+  converted: Converted.optional().describe(
+    'Present when the value rests on counts converted from an earlier Gebietsstand (umgerechnet); a parent or city value only where the sum is not the old total (docs/methods.md §10.1)',
+  ),
 });
 export type StatCell = z.infer<typeof StatCell>;
 

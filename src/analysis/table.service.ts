@@ -9,7 +9,9 @@ import type { User } from '../auth/auth.schema.ts';
 import { notFound } from '../core/errors.ts';
 import type { Db } from '../db/db.ts';
 import { resolveStichtag } from '../exports/export.service.ts';
-import { loadLevelTable, type LevelCell } from '../indicators/level-table.ts';
+import type { ConvertedFrom } from '../areas/convert/convert.repository.ts';
+import { cityConvertedAt, parentConvertedAt } from '../indicators/converted-aggregates.ts';
+import { convertedAt, loadLevelTable, type LevelCell } from '../indicators/level-table.ts';
 import type { StatCell, StatRow, StatTable } from './table.schema.ts';
 
 export interface StatTableRequest {
@@ -23,10 +25,12 @@ export interface StatTableRequest {
 
 const unique = <T>(list: readonly T[]) => [...new Set(list)];
 
-const statCell = (c: LevelCell | undefined): StatCell =>
-  c
+const statCell = (c: LevelCell | undefined, converted: ConvertedFrom | undefined): StatCell => ({
+  ...(c
     ? { value: c.value, status: c.status, numerator: c.numerator ?? null, denominator: c.denominator ?? null }
-    : { value: null, status: 'missing', numerator: null, denominator: null };
+    : { value: null, status: 'missing' as const, numerator: null, denominator: null }),
+  ...(converted && { converted }),
+});
 
 /**
  * @throws indicators.not_found for an indicator the user may not see
@@ -76,7 +80,7 @@ export async function statisticsTable(db: Db, user: User | null, req: StatTableR
       parentKey: area.parentKey,
       level: req.level,
       levelName: level?.name ?? req.level,
-      cells: grids.map((g) => statCell(g.cells[at]?.[i])),
+      cells: grids.map((g) => statCell(g.cells[at]?.[i], convertedAt(g, at, i))),
     });
   }
   for (const [key, name] of parents) {
@@ -88,7 +92,7 @@ export async function statisticsTable(db: Db, user: User | null, req: StatTableR
       parentKey: null,
       level: own,
       levelName: own === null ? (parentLevel?.name ?? null) : levelName(own),
-      cells: grids.map((g) => statCell(g.parents.get(key)?.[at])),
+      cells: grids.map((g) => statCell(g.parents.get(key)?.[at], parentConvertedAt(g, key, at))),
     });
   }
 
@@ -101,7 +105,7 @@ export async function statisticsTable(db: Db, user: User | null, req: StatTableR
     parentKey: null,
     level: null,
     levelName: null,
-    cells: grids.map((g) => statCell(g.city[at])),
+    cells: grids.map((g) => statCell(g.city[at], cityConvertedAt(g, at))),
   });
 
   return {

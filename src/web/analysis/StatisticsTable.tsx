@@ -8,6 +8,7 @@ import { formatDate, formatValue } from '../../core/format.ts';
 import { useFetched } from '../ui/useFetched.ts';
 import { analysisApi, analysisDownloads, type StatTable, type TableRequest } from './analysis-api.ts';
 import { at } from './texts.ts';
+import { convertedFootnotes } from '../../reports/converted-footnotes.ts';
 
 interface StatisticsTableProps {
   request: TableRequest;
@@ -30,6 +31,173 @@ const cellText = (table: StatTable, row: StatTable['rows'][number], i: number) =
   return formatValue(c.value, c.status, col.decimals, col.unit, { unit: false });
 };
 
+/**
+ * The „umgerechnet“ markers of the table's cells (row kind and key, column → `¹`) and their notes,
+ * numbered in the rows' order (areas, parents, city), as the printed tables number them.
+ */
+export function statMarks(table: StatTable) {
+  const f = convertedFootnotes();
+  const markers = new Map<string, string>();
+  for (const row of table.rows)
+    row.cells.forEach((c, i) => {
+      // a „–“ has nothing to qualify
+      if (c.converted && (c.value !== null || c.status === 'secret'))
+        markers.set(markKey(row, i), f.mark('', c.converted));
+    });
+  return { markers, notes: f.notes() };
+}
+const markKey = (row: StatTable['rows'][number], i: number) => `${row.kind}|${row.key}|${i}`;
+
+interface StatGridProps {
+  table: StatTable;
+  busy: boolean;
+  isSelection: boolean;
+  highlightId: string | null;
+  openArea: string | null;
+  onHover: (id: string | null) => void;
+  onOpen: (id: string) => void;
+  onRemove: (id: string) => void;
+}
+
+/** The table itself, with the „umgerechnet“ markers and their notes under it. */
+export function StatGrid(props: StatGridProps) {
+  const { table, isSelection, highlightId } = props;
+  const marks = statMarks(table);
+  const kind = (row: StatTable['rows'][number]) =>
+    row.kind === 'city'
+      ? at.table.kinds.city
+      : // a parent's own level: in a ragged hierarchy a Sozialraum in one Gemeinde, the Gemeinde elsewhere
+        at.table.kinds.parent(row.levelName ?? table.parentLevelName ?? null);
+  const cell = (row: StatTable['rows'][number], i: number) => {
+    const marker = marks.markers.get(markKey(row, i));
+    return (
+      <>
+        {cellText(table, row, i)}
+        {marker && (
+          <span className="analysis-table__converted" data-testid="stat-converted">
+            {marker}
+          </span>
+        )}
+      </>
+    );
+  };
+  return (
+    <>
+      <div className="analysis-table__scroll" aria-busy={props.busy}>
+        <table data-testid="stat-table">
+          <caption className="visually-hidden">
+            {at.table.caption(table.levelName, formatDate(table.date))}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{at.table.area}</th>
+              {table.columns.map((c) => (
+                <th key={c.key} scope="col" className="num">
+                  {c.name}
+                  {c.unit ? ` (${c.unit})` : ''}
+                </th>
+              ))}
+              {isSelection && (
+                <th scope="col">
+                  <span className="visually-hidden">{at.table.clear}</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody onMouseLeave={() => props.onHover(null)}>
+            {table.rows
+              .filter((r) => r.kind === 'area')
+              .map((row) => (
+                <tr
+                  key={row.key}
+                  className={
+                    [
+                      row.key === highlightId ? 'is-highlighted' : '',
+                      row.key === props.openArea ? 'is-selected' : '',
+                    ]
+                      .join(' ')
+                      .trim() || undefined
+                  }
+                  onMouseEnter={() => props.onHover(row.key)}
+                  data-area-row={row.key}
+                >
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => props.onOpen(row.key)}
+                      onFocus={() => props.onHover(row.key)}
+                      onBlur={() => props.onHover(null)}
+                    >
+                      {row.name}
+                    </button>
+                  </th>
+                  {table.columns.map((c, i) => (
+                    <td key={c.key} className="num">
+                      {cell(row, i)}
+                    </td>
+                  ))}
+                  {isSelection && (
+                    <td>
+                      <button
+                        type="button"
+                        className="icon-button icon-button--small"
+                        aria-label={at.table.remove(row.name)}
+                        title={at.table.remove(row.name)}
+                        onClick={() => props.onRemove(row.key)}
+                      >
+                        ×
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+          </tbody>
+          <tbody className="analysis-table__aggregates">
+            {table.rows
+              .filter((r) => r.kind !== 'area')
+              .map((row) => (
+                <tr key={`${row.kind}-${row.key}`} data-row-kind={row.kind}>
+                  <th scope="row">
+                    {row.name} <span className="muted">({kind(row)})</span>
+                  </th>
+                  {table.columns.map((c, i) => (
+                    <td key={c.key} className="num">
+                      {cell(row, i)}
+                    </td>
+                  ))}
+                  {isSelection && <td />}
+                </tr>
+              ))}
+            <tr data-row-kind="target">
+              <th scope="row">{at.table.target}</th>
+              {table.columns.map((c) => (
+                <td key={c.key} className="num">
+                  {c.target === null
+                    ? at.table.noTarget
+                    : formatValue(c.target, 'value', c.decimals, c.unit, { unit: false })}
+                </td>
+              ))}
+              {isSelection && <td />}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {marks.notes.length > 0 && (
+        <ul
+          className="analysis-table__notes muted"
+          data-testid="stat-converted-notes"
+          aria-label={at.table.convertedNotes}
+        >
+          {marks.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 export function StatisticsTable(props: StatisticsTableProps) {
   const { request, isSelection, highlightId } = props;
   const id = useId();
@@ -41,11 +209,6 @@ export function StatisticsTable(props: StatisticsTableProps) {
   const chosen = new Set(isSelection ? request.areas : []);
   const addable = props.candidates.filter((c) => !chosen.has(c.id));
   const areaCount = isSelection ? request.areas.length : props.candidates.length;
-  const kind = (row: StatTable['rows'][number]) =>
-    row.kind === 'city'
-      ? at.table.kinds.city
-      : // a parent's own level: in a ragged hierarchy a Sozialraum in one Gemeinde, the Gemeinde elsewhere
-        at.table.kinds.parent(row.levelName ?? table?.parentLevelName ?? null);
 
   return (
     <section className="analysis-table" aria-labelledby={`${id}-title`} data-testid="stat-table-section">
@@ -95,106 +258,16 @@ export function StatisticsTable(props: StatisticsTableProps) {
       ) : !table ? (
         <p className="notice">{fetched.error ? fetched.error.message : at.table.loading}</p>
       ) : (
-        <div className="analysis-table__scroll" aria-busy={fetched.loading}>
-          <table data-testid="stat-table">
-            <caption className="visually-hidden">
-              {at.table.caption(table.levelName, formatDate(table.date))}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{at.table.area}</th>
-                {table.columns.map((c) => (
-                  <th key={c.key} scope="col" className="num">
-                    {c.name}
-                    {c.unit ? ` (${c.unit})` : ''}
-                  </th>
-                ))}
-                {isSelection && (
-                  <th scope="col">
-                    <span className="visually-hidden">{at.table.clear}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody onMouseLeave={() => props.onHover(null)}>
-              {table.rows
-                .filter((r) => r.kind === 'area')
-                .map((row) => (
-                  <tr
-                    key={row.key}
-                    className={
-                      [
-                        row.key === highlightId ? 'is-highlighted' : '',
-                        row.key === props.openArea ? 'is-selected' : '',
-                      ]
-                        .join(' ')
-                        .trim() || undefined
-                    }
-                    onMouseEnter={() => props.onHover(row.key)}
-                    data-area-row={row.key}
-                  >
-                    <th scope="row">
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => props.onOpen(row.key)}
-                        onFocus={() => props.onHover(row.key)}
-                        onBlur={() => props.onHover(null)}
-                      >
-                        {row.name}
-                      </button>
-                    </th>
-                    {table.columns.map((c, i) => (
-                      <td key={c.key} className="num">
-                        {cellText(table, row, i)}
-                      </td>
-                    ))}
-                    {isSelection && (
-                      <td>
-                        <button
-                          type="button"
-                          className="icon-button icon-button--small"
-                          aria-label={at.table.remove(row.name)}
-                          title={at.table.remove(row.name)}
-                          onClick={() => props.onRemove(row.key)}
-                        >
-                          ×
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-            </tbody>
-            <tbody className="analysis-table__aggregates">
-              {table.rows
-                .filter((r) => r.kind !== 'area')
-                .map((row) => (
-                  <tr key={`${row.kind}-${row.key}`} data-row-kind={row.kind}>
-                    <th scope="row">
-                      {row.name} <span className="muted">({kind(row)})</span>
-                    </th>
-                    {table.columns.map((c, i) => (
-                      <td key={c.key} className="num">
-                        {cellText(table, row, i)}
-                      </td>
-                    ))}
-                    {isSelection && <td />}
-                  </tr>
-                ))}
-              <tr data-row-kind="target">
-                <th scope="row">{at.table.target}</th>
-                {table.columns.map((c) => (
-                  <td key={c.key} className="num">
-                    {c.target === null
-                      ? at.table.noTarget
-                      : formatValue(c.target, 'value', c.decimals, c.unit, { unit: false })}
-                  </td>
-                ))}
-                {isSelection && <td />}
-              </tr>
-            </tbody>
-          </table>
-        </div>
+        <StatGrid
+          table={table}
+          busy={fetched.loading}
+          isSelection={isSelection}
+          highlightId={highlightId}
+          openArea={props.openArea}
+          onHover={props.onHover}
+          onOpen={props.onOpen}
+          onRemove={props.onRemove}
+        />
       )}
       {table && !table.withCounts && <p className="muted">{at.table.public}</p>}
     </section>

@@ -84,6 +84,8 @@ export const at = {
     noTarget: '–',
     download: (format: string) => `${format} herunterladen`,
     public: 'Ohne Fallzahlen; geheim gehaltene Werte erscheinen als ·.',
+    /** Names the footnotes of the values converted from an earlier Gebietsstand. */
+    convertedNotes: 'Umgerechnete Werte',
     loading: 'Tabelle wird geladen …',
     empty: 'Kein Gebiet entspricht den Filtern.',
     caption: (level: string, date: string) => `Statistiktabelle ${level}, Stichtag ${date}`,
