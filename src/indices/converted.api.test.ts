@@ -4,13 +4,9 @@
  * any of its input values there was converted — the areas and dates
  * `/api/indicators/{key}/values` marks — in the result and in the area's history.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/db.ts';
-import { buildApp } from '../server/app.ts';
-import { insertAccount } from '../auth/auth.service.ts';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../test/databases.ts';
-import { sessionCookie } from '../test/demo-app.ts';
+import { usePlannerApp } from '../test/planner-app.ts';
 import { CONVERTED_FROM, convertedCity } from '../test/converted-city.ts';
 import { upsertIndexDefinitions } from './index.repository.ts';
 import { IndexDefinition, type IndexHistory, type IndexResult } from './index.schema.ts';
@@ -38,33 +34,10 @@ const DEFINITION = IndexDefinition.parse({
 });
 
 describe.each(engines)('umgerechnet in composite indices on $name', (engine) => {
-  let db: Db;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let planner: string;
-  beforeAll(async () => {
-    ({ db, drop } = await engine.create());
+  const { get } = usePlannerApp(engine, async (db) => {
     await convertedCity(db);
     await upsertIndexDefinitions(db, [DEFINITION], null);
-    app = await buildApp({ db, webDir: '/nonexistent' });
-    await insertAccount(db, {
-      username: 'planer',
-      displayName: 'Planer',
-      passwordHash: 'x',
-      role: 'planner',
-    });
-    planner = await sessionCookie(db, 'planer');
-  }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-    await drop?.();
   });
-
-  const get = async <T>(url: string) => {
-    const res = await app.inject({ url, headers: { cookie: planner } });
-    expect(res.statusCode, url).toBe(200);
-    return res.json<T>();
-  };
   const marks = (r: IndexResult) => Object.fromEntries(r.areas.map((a) => [a.id, a.converted ?? null]));
 
   it('marks the index value and class of an area whose input was converted, not a counted one', async () => {

@@ -4,43 +4,14 @@
  * when any of its input values at the Stichtag was converted, and a comparison marks each value
  * it shows — areas, district and city (see converted-aggregates.ts) — as the level table does.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/db.ts';
-import { buildApp } from '../server/app.ts';
-import { insertAccount } from '../auth/auth.service.ts';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../test/databases.ts';
-import { sessionCookie } from '../test/demo-app.ts';
+import { usePlannerApp } from '../test/planner-app.ts';
 import { CONVERTED_FROM, convertedCity } from '../test/converted-city.ts';
 import type { ClustersResult, CompareResult, SimilarResult } from './typology.schema.ts';
 
 describe.each(engines)('umgerechnet in the typology on $name', (engine) => {
-  let db: Db;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let planner: string;
-  beforeAll(async () => {
-    ({ db, drop } = await engine.create());
-    await convertedCity(db);
-    app = await buildApp({ db, webDir: '/nonexistent' });
-    await insertAccount(db, {
-      username: 'planer',
-      displayName: 'Planer',
-      passwordHash: 'x',
-      role: 'planner',
-    });
-    planner = await sessionCookie(db, 'planer');
-  }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-    await drop?.();
-  });
-
-  const get = async <T>(url: string) => {
-    const res = await app.inject({ url, headers: { cookie: planner } });
-    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
-    return res.json<T>();
-  };
+  const { get } = usePlannerApp(engine, convertedCity);
   const q = (date: string) => `level=planungsraum&date=${date}&indicators=einwohner`;
 
   it('marks the type of an area whose input was converted, not a counted one', async () => {

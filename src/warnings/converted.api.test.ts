@@ -3,13 +3,9 @@
  * Gebietsstand were converted, warnings and changes say which compared Stichtage were converted
  * — the same areas and dates `/api/indicators/{key}/values` marks — and nothing for counted ones.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/db.ts';
-import { buildApp } from '../server/app.ts';
-import { insertAccount } from '../auth/auth.service.ts';
+import { describe, expect, it } from 'vitest';
 import { engines } from '../test/databases.ts';
-import { sessionCookie } from '../test/demo-app.ts';
+import { usePlannerApp } from '../test/planner-app.ts';
 import { CONVERTED_FROM, convertedCity } from '../test/converted-city.ts';
 import type { IndicatorValues } from '../indicators/indicator.schema.ts';
 import { upsertRules } from './warning.repository.ts';
@@ -19,12 +15,8 @@ const rule = (r: Record<string, unknown>) =>
   WarningRule.parse({ severity: 'mittel', indicator: 'einwohner', ...r });
 
 describe.each(engines)('umgerechnet in the monitoring on $name', (engine) => {
-  let db: Db;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let planner: string;
-  beforeAll(async () => {
-    ({ db, drop } = await engine.create());
+  // planners see the counts; nothing of this city is published for the public
+  const { get } = usePlannerApp(engine, async (db) => {
     await convertedCity(db);
     await upsertRules(
       db,
@@ -48,26 +40,7 @@ describe.each(engines)('umgerechnet in the monitoring on $name', (engine) => {
       ],
       null,
     );
-    app = await buildApp({ db, webDir: '/nonexistent' });
-    // planners see the counts; nothing of this city is published for the public
-    await insertAccount(db, {
-      username: 'planer',
-      displayName: 'Planer',
-      passwordHash: 'x',
-      role: 'planner',
-    });
-    planner = await sessionCookie(db, 'planer');
-  }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-    await drop?.();
   });
-
-  const get = async <T>(url: string, cookie: string | null = planner) => {
-    const res = await app.inject({ url, headers: cookie ? { cookie } : {} });
-    expect(res.statusCode, url).toBe(200);
-    return res.json<T>();
-  };
   const byArea = (list: WarningList, ruleKey: string) =>
     Object.fromEntries(
       list.entries.filter((e) => e.rule === ruleKey).map((e) => [e.area, e.converted ?? null]),
