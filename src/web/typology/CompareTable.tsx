@@ -2,11 +2,48 @@ import { formatDate, formatValue } from '../../core/format.ts';
 import { signedDifference } from './compare-format.ts';
 import { tt } from './texts.ts';
 import type { CompareResult } from './typology-api.ts';
+import { convertedFootnotes } from '../../reports/converted-footnotes.ts';
+
+type Row = CompareResult['rows'][number];
+type Column = 'a' | 'b' | 'city';
+
+/**
+ * The „umgerechnet“ markers of the shown values (indicator → column → `¹`) and their notes,
+ * numbered in the table's order, as the report tables number them.
+ */
+export function compareMarks(result: CompareResult) {
+  const f = convertedFootnotes();
+  const shown: Column[] = result.b.kind === 'city' ? ['a', 'b'] : ['a', 'b', 'city'];
+  const markers = new Map<string, Partial<Record<Column, string>>>();
+  for (const r of result.rows)
+    for (const column of shown) {
+      const c = r[column];
+      // a „–“ has nothing to qualify
+      if (!c.converted || (c.value === null && c.status !== 'secret')) continue;
+      markers.set(r.indicator, { ...markers.get(r.indicator), [column]: f.mark('', c.converted) });
+    }
+  return { markers, notes: f.notes() };
+}
+
+function Value({ row, column, marker }: { row: Row; column: Column; marker: string | undefined }) {
+  const c = row[column];
+  return (
+    <>
+      {formatValue(c.value, c.status, row.decimals, row.unit, { unit: false })}
+      {marker && (
+        <span className="typology-table__converted" data-testid="compare-converted">
+          {marker}
+        </span>
+      )}
+    </>
+  );
+}
 
 /** Values of A and B per indicator, the difference A − B and the ranks among the level's areas. */
 export function CompareTable({ result }: { result: CompareResult }) {
   const bIsArea = result.b.kind === 'area';
   const rank = (r: number | null, of: number) => (r === null ? '–' : tt.compare.rankOf(r, of));
+  const converted = compareMarks(result);
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="compare-caption">
       <table className="typology-table compare-table" data-testid="compare-table">
@@ -47,24 +84,35 @@ export function CompareTable({ result }: { result: CompareResult }) {
                 {r.name}
                 {r.unit && <span className="typology-table__unit"> ({r.unit})</span>}
               </th>
-              <td className="num">
-                {formatValue(r.a.value, r.a.status, r.decimals, r.unit, { unit: false })}
+              <td className="num" data-col="a">
+                <Value row={r} column="a" marker={converted.markers.get(r.indicator)?.a} />
               </td>
-              <td className="num">
-                {formatValue(r.b.value, r.b.status, r.decimals, r.unit, { unit: false })}
+              <td className="num" data-col="b">
+                <Value row={r} column="b" marker={converted.markers.get(r.indicator)?.b} />
               </td>
               <td className="num">{signedDifference(r.difference, r.decimals, r.differenceUnit)}</td>
               <td className="num">{rank(r.rankA, r.ranked)}</td>
               {bIsArea && <td className="num">{rank(r.rankB, r.ranked)}</td>}
               {result.b.kind !== 'city' && (
-                <td className="num">
-                  {formatValue(r.city.value, r.city.status, r.decimals, r.unit, { unit: false })}
+                <td className="num" data-col="city">
+                  <Value row={r} column="city" marker={converted.markers.get(r.indicator)?.city} />
                 </td>
               )}
             </tr>
           ))}
         </tbody>
       </table>
+      {converted.notes.length > 0 && (
+        <ul
+          className="typology-table__notes muted"
+          data-testid="compare-converted-notes"
+          aria-label={tt.compare.convertedNotes}
+        >
+          {converted.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       <p className="muted typology-note">{tt.compare.rankHint}.</p>
     </div>
   );

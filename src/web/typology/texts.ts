@@ -55,6 +55,8 @@ export const tt = {
   },
   compare: {
     title: 'Gebiete vergleichen',
+    /** Names the footnotes of the values converted from an earlier Gebietsstand. */
+    convertedNotes: 'Umgerechnete Werte',
     intro:
       'Zwei Gebiete nebeneinander oder ein Gebiet gegen die Stadt bzw. seinen Bezirk: Werte, Differenzen und Ränge unter allen Gebieten der Ebene. Darunter Gebiete, deren Werte dem gewählten Gebiet ähneln.',
     toTypology: 'Sozialraumtypen',
