@@ -5,10 +5,15 @@ import { tt } from './texts.ts';
 import { typeColor } from './type-colors.ts';
 import type { ClustersResult } from './typology-api.ts';
 import { compareHref } from './typology-url.ts';
+import { convertedMarks } from '../indices/converted.ts';
 
 /** The areas of every type (with links to profile and comparison) and the areas not assigned. */
 export function TypeAreas({ result }: { result: ClustersResult }) {
   const byKey = new Map(result.areas.map((a) => [a.key, a]));
+  // numbered in the result's order, as the index table numbers its areas
+  const converted = convertedMarks({
+    areas: result.areas.map((a) => ({ id: a.key, converted: a.converted })),
+  });
   return (
     <>
       <section className="typology-section" aria-labelledby="type-areas-title">
@@ -30,7 +35,12 @@ export function TypeAreas({ result }: { result: ClustersResult }) {
                   if (!area) return null;
                   return (
                     <li key={key}>
-                      <Link to={paths.profile(result.level, key)}>{area.name}</Link>{' '}
+                      <Link to={paths.profile(result.level, key)}>{area.name}</Link>
+                      {converted.markers.has(key) && (
+                        <span className="type-areas__converted" data-testid="type-converted">
+                          {converted.markers.get(key)}
+                        </span>
+                      )}{' '}
                       <span className="muted" title={tt.typology.silhouetteOf}>
                         ({tt.typology.silhouetteOf} {formatNumber(area.silhouette, 2)})
                       </span>{' '}
@@ -47,6 +57,17 @@ export function TypeAreas({ result }: { result: ClustersResult }) {
             </section>
           ))}
         </div>
+        {converted.notes.length > 0 && (
+          <ul
+            className="typology-table__notes muted"
+            data-testid="type-converted-notes"
+            aria-label={tt.typology.convertedNotes}
+          >
+            {converted.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        )}
       </section>
       {result.unassigned.length > 0 && (
         <section className="typology-section" aria-labelledby="unassigned-title" data-testid="unassigned">

@@ -3,6 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { CompareResult } from './typology-api.ts';
 import { CompareTable } from './CompareTable.tsx';
+import type { ClustersResult } from './typology-api.ts';
+import { TypeAreas } from './TypeAreas.tsx';
 
 const NOTE = '¹ umgerechnet vom Gebietsstand 01.01.2000 (flächengewichtet)';
 const FROM = { method: 'area', from: '2000-01-01' } as const;
@@ -58,5 +60,57 @@ describe('umgerechnet in the comparison table', () => {
 
   it('says nothing where no value was converted', () => {
     expect(render(result(false))).not.toContain('umgerechnet');
+  });
+});
+
+const clusters = (marked: boolean): ClustersResult => ({
+  level: 'planungsraum',
+  date: '2020-12-31',
+  seed: 1,
+  kRequested: '2',
+  k: 2,
+  silhouette: 0.5,
+  indicators: [],
+  criterion: [],
+  types: [1, 2].map((n) => ({
+    number: n,
+    label: `Typ ${n}`,
+    burden: null,
+    size: 2,
+    features: [],
+    centre: [],
+    members: n === 1 ? ['L', 'M'] : ['R', 'C2'],
+  })),
+  areas: ['L', 'M', 'R', 'C2'].map((key, i) => ({
+    key,
+    name: `Gebiet ${key}`,
+    parentKey: null,
+    parentName: null,
+    type: i < 2 ? 1 : 2,
+    silhouette: 0.5,
+    values: [],
+    ...(marked && key !== 'L' && { converted: [FROM] }),
+  })),
+  unassigned: [],
+});
+const typeAreas = (r: ClustersResult) => renderToStaticMarkup(createElement(TypeAreas, { result: r }));
+const item = (html: string, key: string) =>
+  html.split(`>Gebiet ${key}</a>`)[1]!.split('<span class="muted"')[0];
+
+describe('umgerechnet in the areas of the types', () => {
+  it('marks the areas with converted input values and explains the marker once', () => {
+    const html = typeAreas(clusters(true));
+    const marker = '<span class="type-areas__converted" data-testid="type-converted">¹</span>';
+    expect(item(html, 'L')).toBe(' ');
+    expect(item(html, 'M')).toBe(`${marker} `);
+    expect(item(html, 'C2')).toBe(`${marker} `);
+    expect(html.split(NOTE)).toHaveLength(2);
+    expect(html).toContain(
+      `data-testid="type-converted-notes" aria-label="Gebiete mit umgerechneten Eingangswerten"><li>${NOTE}</li>`,
+    );
+  });
+
+  it('says nothing where no input was converted', () => {
+    expect(typeAreas(clusters(false))).not.toContain('umgerechnet');
   });
 });

@@ -6,6 +6,8 @@ const areas = (n: number) => (n === 1 ? '1 Gebiet' : `${formatNumber(n, 0)} Gebi
 export const tt = {
   typology: {
     title: 'Sozialraumtypen',
+    /** Names the footnotes of the areas whose input values were converted from an earlier Gebietsstand. */
+    convertedNotes: 'Gebiete mit umgerechneten Eingangswerten',
     intro:
       'Gebiete mit ähnlicher Lage werden zu Typen zusammengefasst: Die gewählten Indikatoren werden standardisiert (z-Werte), dann gruppiert ein k-Means-Verfahren mit festem Startwert die Gebiete. Die Zahl der Typen wählt das Silhouetten-Kriterium, sofern Sie sie nicht selbst festlegen.',
     toCompare: 'Gebiete vergleichen',
