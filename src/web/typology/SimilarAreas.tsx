@@ -4,7 +4,8 @@ import { formatNumber } from '../../core/format.ts';
 import { paths } from '../router.ts';
 import { useFetched } from '../ui/useFetched.ts';
 import { tt } from './texts.ts';
-import { typologyApi } from './typology-api.ts';
+import { typologyApi, type SimilarResult } from './typology-api.ts';
+import { convertedMarks } from '../indices/converted.ts';
 import { DEFAULT_TOLERANCE, germanNumber, parseGermanNumber } from './typology-url.ts';
 
 interface SimilarAreasProps {
@@ -44,7 +45,6 @@ export function SimilarAreas(props: SimilarAreasProps) {
     typologyApi.similar(level, date, area, indicators, tolerance, band),
   );
   const shown = similar.data;
-  const fmt = (v: number, j: number) => formatNumber(v, shown?.indicators[j]?.decimals ?? 1);
   return (
     <section className="typology-section" aria-labelledby={`${id}-title`} data-testid="similar-areas">
       <h2 id={`${id}-title`}>{tt.compare.similarTitle(areaName)}</h2>
@@ -95,78 +95,129 @@ export function SimilarAreas(props: SimilarAreasProps) {
       {shown && (
         <>
           <p role="status">{tt.compare.similarCount(shown.similar.length, shown.incomplete)}</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
-            <table className="typology-table" data-testid="similar-table">
-              <caption id={`${id}-caption`} className="visually-hidden">
-                {tt.compare.similarCaption(areaName)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{tt.compare.areas}</th>
-                  <th scope="col" className="num">
-                    {tt.compare.distance}
-                  </th>
-                  {shown.indicators.map((i) => (
-                    <th key={i.key} scope="col" className="num">
-                      {i.name}
-                      {i.unit && <span className="typology-table__unit"> ({i.unit})</span>}
-                    </th>
-                  ))}
-                  <th scope="col">
-                    <span className="visually-hidden">{tt.compare.compareWith}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr className="similar-table__reference">
-                  <th scope="row">{shown.reference.name}</th>
-                  <td className="num">–</td>
-                  {shown.reference.values.map((v, j) => (
-                    <td key={j} className="num">
-                      {fmt(v, j)}
-                    </td>
-                  ))}
-                  <td />
-                </tr>
-                <tr className="similar-table__band">
-                  <th scope="row">{tt.compare.bandRow}</th>
-                  <td className="num" />
-                  {shown.indicators.map((i, j) => (
-                    <td key={i.key} className="num">
-                      {fmt(i.low, j)} – {fmt(i.high, j)}
-                    </td>
-                  ))}
-                  <td />
-                </tr>
-                {shown.similar.map((s) => (
-                  <tr key={s.key} data-key={s.key}>
-                    <th scope="row">
-                      <Link to={paths.profile(level, s.key)}>{s.name}</Link>
-                    </th>
-                    <td className="num">{formatNumber(s.distance, 2)}</td>
-                    {s.values.map((v, j) => (
-                      <td key={j} className="num">
-                        {fmt(v, j)}
-                      </td>
-                    ))}
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => props.onPick(s.key)}
-                        aria-label={`${s.name} ${tt.compare.compareWith}`}
-                      >
-                        {tt.compare.compareWith}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimilarTable
+            shown={shown}
+            level={level}
+            areaName={areaName}
+            captionId={`${id}-caption`}
+            onPick={props.onPick}
+          />
           {shown.similar.length === 0 && <p className="muted">{tt.compare.noSimilar}</p>}
         </>
       )}
     </section>
+  );
+}
+
+function Mark({ marker }: { marker: string | undefined }) {
+  return marker ? (
+    <span className="typology-table__converted" data-testid="similar-converted">
+      {marker}
+    </span>
+  ) : null;
+}
+
+interface SimilarTableProps {
+  shown: SimilarResult;
+  level: string;
+  areaName: string;
+  captionId: string;
+  onPick: (key: string) => void;
+}
+
+/** The reference area, the band and the similar areas, with the „umgerechnet“ marks of their inputs. */
+export function SimilarTable({ shown, level, areaName, captionId, onPick }: SimilarTableProps) {
+  const fmt = (v: number, j: number) => formatNumber(v, shown.indicators[j]?.decimals ?? 1);
+  // numbered in the table's order, as the index table numbers its areas
+  const converted = convertedMarks({
+    areas: [shown.reference, ...shown.similar].map((a) => ({ id: a.key, converted: a.converted })),
+  });
+  return (
+    <>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+        <table className="typology-table" data-testid="similar-table">
+          <caption id={captionId} className="visually-hidden">
+            {tt.compare.similarCaption(areaName)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{tt.compare.areas}</th>
+              <th scope="col" className="num">
+                {tt.compare.distance}
+              </th>
+              {shown.indicators.map((i) => (
+                <th key={i.key} scope="col" className="num">
+                  {i.name}
+                  {i.unit && <span className="typology-table__unit"> ({i.unit})</span>}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="visually-hidden">{tt.compare.compareWith}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="similar-table__reference">
+              <th scope="row">
+                {shown.reference.name}
+                <Mark marker={converted.markers.get(shown.reference.key)} />
+              </th>
+              <td className="num">–</td>
+              {shown.reference.values.map((v, j) => (
+                <td key={j} className="num">
+                  {fmt(v, j)}
+                </td>
+              ))}
+              <td />
+            </tr>
+            <tr className="similar-table__band">
+              <th scope="row">{tt.compare.bandRow}</th>
+              <td className="num" />
+              {shown.indicators.map((i, j) => (
+                <td key={i.key} className="num">
+                  {fmt(i.low, j)} – {fmt(i.high, j)}
+                </td>
+              ))}
+              <td />
+            </tr>
+            {shown.similar.map((s) => (
+              <tr key={s.key} data-key={s.key}>
+                <th scope="row">
+                  <Link to={paths.profile(level, s.key)}>{s.name}</Link>
+                  <Mark marker={converted.markers.get(s.key)} />
+                </th>
+                <td className="num">{formatNumber(s.distance, 2)}</td>
+                {s.values.map((v, j) => (
+                  <td key={j} className="num">
+                    {fmt(v, j)}
+                  </td>
+                ))}
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onPick(s.key)}
+                    aria-label={`${s.name} ${tt.compare.compareWith}`}
+                  >
+                    {tt.compare.compareWith}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {converted.notes.length > 0 && (
+        <ul
+          className="typology-table__notes muted"
+          data-testid="similar-converted-notes"
+          aria-label={tt.typology.convertedNotes}
+        >
+          {converted.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

@@ -5,6 +5,8 @@ import type { CompareResult } from './typology-api.ts';
 import { CompareTable } from './CompareTable.tsx';
 import type { ClustersResult } from './typology-api.ts';
 import { TypeAreas } from './TypeAreas.tsx';
+import type { SimilarResult } from './typology-api.ts';
+import { SimilarTable } from './SimilarAreas.tsx';
 
 const NOTE = '¹ umgerechnet vom Gebietsstand 01.01.2000 (flächengewichtet)';
 const FROM = { method: 'area', from: '2000-01-01' } as const;
@@ -112,5 +114,52 @@ describe('umgerechnet in the areas of the types', () => {
 
   it('says nothing where no input was converted', () => {
     expect(typeAreas(clusters(false))).not.toContain('umgerechnet');
+  });
+});
+
+const similar = (marked: boolean): SimilarResult => ({
+  level: 'planungsraum',
+  date: '2020-12-31',
+  band: 'sd',
+  tolerance: 1,
+  reference: { key: 'L', name: 'Gebiet L', parentKey: null, parentName: null, values: [55] },
+  indicators: [],
+  similar: ['M', 'R'].map((key) => ({
+    key,
+    name: `Gebiet ${key}`,
+    parentKey: null,
+    parentName: null,
+    distance: 0.5,
+    values: [40],
+    differences: [-15],
+    ...(marked && key === 'R' && { converted: [FROM] }),
+  })),
+  incomplete: 0,
+});
+const similarTable = (r: SimilarResult) =>
+  renderToStaticMarkup(
+    createElement(SimilarTable, {
+      shown: r,
+      level: 'planungsraum',
+      areaName: 'Gebiet L',
+      captionId: 'c',
+      onPick: () => {},
+    }),
+  );
+const head = (html: string, key: string) => html.split(`>Gebiet ${key}</a>`)[1]!.split('</th>')[0];
+
+describe('umgerechnet in the similar areas', () => {
+  it('marks the similar areas with converted input values and explains the marker once', () => {
+    const html = similarTable(similar(true));
+    expect(head(html, 'M')).toBe('');
+    expect(head(html, 'R')).toBe(
+      '<span class="typology-table__converted" data-testid="similar-converted">¹</span>',
+    );
+    expect(html.split(NOTE)).toHaveLength(2);
+    expect(html).toContain(`data-testid="similar-converted-notes"`);
+  });
+
+  it('says nothing where no input was converted', () => {
+    expect(similarTable(similar(false))).not.toContain('umgerechnet');
   });
 });
