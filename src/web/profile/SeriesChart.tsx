@@ -52,6 +52,10 @@ const ahead = (p: Point) =>
   (p.projected ? ` (${pt.series.projected})` : '') +
   (p.converted ? ` (${pt.series.converted(formatDate(p.converted.from))})` : '');
 
+/** The city value's mark (tooltip, text alternative): summed from converted counts, not the old total. */
+const cityMark = (p: Point) =>
+  p.cityConverted ? ` (${pt.series.converted(formatDate(p.cityConverted.from))})` : '';
+
 const plotted = (value: number | null, status: Point['status']) =>
   (status === 'value' || status === 'estimated') && value !== null ? value : null;
 
@@ -71,7 +75,7 @@ export function describeSeries(props: SeriesChartProps): string {
           p.cityStatus,
           decimals,
           unit,
-        )})`,
+        )}${cityMark(p)})`,
     )
     .join('; ');
   return t.panel.chartLabel(indicatorName, areaName, list);
@@ -105,7 +109,7 @@ function chartOption({
                 `${escapeHtml(districtName)}: ${formatValue(point.districtValue ?? null, point.districtStatus, decimals, unit)}`,
               ]
             : []),
-          `${cityName}: ${formatValue(point.cityValue, point.cityStatus, decimals, unit)}`,
+          `${cityName}: ${formatValue(point.cityValue, point.cityStatus, decimals, unit)}${escapeHtml(cityMark(point))}`,
         ].join('<br>');
       },
     },

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { describeSeries } from './SeriesChart.tsx';
+
+describe('the series chart’s text alternative and the city value', () => {
+  it('says at which points the city value was summed from converted counts', () => {
+    const text = describeSeries({
+      areaName: 'Gebiet L',
+      indicatorName: 'Einwohner',
+      unit: '',
+      decimals: 0,
+      withCity: true,
+      cityName: 'Stadt',
+      points: [
+        {
+          date: '2020-12-31',
+          value: 55,
+          status: 'value',
+          cityValue: 210,
+          cityStatus: 'value',
+          cityConverted: { method: 'area', from: '2000-01-01' },
+        },
+        { date: '2021-06-30', value: 300, status: 'value', cityValue: 471, cityStatus: 'value' },
+      ],
+    });
+    expect(text).toContain('31.12.2020: 55 (Stadt 210 (umgerechnet vom Gebietsstand 01.01.2000))');
+    expect(text).toContain('30.06.2021: 300 (Stadt 471)');
+  });
+});
