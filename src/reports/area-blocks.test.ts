@@ -76,7 +76,7 @@ const ctx = (p: Steckbrief) =>
   ({
     profile: p,
     indicators: new Map([change5, share65].map((i) => [i.key, i])),
-    table: { unavailable: new Map(), grids: new Map() } as unknown as LevelTable,
+    table: { unavailable: new Map(), grids: new Map(), dates: p.dates, areas: [] } as unknown as LevelTable,
     cityName: 'Berlin',
   }) as unknown as Ctx;
 
