@@ -10,9 +10,13 @@ import { buildApp } from '../server/app.ts';
 import type { Engine } from './databases.ts';
 import { sessionCookie } from './demo-app.ts';
 
+/** Who reads: the planner (unprotected values) or an anonymous visitor. */
+export type Audience = 'planner' | 'public';
+export const AUDIENCES: readonly Audience[] = ['planner', 'public'];
+
 export interface PlannerApp {
-  /** GET `url` as the planner (or, with `cookie` null, anonymously) and expect 200. */
-  get: <T>(url: string, cookie?: string | null) => Promise<T>;
+  /** GET `url` as `audience` (default the planner) and expect 200. */
+  get: <T>(url: string, audience?: Audience) => Promise<T>;
 }
 
 /**
@@ -41,8 +45,8 @@ export function usePlannerApp(engine: Engine, prepare: (db: Db) => Promise<void>
     await drop?.();
   });
   return {
-    get: async <T>(url: string, cookie: string | null = planner) => {
-      const res = await app!.inject({ url, headers: cookie ? { cookie } : {} });
+    get: async <T>(url: string, audience: Audience = 'planner') => {
+      const res = await app!.inject({ url, headers: audience === 'planner' ? { cookie: planner } : {} });
       expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
       return res.json<T>();
     },

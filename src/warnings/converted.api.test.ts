@@ -101,10 +101,13 @@ describe.each(engines)('umgerechnet in the monitoring on $name', (engine) => {
   it('marks for the public exactly what the public values route marks, whatever the values', async () => {
     const values = await get<IndicatorValues>(
       '/api/indicators/einwohner/values?level=planungsraum&date=2019-12-31',
-      null,
+      'public',
     );
     expect(values.values.every((v) => v.converted?.from === CONVERTED_FROM.from)).toBe(true);
-    const m = await get<Changes>('/api/monitoring/changes?level=planungsraum&area=M&date=2019-12-31', null);
+    const m = await get<Changes>(
+      '/api/monitoring/changes?level=planungsraum&area=M&date=2019-12-31',
+      'public',
+    );
     expect(m.indicators.find((i) => i.indicator === 'einwohner')!.converted).toEqual([at('2019-12-31')]);
   });
 });
