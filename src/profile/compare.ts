@@ -24,6 +24,10 @@ const cell = (c: Cell, converted?: ConvertedFrom): ProfileCell => ({
   ...(converted && { converted }),
 });
 
+/** `{ [field]: mark }` when there is a mark, else nothing: a point without marks stays as it was. */
+const markOf = <K extends string>(field: K, mark: ConvertedFrom | undefined) =>
+  (mark ? { [field]: mark } : {}) as Partial<Record<K, ConvertedFrom>>;
+
 /**
  * Arithmetic mean and population standard deviation (divide by n).
  * @example meanSd([1, 2, 3]) // { mean: 2, sd: 0.8165 }
@@ -184,6 +188,12 @@ export function compareIndicator(input: CompareInput): ProfileIndicator {
         districtStatus: districtCells ? (district?.status ?? 'missing') : null,
         cityValue: c.value,
         cityStatus: c.status,
+        ...markOf('converted', convertedAt(grid, i, a)),
+        ...markOf(
+          'districtConverted',
+          parentKey === null ? undefined : parentConvertedAt(grid, parentKey, i),
+        ),
+        ...markOf('cityConverted', cityConvertedAt(grid, i)),
       };
     }),
   };

@@ -1,7 +1,8 @@
 /**
  * The „umgerechnet“ marks of the Steckbrief's cells, on every engine: the area value where its
  * counts were converted, the district and city values where the rule for summed values marks them
- * (src/indicators/converted-aggregates.ts) — the level table's marks, for planners and the public.
+ * (src/indicators/converted-aggregates.ts) — the level table's marks, for planners and the public,
+ * in the table and at every point of the series.
  */
 import { describe, expect, it } from 'vitest';
 import { engines } from '../test/databases.ts';
@@ -45,6 +46,33 @@ describe.each(engines)('umgerechnet in the Steckbrief on $name', (engine) => {
         city: null,
       });
       expect(await marks('L', '2021-06-30', audience)).toEqual({ value: null, district: null, city: null });
+    }
+  });
+
+  it('marks the points of the series by the same rules, area, district and city apart', async () => {
+    const series = async (area: string, audience: Audience) => {
+      const profile = await get<Steckbrief>(`/api/profiles/planungsraum/${area}?index=none`, audience);
+      const row = profile.themes.flatMap((t) => t.indicators).find((i) => i.key === 'einwohner')!;
+      return row.series.map((p) => [
+        p.date,
+        p.converted ?? null,
+        p.districtConverted ?? null,
+        p.cityConverted ?? null,
+      ]);
+    };
+    for (const audience of AUDIENCES) {
+      // L counted its own value at 31.12.2020, which P1 and the city then sum with converted ones
+      expect(await series('L', audience)).toEqual([
+        ['2019-12-31', CONVERTED_FROM, null, null],
+        ['2020-12-31', null, CONVERTED_FROM, CONVERTED_FROM],
+        ['2021-06-30', null, null, null],
+      ]);
+      // C2's district P2 sums only converted counts of an unchanged area: its old total
+      expect(await series('C2', audience)).toEqual([
+        ['2019-12-31', CONVERTED_FROM, null, null],
+        ['2020-12-31', CONVERTED_FROM, null, CONVERTED_FROM],
+        ['2021-06-30', null, null, null],
+      ]);
     }
   });
 });

@@ -85,6 +85,15 @@ export const ProfileSeriesPoint = z.object({
   districtStatus: ValueStatus.nullable().describe('null on a level without parent areas'),
   cityValue: Num,
   cityStatus: ValueStatus,
+  converted: Converted.optional().describe(
+    "Present when the area's counts at this Stichtag were converted from an earlier Gebietsstand (umgerechnet)",
+  ),
+  districtConverted: Converted.optional().describe(
+    'Present when the district value sums converted counts that are not the old total (umgerechnet; docs/methods.md §10.1)',
+  ),
+  cityConverted: Converted.optional().describe(
+    'Present when the city value sums converted counts that are not the old total (umgerechnet; docs/methods.md §10.1)',
+  ),
 });
 export type ProfileSeriesPoint = z.infer<typeof ProfileSeriesPoint>;
 

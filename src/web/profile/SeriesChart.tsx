@@ -17,7 +17,11 @@ import { pt } from './texts.ts';
 type Option = LineChartOption;
 type SeriesPoint = Series['points'][number];
 /** A point; the district value is optional (area profile: area, district and city). */
-type Point = SeriesPoint & { districtValue?: number | null; districtStatus?: SeriesPoint['status'] | null };
+type Point = SeriesPoint & {
+  districtValue?: number | null;
+  districtStatus?: SeriesPoint['status'] | null;
+  districtConverted?: SeriesPoint['cityConverted'];
+};
 
 export interface SeriesChartProps {
   points: readonly Point[];
@@ -52,20 +56,25 @@ const ahead = (p: Point) =>
   (p.projected ? ` (${pt.series.projected})` : '') +
   (p.converted ? ` (${pt.series.converted(formatDate(p.converted.from))})` : '');
 
-/** The city value's mark (tooltip, text alternative): summed from converted counts, not the old total. */
-const cityMark = (p: Point) =>
-  p.cityConverted ? ` (${pt.series.converted(formatDate(p.cityConverted.from))})` : '';
+/**
+ * The mark of a summed value (city or district; tooltip, text alternative): summed from converted
+ * counts, not the old total.
+ */
+const summedMark = (mark: Point['cityConverted']) =>
+  mark ? ` (${pt.series.converted(formatDate(mark.from))})` : '';
+const cityMark = (p: Point) => summedMark(p.cityConverted);
+const districtMark = (p: Point) => summedMark(p.districtConverted);
 
 const plotted = (value: number | null, status: Point['status']) =>
   (status === 'value' || status === 'estimated') && value !== null ? value : null;
 
-/** Text alternative of the chart: every point with area and city value. */
+/** Text alternative of the chart: every point with area, district and city value, each with its marks. */
 export function describeSeries(props: SeriesChartProps): string {
   const { points, areaName, indicatorName, unit, decimals, districtName } = props;
   const city = props.cityName ?? t.panel.city;
   const district = (p: Point) =>
     districtName && p.districtStatus
-      ? `${districtName} ${formatValue(p.districtValue ?? null, p.districtStatus, decimals, unit)}, `
+      ? `${districtName} ${formatValue(p.districtValue ?? null, p.districtStatus, decimals, unit)}${districtMark(p)}, `
       : '';
   const list = points
     .map(
@@ -106,7 +115,7 @@ function chartOption({
           `${escapeHtml(areaName)}: ${formatValue(point.value, point.status, decimals, unit)}`,
           ...(districtName && point.districtStatus
             ? [
-                `${escapeHtml(districtName)}: ${formatValue(point.districtValue ?? null, point.districtStatus, decimals, unit)}`,
+                `${escapeHtml(districtName)}: ${formatValue(point.districtValue ?? null, point.districtStatus, decimals, unit)}${escapeHtml(districtMark(point))}`,
               ]
             : []),
           `${cityName}: ${formatValue(point.cityValue, point.cityStatus, decimals, unit)}${escapeHtml(cityMark(point))}`,
