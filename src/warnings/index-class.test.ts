@@ -113,6 +113,34 @@ describe('indexClassEntries', () => {
   });
 });
 
+describe('the „umgerechnet“ marks of a class comparison', () => {
+  const FROM = { method: 'area', from: '2000-01-01' } as const;
+  const marked = (r: IndexResult, ids: string[]): IndexResult => ({
+    ...r,
+    areas: r.areas.map((a) => (ids.includes(a.id) ? { ...a, converted: [FROM] } : a)),
+  });
+
+  it('names the compared Stichtage whose input values were converted, oldest first', () => {
+    const both = indexClassEntries(rule(null), marked(now, ['A']), marked(before, ['A', 'C']));
+    expect(both.map((e) => [e.area, e.converted ?? null])).toEqual([
+      [
+        'A',
+        [
+          { date: '2022-12-31', ...FROM },
+          { date: '2024-12-31', ...FROM },
+        ],
+      ],
+      ['C', [{ date: '2022-12-31', ...FROM }]],
+    ]);
+  });
+
+  it('adds nothing where no input value was converted', () => {
+    const entries = indexClassEntries(rule(null), now, marked(before, ['B']));
+    expect(entries).toHaveLength(2);
+    expect(entries.every((e) => !('converted' in e))).toBe(true);
+  });
+});
+
 describe('computable', () => {
   it('needs a valid area with a class of the part', () => {
     expect(computable(now, 'status')).toBe(true);

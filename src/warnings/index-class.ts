@@ -2,11 +2,12 @@
  * Index class worsened (e.g. the MSS Status class from „mittel“ to „niedrig“): compares the
  * class of each index part of every area between two computable Stichtage. "Worse" is a higher
  * `severity` of the class (0 = best … 1 = worst, from the index definition), so the rule works
- * for any class scheme, not only the MSS one. Pure.
+ * for any class scheme, not only the MSS one. A class computed from input values converted from
+ * an earlier Gebietsstand is an estimate: the finding says at which compared Stichtag. Pure.
  */
-import type { IndexResult } from '../indices/index.schema.ts';
+import type { IndexAreaResult, IndexResult } from '../indices/index.schema.ts';
 import { indexClassReason } from './reasons.ts';
-import type { WarningEntry, WarningRule } from './warning.schema.ts';
+import type { ConvertedMark, WarningEntry, WarningRule } from './warning.schema.ts';
 
 export type IndexClassRule = Extract<WarningRule, { kind: 'index_class' }>;
 
@@ -16,6 +17,23 @@ export function computable(result: IndexResult, part: string | null): boolean {
     (a) =>
       a.valid && Object.entries(a.parts).some(([k, p]) => (part === null || k === part) && p.class !== null),
   );
+}
+
+/**
+ * The „umgerechnet“ marks of a class comparison: the two compared Stichtage at which any input
+ * value of the area was converted (the index results' `converted`), oldest first; undefined when
+ * none was, so that findings without conversions stay as they were.
+ * @example convertedClasses({ date: '2020-12-31', area: { converted: [{ method: 'area', from: '2000-01-01' }] } },
+ *   { date: '2021-12-31', area: {} }) // [{ date: '2020-12-31', method: 'area', from: '2000-01-01' }]
+ */
+export function convertedClasses(
+  previous: { date: string; area: Pick<IndexAreaResult, 'converted'> },
+  current: { date: string; area: Pick<IndexAreaResult, 'converted'> },
+): ConvertedMark[] | undefined {
+  const marks = [previous, current].flatMap(({ date, area }) =>
+    (area.converted ?? []).map((c) => ({ date, method: c.method, from: c.from })),
+  );
+  return marks.length ? marks : undefined;
 }
 
 /**
@@ -43,6 +61,7 @@ export function indexClassEntries(
       const was = classOf(old.parts[part.key]?.class);
       const is = classOf(now?.class);
       if (!was || !is || is.severity <= was.severity) continue;
+      const converted = convertedClasses({ date: previous.date, area: old }, { date: current.date, area });
       entries.push({
         rule: rule.key,
         ruleName: rule.name,
@@ -66,6 +85,7 @@ export function indexClassEntries(
           current: { code: is.code, label: is.label },
           value: now?.index ?? null,
         }),
+        ...(converted && { converted }),
       });
     }
   }
