@@ -7,11 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/db.ts';
-import { loadDemoKreis } from '../demo/load-demo.ts';
 import { KREIS_SCOPED } from '../demo/kreis/kreis-users.ts';
-import { buildApp } from '../server/app.ts';
 import { engines } from '../test/databases.ts';
-import { sessionCookie } from '../test/demo-app.ts';
+import { demoKreisApp, type DemoKreisApp } from '../test/demo-kreis-app.ts';
 import { multipart } from '../test/multipart.ts';
 
 const OWN = KREIS_SCOPED.mittelzentrum.gemeindeKey;
@@ -25,15 +23,15 @@ interface Value {
 }
 
 describe.each(engines)('planners of two municipalities in one Kreis ($name)', (engine) => {
+  let t: DemoKreisApp;
   let db: Db;
-  let drop: () => Promise<void>;
   let app: FastifyInstance;
   let own: string;
   let other: string;
   let kreis: string;
   let admin: string;
   let date: string;
-  const wohnplaetze = new Map<string, string[]>();
+  let wohnplaetze: Map<string, string[]>;
 
   const send = (
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
@@ -63,25 +61,11 @@ describe.each(engines)('planners of two municipalities in one Kreis ($name)', (e
     )[0]!.n;
 
   beforeAll(async () => {
-    ({ db, drop } = await engine.create());
-    await loadDemoKreis(db, { seed: 1, knownPasswords: true });
-    app = await buildApp({ db, webDir: '/nonexistent' });
-    own = await sessionCookie(db, KREIS_SCOPED.mittelzentrum.username);
-    other = await sessionCookie(db, KREIS_SCOPED.rural.username);
-    kreis = await sessionCookie(db, 'planer');
-    admin = await sessionCookie(db, 'admin');
-    const config = (await send('GET', '/api/config')).json<{ dates: string[] }>();
-    date = config.dates.slice().sort().at(-1)!;
-    for (const a of (await send('GET', '/api/areas?level=wohnplatz')).json<
-      { id: string; parent: string }[]
-    >())
-      // by Gemeinde (the key's first 8 digits): in Musterhausen a Wohnplatz's parent is a Sozialraum
-      wohnplaetze.set(a.id.slice(0, 8), [...(wohnplaetze.get(a.id.slice(0, 8)) ?? []), a.id]);
+    t = await demoKreisApp(engine);
+    ({ db, app, date, wohnplaetze } = t);
+    ({ own, other, kreis, admin } = t.cookies);
   }, 600_000);
-  afterAll(async () => {
-    await app?.close();
-    await drop?.();
-  });
+  afterAll(() => t?.close());
 
   it('shows a scoped planner their own Wohnplätze unprotected and the others as the public sees them', async () => {
     const [mine, anonymous, whole] = [await values(own), await values(undefined), await values(kreis)];

@@ -4,7 +4,9 @@
  * (HTML/PDF, Word) only lay the model out; every number is decided here.
  *
  * Protection follows the user: `null` (public) gets disclosure-protected values only; a planner
- * gets unprotected values and the report becomes an internal draft (`internal: true`).
+ * gets unprotected values and the report becomes an internal draft (`internal: true`). With
+ * `own`, a scoped planner's own areas are unprotected and the rest protected, as on the Steckbrief
+ * page: internal too (report-scope.ts).
  */
 import { areaMeasuresBlocks } from './measure-blocks.ts';
 import { listMeasures } from '../measures/measure.service.ts';
@@ -158,9 +160,12 @@ async function block(b: Block, ctx: Ctx): Promise<ReportBlock[]> {
           text:
             b.text ??
             `Datenstand: Stichtag ${formatDate(profile.date)}. ` +
-              (!profile.unprotected
-                ? 'Werte unter der Geheimhaltungsgrenze sind mit · gekennzeichnet.'
-                : 'Interner Entwurf mit ungeschützten Werten – nicht zur Veröffentlichung.'),
+              (profile.unprotected
+                ? 'Interner Entwurf mit ungeschützten Werten – nicht zur Veröffentlichung.'
+                : profile.own
+                  ? 'Interne Fassung für das Zuständigkeitsgebiet: Seine Werte sind ungeschützt, Werte ' +
+                    'außerhalb unter der Geheimhaltungsgrenze mit · gekennzeichnet – nicht zur Veröffentlichung.'
+                  : 'Werte unter der Geheimhaltungsgrenze sind mit · gekennzeichnet.'),
         },
       ];
   }
@@ -173,14 +178,20 @@ export async function areaContext(
   target: { level: string; area: string; date?: string },
   /** What a Sozialbericht shares between its Steckbriefe: figure cache and city name. */
   shared: { figures?: FigureCache; cityName?: string; cityLevelName?: string } = {},
+  /** `own`: a scoped planner's own areas unprotected (`areaSteckbrief`), for their own area only. */
+  options: { own?: boolean } = {},
 ): Promise<Ctx> {
-  const profile = await areaSteckbrief(db, user, target.level, target.area, {
-    date: target.date,
-    years: 5,
-  });
+  const profile = await areaSteckbrief(
+    db,
+    user,
+    target.level,
+    target.area,
+    { date: target.date, years: 5 },
+    { own: options.own === true },
+  );
   // the same (cached) level table the profile was computed from: sources, map and ranking values
   const [table, cityName, cityLevelName] = await Promise.all([
-    loadLevelTable(db, user, target.level),
+    loadLevelTable(db, user, target.level, undefined, { own: profile.own }),
     shared.cityName ?? getTerritory(db).then((t) => t?.name ?? 'Stadt'),
     shared.cityLevelName ??
       listLevels(db).then((levels) => levels.find((l) => l.rank === 0)?.name ?? 'Stadt'),
@@ -266,7 +277,7 @@ const areaSubtitle = (profile: Steckbrief) => {
 };
 
 /**
- * Applies an area template to one area (level default: the finest).
+ * Applies an area template to one area (level default: the finest); `own` as in `areaContext`.
  * @throws the errors of `areaSteckbrief` (unknown level, area, Stichtag) and
  *   reports.unknown_indicator (400) when a block names an indicator the user cannot see
  */
@@ -275,9 +286,10 @@ export async function assembleAreaReport(
   user: User | null,
   template: ReportTemplate,
   target: { level?: string; area: string; date?: string },
+  options: { own?: boolean } = {},
 ): Promise<ReportModel> {
   const level = target.level ?? (await deepestLevel(db))?.key ?? raise(noAreas());
-  const ctx = await areaContext(db, user, { ...target, level });
+  const ctx = await areaContext(db, user, { ...target, level }, {}, options);
   const { profile, indicators } = ctx;
   return {
     title: resolveText(
@@ -290,7 +302,8 @@ export async function assembleAreaReport(
     ),
     subtitle: areaSubtitle(profile),
     date: profile.date,
-    internal: profile.unprotected,
+    // own values unprotected: internal to the scope, even when none differs from the protected one
+    internal: profile.unprotected || profile.own,
     dataVersion: await dataVersion(db),
     toc: template.toc,
     target: { template: template.key, level, area: profile.area.id, date: profile.date },

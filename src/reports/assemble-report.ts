@@ -46,6 +46,8 @@ export function refuseStatementTemplate(template: ReportTemplate): void {
 /**
  * The report model of `template` for `target`, as `user` may see the data (`null` = public:
  * disclosure-protected values only; planners: unprotected values, marked as internal draft).
+ * `own` (area templates only): a scoped planner's own areas unprotected, the rest protected — an
+ * internal report of their scope (report-scope.ts); city templates ignore it.
  * @throws reports.area_required (400) for an area template without an area,
  *   reports.statement_template (400) for a statement template, plus the errors of
  *   the assemblers (unknown level, area, Stichtag or indicator)
@@ -55,7 +57,7 @@ export async function assembleReport(
   user: User | null,
   template: ReportTemplate,
   target: AssembleTarget,
-  options: { resolveTemplate?: TemplateResolver } = {},
+  options: { resolveTemplate?: TemplateResolver; own?: boolean } = {},
 ): Promise<ReportModel> {
   refuseStatementTemplate(template);
   if (template.scope === 'area') {
@@ -65,7 +67,7 @@ export async function assembleReport(
         `Die Vorlage „${template.name}“ gilt für ein Gebiet; bitte ein Gebiet wählen.`,
         { template: template.key },
       );
-    return assembleAreaReport(db, user, template, { ...target, area: target.area });
+    return assembleAreaReport(db, user, template, { ...target, area: target.area }, { own: options.own });
   }
   return assembleCityReport(db, user, template, target, options);
 }

@@ -4,6 +4,7 @@
  * validation, the TypeScript type and the OpenAPI entry; the web app imports the types from here.
  */
 import { z } from 'zod';
+import { Scope } from '../auth/auth.schema.ts';
 import type { ReportFormat as RendererFormat } from './render.ts';
 import { ReportTemplate, TEMPLATE_SCOPES } from './report.schema.ts';
 
@@ -93,6 +94,13 @@ export const RegenerateBody = z
   .object({ format: ReportFormat.optional().describe('Default: the format of the original') })
   .nullish();
 
+export const ReportScope = Scope.extend({
+  name: z.string().nullable().describe('Name of the area, e.g. „Musterhausen“; null when it is gone'),
+}).describe(
+  'Internal to this scope (Zuständigkeit): a scoped planner’s report of an own area, with its values unprotected and those outside protected',
+);
+export type ReportScope = z.infer<typeof ReportScope>;
+
 export const ReportMeta = z.object({
   id: z.number().int(),
   title: z.string(),
@@ -103,6 +111,9 @@ export const ReportMeta = z.object({
   date: z.string().describe('Stichtag YYYY-MM-DD'),
   format: ReportFormat,
   internal: z.boolean().describe('Unprotected values: internal draft, never for publication'),
+  scope: ReportScope.nullable().describe(
+    'Set for a report internal to one scope: visible to its planners and the unscoped planners only',
+  ),
   status: ReportStatus,
   error: z.string().nullable().describe('German message when failed'),
   dataVersion: z.string().nullable().describe('Datenstand the report was made from (when done)'),

@@ -1,4 +1,8 @@
-/** SQL for generated reports (table `report`, migration 003). Large columns are read only on demand. */
+/**
+ * SQL for generated reports (table `report`, migrations 003 and 026). Large columns are read only
+ * on demand.
+ */
+import type { Scope } from '../auth/auth.schema.ts';
 import type { Db } from '../db/db.ts';
 import type { ReportFormat } from './render.ts';
 import type { ReportMeta } from './report-store.schema.ts';
@@ -18,6 +22,9 @@ interface MetaRow {
   ref_date: string;
   format: ReportFormat;
   internal: boolean;
+  scope_level: string | null;
+  scope_key: string | null;
+  scope_name: string | null;
   status: ReportMeta['status'];
   error: string | null;
   data_version: string | null;
@@ -31,7 +38,10 @@ interface MetaRow {
 }
 
 const META = `r.id, r.title, r.template_key, r.template ->> 'name' AS template_name, r.level, r.area,
-  r.ref_date, r.format, r.internal, r.status, r.error, r.data_version, r.content_hash, r.size,
+  r.ref_date, r.format, r.internal, r.scope_level, r.scope_key,
+  (SELECT a.name FROM area a JOIN area_level l ON l.id = a.level_id
+    WHERE l.key = r.scope_level AND a.key = r.scope_key AND a.valid_to IS NULL LIMIT 1) AS scope_name,
+  r.status, r.error, r.data_version, r.content_hash, r.size,
   r.created_by, u.display_name, r.created_at, r.finished_at
   FROM report r LEFT JOIN app_user u ON u.id = r.created_by`;
 
@@ -47,6 +57,10 @@ const toRow = (r: MetaRow): ReportRow => ({
   date: r.ref_date,
   format: r.format,
   internal: r.internal,
+  scope:
+    r.scope_level !== null && r.scope_key !== null
+      ? { level: r.scope_level, key: r.scope_key, name: r.scope_name }
+      : null,
   status: r.status,
   error: r.error,
   dataVersion: r.data_version,
@@ -68,6 +82,8 @@ export interface NewReport {
   date: string;
   format: ReportFormat;
   internal: boolean;
+  /** The scope a scope-internal report belongs to (report-scope.ts); null otherwise. */
+  scope: Scope | null;
   createdBy: number;
   /** A regeneration starts from a stored model: its JSON text, data version and hash. */
   model?: { json: string; dataVersion: string; contentHash: string };
@@ -79,8 +95,9 @@ export interface NewReport {
 export async function insertReport(db: Db, r: NewReport): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO report (title, template_key, template, level, area, ref_date, format, internal, status,
-       created_by, model, data_version, content_hash, claimed_by, heartbeat_at)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, 'running', $9, $10::json, $11, $12, $13, now()) RETURNING id`,
+       created_by, model, data_version, content_hash, claimed_by, heartbeat_at, scope_level, scope_key)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, 'running', $9, $10::json, $11, $12, $13, now(), $14, $15)
+     RETURNING id`,
     [
       r.title,
       r.templateKey,
@@ -95,6 +112,8 @@ export async function insertReport(db: Db, r: NewReport): Promise<number> {
       r.model?.dataVersion ?? null,
       r.model?.contentHash ?? null,
       r.claimedBy,
+      r.scope?.level ?? null,
+      r.scope?.key ?? null,
     ],
   );
   return row!.id;
@@ -168,6 +187,8 @@ export async function findReport(db: Db, id: number): Promise<ReportRow | null> 
 export interface ListFilter {
   /** Include internal drafts (users who may read unpublished data). */
   internal: boolean;
+  /** Include the internal reports of this scope (its planners). */
+  scope: Scope | null;
   /** Only finished reports (anonymous visitors). */
   doneOnly: boolean;
   /** Also this user's own reports whatever their status. */
@@ -178,9 +199,10 @@ export interface ListFilter {
 export async function listReports(db: Db, f: ListFilter): Promise<ReportRow[]> {
   const rows = await db.query<MetaRow>(
     `SELECT ${META}
-      WHERE ($1::boolean OR NOT r.internal) AND (NOT $2::boolean OR r.status = 'done' OR r.created_by = $3::int)
+      WHERE ($1::boolean OR NOT r.internal OR (r.scope_level = $4::text AND r.scope_key = $5::text))
+        AND (NOT $2::boolean OR r.status = 'done' OR r.created_by = $3::int)
       ORDER BY r.created_at DESC, r.id DESC`,
-    [f.internal, f.doneOnly, f.ownerId],
+    [f.internal, f.doneOnly, f.ownerId, f.scope?.level ?? null, f.scope?.key ?? null],
   );
   return rows.map(toRow);
 }

@@ -6,7 +6,9 @@
  *
  * Audience: `public` → assembled as `null` (disclosure-protected values only) whoever asks;
  * otherwise as the user (planners get unprotected values: an internal draft). Internal reports
- * are shown only to users who may read unpublished data; the others are published.
+ * are shown only to users who may read unpublished data; the others are published. A scoped
+ * planner's report of an own area is internal to their scope (report-scope.ts): its planners see
+ * it too.
  */
 import { deepestLevel, findArea, getTerritory, listLevels } from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
@@ -16,6 +18,7 @@ import type { Db } from '../db/db.ts';
 import { currentDate, listDates } from '../observations/observation.repository.ts';
 import { pickStichtag } from '../indicators/stichtag.ts';
 import { assembleReport, refuseStatementTemplate } from './assemble-report.ts';
+import { plannedScope, plansScope, reportAudience, storedAudience } from './report-scope.ts';
 import { contentDisposition, reportFileName } from './file-name.ts';
 import { REPORT_MEDIA_TYPES, renderReport, type ReportFormat } from './render.ts';
 import { reportHash, type ReportModel } from './report-model.ts';
@@ -81,9 +84,12 @@ export async function resolveTarget(
 
 const viewOf = ({ createdById: _, ...meta }: repo.ReportRow): ReportMeta => meta;
 
-/** Internal drafts only for users who may read unpublished data (401 anonymous, 403 others). */
+/**
+ * Internal drafts only for users who may read unpublished data, a scope's reports also for the
+ * scope's planners (401 anonymous, 403 others).
+ */
 function checkVisible(user: User | null, row: repo.ReportRow) {
-  if (row.internal) authorize(user, 'data.readUnpublished');
+  if (row.internal && !(row.scope && plansScope(user, row.scope))) authorize(user, 'data.readUnpublished');
 }
 
 /** @throws reports.not_found (404), and 401/403 for an internal report the user may not see */
@@ -137,7 +143,7 @@ export async function createReport(
 ): Promise<ReportMeta> {
   const { template } = await requireTemplate(db, body.template);
   const target = await resolveTarget(db, template, body);
-  const audience = body.public ? null : user;
+  const audience = await reportAudience(db, user, template, target, body.public);
   const id = await repo.insertReport(db, {
     title: target.area ? `${template.name} ${target.placeName}` : template.name,
     templateKey: template.key,
@@ -146,7 +152,8 @@ export async function createReport(
     area: target.area,
     date: target.date,
     format: body.format,
-    internal: can(audience, 'data.readUnpublished'),
+    internal: audience.own || can(audience.user, 'data.readUnpublished'),
+    scope: audience.scope,
     createdBy: user.id,
     claimedBy: JOB_CLAIMANT,
   });
@@ -157,10 +164,10 @@ export async function createReport(
       const { level, area, date } = target;
       const model = await assembleReport(
         db,
-        audience,
+        audience.user,
         template,
         { level, area, date },
-        { resolveTemplate: storedTemplates(db) },
+        { resolveTemplate: storedTemplates(db), own: audience.own },
       );
       const document = await renderReport(model, body.format);
       await repo.finishReport(db, id, {
@@ -181,6 +188,7 @@ export async function createReport(
 export async function listVisibleReports(db: Db, user: User | null): Promise<{ reports: ReportMeta[] }> {
   const rows = await repo.listReports(db, {
     internal: can(user, 'data.readUnpublished'),
+    scope: plannedScope(user),
     doneOnly: !can(user, 'data.readUnpublished'),
     ownerId: user?.id ?? null,
   });
@@ -245,6 +253,7 @@ export async function regenerateReport(
     date: row.date,
     format: format ?? row.format,
     internal: row.internal,
+    scope: row.scope && { level: row.scope.level, key: row.scope.key },
     createdBy: user.id,
     claimedBy: JOB_CLAIMANT,
     model: { json: modelJson, dataVersion: row.dataVersion ?? model.dataVersion, contentHash },
@@ -276,13 +285,15 @@ export async function verifyReport(db: Db, user: User, id: number): Promise<Veri
   const row = await requireVisible(db, user, id);
   requireDone(row);
   const { template } = await storedModel(db, row);
-  // an internal report is visible only to users who see unprotected values, so `user` rebuilds it
+  // an internal report is visible only to users who see unprotected values, so `user` rebuilds
+  // it; a scope's report is rebuilt as its planners see it, whoever of them or the Kreis asks
+  const audience = storedAudience(user, row);
   const model = await assembleReport(
     db,
-    row.internal ? user : null,
+    audience.user,
     template,
     { level: row.level, area: row.area, date: row.date },
-    { resolveTemplate: storedTemplates(db) },
+    { resolveTemplate: storedTemplates(db), own: audience.own },
   );
   const dataVersion = row.dataVersion ?? '';
   return {
@@ -320,12 +331,14 @@ async function renderTarget(
 ): Promise<ReportFile> {
   const target = await resolveTarget(db, template, q);
   const { level, area, date } = target;
+  // a scoped planner's own area: the internal document of their scope, as the Steckbrief page
+  const audience = await reportAudience(db, user, template, target, q.public);
   const model = await assembleReport(
     db,
-    q.public ? null : user,
+    audience.user,
     template,
     { level, area, date },
-    { resolveTemplate: storedTemplates(db) },
+    { resolveTemplate: storedTemplates(db), own: audience.own },
   );
   const bytes = await renderReport(model, q.format);
   return fileOf(

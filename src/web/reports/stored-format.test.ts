@@ -12,6 +12,7 @@ const meta = (id: number, status: ReportMeta['status']): ReportMeta => ({
   date: '2024-12-31',
   format: 'pdf',
   internal: false,
+  scope: null,
   status,
   error: null,
   dataVersion: '3:68',
