@@ -2,13 +2,13 @@
  * The „umgerechnet“ marks of the Steckbrief's cells, on every engine: the area value where its
  * counts were converted, the district and city values where the rule for summed values marks them
  * (src/indicators/converted-aggregates.ts) — the level table's marks, for planners and the public,
- * in the table and at every point of the series.
+ * in the table and at every point of the series; and the atlas's short profile of the area.
  */
 import { describe, expect, it } from 'vitest';
 import { engines } from '../test/databases.ts';
 import { AUDIENCES, usePlannerApp, type Audience } from '../test/planner-app.ts';
 import { CONVERTED_FROM, convertedCity } from '../test/converted-city.ts';
-import type { Steckbrief } from './profile.schema.ts';
+import type { AreaProfile, Steckbrief } from './profile.schema.ts';
 
 describe.each(engines)('umgerechnet in the Steckbrief on $name', (engine) => {
   const { get } = usePlannerApp(engine, convertedCity);
@@ -73,6 +73,26 @@ describe.each(engines)('umgerechnet in the Steckbrief on $name', (engine) => {
         ['2020-12-31', CONVERTED_FROM, null, CONVERTED_FROM],
         ['2021-06-30', null, null, null],
       ]);
+    }
+  });
+
+  it('marks the area and city values of the atlas’s short profile as the values route does', async () => {
+    const marks = async (area: string, date: string, audience: Audience) => {
+      const profile = await get<AreaProfile>(
+        `/api/areas/planungsraum/${area}/profile?date=${date}`,
+        audience,
+      );
+      const row = profile.indicators.find((i) => i.key === 'einwohner')!;
+      return { value: row.converted ?? null, city: row.cityConverted ?? null };
+    };
+    for (const audience of AUDIENCES) {
+      expect(await marks('L', '2020-12-31', audience)).toEqual({ value: null, city: CONVERTED_FROM });
+      expect(await marks('M', '2020-12-31', audience)).toEqual({
+        value: CONVERTED_FROM,
+        city: CONVERTED_FROM,
+      });
+      expect(await marks('C2', '2019-12-31', audience)).toEqual({ value: CONVERTED_FROM, city: null });
+      expect(await marks('M', '2021-06-30', audience)).toEqual({ value: null, city: null });
     }
   });
 });

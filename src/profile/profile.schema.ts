@@ -60,6 +60,10 @@ export const AreaProfile = z.object({
       status: ValueStatus,
       cityValue: z.number().nullable(),
       cityStatus: ValueStatus,
+      converted: Converted.optional(),
+      cityConverted: Converted.optional().describe(
+        'Present when the city value sums converted counts that are not the old total (umgerechnet; docs/methods.md §10.1)',
+      ),
     }),
   ),
 });

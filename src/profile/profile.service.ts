@@ -4,7 +4,8 @@
  * - the Steckbrief loads the level table once, compares the area with district and city
  *   (compare.ts), adds the index classes and the warnings, writes the text (profile-text.ts) and
  *   adds the published projection (profile-projection.ts);
- * - the short profile lists the area's indicators beside the city's values, for the atlas.
+ * - the short profile lists the area's indicators beside the city's values, for the atlas, with
+ *   the „umgerechnet“ marks of both (short-profile-marks.ts).
  */
 import * as areaRepo from '../areas/area.repository.ts';
 import type { User } from '../auth/auth.schema.ts';
@@ -31,6 +32,7 @@ import { compareIndicator } from './compare.ts';
 import { profileIndex } from './profile-index.ts';
 import { profileProjection } from './profile-projection.ts';
 import { profileText } from './profile-text.ts';
+import { shortProfileMarks, type RowMarks } from './short-profile-marks.ts';
 import type { AreaProfile, ProfileIndicator, ProfileQuery, Steckbrief } from './profile.schema.ts';
 
 /**
@@ -172,6 +174,10 @@ export async function areaProfile(
   const view = { ctx, unprotected, own, ownCtx };
   const parent = ctx.tree.find((a) => a.id === area.parent_id);
   const city = ctx.cityTarget(levelIds);
+  // a Prognose is no conversion: its values carry no mark, as in the values route
+  const marks = run
+    ? new Map<string, RowMarks>()
+    : await shortProfileMarks(db, area.id, city, date, indicators);
   return {
     area: {
       id: area.key,
@@ -196,6 +202,7 @@ export async function areaProfile(
         status: v.status,
         cityValue: c.value,
         cityStatus: c.status,
+        ...marks.get(ind.key),
       };
     }),
   };
