@@ -67,7 +67,8 @@ function Body({
   })}`;
   // the compare view's own address builder: B = the city (`b=stadt`)
   const compare = compareHref(level, areaKey, CITY, profile.date);
-  // the Steckbrief document with the same values as the page (public unless the user sees unprotected ones)
+  // the Steckbrief document with the same values as the page: public unless the user sees unprotected
+  // ones, or it is a scoped planner's own area (then internal to their scope)
   const steckbrief = (format: 'pdf' | 'docx') =>
     renderHref({
       template: 'steckbrief',
@@ -75,7 +76,7 @@ function Body({
       area: areaKey,
       date: profile.date,
       format,
-      public: !profile.unprotected,
+      public: !profile.unprotected && !profile.own,
     });
   return (
     <>

@@ -37,7 +37,7 @@ export const pt = {
   protectedNote:
     'Öffentliche Ansicht: Werte mit zu kleinen Fallzahlen sind zum Schutz von Einzelangaben geheim gehalten (·).',
   ownNote:
-    'Ihr Zuständigkeitsgebiet: Die Werte dieses Gebiets sind ungeschützt (intern). Vergleichswerte außerhalb Ihrer Zuständigkeit sind geheimhaltungsgeprüft (·); das Dokument zum Herunterladen enthält nur geprüfte Werte.',
+    'Ihr Zuständigkeitsgebiet: Die Werte dieses Gebiets sind ungeschützt (intern). Vergleichswerte außerhalb Ihrer Zuständigkeit sind geheimhaltungsgeprüft (·); das Dokument zum Herunterladen zeigt die Werte ebenso und ist als intern gekennzeichnet – nicht zur Veröffentlichung.',
   actions: {
     print: 'Drucken',
     compare: (whole: WholeWords) => `Mit ${whole.dative} vergleichen`,

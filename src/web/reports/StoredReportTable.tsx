@@ -3,7 +3,7 @@ import { messageOf } from '../api.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { formatDataVersion, formatDate } from '../../core/format.ts';
 import { fileHref, reportsApi, type ReportMeta } from './api.ts';
-import { formatDateTime, shortHash, verifyMessage } from './stored-format.ts';
+import { audienceLabel, formatDateTime, shortHash, verifyMessage } from './stored-format.ts';
 import { rt } from './texts.ts';
 
 const s = rt.stored;
@@ -117,8 +117,12 @@ export function StoredReportTable({
                     {r.size !== null && done && <span className="reports-table__size">{s.size(r.size)}</span>}
                   </td>
                   <td>
-                    <span className={`reports-badge reports-badge--${r.internal ? 'internal' : 'public'}`}>
-                      {r.internal ? s.internal : s.public}
+                    <span
+                      className={`reports-badge reports-badge--${r.internal ? 'internal' : 'public'}`}
+                      title={r.scope ? s.internalScopeTitle : undefined}
+                      data-testid="report-audience"
+                    >
+                      {audienceLabel(r)}
                     </span>
                   </td>
                   <td title={r.dataVersion ?? undefined}>{formatDataVersion(r.dataVersion)}</td>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportMeta } from './api.ts';
-import { mergeReports, runningIds, shortHash, verifyMessage } from './stored-format.ts';
+import { audienceLabel, mergeReports, runningIds, shortHash, verifyMessage } from './stored-format.ts';
 
 const meta = (id: number, status: ReportMeta['status']): ReportMeta => ({
   id,
@@ -24,6 +24,14 @@ const meta = (id: number, status: ReportMeta['status']): ReportMeta => ({
 });
 
 describe('stored reports', () => {
+  it('names the municipality a scope-internal report is for', () => {
+    const scope = { level: 'gemeinde', key: '05999001', name: 'Musterhausen' };
+    expect(audienceLabel({ internal: true, scope })).toBe('intern – nur Musterhausen');
+    expect(audienceLabel({ internal: true, scope: { ...scope, name: null } })).toBe('intern – nur 05999001');
+    expect(audienceLabel({ internal: true, scope: null })).toBe('intern');
+    expect(audienceLabel({ internal: false, scope: null })).toBe('öffentlich');
+  });
+
   it('shows the first 12 hex digits of the hash', () => {
     expect(shortHash('0123456789abcdef0123')).toBe('0123456789ab');
     expect(shortHash(null)).toBe('–');

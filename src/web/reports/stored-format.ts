@@ -28,6 +28,17 @@ export function formatDateTime(iso: string): string {
   });
 }
 
+/**
+ * Who a stored report is for, as the table's badge says it: published, internal, or internal to
+ * one municipality (its name, else its key).
+ * @example audienceLabel({ internal: true, scope: { level: 'gemeinde', key: '1', name: 'Musterhausen' } })
+ *   // 'intern – nur Musterhausen'
+ */
+export function audienceLabel(r: Pick<ReportMeta, 'internal' | 'scope'>): string {
+  if (!r.internal) return rt.stored.public;
+  return r.scope ? rt.stored.internalScope(r.scope.name ?? r.scope.key) : rt.stored.internal;
+}
+
 /** Reports still being generated: the page asks for their state every second. */
 export const runningIds = (reports: readonly ReportMeta[]): number[] =>
   reports.filter((r) => r.status === 'running').map((r) => r.id);

@@ -69,6 +69,9 @@ export const rt = {
     format: 'Format',
     audience: 'Veröffentlichung',
     internal: 'intern',
+    internalScope: (name: string) => `intern – nur ${name}`,
+    internalScopeTitle:
+      'Die Werte dieses Zuständigkeitsgebiets sind ungeschützt: sichtbar nur für seine Planung und die Planung des ganzen Gebiets.',
     public: 'öffentlich',
     dataVersion: 'Datenstand',
     content: 'Inhalt',
