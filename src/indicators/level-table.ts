@@ -102,8 +102,9 @@ export interface LevelTable {
  * @param options.counts keep numerator and denominator in the cells (planners only; statistics
  *   tables show them) — off by default to keep the table small
  * @param options.own give a scoped planner the unprotected values of their own areas (`ownAreas`),
- *   as the values route does. Only for what that planner alone sees: a stored report of theirs is
- *   published, and an index or typology compares every area, so those stay on protected values.
+ *   as the values route does. Only for what that planner's scope alone sees (the Steckbrief page,
+ *   an area report internal to their scope: reports/report-scope.ts): a city report, an index or
+ *   a typology compares every area, so those stay on protected values.
  * @throws areas.unknown_level when the level has no areas
  */
 export async function loadLevelTable(

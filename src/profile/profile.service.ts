@@ -52,7 +52,8 @@ function byTheme(indicators: ProfileIndicator[]): Steckbrief['themes'] {
 /**
  * The Steckbrief of area `areaKey` on level `levelKey`.
  * @param options.own for a scoped planner's own area, its values and those of the other own areas
- *   unprotected (the page; not a report, which is published — see `loadLevelTable`). Another
+ *   unprotected (the page, and the area report internal to their scope, reports/report-scope.ts —
+ *   see `loadLevelTable`). Another
  *   area's Steckbrief stays exactly the public one, ranks included.
  * @throws areas.unknown_level, profile.unknown_area (404, German message), profile.unknown_date,
  *   indices.not_found when an index that does not exist is asked for
