@@ -50,4 +50,6 @@ test('Musterhausen’s planner downloads and stores the internal Steckbrief of a
   await page.goto('/berichte');
   const row = page.locator(`[data-testid=stored-report][data-id="${id}"]`);
   await expect(row.getByTestId('report-audience')).toHaveText('intern – nur Musterhausen', SLOW);
+  // the form says which of their reports can be internal
+  await expect(page.getByTestId('report-form')).toContainText('Gebiets Ihrer Zuständigkeit', SLOW);
 });

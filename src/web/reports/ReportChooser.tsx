@@ -23,6 +23,8 @@ interface ReportChooserProps {
   areas: readonly AreaSummary[] | null;
   /** May choose unprotected values (planners, admins). */
   mayChooseInternal: boolean;
+  /** A planner bound to one area: only reports of an own area can be internal (to that scope). */
+  scoped?: boolean;
   canEdit: boolean;
   onChange: (patch: Partial<ReportChoice>) => void;
 }
@@ -155,7 +157,7 @@ export function ReportChooser(props: ReportChooserProps) {
           <label htmlFor={`${id}-public`}>{f.public}</label>
         </div>
         <p id={`${id}-public-hint`} className="field__hint">
-          {mayChooseInternal ? f.internalHint : f.publicForced}
+          {!mayChooseInternal ? f.publicForced : props.scoped ? f.internalHintScoped : f.internalHint}
         </p>
       </div>
     </div>

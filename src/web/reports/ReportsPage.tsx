@@ -139,6 +139,7 @@ export function ReportsPage({ config, levels, user, canEdit, announce }: PagePro
               dates={config.dates}
               areas={areaList}
               mayChooseInternal={canEdit}
+              scoped={!!user?.scope && user.role !== 'admin'}
               canEdit={canEdit}
               onChange={change}
             />

@@ -40,6 +40,8 @@ export const rt = {
       'Ohne Berechtigung für ungeschützte Werte enthalten Berichte immer nur geheimhaltungsgeprüfte Werte.',
     internalHint:
       'Ohne Haken: interner Entwurf mit ungeschützten Werten, Kennzeichnung „Intern“ auf jeder Seite.',
+    internalHintScoped:
+      'Ohne Haken: Der Steckbrief eines Gebiets Ihrer Zuständigkeit zeigt dessen Werte ungeschützt und ist intern (nur für Ihre Zuständigkeit und die Planung des ganzen Gebiets, „Intern“ auf jeder Seite). Andere Gebiete und Berichte über das ganze Gebiet enthalten immer nur geheimhaltungsgeprüfte Werte.',
     preview: 'Vorschau',
     download: 'Herunterladen',
     store: 'Erzeugen und ablegen',
