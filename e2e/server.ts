@@ -165,7 +165,10 @@ async function kreisTemplate(): Promise<string | null> {
  * Starts a server on a fresh database: a copy of the demo city or of the demo Kreis (with their
  * known passwords), or an empty one without the demo.
  */
-export async function startServer(database: Database): Promise<Server> {
+export async function startServer(
+  database: Database,
+  prepare?: (dir: string) => Promise<void>,
+): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), `${TMP_PREFIX}${database}-`));
   try {
     // without the template (none is built for LAGEBILD_E2E_BASE_URL) `serve` loads the demo itself
@@ -176,6 +179,7 @@ export async function startServer(database: Database): Promise<Server> {
       if (kreis) cpSync(kreis, dir, { recursive: true });
       else await loadDemoKreis(dir);
     }
+    await prepare?.(dir);
     for (let attempt = 1; attempt <= 5; attempt++) {
       const server = await serve(dir, await freePort(), database);
       if (server) return server;
@@ -205,6 +209,11 @@ export interface ServerOptions {
    * would change what the other files see (new area levels).
    */
   own?: boolean;
+  /**
+   * Fills the database directory before the server starts on it (the server holds the directory
+   * while it runs): data no API can make, e.g. counts converted by the service. Implies `own`.
+   */
+  prepare?: (dir: string) => Promise<void>;
 }
 
 /**
@@ -213,8 +222,8 @@ export interface ServerOptions {
  * context of its tests goes there (`baseURL`). With LAGEBILD_E2E_BASE_URL the demo city is the
  * one of that server, unless `own` or an empty database is asked for.
  */
-export function useServer({ database = 'demo', own = false }: ServerOptions = {}): FileServer {
-  const external = database === 'demo' && !own ? process.env.LAGEBILD_E2E_BASE_URL : undefined;
+export function useServer({ database = 'demo', own = false, prepare }: ServerOptions = {}): FileServer {
+  const external = database === 'demo' && !own && !prepare ? process.env.LAGEBILD_E2E_BASE_URL : undefined;
   let server: Server | null = null;
   const handle: FileServer = {
     get origin() {
@@ -228,7 +237,7 @@ export function useServer({ database = 'demo', own = false }: ServerOptions = {}
     test.beforeAll(async () => {
       // the first file on the demo Kreis builds it as well
       test.setTimeout(START_TIMEOUT + (database === 'kreis' ? 360_000 : 60_000));
-      server = await startServer(database);
+      server = await startServer(database, prepare);
     });
     test.afterAll(async () => {
       await server?.stop();
