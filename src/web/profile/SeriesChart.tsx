@@ -90,6 +90,27 @@ export function describeSeries(props: SeriesChartProps): string {
   return t.panel.chartLabel(indicatorName, areaName, list);
 }
 
+/**
+ * The tooltip of one point (HTML): its date with its marks, then area, district and city value,
+ * each summed value with its own mark.
+ */
+export function tooltipOf(
+  point: Point,
+  props: Pick<SeriesChartProps, 'areaName' | 'unit' | 'decimals' | 'districtName' | 'cityName'>,
+): string {
+  const { areaName, unit, decimals, districtName, cityName = t.panel.city } = props;
+  return [
+    `<strong>${formatDate(point.date)}</strong>${escapeHtml(ahead(point))}`,
+    `${escapeHtml(areaName)}: ${formatValue(point.value, point.status, decimals, unit)}`,
+    ...(districtName && point.districtStatus
+      ? [
+          `${escapeHtml(districtName)}: ${formatValue(point.districtValue ?? null, point.districtStatus, decimals, unit)}${escapeHtml(districtMark(point))}`,
+        ]
+      : []),
+    `${cityName}: ${formatValue(point.cityValue, point.cityStatus, decimals, unit)}${escapeHtml(cityMark(point))}`,
+  ].join('<br>');
+}
+
 function chartOption({
   points,
   areaName,
@@ -109,17 +130,7 @@ function chartOption({
       formatter: (params) => {
         const first = Array.isArray(params) ? params[0] : params;
         const point = points[first?.dataIndex ?? -1];
-        if (!point) return '';
-        return [
-          `<strong>${formatDate(point.date)}</strong>${escapeHtml(ahead(point))}`,
-          `${escapeHtml(areaName)}: ${formatValue(point.value, point.status, decimals, unit)}`,
-          ...(districtName && point.districtStatus
-            ? [
-                `${escapeHtml(districtName)}: ${formatValue(point.districtValue ?? null, point.districtStatus, decimals, unit)}${escapeHtml(districtMark(point))}`,
-              ]
-            : []),
-          `${cityName}: ${formatValue(point.cityValue, point.cityStatus, decimals, unit)}${escapeHtml(cityMark(point))}`,
-        ].join('<br>');
+        return point ? tooltipOf(point, { areaName, unit, decimals, districtName, cityName }) : '';
       },
     },
     xAxis: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSeries } from './SeriesChart.tsx';
+import { describeSeries, tooltipOf } from './SeriesChart.tsx';
 
 describe('the series chart’s text alternative and the city value', () => {
   it('says at which points the city value was summed from converted counts', () => {
@@ -65,6 +65,26 @@ describe('the series chart’s text alternative and the city value', () => {
     );
     expect(text).toContain(
       '31.12.2020: 55 (Gebiet P1 180 (umgerechnet vom Gebietsstand 01.01.2000), Stadt 210 (umgerechnet vom Gebietsstand 01.01.2000))',
+    );
+  });
+
+  it('says the district’s and the city’s mark in the tooltip, each after its own value', () => {
+    const FROM = { method: 'area', from: '2000-01-01' } as const;
+    const html = tooltipOf(
+      {
+        date: '2020-12-31',
+        value: 55,
+        status: 'value',
+        districtValue: 180,
+        districtStatus: 'value',
+        districtConverted: FROM,
+        cityValue: 210,
+        cityStatus: 'value',
+      },
+      { areaName: 'Gebiet L', unit: '', decimals: 0, districtName: 'Gebiet P1', cityName: 'Stadt' },
+    );
+    expect(html).toBe(
+      '<strong>31.12.2020</strong><br>Gebiet L: 55<br>Gebiet P1: 180 (umgerechnet vom Gebietsstand 01.01.2000)<br>Stadt: 210',
     );
   });
 });
