@@ -9,6 +9,7 @@ import { useFetched } from '../ui/useFetched.ts';
 import { analysisApi, analysisDownloads, type StatTable, type TableRequest } from './analysis-api.ts';
 import { at } from './texts.ts';
 import { convertedFootnotes } from '../../reports/converted-footnotes.ts';
+import { ConvertedMark, ConvertedNotes } from '../ui/ConvertedMarks.tsx';
 
 interface StatisticsTableProps {
   request: TableRequest;
@@ -73,11 +74,7 @@ export function StatGrid(props: StatGridProps) {
     return (
       <>
         {cellText(table, row, i)}
-        {marker && (
-          <span className="analysis-table__converted" data-testid="stat-converted">
-            {marker}
-          </span>
-        )}
+        <ConvertedMark marker={marker} className="analysis-table__converted" testId="stat-converted" />
       </>
     );
   };
@@ -183,17 +180,12 @@ export function StatGrid(props: StatGridProps) {
           </tbody>
         </table>
       </div>
-      {marks.notes.length > 0 && (
-        <ul
-          className="analysis-table__notes muted"
-          data-testid="stat-converted-notes"
-          aria-label={at.table.convertedNotes}
-        >
-          {marks.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      )}
+      <ConvertedNotes
+        notes={marks.notes}
+        className="analysis-table__notes muted"
+        testId="stat-converted-notes"
+        label={at.table.convertedNotes}
+      />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { convertedMarks } from './converted.ts';
 import { tableRows, type Robust, type Sort } from './table-rows.ts';
 import { mt } from './texts.ts';
 import type { IndexResult } from './types.ts';
+import { ConvertedMark, ConvertedNotes } from '../ui/ConvertedMarks.tsx';
 
 interface IndexTableProps {
   result: IndexResult;
@@ -131,10 +132,12 @@ export function IndexTable(props: IndexTableProps) {
                       return [
                         <td key={`${p.key}-index`} className="num">
                           {value === null ? MISSING_SYMBOL : formatNumber(value, 2)}
-                          {value !== null && converted.markers.has(area.id) && (
-                            <span className="index-table__converted" data-testid="index-converted">
-                              {converted.markers.get(area.id)}
-                            </span>
+                          {value !== null && (
+                            <ConvertedMark
+                              marker={converted.markers.get(area.id)}
+                              className="index-table__converted"
+                              testId="index-converted"
+                            />
                           )}
                         </td>,
                         <td key={`${p.key}-class`}>
@@ -184,13 +187,11 @@ export function IndexTable(props: IndexTableProps) {
           </tbody>
         </table>
       </div>
-      {converted.notes.length > 0 && (
-        <ul className="index-table__notes muted" data-testid="index-converted-notes">
-          {converted.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      )}
+      <ConvertedNotes
+        notes={converted.notes}
+        className="index-table__notes muted"
+        testId="index-converted-notes"
+      />
     </div>
   );
 }

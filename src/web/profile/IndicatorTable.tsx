@@ -4,6 +4,7 @@ import { ARROWS, hasValues, judged, signedText, valueText } from './cells.ts';
 import { pt, type WholeWords } from './texts.ts';
 import { areaWithLevel } from '../../core/level-names.ts';
 import { convertedFootnotes } from '../../reports/converted-footnotes.ts';
+import { ConvertedMark, ConvertedNotes } from '../ui/ConvertedMarks.tsx';
 
 interface IndicatorTableProps {
   profile: Steckbrief;
@@ -30,13 +31,9 @@ function convertedMarks(rows: readonly ProfileIndicator[]) {
   return { markers, notes: f.notes() };
 }
 
-function Mark({ marker }: { marker: string | undefined }) {
-  return marker ? (
-    <span className="profile-indicators__converted" data-testid="profile-converted">
-      {marker}
-    </span>
-  ) : null;
-}
+const Mark = ({ marker }: { marker: string | undefined }) => (
+  <ConvertedMark marker={marker} className="profile-indicators__converted" testId="profile-converted" />
+);
 
 function Trend({ row }: { row: ProfileIndicator }) {
   const { direction, slope, change } = row.trend;
@@ -164,17 +161,12 @@ export function IndicatorTable({ profile, whole }: IndicatorTableProps) {
           </tbody>
         ))}
       </table>
-      {converted.notes.length > 0 && (
-        <ul
-          className="profile-indicators__notes muted"
-          data-testid="profile-converted-notes"
-          aria-label={pt.table.convertedNotes}
-        >
-          {converted.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      )}
+      <ConvertedNotes
+        notes={converted.notes}
+        className="profile-indicators__notes muted"
+        testId="profile-converted-notes"
+        label={pt.table.convertedNotes}
+      />
       {without.length > 0 && (
         <p className="muted" data-testid="profile-without-values">
           {pt.table.withoutValues(without)}

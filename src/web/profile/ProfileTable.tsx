@@ -3,6 +3,7 @@ import { formatDate, formatValue } from '../../core/format.ts';
 import { convertedFootnotes } from '../../reports/converted-footnotes.ts';
 import { t } from '../texts.ts';
 import { pt } from './texts.ts';
+import { ConvertedMark, ConvertedNotes } from '../ui/ConvertedMarks.tsx';
 
 interface ProfileTableProps {
   profile: AreaProfile;
@@ -30,13 +31,9 @@ function convertedMarks(rows: readonly Row[]) {
   return { area, city, notes: f.notes() };
 }
 
-function Mark({ marker }: { marker: string | undefined }) {
-  return marker ? (
-    <span className="profile-table__converted" data-testid="profile-table-converted">
-      {marker}
-    </span>
-  ) : null;
-}
+const Mark = ({ marker }: { marker: string | undefined }) => (
+  <ConvertedMark marker={marker} className="profile-table__converted" testId="profile-table-converted" />
+);
 
 /**
  * All indicators of one area for one Stichtag, the area beside the city, grouped by theme; values
@@ -95,17 +92,12 @@ export function ProfileTable({ profile, currentKey }: ProfileTableProps) {
           </tbody>
         ))}
       </table>
-      {converted.notes.length > 0 && (
-        <ul
-          className="profile-table__notes muted"
-          data-testid="profile-table-converted-notes"
-          aria-label={pt.table.convertedNotes}
-        >
-          {converted.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      )}
+      <ConvertedNotes
+        notes={converted.notes}
+        className="profile-table__notes muted"
+        testId="profile-table-converted-notes"
+        label={pt.table.convertedNotes}
+      />
     </>
   );
 }

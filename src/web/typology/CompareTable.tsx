@@ -3,6 +3,7 @@ import { signedDifference } from './compare-format.ts';
 import { tt } from './texts.ts';
 import type { CompareResult } from './typology-api.ts';
 import { convertedFootnotes } from '../../reports/converted-footnotes.ts';
+import { ConvertedMark, ConvertedNotes } from '../ui/ConvertedMarks.tsx';
 
 type Row = CompareResult['rows'][number];
 type Column = 'a' | 'b' | 'city';
@@ -30,11 +31,7 @@ function Value({ row, column, marker }: { row: Row; column: Column; marker: stri
   return (
     <>
       {formatValue(c.value, c.status, row.decimals, row.unit, { unit: false })}
-      {marker && (
-        <span className="typology-table__converted" data-testid="compare-converted">
-          {marker}
-        </span>
-      )}
+      <ConvertedMark marker={marker} className="typology-table__converted" testId="compare-converted" />
     </>
   );
 }
@@ -102,17 +99,12 @@ export function CompareTable({ result }: { result: CompareResult }) {
           ))}
         </tbody>
       </table>
-      {converted.notes.length > 0 && (
-        <ul
-          className="typology-table__notes muted"
-          data-testid="compare-converted-notes"
-          aria-label={tt.compare.convertedNotes}
-        >
-          {converted.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      )}
+      <ConvertedNotes
+        notes={converted.notes}
+        className="typology-table__notes muted"
+        testId="compare-converted-notes"
+        label={tt.compare.convertedNotes}
+      />
       <p className="muted typology-note">{tt.compare.rankHint}.</p>
     </div>
   );

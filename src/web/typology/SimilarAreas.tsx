@@ -7,6 +7,7 @@ import { tt } from './texts.ts';
 import { typologyApi, type SimilarResult } from './typology-api.ts';
 import { convertedMarks } from '../indices/converted.ts';
 import { DEFAULT_TOLERANCE, germanNumber, parseGermanNumber } from './typology-url.ts';
+import { ConvertedMark, ConvertedNotes } from '../ui/ConvertedMarks.tsx';
 
 interface SimilarAreasProps {
   level: string;
@@ -109,13 +110,9 @@ export function SimilarAreas(props: SimilarAreasProps) {
   );
 }
 
-function Mark({ marker }: { marker: string | undefined }) {
-  return marker ? (
-    <span className="typology-table__converted" data-testid="similar-converted">
-      {marker}
-    </span>
-  ) : null;
-}
+const Mark = ({ marker }: { marker: string | undefined }) => (
+  <ConvertedMark marker={marker} className="typology-table__converted" testId="similar-converted" />
+);
 
 interface SimilarTableProps {
   shown: SimilarResult;
@@ -207,17 +204,12 @@ export function SimilarTable({ shown, level, areaName, captionId, onPick }: Simi
           </tbody>
         </table>
       </div>
-      {converted.notes.length > 0 && (
-        <ul
-          className="typology-table__notes muted"
-          data-testid="similar-converted-notes"
-          aria-label={tt.typology.convertedNotes}
-        >
-          {converted.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      )}
+      <ConvertedNotes
+        notes={converted.notes}
+        className="typology-table__notes muted"
+        testId="similar-converted-notes"
+        label={tt.typology.convertedNotes}
+      />
     </>
   );
 }

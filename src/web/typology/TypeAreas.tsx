@@ -6,6 +6,7 @@ import { typeColor } from './type-colors.ts';
 import type { ClustersResult } from './typology-api.ts';
 import { compareHref } from './typology-url.ts';
 import { convertedMarks } from '../indices/converted.ts';
+import { ConvertedMark, ConvertedNotes } from '../ui/ConvertedMarks.tsx';
 
 /** The areas of every type (with links to profile and comparison) and the areas not assigned. */
 export function TypeAreas({ result }: { result: ClustersResult }) {
@@ -36,11 +37,11 @@ export function TypeAreas({ result }: { result: ClustersResult }) {
                   return (
                     <li key={key}>
                       <Link to={paths.profile(result.level, key)}>{area.name}</Link>
-                      {converted.markers.has(key) && (
-                        <span className="type-areas__converted" data-testid="type-converted">
-                          {converted.markers.get(key)}
-                        </span>
-                      )}{' '}
+                      <ConvertedMark
+                        marker={converted.markers.get(key)}
+                        className="type-areas__converted"
+                        testId="type-converted"
+                      />{' '}
                       <span className="muted" title={tt.typology.silhouetteOf}>
                         ({tt.typology.silhouetteOf} {formatNumber(area.silhouette, 2)})
                       </span>{' '}
@@ -57,17 +58,12 @@ export function TypeAreas({ result }: { result: ClustersResult }) {
             </section>
           ))}
         </div>
-        {converted.notes.length > 0 && (
-          <ul
-            className="typology-table__notes muted"
-            data-testid="type-converted-notes"
-            aria-label={tt.typology.convertedNotes}
-          >
-            {converted.notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        )}
+        <ConvertedNotes
+          notes={converted.notes}
+          className="typology-table__notes muted"
+          testId="type-converted-notes"
+          label={tt.typology.convertedNotes}
+        />
       </section>
       {result.unassigned.length > 0 && (
         <section className="typology-section" aria-labelledby="unassigned-title" data-testid="unassigned">
