@@ -5,14 +5,11 @@
  * Stadtteile in their Stadtbezirke – still import with their parents.
  */
 import { resolve } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db.ts';
-import { buildApp } from '../server/app.ts';
 import { engines } from '../test/databases.ts';
-import { sessionCookie } from '../test/demo-app.ts';
-import { loadKreisFixture } from '../test/kreis-fixture.ts';
+import { useKreisFixtureApp } from '../test/kreis-fixture-app.ts';
 import { multipart } from '../test/multipart.ts';
 import { areaShapes } from './area.repository.ts';
 import { importAreas, listAreaSummaries } from './area.service.ts';
@@ -33,41 +30,28 @@ async function failure(promise: Promise<unknown>) {
 }
 
 describe.each(engines)('a Wohnplatz outside the Sozialraum it names, on $name', (engine) => {
-  let db: Db;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let admin: string;
-  beforeAll(async () => {
-    ({ db, drop } = await engine.create());
-    await loadKreisFixture(db, { sozialraeume: true });
-    app = await buildApp({ db, webDir: '/nonexistent' });
-    admin = await sessionCookie(db, 'kreisamt');
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-    await drop?.();
-  });
+  const kreis = useKreisFixtureApp(engine, { sozialraeume: true });
 
   const upload = (fc: FeatureCollection) => {
     const body = multipart({ level: 'wohnplatz', idField: 'id', nameField: 'name', parentField: 'parent' }, [
       { name: 'wohnplaetze.geojson', data: JSON.stringify(fc) },
     ]);
-    return app.inject({
+    return kreis.app.inject({
       method: 'POST',
       url: '/api/areas/import',
       payload: body.payload,
-      headers: { cookie: admin, 'content-type': body.contentType },
+      headers: { cookie: kreis.admin, 'content-type': body.contentType },
     });
   };
   const state = async () =>
-    db.query<{ n: number; sources: number }>(
+    kreis.db.query<{ n: number; sources: number }>(
       'SELECT (SELECT count(*)::int FROM area) AS n, (SELECT count(*)::int FROM data_source) AS sources',
     );
 
   it('refuses the whole file and writes nothing; the same file with the right parent imports', async () => {
-    const res = await app.inject({
+    const res = await kreis.app.inject({
       url: '/api/areas/geojson?level=wohnplatz&detail=full',
-      headers: { cookie: admin },
+      headers: { cookie: kreis.admin },
     });
     expect(res.statusCode, res.body).toBe(200);
     const current = res.json<FeatureCollection<Polygon | MultiPolygon, { parent: string }>>();
@@ -80,7 +64,7 @@ describe.each(engines)('a Wohnplatz outside the Sozialraum it names, on $name', 
       ),
     };
     const before = await state();
-    const before2 = await listAreaSummaries(db, 'wohnplatz');
+    const before2 = await listAreaSummaries(kreis.db, 'wohnplatz');
     const refused = await upload(wrong);
     expect(refused.statusCode).toBe(422);
     const body = refused.json<{ code: string; message: string }>();
@@ -89,11 +73,11 @@ describe.each(engines)('a Wohnplatz outside the Sozialraum it names, on $name', 
       /^wohnplaetze\.geojson, Datensatz \d+ \(09190122002\), Feld „parent“: das Gebiet liegt nicht in seinem übergeordneten Gebiet „09190133S01“ \(Cestadt-Mitte\)\./,
     );
     expect(await state()).toEqual(before);
-    expect(await listAreaSummaries(db, 'wohnplatz')).toEqual(before2);
+    expect(await listAreaSummaries(kreis.db, 'wohnplatz')).toEqual(before2);
 
     const ok = await upload(current);
     expect(ok.statusCode, ok.body).toBe(200);
-    const after = await listAreaSummaries(db, 'wohnplatz');
+    const after = await listAreaSummaries(kreis.db, 'wohnplatz');
     expect(after.find((w) => w.id === '09190122002')?.parent).toBe('09190122');
     expect(after.find((w) => w.id === '09190133004')?.parent).toBe('09190133S01');
   }, 120_000);

@@ -6,24 +6,15 @@
  * recovered by an anonymous visitor from Sozialraum, Gemeinde and Kreis values (the attacker of
  * src/attacker, by arithmetic on every public route).
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findLeaks, formatFindings, injectTransport } from '../attacker/index.ts';
 import { nodeKey, readFrame } from '../attacker/frame.ts';
 import { Visitor } from '../attacker/visitor.ts';
 import { readTruth } from '../attacker/truth.ts';
-import type { Db } from '../db/db.ts';
 import type { IndicatorValues } from '../indicators/indicator.schema.ts';
-import { buildApp } from '../server/app.ts';
 import { engines } from '../test/databases.ts';
-import { sessionCookie } from '../test/demo-app.ts';
-import {
-  fixtureGemeinden,
-  KREIS_DATES,
-  loadKreisFixture,
-  SMALL_IN_SOZIALRAUM,
-  SOZIALRAEUME,
-} from '../test/kreis-fixture.ts';
+import { useKreisFixtureApp } from '../test/kreis-fixture-app.ts';
+import { fixtureGemeinden, KREIS_DATES, SMALL_IN_SOZIALRAUM, SOZIALRAEUME } from '../test/kreis-fixture.ts';
 import type { AreaLevel, AreaSummary } from './area.schema.ts';
 
 const DATE = KREIS_DATES.at(-1)!;
@@ -34,23 +25,10 @@ const EW = new Map(GEMEINDEN.flatMap((g) => g.places.map((p) => [p.key, p.ew] as
 const sum = (keys: readonly string[]) => keys.reduce((s, k) => s + EW.get(k)!, 0);
 
 describe.each(engines)('a ragged hierarchy (Sozialräume in one Gemeinde) on $name', (engine) => {
-  let db: Db;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let planner: string;
-  beforeAll(async () => {
-    ({ db, drop } = await engine.create());
-    await loadKreisFixture(db, { sozialraeume: true });
-    app = await buildApp({ db, webDir: '/nonexistent' });
-    planner = await sessionCookie(db, 'kreisamt');
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-    await drop?.();
-  });
+  const kreis = useKreisFixtureApp(engine, { sozialraeume: true });
 
   const values = async (level: string, cookie?: string) => {
-    const res = await app.inject({
+    const res = await kreis.app.inject({
       url: `/api/indicators/einwohner/values?level=${level}&date=${DATE}`,
       headers: cookie ? { cookie } : {},
     });
@@ -60,23 +38,23 @@ describe.each(engines)('a ragged hierarchy (Sozialräume in one Gemeinde) on $na
   const byId = (v: IndicatorValues) => new Map(v.values.map((x) => [x.id, x]));
 
   it('places the partial level between Gemeinde and Wohnplatz', async () => {
-    const levels = (await app.inject('/api/areas/levels')).json<AreaLevel[]>();
+    const levels = (await kreis.app.inject('/api/areas/levels')).json<AreaLevel[]>();
     expect(levels.map((l) => [l.key, l.rank, l.parent, l.partial])).toEqual([
       ['stadt', 0, null, false],
       ['gemeinde', 1, 'stadt', false],
       ['sozialraum', 2, 'gemeinde', true],
       ['wohnplatz', 3, 'gemeinde', false],
     ]);
-    const wps = (await app.inject('/api/areas?level=wohnplatz')).json<AreaSummary[]>();
+    const wps = (await kreis.app.inject('/api/areas?level=wohnplatz')).json<AreaSummary[]>();
     const of = (key: string) => wps.find((w) => w.id === key)!;
     expect(of(SMALL_IN_SOZIALRAUM)).toMatchObject({ parent: '09190133S01', parentLevel: 'sozialraum' });
     expect(of('09190111001')).toMatchObject({ parent: '09190111', parentLevel: 'gemeinde' });
   });
 
   it('sums Wohnplätze into Sozialräume, Sozialräume into the Gemeinde, all into the Kreis', async () => {
-    const sr = byId(await values('sozialraum', planner));
+    const sr = byId(await values('sozialraum', kreis.admin));
     for (const s of SOZIALRAEUME) expect(sr.get(s.key)?.value, s.name).toBe(sum(s.places));
-    const gem = await values('gemeinde', planner);
+    const gem = await values('gemeinde', kreis.admin);
     const cestadt = byId(gem).get(CESTADT)!.value;
     const cestadtPlaces = GEMEINDEN.find((g) => g.key === CESTADT)!.places.map((p) => p.key);
     expect(cestadt).toBe(SOZIALRAEUME.reduce((s, x) => s + sr.get(x.key)!.value!, 0));
@@ -84,12 +62,15 @@ describe.each(engines)('a ragged hierarchy (Sozialräume in one Gemeinde) on $na
     expect(byId(gem).get('09190111')!.value).toBe(sum(GEMEINDEN[0]!.places.map((p) => p.key)));
     // the Kreis is the whole of every Wohnplatz, counted once
     expect(gem.city.value).toBe(sum([...EW.keys()]));
-    expect((await values('wohnplatz', planner)).city.value).toBe(sum([...EW.keys()]));
+    expect((await values('wohnplatz', kreis.admin)).city.value).toBe(sum([...EW.keys()]));
   });
 
   it('names the parent’s own level in profiles: Sozialraum in Cestadt, Gemeinde elsewhere', async () => {
     const steckbrief = async (key: string) => {
-      const res = await app.inject({ url: `/api/profiles/wohnplatz/${key}`, headers: { cookie: planner } });
+      const res = await kreis.app.inject({
+        url: `/api/profiles/wohnplatz/${key}`,
+        headers: { cookie: kreis.admin },
+      });
       expect(res.statusCode, res.body).toBe(200);
       return res.json<{ area: { parent: string; parentName: string; parentLevelName: string } }>().area;
     };
@@ -102,7 +83,7 @@ describe.each(engines)('a ragged hierarchy (Sozialräume in one Gemeinde) on $na
       parent: '09190122',
       parentLevelName: 'Gemeinde',
     });
-    const profile = await app.inject(`/api/areas/wohnplatz/09190133002/profile?date=${DATE}`);
+    const profile = await kreis.app.inject(`/api/areas/wohnplatz/09190133002/profile?date=${DATE}`);
     expect(profile.statusCode, profile.body).toBe(200);
     expect(profile.json<{ area: object }>().area).toMatchObject({
       parent: '09190133S02',
@@ -122,15 +103,20 @@ describe.each(engines)('a ragged hierarchy (Sozialräume in one Gemeinde) on $na
   });
 
   it('lets an anonymous visitor recover no secret cell from any public route', async () => {
-    const f = await findLeaks(injectTransport(app), (frame) => readTruth(db, frame), 'Musterland', {
-      lpRounds: 0,
-    });
+    const f = await findLeaks(
+      injectTransport(kreis.app),
+      (frame) => readTruth(kreis.db, frame),
+      'Musterland',
+      {
+        lpRounds: 0,
+      },
+    );
     expect(f.secretCounts).toBeGreaterThan(0);
     expect(f.recovered, formatFindings(f)).toEqual([]);
     expect(f.insufficient, formatFindings(f)).toEqual([]);
     expect(f.unsound, formatFindings(f)).toEqual([]);
     // the attacker knew the ragged tree: Kleinhof under its Sozialraum, not under the Gemeinde
-    const frame = await readFrame(new Visitor(injectTransport(app)));
+    const frame = await readFrame(new Visitor(injectTransport(kreis.app)));
     expect(frame.nodes.get(nodeKey('wohnplatz', SMALL_IN_SOZIALRAUM))?.parent).toBe(
       nodeKey('sozialraum', '09190133S01'),
     );

@@ -5,16 +5,13 @@
  * not by the level's declared parent level, which would call a Sozialraum „Gemeinde“.
  */
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StatTable } from '../analysis/table.schema.ts';
 import type { Coverage } from '../coverage/coverage.schema.ts';
-import type { Db } from '../db/db.ts';
 import type { AreaLevel } from './area.schema.ts';
-import { buildApp } from '../server/app.ts';
 import { engines } from '../test/databases.ts';
-import { sessionCookie } from '../test/demo-app.ts';
-import { KREIS_DATES, loadKreisFixture } from '../test/kreis-fixture.ts';
+import { useKreisFixtureApp } from '../test/kreis-fixture-app.ts';
+import { KREIS_DATES } from '../test/kreis-fixture.ts';
 
 const DATE = KREIS_DATES.at(-1)!;
 /** Cestadt-Süd, in the Sozialraum Cestadt-Land; Unterbedorf, directly in the Gemeinde Bedorf. */
@@ -40,23 +37,10 @@ async function xlsxRows(body: Buffer): Promise<string[][]> {
 }
 
 describe.each(engines)('parent rows in a ragged hierarchy on $name', (engine) => {
-  let db: Db;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let planner: string;
-  beforeAll(async () => {
-    ({ db, drop } = await engine.create());
-    await loadKreisFixture(db, { sozialraeume: true });
-    app = await buildApp({ db, webDir: '/nonexistent' });
-    planner = await sessionCookie(db, 'kreisamt');
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-    await drop?.();
-  });
+  const kreis = useKreisFixtureApp(engine, { sozialraeume: true });
 
   const get = async (url: string) => {
-    const res = await app.inject({ url, headers: { cookie: planner } });
+    const res = await kreis.app.inject({ url, headers: { cookie: kreis.admin } });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     return res;
   };
@@ -119,7 +103,7 @@ describe.each(engines)('parent rows in a ragged hierarchy on $name', (engine) =>
 
   it('sums reached places into every parent an area lies in: Sozialraum and Gemeinde', async () => {
     const send = async (url: string, payload: object) => {
-      const res = await app.inject({ method: 'POST', url, payload, headers: { cookie: planner } });
+      const res = await kreis.app.inject({ method: 'POST', url, payload, headers: { cookie: kreis.admin } });
       expect(res.statusCode, res.body).toBe(201);
     };
     // in the Wohnplatz Cestadt (Sozialraum Cestadt-Mitte), reaching every Wohnplatz of Cestadt

@@ -6,19 +6,17 @@
  * public; the atlas values and the Bedarfsplan ranking work on the Gemeinde level; the HTML of
  * the section matches its golden file; in a city the chapter is left out.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../auth/auth.schema.ts';
 import { formatNumber } from '../core/format.ts';
-import type { Db } from '../db/db.ts';
 import type { IndicatorValues } from '../indicators/indicator.schema.ts';
 import type { Ranking } from '../planning/ranking.schema.ts';
-import { buildApp } from '../server/app.ts';
 import { engines } from '../test/databases.ts';
+import { useKreisFixtureApp } from '../test/kreis-fixture-app.ts';
 import { expectGolden, goldenFile } from '../test/golden.ts';
 import { assembleAreaReport } from './assemble-area.ts';
 import { assembleCityReport } from './assemble-city.ts';
-import { GEMEINDEN, KREIS, KREIS_DATES, loadKreisFixture, SMALL_WOHNPLATZ } from '../test/kreis-fixture.ts';
+import { GEMEINDEN, KREIS, KREIS_DATES, SMALL_WOHNPLATZ } from '../test/kreis-fixture.ts';
 import { ONLY_KREIS } from './kreis-comparison.ts';
 import { renderHtml } from './render-html.ts';
 import type { ReportBlock, ReportModel, ReportTable } from './report-model.ts';
@@ -46,26 +44,15 @@ const tables = (blocks: readonly ReportBlock[]) => blocks.filter((b): b is Repor
 const section = (m: ReportModel) => m.sections.find((s) => s.title === 'Kreis im Vergleich');
 
 describe.each(engines)('Kreis im Vergleich on $name', (engine) => {
-  let db: Db;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    ({ db, drop } = await engine.create());
-    await loadKreisFixture(db);
-    app = await buildApp({ db, webDir: '/nonexistent' });
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-    await drop?.();
-  });
+  const kreis = useKreisFixtureApp(engine);
   const values = async (key: string, level: string) => {
-    const res = await app.inject({ url: `/api/indicators/${key}/values?level=${level}&date=${DATE}` });
+    const res = await kreis.app.inject({ url: `/api/indicators/${key}/values?level=${level}&date=${DATE}` });
     expect(res.statusCode, res.body).toBe(200);
     return res.json<IndicatorValues>();
   };
 
   it('public Sozialbericht: the Gemeinden and the Kreis as the values route gives them anonymously', async () => {
-    const model = await assembleCityReport(db, null, SOZIALBERICHT, { level: 'gemeinde' });
+    const model = await assembleCityReport(kreis.db, null, SOZIALBERICHT, { level: 'gemeinde' });
     expect(model.internal).toBe(false);
     const s = section(model)!;
     expect(s.id).toBe('kapitel-2');
@@ -98,7 +85,7 @@ describe.each(engines)('Kreis im Vergleich on $name', (engine) => {
   }, 120_000);
 
   it('planner draft: internal, from unprotected values', async () => {
-    const model = await assembleCityReport(db, PLANNER, KREIS_ONLY, {});
+    const model = await assembleCityReport(kreis.db, PLANNER, KREIS_ONLY, {});
     expect(model.internal).toBe(true);
     expect(section(model)!.blocks[0]).toMatchObject({
       text: expect.stringContaining('Interner Entwurf') as unknown,
@@ -111,21 +98,21 @@ describe.each(engines)('Kreis im Vergleich on $name', (engine) => {
   it('a Wohnplatz under the minimum population stays hidden from the public, in values and report', async () => {
     const pub = await values('sgb2_quote', 'wohnplatz');
     expect(pub.values.find((v) => v.id === SMALL_WOHNPLATZ)).toMatchObject({ value: null, status: 'secret' });
-    const model = await assembleCityReport(db, null, SOZIALBERICHT, { level: 'wohnplatz' });
+    const model = await assembleCityReport(kreis.db, null, SOZIALBERICHT, { level: 'wohnplatz' });
     const steckbrief = model.sections.find((s) => s.id === `gebiet-${SMALL_WOHNPLATZ}`)!;
     const row = tables(steckbrief.blocks)
       .flatMap((t) => t.rows)
       .find((r) => r[0]!.startsWith('SGB-II-Quote'))!;
     expect(row[1]).toBe('·');
     // the comparison of the Gemeinden is the same whatever level the report maps
-    const gemeinden = await assembleCityReport(db, null, SOZIALBERICHT, { level: 'gemeinde' });
+    const gemeinden = await assembleCityReport(kreis.db, null, SOZIALBERICHT, { level: 'gemeinde' });
     expect(section(model)!.blocks).toEqual(section(gemeinden)!.blocks);
   }, 120_000);
 
   it('the atlas values and the Bedarfsplan ranking work on the Gemeinde level', async () => {
     const atlas = await values('anteil_65plus', 'gemeinde');
     expect(atlas.values.map((v) => v.name).sort()).toEqual(GEMEINDEN.map((g) => g.name).sort());
-    const res = await app.inject({
+    const res = await kreis.app.inject({
       url: `/api/planning/ranking?norm=kita_gesamt&level=gemeinde&date=${DATE}`,
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -135,13 +122,16 @@ describe.each(engines)('Kreis im Vergleich on $name', (engine) => {
   });
 
   it('Steckbriefe say Gemeinde and Kreis: a Gemeinde beside the Kreis with its rank, a Wohnplatz beside both', async () => {
-    const gemeinde = await assembleAreaReport(db, null, STECKBRIEF, { level: 'gemeinde', area: '09190122' });
+    const gemeinde = await assembleAreaReport(kreis.db, null, STECKBRIEF, {
+      level: 'gemeinde',
+      area: '09190122',
+    });
     const gTable = tables(gemeinde.sections.flatMap((s) => s.blocks)).find(
       (t) => t.columns[0] === 'Indikator',
     )!;
     expect(gTable.columns.slice(0, 4)).toEqual(['Indikator', 'Gemeinde Bedorf', 'Kreis', 'Rang']);
     expect(gTable.rows.find((r) => r[0]!.startsWith('SGB-II-Quote'))![3]).toBe('2/3');
-    const wohnplatz = await assembleAreaReport(db, null, STECKBRIEF, {
+    const wohnplatz = await assembleAreaReport(kreis.db, null, STECKBRIEF, {
       level: 'wohnplatz',
       area: '09190122001',
     });
@@ -152,21 +142,21 @@ describe.each(engines)('Kreis im Vergleich on $name', (engine) => {
     const said = blocks.flatMap((x) => (x.kind === 'paragraph' ? [x.text] : [])).join(' ');
     expect(said).toContain('des Kreises');
     expect(said).not.toMatch(/\bStadt\b|städtisch/);
-    const bericht = await assembleCityReport(db, null, SOZIALBERICHT, { level: 'gemeinde' });
+    const bericht = await assembleCityReport(kreis.db, null, SOZIALBERICHT, { level: 'gemeinde' });
     expect(tables(bericht.sections.flatMap((s) => s.blocks)).map((t) => t.title)).toContain(
       'Demografie: Kennzahlen des Kreises',
     );
   }, 60_000);
 
   it('HTML of the public section matches its golden file', async () => {
-    const html = renderHtml(await assembleCityReport(db, null, KREIS_ONLY, {}));
+    const html = renderHtml(await assembleCityReport(kreis.db, null, KREIS_ONLY, {}));
     expectGolden(goldenFile(import.meta.url, 'kreis-im-vergleich-public.golden.html'), html);
   });
 
   it('in a city the chapter is left out; beside other blocks the block says it needs a Kreis', async () => {
-    await db.query(`UPDATE territory SET kind = 'stadt'`);
+    await kreis.db.query(`UPDATE territory SET kind = 'stadt'`);
     try {
-      const model = await assembleCityReport(db, null, SOZIALBERICHT, { level: 'gemeinde' });
+      const model = await assembleCityReport(kreis.db, null, SOZIALBERICHT, { level: 'gemeinde' });
       expect(section(model)).toBeUndefined();
       expect(model.sections.filter((s) => s.level === 1).map((s) => s.id)).toEqual(
         model.sections.filter((s) => s.level === 1).map((_, k) => `kapitel-${k + 1}`),
@@ -177,10 +167,10 @@ describe.each(engines)('Kreis im Vergleich on $name', (engine) => {
           { title: 'Vergleich', blocks: [{ type: 'text', text: 'Vorwort' }, { type: 'kreis_comparison' }] },
         ],
       });
-      const note = (await assembleCityReport(db, null, mixed, {})).sections[0]!.blocks[1];
+      const note = (await assembleCityReport(kreis.db, null, mixed, {})).sections[0]!.blocks[1];
       expect(note).toEqual({ kind: 'note', text: ONLY_KREIS });
     } finally {
-      await db.query(`UPDATE territory SET kind = 'kreis'`);
+      await kreis.db.query(`UPDATE territory SET kind = 'kreis'`);
     }
   });
 });
