@@ -4,6 +4,7 @@ import { Link } from '../ui/Link.tsx';
 import type { PageProps } from '../page-props.ts';
 import { paths } from '../router.ts';
 import { REPORT_FORMATS, type AreaSummary, type ReportFormat, type TemplateSummary } from './api.ts';
+import type { PublicChoice } from './own-areas.ts';
 import type { ReportChoice } from './report-url.ts';
 import { rt } from './texts.ts';
 
@@ -23,8 +24,11 @@ interface ReportChooserProps {
   areas: readonly AreaSummary[] | null;
   /** May choose unprotected values (planners, admins). */
   mayChooseInternal: boolean;
-  /** A planner bound to one area: only reports of an own area can be internal (to that scope). */
-  scoped?: boolean;
+  /**
+   * A planner bound to one area (`label`, e.g. „Gemeinde Musterhausen“): only the Steckbrief of an
+   * area inside it can be internal (to that scope); `choice` says whether this one can.
+   */
+  scope?: { label: string; choice: PublicChoice };
   canEdit: boolean;
   onChange: (patch: Partial<ReportChoice>) => void;
 }
@@ -42,7 +46,10 @@ export function ReportChooser(props: ReportChooserProps) {
       {t.name} ({f.scope[t.scope]})
     </option>
   );
-  const isPublic = !mayChooseInternal || !choice.internal;
+  const { scope } = props;
+  // the report is published whatever is chosen: the box shows so and cannot be changed
+  const forced = scope?.choice === 'published';
+  const isPublic = !mayChooseInternal || forced || !choice.internal;
 
   return (
     <div className="reports-chooser">
@@ -149,7 +156,7 @@ export function ReportChooser(props: ReportChooserProps) {
             id={`${id}-public`}
             type="checkbox"
             checked={isPublic}
-            disabled={!mayChooseInternal}
+            disabled={!mayChooseInternal || forced || scope?.choice === 'unknown'}
             onChange={(e) => onChange({ internal: !e.target.checked })}
             aria-describedby={`${id}-public-hint`}
             data-testid="report-public"
@@ -157,7 +164,13 @@ export function ReportChooser(props: ReportChooserProps) {
           <label htmlFor={`${id}-public`}>{f.public}</label>
         </div>
         <p id={`${id}-public-hint`} className="field__hint">
-          {!mayChooseInternal ? f.publicForced : props.scoped ? f.internalHintScoped : f.internalHint}
+          {!mayChooseInternal
+            ? f.publicForced
+            : forced
+              ? f.publicForcedScoped(scope.label)
+              : scope
+                ? f.internalHintScoped
+                : f.internalHint}
         </p>
       </div>
     </div>

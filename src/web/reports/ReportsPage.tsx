@@ -10,6 +10,8 @@ import { ReportPreview } from './ReportPreview.tsx';
 import { readReportChoice, writeReportChoice, type ReportChoice } from './report-url.ts';
 import { StoredReportTable } from './StoredReportTable.tsx';
 import { hasAreaProfiles } from './template-draft.ts';
+import { publicChoice } from './own-areas.ts';
+import { useScopeLists } from './useScopeLists.ts';
 import { rt } from './texts.ts';
 import { useStoredReports } from './useStoredReports.ts';
 import './reports.css';
@@ -56,6 +58,15 @@ export function ReportsPage({ config, levels, user, canEdit, announce }: PagePro
     [areas.data],
   );
   const area = isArea ? (areaList?.find((a) => a.id === choice.area) ?? null) : null;
+  const scope = user?.scope && user.role !== 'admin' ? user.scope : null;
+  const own = useScopeLists(scope, isArea ? level.key : null, config.levels);
+  const audience = publicChoice(
+    canEdit ? scope : null,
+    template?.scope ?? 'area',
+    { level: level.key, id: area?.id ?? null },
+    config.levels,
+    own.lists,
+  );
   // the full template says whether the preview will include every area's Steckbrief
   const full = useFetched(template ? `report-template#${template.key}#${session}` : null, () =>
     reportsApi.template(template!.key),
@@ -85,7 +96,7 @@ export function ReportsPage({ config, levels, user, canEdit, announce }: PagePro
       </div>
     );
 
-  const ready = !!template && (!isArea || !!area);
+  const ready = !!template && (!isArea || !!area) && audience !== 'unknown';
   const request: ReportRequest | null =
     template && ready
       ? {
@@ -94,7 +105,7 @@ export function ReportsPage({ config, levels, user, canEdit, announce }: PagePro
           ...(area ? { area: area.id } : {}),
           date,
           format: choice.format,
-          public: !canEdit || !choice.internal,
+          public: !canEdit || !choice.internal || audience === 'published',
         }
       : null;
 
@@ -139,7 +150,7 @@ export function ReportsPage({ config, levels, user, canEdit, announce }: PagePro
               dates={config.dates}
               areas={areaList}
               mayChooseInternal={canEdit}
-              scoped={!!user?.scope && user.role !== 'admin'}
+              scope={scope ? { label: own.label, choice: audience } : undefined}
               canEdit={canEdit}
               onChange={change}
             />

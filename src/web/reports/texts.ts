@@ -42,6 +42,8 @@ export const rt = {
       'Ohne Haken: interner Entwurf mit ungeschützten Werten, Kennzeichnung „Intern“ auf jeder Seite.',
     internalHintScoped:
       'Ohne Haken: Der Steckbrief eines Gebiets Ihrer Zuständigkeit zeigt dessen Werte ungeschützt und ist intern (nur für Ihre Zuständigkeit und die Planung des ganzen Gebiets, „Intern“ auf jeder Seite). Andere Gebiete und Berichte über das ganze Gebiet enthalten immer nur geheimhaltungsgeprüfte Werte.',
+    publicForcedScoped: (scope: string) =>
+      `Nur Steckbriefe von Gebieten Ihrer Zuständigkeit (${scope}) können intern sein; dieser Bericht wird mit geprüften Werten veröffentlicht.`,
     preview: 'Vorschau',
     download: 'Herunterladen',
     store: 'Erzeugen und ablegen',
