@@ -11,6 +11,8 @@
 import { importAreas } from '../areas/area.service.ts';
 import { convertLevel } from '../areas/convert/convert.service.ts';
 import type { Db } from '../db/db.ts';
+import { IndexDefinition } from '../indices/index.schema.ts';
+import { SIMPLE_STATUS_CLASSES } from '../indices/presets.ts';
 import { storeEw, stripFile } from './strip-areas.ts';
 
 const gebiet = (key: string) => `Gebiet ${key}`;
@@ -62,3 +64,30 @@ export async function convertedCity(db: Db): Promise<void> {
   await storeEw(db, 'planungsraum', '2020-12-31', { L: 55 });
   await convertLevel(db, { level: 'planungsraum', from: '2020-12-31', to: '2021-06-30', method: 'area' });
 }
+
+/**
+ * A composite index of this city's one count (`einwohner`, the population): its areas' index
+ * values and classes rest on converted inputs exactly where the counts were converted.
+ * @param direction 1: more inhabitants, a higher index value; -1: a lower one
+ */
+export const populationIndex = (direction: 1 | -1): IndexDefinition =>
+  IndexDefinition.parse({
+    key: 'dichte',
+    name: 'Einwohnerindex',
+    description: '',
+    parts: [
+      {
+        key: 'status',
+        label: 'Status-Index',
+        indicators: [{ indicator: 'einwohner', code: 'S1', direction, weight: 1 }],
+        classes: SIMPLE_STATUS_CLASSES,
+      },
+    ],
+    standardisation: 'z_population',
+    aggregation: 'mean',
+    mean: 'arithmetic',
+    restandardise: false,
+    validity: { minPopulation: null, excluded: [] },
+    missing: 'exclude_area',
+    codeJoin: '',
+  });

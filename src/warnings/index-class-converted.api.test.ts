@@ -7,34 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { engines } from '../test/databases.ts';
 import { usePlannerApp } from '../test/planner-app.ts';
-import { CONVERTED_FROM, convertedCity } from '../test/converted-city.ts';
+import { CONVERTED_FROM, convertedCity, populationIndex } from '../test/converted-city.ts';
 import { upsertIndexDefinitions } from '../indices/index.repository.ts';
-import { IndexDefinition, type IndexResult } from '../indices/index.schema.ts';
-import { SIMPLE_STATUS_CLASSES } from '../indices/presets.ts';
+import type { IndexResult } from '../indices/index.schema.ts';
 import { upsertRules } from './warning.repository.ts';
 import { WarningRule, type WarningList } from './warning.schema.ts';
 import type { Steckbrief } from '../profile/profile.schema.ts';
 
-const DEFINITION = IndexDefinition.parse({
-  key: 'dichte',
-  name: 'Einwohnerindex',
-  description: '',
-  parts: [
-    {
-      key: 'status',
-      label: 'Status-Index',
-      indicators: [{ indicator: 'einwohner', code: 'S1', direction: -1, weight: 1 }],
-      classes: SIMPLE_STATUS_CLASSES,
-    },
-  ],
-  standardisation: 'z_population',
-  aggregation: 'mean',
-  mean: 'arithmetic',
-  restandardise: false,
-  validity: { minPopulation: null, excluded: [] },
-  missing: 'exclude_area',
-  codeJoin: '',
-});
+const DEFINITION = populationIndex(-1);
 
 describe.each(engines)('umgerechnet in index-class warnings on $name', (engine) => {
   const { get } = usePlannerApp(engine, async (db) => {
