@@ -2,7 +2,7 @@
  * Reports of Musterhausen's own planner in the demo Kreis: the Steckbrief document of an own
  * Wohnplatz is the internal one (the page's download asks for no public copy), of another
  * Gemeinde's Wohnplatz the public one; a stored report of an own Wohnplatz is listed as internal
- * to Musterhausen.
+ * to Musterhausen; the report form lets them leave out the public copy for an own Wohnplatz only.
  */
 import { expect, test } from '@playwright/test';
 import type { AreaSummary } from '../src/areas/area.schema.ts';
@@ -52,4 +52,20 @@ test('Musterhausen’s planner downloads and stores the internal Steckbrief of a
   await expect(row.getByTestId('report-audience')).toHaveText('intern – nur Musterhausen', SLOW);
   // the form says which of their reports can be internal
   await expect(page.getByTestId('report-form')).toContainText('Gebiets Ihrer Zuständigkeit', SLOW);
+
+  // a Heiderath Wohnplatz cannot be internal for them: the box says so and stays checked; an own
+  // Wohnplatz leaves the choice to them
+  const form = page.getByTestId('report-form');
+  const box = form.getByTestId('report-public');
+  const heiderath = areas.find((w) => w.parent === KREIS_SCOPED.rural.gemeindeKey)!;
+  await form.getByLabel('Ebene').selectOption('wohnplatz');
+  await form.getByTestId('report-area').selectOption(heiderath.id, SLOW);
+  await expect(box).toBeChecked(SLOW);
+  await expect(box).toBeDisabled();
+  await expect(form).toContainText('Ihrer Zuständigkeit (Gemeinde Musterhausen) können intern sein');
+  await expect(form.getByTestId('report-download')).toHaveAttribute('href', /public=1/);
+  await form.getByTestId('report-area').selectOption(CENTRE);
+  await expect(box).toBeEnabled(SLOW);
+  await box.uncheck();
+  await expect(form.getByTestId('report-download')).not.toHaveAttribute('href', /public=1/);
 });
