@@ -4,17 +4,44 @@
  * moves the data version both report, so both answer with the new data; a report made in the
  * background by one is read as finished through the other, and neither process marks the other's
  * job failed — also not a process started while the job runs. Only on PostgreSQL: an embedded
- * database has one process (one-writer.cli.test.ts).
+ * database has one process (one-writer.cli.test.ts). The server is the one of LAGEBILD_TEST_PG_URL
+ * (CI starts it), else a throwaway cluster of the installed PostgreSQL; without either the test
+ * fails and says what is missing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownDemoPassword } from '../demo/demo-users.ts';
+import { startCluster } from '../../bench/postgis-peer.ts';
 import { engines } from '../test/databases.ts';
 import { multipart } from '../test/multipart.ts';
 
-// CI always has PostgreSQL (test/databases.ts refuses to run without it there)
-const postgres = engines.find((e) => e.name === 'postgres');
+/**
+ * An empty PostgreSQL database for the two processes: a fresh one on the server the other tests
+ * use, or a cluster of its own (the cluster's `postgres` database) when none is given.
+ * @throws when neither LAGEBILD_TEST_PG_URL is set nor PostgreSQL is installed
+ */
+async function postgresLocation(): Promise<{ spec: string; drop: () => Promise<void> }> {
+  const given = engines.find((e) => e.name === 'postgres');
+  if (given) return given.location();
+  const dir = await mkdtemp(join(tmpdir(), 'lagebild-two-processes-'));
+  const cluster = await startCluster(dir, { postgis: false });
+  if (!cluster) {
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(
+      'Two server processes need PostgreSQL: set LAGEBILD_TEST_PG_URL or install it (apt-get install postgresql).',
+    );
+  }
+  return {
+    spec: cluster.url,
+    drop: async () => {
+      await cluster.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 interface Server {
   url: string;
@@ -60,8 +87,7 @@ async function serve(spec: string): Promise<Server> {
   }
 }
 
-describe.skipIf(!postgres)('two server processes on PostgreSQL', () => {
-  const engine = postgres!;
+describe('two server processes on PostgreSQL', () => {
   let spec: string;
   let drop: () => Promise<void>;
   let a: Server;
@@ -69,7 +95,7 @@ describe.skipIf(!postgres)('two server processes on PostgreSQL', () => {
   let cookie: string;
 
   beforeAll(async () => {
-    ({ spec, drop } = await engine.location());
+    ({ spec, drop } = await postgresLocation());
     a = await serve(spec); // loads the demo city into the empty database
     b = await serve(spec);
     const login = await fetch(`${a.url}/api/auth/login`, {
